@@ -1,0 +1,81 @@
+import path from "node:path";
+import { ConfigError } from "./errors.ts";
+
+export type DatabaseTarget =
+  | { dialect: "sqlite"; file: string } // file may be ":memory:"
+  | { dialect: "postgres"; url: string };
+
+export interface Config {
+  port: number;
+  host: string;
+  database: DatabaseTarget;
+  dataDir: string;
+  publicUrl: string;
+  logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+}
+
+type Env = Record<string, string | undefined>;
+
+const LOG_LEVELS = ["fatal", "error", "warn", "info", "debug", "trace", "silent"] as const;
+
+export function parseDatabaseUrl(raw: string, cwd = process.cwd()): DatabaseTarget {
+  if (raw.startsWith("sqlite:")) {
+    const file = raw.slice("sqlite:".length).replace(/^\/\/(?=\/)/, "");
+    if (file === "") throw new ConfigError("DATABASE_URL: sqlite: needs a file path, e.g. sqlite:./data/haberci.db");
+    return { dialect: "sqlite", file: file === ":memory:" ? file : path.resolve(cwd, file) };
+  }
+  if (raw.startsWith("postgres://") || raw.startsWith("postgresql://")) {
+    try {
+      const url = new URL(raw);
+      if (!url.hostname && !url.searchParams.get("host")) throw new Error("no host");
+    } catch {
+      throw new ConfigError(`DATABASE_URL: not a valid PostgreSQL URL: ${redact(raw)}`);
+    }
+    return { dialect: "postgres", url: raw };
+  }
+  throw new ConfigError(
+    `DATABASE_URL must start with sqlite: or postgres:// (got ${JSON.stringify(redact(raw))})`,
+  );
+}
+
+function isLogLevel(value: string): value is Config["logLevel"] {
+  return (LOG_LEVELS as readonly string[]).includes(value);
+}
+
+function redact(raw: string): string {
+  return raw.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
+}
+
+function parsePort(raw: string | undefined, fallback: number): number {
+  if (raw === undefined || raw === "") return fallback;
+  const n = Number(raw);
+  if (!/^\d+$/.test(raw) || n < 1 || n > 65535) throw new ConfigError(`PORT must be a number from 1 to 65535 (got ${JSON.stringify(raw)})`);
+  return n;
+}
+
+function parsePublicUrl(raw: string | undefined, fallback: string): string {
+  const value = raw === undefined || raw === "" ? fallback : raw;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`PUBLIC_URL must be an absolute http(s) URL (got ${JSON.stringify(value)})`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") {
+    throw new ConfigError(`PUBLIC_URL must be an absolute http(s) URL (got ${JSON.stringify(value)})`);
+  }
+  return url.origin + url.pathname.replace(/\/+$/, "");
+}
+
+/** Reads the environment into a typed config; throws ConfigError with a one-line message on bad values. */
+export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
+  const port = parsePort(env.PORT, 3000);
+  const host = env.HOST && env.HOST !== "" ? env.HOST : "127.0.0.1";
+  const dataDir = path.resolve(cwd, env.DATA_DIR && env.DATA_DIR !== "" ? env.DATA_DIR : "./data");
+  const database = parseDatabaseUrl(env.DATABASE_URL && env.DATABASE_URL !== "" ? env.DATABASE_URL : "sqlite:./data/haberci.db", cwd);
+  const shownHost = host === "0.0.0.0" || host === "::" ? "localhost" : host === "127.0.0.1" ? "localhost" : host;
+  const publicUrl = parsePublicUrl(env.PUBLIC_URL, `http://${shownHost}:${port}`);
+  const logLevel = env.LOG_LEVEL && env.LOG_LEVEL !== "" ? env.LOG_LEVEL : "info";
+  if (!isLogLevel(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}`);
+  return { port, host, database, dataDir, publicUrl, logLevel };
+}

@@ -1,0 +1,69 @@
+import fs from "node:fs";
+import path from "node:path";
+import SqliteDatabase from "better-sqlite3";
+import pg from "pg";
+import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, sql } from "kysely";
+import type { DatabaseTarget } from "../config.ts";
+import { ConfigError } from "../errors.ts";
+import type { Database } from "./schema.ts";
+
+export interface Db {
+  db: Kysely<Database>;
+  dialect: DatabaseTarget["dialect"];
+  close(): Promise<void>;
+}
+
+const TIMESTAMPTZ_OID = 1184;
+const TIMESTAMP_OID = 1114;
+const INT8_OID = 20;
+
+// Timestamps leave PostgreSQL as ISO strings, the shape SQLite stores, so one set of types serves both.
+function pgTypes(): pg.CustomTypesConfig {
+  const types = new pg.TypeOverrides();
+  const toIso = (value: string) => new Date(value).toISOString();
+  types.setTypeParser(TIMESTAMPTZ_OID, toIso);
+  types.setTypeParser(TIMESTAMP_OID, toIso);
+  types.setTypeParser(INT8_OID, (value: string) => Number(value));
+  return types;
+}
+
+export interface ConnectOptions {
+  /** PostgreSQL only: the schema to use (tests give each run its own). */
+  searchPath?: string;
+  poolSize?: number;
+}
+
+/** Opens the database named by the target; fails with a one-line ConfigError when it cannot. */
+export async function connectDatabase(target: DatabaseTarget, options: ConnectOptions = {}): Promise<Db> {
+  if (target.dialect === "sqlite") {
+    let sqlite: SqliteDatabase.Database;
+    try {
+      if (target.file !== ":memory:") fs.mkdirSync(path.dirname(target.file), { recursive: true });
+      sqlite = new SqliteDatabase(target.file);
+    } catch (error) {
+      throw new ConfigError(`Cannot open SQLite database ${target.file}: ${(error as Error).message}`);
+    }
+    sqlite.pragma("journal_mode = WAL");
+    sqlite.pragma("synchronous = NORMAL");
+    sqlite.pragma("foreign_keys = ON");
+    sqlite.pragma("busy_timeout = 5000");
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }), plugins: [new CamelCasePlugin()] });
+    return { db, dialect: "sqlite", close: () => db.destroy() };
+  }
+
+  const pool = new pg.Pool({
+    connectionString: target.url,
+    max: options.poolSize ?? 10,
+    types: pgTypes(),
+    connectionTimeoutMillis: 5000,
+    ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
+  });
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+  try {
+    await sql`select 1`.execute(db);
+  } catch (error) {
+    await db.destroy();
+    throw new ConfigError(`Cannot connect to PostgreSQL: ${(error as Error).message}`);
+  }
+  return { db, dialect: "postgres", close: () => db.destroy() };
+}

@@ -1,0 +1,59 @@
+import { describe, expect, it } from "vitest";
+import { articlePath, categoryPath, parseNewsFile, slugify } from "./slug.ts";
+
+describe("slugify", () => {
+  it.each([
+    ["Türkiye'nin", "turkiyenin"],
+    ["İstanbul'da", "istanbulda"],
+    ["Kudüs’te yeni gerilim", "kuduste-yeni-gerilim"],
+    ["IĞDIR", "igdir"],
+    ["ISPARTA ve İZMİR", "isparta-ve-izmir"],
+    ["ıslak ılık", "islak-ilik"],
+    ["Çanakkale Şehitliği'ne ziyaret", "canakkale-sehitligine-ziyaret"],
+    ["Ağrı Dağı: 5.137 metre!", "agri-dagi-5-137-metre"],
+    ["Öğrenciler, üniversite sınavına hazır", "ogrenciler-universite-sinavina-hazir"],
+    ["  --Son   dakika--  ", "son-dakika"],
+    ["Hâkim ve kâtip", "hakim-ve-katip"],
+    ["Café São Paulo'da", "cafe-sao-pauloda"],
+    ["NATO'nun zirvesi", "natonun-zirvesi"],
+    ["%50 indirim & kampanya", "50-indirim-kampanya"],
+    ["Kültür-Sanat", "kultur-sanat"],
+    ["Bilim ve Teknoloji: yapay zekâ", "bilim-ve-teknoloji-yapay-zeka"],
+  ])("%s -> %s", (input, expected) => {
+    expect(slugify(input)).toBe(expected);
+  });
+
+  it("keeps long titles whole: no truncation of meaning", () => {
+    const title = "Meteoroloji uyardı: Karadeniz'in doğusunda kuvvetli sağanak ve fırtına bekleniyor, vatandaşlar tedbirli olmalı";
+    expect(slugify(title)).toBe(
+      "meteoroloji-uyardi-karadenizin-dogusunda-kuvvetli-saganak-ve-firtina-bekleniyor-vatandaslar-tedbirli-olmali",
+    );
+  });
+
+  it("dotted and dotless I both become i, in either case", () => {
+    expect(slugify("I ı İ i")).toBe("i-i-i-i");
+  });
+});
+
+describe("parseNewsFile", () => {
+  it.each([
+    ["turkiyenin-gundemi-42.html", { kind: "article", slug: "turkiyenin-gundemi", id: 42 }],
+    ["2025-butcesi-onaylandi-7.html", { kind: "article", slug: "2025-butcesi-onaylandi", id: 7 }],
+    ["42.html", { kind: "article", slug: "", id: 42 }],
+    ["3.sayfa.html", { kind: "page", page: 3 }],
+  ] as const)("%s", (file, expected) => {
+    expect(parseNewsFile(file)).toEqual(expected);
+  });
+
+  it.each(["0.sayfa.html", "abc.html", "haber-0.html", "x-12.htm", "../etc-1.html.bak", ""])("rejects %s", (file) => {
+    expect(parseNewsFile(file)).toBeNull();
+  });
+});
+
+describe("paths", () => {
+  it("builds the URL contract", () => {
+    expect(articlePath("dunya", "kudus-te-gerilim", 12)).toBe("/haber/dunya/kudus-te-gerilim-12.html");
+    expect(categoryPath("spor")).toBe("/haber/spor/");
+    expect(categoryPath("spor", 2)).toBe("/haber/spor/2.sayfa.html");
+  });
+});

@@ -1,0 +1,51 @@
+import type { ArticleStatus } from "../db/schema.ts";
+
+/** A picture as the views need it: every stored WebP width, largest last. */
+export interface Picture {
+  src: string;
+  srcset: string;
+  width: number;
+  height: number;
+  alt: string;
+}
+
+/** Enough of an article for lists, teasers and cards. */
+export interface ArticleCard {
+  id: number;
+  title: string;
+  spot: string;
+  url: string;
+  category: { slug: string; name: string };
+  publishedAt: string;
+  isBreaking: boolean;
+  picture: Picture | null;
+}
+
+export interface TagRef {
+  slug: string;
+  name: string;
+}
+
+/** A whole article as the reader page and the API show it. */
+export interface ArticleFull extends ArticleCard {
+  slug: string;
+  body: string;
+  status: ArticleStatus;
+  version: number;
+  categoryId: number;
+  source: { slug: string; name: string };
+  author: string | null;
+  updatedAt: string | null;
+  imageCaption: string;
+  imageCredit: string;
+  seoTitle: string | null;
+  seoDescription: string | null;
+  tags: TagRef[];
+}
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageCount: number;
+}

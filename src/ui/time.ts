@@ -1,0 +1,48 @@
+// Reader-facing times are always Europe/Istanbul, whatever the server's zone.
+
+const PARTS = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Europe/Istanbul",
+  year: "numeric",
+  month: "2-digit",
+  day: "2-digit",
+  hour: "2-digit",
+  minute: "2-digit",
+  hourCycle: "h23",
+});
+
+function istanbulParts(date: Date): Record<"year" | "month" | "day" | "hour" | "minute", string> {
+  const out = { year: "", month: "", day: "", hour: "", minute: "" };
+  for (const part of PARTS.formatToParts(date)) {
+    if (part.type in out) out[part.type as keyof typeof out] = part.value;
+  }
+  return out;
+}
+
+function toDate(value: Date | string): Date {
+  return typeof value === "string" ? new Date(value) : value;
+}
+
+/** `dd.MM.yyyy HH:mm` in Europe/Istanbul, e.g. `27.12.2021 15:22`. */
+export function formatIstanbulTime(value: Date | string): string {
+  const p = istanbulParts(toDate(value));
+  return `${p.day}.${p.month}.${p.year} ${p.hour}:${p.minute}`;
+}
+
+/** `HH:mm` in Europe/Istanbul. */
+export function formatIstanbulClock(value: Date | string): string {
+  const p = istanbulParts(toDate(value));
+  return `${p.hour}:${p.minute}`;
+}
+
+/** ISO 8601 with the Istanbul offset, for `<time datetime>` and structured data. */
+export function toIstanbulIso(value: Date | string): string {
+  const date = toDate(value);
+  const p = istanbulParts(date);
+  const wall = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute));
+  const offsetMinutes = Math.round((wall - Math.floor(date.getTime() / 60_000) * 60_000) / 60_000);
+  const sign = offsetMinutes >= 0 ? "+" : "-";
+  const abs = Math.abs(offsetMinutes);
+  const hh = String(Math.floor(abs / 60)).padStart(2, "0");
+  const mm = String(abs % 60).padStart(2, "0");
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:00${sign}${hh}:${mm}`;
+}

@@ -1,0 +1,12 @@
+// One-line notices for the optional suites, printed once per run.
+import fs from "node:fs";
+
+export default function setup(): void {
+  if (!process.env.TEST_POSTGRES_URL) {
+    console.log("[haberci] PostgreSQL tests skipped: set TEST_POSTGRES_URL=postgres://... to run them.");
+  }
+  const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+  if (!fs.existsSync(chromium) && process.env.TEST_BROWSER !== "1") {
+    console.log(`[haberci] Browser tests skipped: no Chromium at ${chromium} (set TEST_BROWSER=1 to require them).`);
+  }
+}
