@@ -322,3 +322,8 @@ export async function addViews(trx: Trx, counts: Map<number, number>): Promise<v
       .execute();
   }
 }
+
+export async function isPublished(db: Db, id: number): Promise<boolean> {
+  const row = await db.selectFrom("articles").select("id").where("id", "=", id).where("status", "=", "published").executeTakeFirst();
+  return row !== undefined;
+}

@@ -1,0 +1,121 @@
+import { type FastifyPluginAsyncTypebox, type Static, Type } from "@fastify/type-provider-typebox";
+import type { Kysely } from "kysely";
+import type { Database } from "../db/schema.ts";
+import { getArticle, listArticles, recordArticleView } from "../news/read.ts";
+import type { ArticleFull } from "../news/types.ts";
+import type { ViewCounter } from "../news/viewCounter.ts";
+
+export interface ApiOptions {
+  db: Kysely<Database>;
+  publicUrl: string;
+  views: ViewCounter;
+  now: () => Date;
+}
+
+const Ref = Type.Object({ slug: Type.String(), name: Type.String() });
+
+export const ArticleJson = Type.Object({
+  id: Type.Integer(),
+  title: Type.String(),
+  spot: Type.String(),
+  url: Type.String({ description: "Canonical address of the article page" }),
+  category: Ref,
+  tags: Type.Array(Ref),
+  source: Ref,
+  publishedAt: Type.String({ format: "date-time" }),
+  updatedAt: Type.Union([Type.String({ format: "date-time" }), Type.Null()], {
+    description: "Last edit after publication, or null",
+  }),
+  image: Type.Union([
+    Type.Object({
+      url: Type.String(),
+      srcset: Type.String(),
+      width: Type.Integer(),
+      height: Type.Integer(),
+      alt: Type.String(),
+      caption: Type.String(),
+      credit: Type.String(),
+    }),
+    Type.Null(),
+  ]),
+});
+
+export const ErrorJson = Type.Object({
+  error: Type.Object({ code: Type.String(), message: Type.String(), fields: Type.Optional(Type.Record(Type.String(), Type.String())) }),
+});
+
+const Id = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2147483647 }) });
+
+function toJson(a: ArticleFull, publicUrl: string): Static<typeof ArticleJson> {
+  return {
+    id: a.id,
+    title: a.title,
+    spot: a.spot,
+    url: publicUrl + a.url,
+    category: a.category,
+    tags: a.tags,
+    source: a.source,
+    publishedAt: a.publishedAt,
+    updatedAt: a.updatedAt,
+    image: a.picture
+      ? {
+          url: publicUrl + a.picture.src,
+          srcset: a.picture.srcset
+            .split(", ")
+            .map((entry) => publicUrl + entry)
+            .join(", "),
+          width: a.picture.width,
+          height: a.picture.height,
+          alt: a.picture.alt,
+          caption: a.imageCaption,
+          credit: a.imageCredit,
+        }
+      : null,
+  };
+}
+
+export const apiPlugin: FastifyPluginAsyncTypebox<ApiOptions> = async (app, { db, publicUrl, views, now }) => {
+  app.get(
+    "/articles",
+    {
+      schema: {
+        summary: "Published articles, newest first",
+        querystring: Type.Object({
+          category: Type.Optional(Type.String({ pattern: "^[a-z0-9-]{1,200}$" })),
+          tag: Type.Optional(Type.String({ pattern: "^[a-z0-9-]{1,200}$" })),
+          page: Type.Integer({ minimum: 1, maximum: 100000, default: 1 }),
+          limit: Type.Integer({ minimum: 1, maximum: 50, default: 20 }),
+        }),
+        response: {
+          200: Type.Object({ items: Type.Array(ArticleJson), total: Type.Integer(), page: Type.Integer() }),
+          400: ErrorJson,
+        },
+      },
+    },
+    async (request, reply) => {
+      const result = await listArticles(db, request.query, now());
+      reply.header("cache-control", "public, max-age=30");
+      return { items: result.items.map((a) => toJson(a, publicUrl)), total: result.total, page: result.page };
+    },
+  );
+
+  app.get(
+    "/articles/:id",
+    { schema: { summary: "One published article", params: Id, response: { 200: ArticleJson, 404: ErrorJson } } },
+    async (request, reply) => {
+      const { article } = await getArticle(db, request.params.id, now());
+      reply.header("cache-control", "public, max-age=30");
+      return toJson(article, publicUrl);
+    },
+  );
+
+  // The browser reports each article a reader actually sees (also those loaded below as "Sıradaki Haber").
+  app.post(
+    "/articles/:id/views",
+    { schema: { summary: "Count a page view", params: Id, response: { 204: Type.Null(), 404: ErrorJson } } },
+    async (request, reply) => {
+      await recordArticleView(db, views, request.params.id);
+      return reply.code(204).send(null);
+    },
+  );
+};

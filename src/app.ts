@@ -1,0 +1,144 @@
+// Composition root: builds the Fastify app from the features. No logic lives here
+// beyond mapping domain errors to HTTP, which happens in exactly one place.
+import fs from "node:fs";
+import fastifyStatic from "@fastify/static";
+import { type TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
+import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
+import type { Kysely } from "kysely";
+import { apiPlugin } from "./api/routes.ts";
+import type { Database } from "./db/schema.ts";
+import { ConflictError, DomainError, ForbiddenError, InvalidInputError, NotFoundError } from "./errors.ts";
+import { mediaDir } from "./media/storage.ts";
+import { findRedirectTarget } from "./news/read.ts";
+import { MEDIA_PREFIX } from "./news/pictures.ts";
+import { type ViewCounter, createViewCounter } from "./news/viewCounter.ts";
+import { loadChrome } from "./site/chrome.ts";
+import { sitePlugin } from "./site/routes.tsx";
+import { buildAssets } from "./ui/assets.ts";
+import { renderDocument } from "./ui/render.ts";
+import { ErrorPage } from "./site/views/ErrorPage.tsx";
+import { h } from "preact";
+
+export interface AppOptions {
+  db: Kysely<Database>;
+  dataDir: string;
+  publicUrl: string;
+  logger?: boolean | { level: string };
+  now?: () => Date;
+  views?: ViewCounter;
+}
+
+const SECURITY_HEADERS = {
+  "x-content-type-options": "nosniff",
+  "referrer-policy": "strict-origin-when-cross-origin",
+  "x-frame-options": "SAMEORIGIN",
+  "content-security-policy":
+    "default-src 'self'; img-src 'self' data: https:; style-src 'self' 'unsafe-inline'; script-src 'self'; " +
+    "frame-src https://www.youtube-nocookie.com https://www.youtube.com https://player.vimeo.com; object-src 'none'; base-uri 'self'",
+};
+
+function statusOf(error: DomainError): number {
+  if (error instanceof NotFoundError) return 404;
+  if (error instanceof InvalidInputError) return 400;
+  if (error instanceof ConflictError) return 409;
+  if (error instanceof ForbiddenError) return 403;
+  return 500;
+}
+
+function isApi(request: FastifyRequest): boolean {
+  return request.url.startsWith("/api/");
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const { db, dataDir, publicUrl } = options;
+  const now = options.now ?? (() => new Date());
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: true,
+    routerOptions: { maxParamLength: 300 },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+  const assets = await buildAssets();
+  const views = options.views ?? createViewCounter(db, 5_000, (e) => app.log.error({ err: e }, "page view flush failed"));
+  if (!options.views) app.addHook("onClose", async () => views.stop());
+
+  const errorPage = async (reply: FastifyReply, status: 400 | 404 | 500) => {
+    const chrome = await loadChrome(db, assets, publicUrl);
+    return reply
+      .code(status)
+      .type("text/html; charset=utf-8")
+      .header("cache-control", "no-store")
+      .send(renderDocument(h(ErrorPage, { chrome, status })));
+  };
+
+  app.addHook("onSend", async (_request, reply) => {
+    reply.headers(SECURITY_HEADERS);
+  });
+
+  app.setErrorHandler(async (error: FastifyError | DomainError, request, reply) => {
+    if (error instanceof DomainError) {
+      const status = statusOf(error);
+      if (status === 500) request.log.error({ err: error }, "unmapped domain error");
+      if (isApi(request)) {
+        const fields = error instanceof InvalidInputError ? error.fields : undefined;
+        return reply.code(status).send({ error: { code: error.code, message: error.message, ...(fields ? { fields } : {}) } });
+      }
+      return errorPage(reply, status === 404 ? 404 : status === 400 ? 400 : 500);
+    }
+    if ("validation" in error && error.validation) {
+      if (isApi(request)) {
+        const fields: Record<string, string> = {};
+        for (const v of error.validation) {
+          const field = (v.instancePath || `/${String(v.params.missingProperty ?? "")}`).replace(/^\//, "").replace(/\//g, ".");
+          fields[field || "request"] = v.message ?? "geçersiz";
+        }
+        return reply.code(400).send({ error: { code: "invalid_input", message: "İstek geçersiz.", fields } });
+      }
+      // A page address that does not fit its pattern does not exist.
+      return errorPage(reply, error.validationContext === "params" ? 404 : 400);
+    }
+    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
+    if (status === 500) request.log.error({ err: error }, "request failed");
+    if (isApi(request)) {
+      const code = status === 500 ? "internal" : status === 404 ? "not_found" : "bad_request";
+      const message = status === 500 ? "Beklenmeyen bir hata oluştu." : "İstek geçersiz.";
+      return reply.code(status).send({ error: { code, message } });
+    }
+    return errorPage(reply, status === 404 ? 404 : status === 500 ? 500 : 400);
+  });
+
+  app.setNotFoundHandler(async (request, reply) => {
+    if (isApi(request)) {
+      return reply.code(404).send({ error: { code: "not_found", message: "Böyle bir API adresi yok." } });
+    }
+    if (request.method === "GET" || request.method === "HEAD") {
+      const target = await findRedirectTarget(db, request.url.split("?")[0] ?? "", now());
+      if (target) return reply.redirect(target, 301);
+    }
+    return errorPage(reply, 404);
+  });
+
+  // Bundled browser assets, content-hashed.
+  app.get("/static/*", async (request, reply) => {
+    const asset = assets.byPath.get(request.url.split("?")[0] ?? "");
+    if (!asset) throw new NotFoundError("Dosya");
+    return reply.type(asset.contentType).header("cache-control", "public, max-age=31536000, immutable").send(asset.body);
+  });
+
+  fs.mkdirSync(mediaDir(dataDir), { recursive: true });
+  await app.register(fastifyStatic, {
+    root: mediaDir(dataDir),
+    prefix: MEDIA_PREFIX,
+    maxAge: "365d",
+    immutable: true,
+    index: false,
+    decorateReply: false,
+  });
+
+  app.get("/robots.txt", async (_request, reply) =>
+    reply.type("text/plain; charset=utf-8").send(`User-agent: *\nDisallow: /yonetim/\nDisallow: /haber-parca/\n`),
+  );
+
+  await app.register(sitePlugin, { db, assets, publicUrl, now });
+  await app.register(apiPlugin, { prefix: "/api/v1", db, publicUrl, views, now });
+  return app;
+}

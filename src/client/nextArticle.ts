@@ -1,0 +1,86 @@
+// "Sıradaki Haber": when the reader reaches the teaser under an article, the next article
+// is fetched and inserted below; the address bar and the title follow the article in view.
+// Without JavaScript the teaser stays a plain link.
+
+const LOADING_TEXT = "Yükleniyor lütfen bekleyiniz";
+
+function reportView(id: string): void {
+  const url = `/api/v1/articles/${encodeURIComponent(id)}/views`;
+  if (!navigator.sendBeacon?.(url)) void fetch(url, { method: "POST", keepalive: true }).catch(() => {});
+}
+
+export function startArticleStream(stream: HTMLElement): void {
+  const loaded = new Set<string>();
+  const first = stream.querySelector<HTMLElement>("article[data-article-id]");
+  if (!first?.dataset.articleId) return;
+  loaded.add(first.dataset.articleId);
+  reportView(first.dataset.articleId);
+  let current = first;
+
+  // The article whose body crosses the upper part of the viewport is the one being read.
+  const follow = new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) {
+        const el = entry.target as HTMLElement;
+        if (!entry.isIntersecting || el === current) continue;
+        current = el;
+        const { url, title } = el.dataset;
+        if (url && location.pathname !== url) history.replaceState({ articleId: el.dataset.articleId }, "", url);
+        if (title) document.title = `${title} | Haberci`;
+      }
+    },
+    { rootMargin: "-30% 0px -60% 0px" },
+  );
+  follow.observe(first);
+
+  const loadNext = async (teaser: HTMLElement) => {
+    const nextId = teaser.dataset.nextId;
+    const src = teaser.dataset.nextUrl;
+    if (!nextId || !src || loaded.has(nextId)) return;
+    loaded.add(nextId);
+    const status = document.createElement("p");
+    status.className = "loading";
+    status.setAttribute("role", "status");
+    status.textContent = LOADING_TEXT;
+    teaser.after(status);
+    try {
+      const response = await fetch(src, { headers: { accept: "text/html" } });
+      if (!response.ok) throw new Error(String(response.status));
+      const template = document.createElement("template");
+      template.innerHTML = await response.text();
+      const article = template.content.querySelector<HTMLElement>("article[data-article-id]");
+      const nextTeaser = template.content.querySelector<HTMLElement>(".next-teaser");
+      status.replaceWith(template.content);
+      teaser.classList.add("next-teaser-done");
+      if (article) {
+        follow.observe(article);
+        reportView(nextId);
+      }
+      if (nextTeaser) watch(nextTeaser);
+    } catch {
+      loaded.delete(nextId);
+      status.textContent = "Haber yüklenemedi. ";
+      const link = teaser.querySelector("a");
+      if (link) {
+        const again = document.createElement("a");
+        again.href = link.href;
+        again.textContent = "Habere gitmek için tıklayın.";
+        status.append(again);
+      }
+    }
+  };
+
+  const reach = new IntersectionObserver(
+    (entries) => {
+      for (const entry of entries) {
+        if (!entry.isIntersecting) continue;
+        reach.unobserve(entry.target);
+        void loadNext(entry.target as HTMLElement);
+      }
+    },
+    { rootMargin: "0px 0px 400px 0px" },
+  );
+  const watch = (teaser: HTMLElement) => reach.observe(teaser);
+  const teaser = stream.querySelector<HTMLElement>(".next-teaser");
+  if (teaser) watch(teaser);
+}

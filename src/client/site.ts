@@ -1,0 +1,5 @@
+// Entry of the browser bundle: each module improves a page that already works without it.
+import { startArticleStream } from "./nextArticle.ts";
+
+const stream = document.querySelector<HTMLElement>("[data-stream]");
+if (stream && "IntersectionObserver" in window) startArticleStream(stream);

@@ -1,0 +1,111 @@
+import crypto from "node:crypto";
+import type { Kysely } from "kysely";
+import { marked } from "marked";
+import sharp from "sharp";
+import type { Database } from "../db/schema.ts";
+import { type StoredImage, storeImageVariants } from "../media/storage.ts";
+import { demoArtSvg } from "./demo/demoArt.ts";
+import { loadDemoArticles } from "./demo/loadDemoArticles.ts";
+import type { DemoArticle } from "./demo/parseDemoArticle.ts";
+import { sanitizeBody } from "./sanitizeBody.ts";
+import { slugify } from "./slug.ts";
+import * as store from "./store.ts";
+
+export interface SeedDemoInput {
+  dataDir: string;
+  now: Date;
+  log?: (line: string) => void;
+  /** For tests: seed only the first n articles. */
+  limit?: number;
+}
+
+export type SeedDemoResult = { seeded: false; reason: string } | { seeded: true; articles: number; headlines: number; breaking: number };
+
+const DEMO_AUTHORS = ["Elif Karaca", "Mert Aksoy", "Zeynep Özdemir", "Burak Yalçın", "Deniz Arslan", "Selin Çetin"];
+const HEADLINE_SLOTS = 5;
+
+function headlineOrder(articles: DemoArticle[]): DemoArticle[] {
+  const byFreshness = [...articles].sort((a, b) => a.hoursAgo - b.hoursAgo);
+  const flagged = byFreshness.filter((a) => a.headline);
+  const rest = byFreshness.filter((a) => !a.headline);
+  return [...flagged, ...rest].slice(0, HEADLINE_SLOTS);
+}
+
+/** Fills an empty database with the demo articles and their generated pictures. */
+export async function seedDemo(db: Kysely<Database>, input: SeedDemoInput): Promise<SeedDemoResult> {
+  if ((await store.countArticles(db)) > 0) return { seeded: false, reason: "database already has articles" };
+  const log = input.log ?? (() => {});
+  const all = await loadDemoArticles();
+  const articles = input.limit === undefined ? all : all.slice(0, input.limit);
+  const categories = new Map((await store.listCategories(db)).map((c) => [c.slug, c]));
+  const sources = new Map((await store.listSources(db)).map((s) => [s.name, s]));
+  const headlines = headlineOrder(articles);
+
+  // Pictures first (files), then every row in one transaction.
+  log(`Generating ${articles.length} demo pictures...`);
+  const pictures: Array<StoredImage & { key: string }> = [];
+  const draw = async (a: DemoArticle, i: number) => {
+    const category = categories.get(a.categorySlug);
+    if (!category) throw new Error(`${a.file}: unknown category ${a.categorySlug}`);
+    const key = `demo/${crypto.createHash("sha1").update(a.file).digest("hex").slice(0, 12)}`;
+    const png = await sharp(Buffer.from(demoArtSvg(i + 1, category.color))).png({ compressionLevel: 1 }).toBuffer();
+    pictures[i] = { key, ...(await storeImageVariants(input.dataDir, key, png)) };
+  };
+  // A few at a time: sharp works on libuv's threads, so this uses every core without flooding memory.
+  for (let i = 0; i < articles.length; i += 4) {
+    await Promise.all(articles.slice(i, i + 4).map((a, j) => draw(a, i + j)));
+  }
+
+  await db.transaction().execute(async (trx) => {
+    const authorIds: number[] = [];
+    for (const name of DEMO_AUTHORS) authorIds.push(await store.insertAuthor(trx, { slug: slugify(name), name }));
+    for (const [i, a] of articles.entries()) {
+      const category = categories.get(a.categorySlug);
+      const source = sources.get(a.sourceName) ?? sources.get("Haberci");
+      const picture = pictures[i];
+      if (!category || !source || !picture) throw new Error(`${a.file}: unknown category or source`);
+      const publishedAt = new Date(input.now.getTime() - a.hoursAgo * 3_600_000);
+      // Some older stories were edited after publication, so readers see an updated time.
+      const edited = i % 9 === 4 && a.hoursAgo >= 3;
+      const contentUpdatedAt = edited ? new Date(publishedAt.getTime() + 95 * 60_000) : null;
+      const alt = `${category.name} haberi için temsili illüstrasyon`;
+      const imageId = await store.insertImage(trx, {
+        storageKey: picture.key,
+        width: picture.width,
+        height: picture.height,
+        variantWidths: picture.variantWidths,
+        caption: a.caption,
+        credit: "Haberci Grafik",
+        alt,
+        createdAt: publishedAt.toISOString(),
+      });
+      const slot = headlines.indexOf(a);
+      const articleId = await store.insertArticle(trx, {
+        slug: slugify(a.title),
+        title: a.title,
+        spot: a.spot,
+        body: sanitizeBody(await marked.parse(a.body, { async: true })),
+        categoryId: category.id,
+        sourceId: source.id,
+        authorId: authorIds[i % authorIds.length] ?? null,
+        imageId,
+        imageCaption: `${a.caption} (temsili)`,
+        imageCredit: "Haberci Grafik",
+        imageAlt: alt,
+        status: "published",
+        isBreaking: a.breaking ? 1 : 0,
+        headlineSlot: slot >= 0 ? slot + 1 : null,
+        createdAt: publishedAt.toISOString(),
+        updatedAt: (contentUpdatedAt ?? publishedAt).toISOString(),
+        publishedAt: publishedAt.toISOString(),
+        contentUpdatedAt: contentUpdatedAt?.toISOString() ?? null,
+      });
+      const tagIds = [];
+      for (const name of a.tags) tagIds.push((await store.ensureTag(trx, slugify(name), name)).id);
+      await store.setArticleTags(trx, articleId, tagIds);
+    }
+  });
+  const breaking = articles.filter((a) => a.breaking).length;
+  log(`Seeded ${articles.length} demo articles (${headlines.length} headlines, ${breaking} breaking).`);
+  return { seeded: true, articles: articles.length, headlines: headlines.length, breaking };
+}

@@ -1,0 +1,165 @@
+import { type FastifyPluginAsyncTypebox, Type } from "@fastify/type-provider-typebox";
+import type { Kysely } from "kysely";
+import type { Database } from "../db/schema.ts";
+import { NotFoundError } from "../errors.ts";
+import { getArticle, getBreakingNews, getCategoryPage, getHome, getTagPage } from "../news/read.ts";
+import { categoryPath, parseNewsFile, tagPath } from "../news/slug.ts";
+import type { Assets } from "../ui/assets.ts";
+import { renderDocument, renderFragment } from "../ui/render.ts";
+import { loadChrome } from "./chrome.ts";
+import { ArticlePage } from "./views/ArticlePage.tsx";
+import { ArticleView } from "./views/ArticleView.tsx";
+import { HomePage } from "./views/HomePage.tsx";
+import { ListPage } from "./views/ListPage.tsx";
+
+export interface SiteOptions {
+  db: Kysely<Database>;
+  assets: Assets;
+  publicUrl: string;
+  now: () => Date;
+}
+
+// Reader pages may be kept briefly by browsers and CDNs; publishing shows up within a minute.
+const PAGE_CACHE = "public, max-age=30, stale-while-revalidate=120";
+
+const Slug = Type.String({ pattern: "^[a-z0-9-]{1,200}$" });
+
+export const sitePlugin: FastifyPluginAsyncTypebox<SiteOptions> = async (app, { db, assets, publicUrl, now }) => {
+  const chrome = () => loadChrome(db, assets, publicUrl);
+
+  app.addHook("onSend", async (request, reply) => {
+    if (request.method === "GET" && reply.statusCode === 200 && !reply.hasHeader("cache-control")) {
+      reply.header("cache-control", PAGE_CACHE);
+    }
+  });
+
+  app.get("/", async (_request, reply) => {
+    const [data, c] = await Promise.all([getHome(db, now()), chrome()]);
+    return reply.type("text/html; charset=utf-8").send(renderDocument(<HomePage chrome={c} data={data} />));
+  });
+
+  app.get("/haber/:category", { schema: { params: Type.Object({ category: Slug }) } }, async (request, reply) =>
+    reply.redirect(categoryPath(request.params.category), 301),
+  );
+
+  app.get("/haber/:category/", { schema: { params: Type.Object({ category: Slug }) } }, async (request, reply) => {
+    const c = await chrome();
+    const { category, page } = await getCategoryPage(db, request.params.category, 1, now());
+    return reply.type("text/html; charset=utf-8").send(
+      renderDocument(
+        <ListPage
+          chrome={c}
+          heading={category.name}
+          title={`${category.name} Haberleri | ${c.siteName}`}
+          description={`${category.name} kategorisindeki en son haberler.`}
+          canonicalPath={categoryPath(category.slug)}
+          activeCategory={category.slug}
+          items={page.items}
+          page={page.page}
+          pageCount={page.pageCount}
+          pageHref={(n) => categoryPath(category.slug, n)}
+        />,
+      ),
+    );
+  });
+
+  app.get(
+    "/haber/:category/:file",
+    { schema: { params: Type.Object({ category: Slug, file: Type.String({ maxLength: 300 }) }) } },
+    async (request, reply) => {
+      const parsed = parseNewsFile(request.params.file);
+      if (!parsed) throw new NotFoundError("Sayfa");
+      if (parsed.kind === "page") {
+        if (parsed.page === 1) return reply.redirect(categoryPath(request.params.category), 301);
+        const c = await chrome();
+        const { category, page } = await getCategoryPage(db, request.params.category, parsed.page, now());
+        return reply.type("text/html; charset=utf-8").send(
+          renderDocument(
+            <ListPage
+              chrome={c}
+              heading={`${category.name} — Sayfa ${page.page}`}
+              title={`${category.name} Haberleri, Sayfa ${page.page} | ${c.siteName}`}
+              description={`${category.name} kategorisindeki haberler, sayfa ${page.page}.`}
+              canonicalPath={categoryPath(category.slug, page.page)}
+              activeCategory={category.slug}
+              items={page.items}
+              page={page.page}
+              pageCount={page.pageCount}
+              pageHref={(n) => categoryPath(category.slug, n)}
+            />,
+          ),
+        );
+      }
+      const data = await getArticle(db, parsed.id, now());
+      // The id decides: an old slug or category answers with the canonical address.
+      if (request.url.split("?")[0] !== data.article.url) return reply.redirect(data.article.url, 301);
+      const c = await chrome();
+      return reply.type("text/html; charset=utf-8").send(renderDocument(<ArticlePage chrome={c} data={data} />));
+    },
+  );
+
+  app.get(
+    "/haber-parca/:id",
+    { schema: { params: Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2147483647 }) }) } },
+    async (request, reply) => {
+      const data = await getArticle(db, request.params.id, now());
+      return reply
+        .type("text/html; charset=utf-8")
+        .header("x-robots-tag", "noindex")
+        .send(renderFragment(<ArticleView {...data} first={false} />));
+    },
+  );
+
+  app.get(
+    "/etiket/:tag/",
+    {
+      schema: {
+        params: Type.Object({ tag: Slug }),
+        querystring: Type.Object({ sayfa: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })) }),
+      },
+    },
+    async (request, reply) => {
+      const pageNo = request.query.sayfa ?? 1;
+      const c = await chrome();
+      const { tag, page } = await getTagPage(db, request.params.tag, pageNo, now());
+      return reply.type("text/html; charset=utf-8").send(
+        renderDocument(
+          <ListPage
+            chrome={c}
+            heading={`Etiket: ${tag.name}`}
+            title={`${tag.name} haberleri | ${c.siteName}`}
+            description={`${tag.name} ile ilgili son haberler.`}
+            canonicalPath={tagPath(tag.slug, pageNo)}
+            items={page.items}
+            page={page.page}
+            pageCount={page.pageCount}
+            pageHref={(n) => tagPath(tag.slug, n)}
+          />,
+        ),
+      );
+    },
+  );
+
+  app.get("/etiket/:tag", { schema: { params: Type.Object({ tag: Slug }) } }, async (request, reply) =>
+    reply.redirect(tagPath(request.params.tag), 301),
+  );
+
+  app.get("/son-dakika/", async (_request, reply) => {
+    const [items, c] = await Promise.all([getBreakingNews(db, now()), chrome()]);
+    return reply.type("text/html; charset=utf-8").send(
+      renderDocument(
+        <ListPage
+          chrome={c}
+          heading="Son Dakika"
+          title={`Son dakika haberleri | ${c.siteName}`}
+          description="Türkiye ve dünyadan son dakika gelişmeleri."
+          canonicalPath="/son-dakika/"
+          items={items}
+          empty="Şu anda son dakika haberi yok."
+        />,
+      ),
+    );
+  });
+
+  app.get("/son-dakika", async (_request, reply) => reply.redirect("/son-dakika/", 301));
+};
