@@ -28,6 +28,7 @@ async function bundle(entry: string, name: string, ext: "js" | "css", contentTyp
     target: ["es2020", "chrome100", "firefox100", "safari15"],
     write: false,
     logLevel: "silent",
+    charset: "utf8",
   });
   const file = result.outputFiles[0];
   if (!file) throw new Error(`esbuild produced nothing for ${entry}`);

@@ -1,0 +1,78 @@
+// Builds articles for tests through the news store, on an installed database.
+import type { Kysely } from "kysely";
+import sharp from "sharp";
+import type { ArticleStatus, Database } from "../src/db/schema.ts";
+import { storeImageVariants } from "../src/media/storage.ts";
+import { slugify } from "../src/news/slug.ts";
+import * as store from "../src/news/store.ts";
+
+export interface ArticleFixture {
+  title: string;
+  category?: string;
+  source?: string;
+  spot?: string;
+  body?: string;
+  tags?: string[];
+  status?: ArticleStatus;
+  publishedAt?: string;
+  contentUpdatedAt?: string | null;
+  breaking?: boolean;
+  breakingUntil?: string | null;
+  headlineSlot?: number | null;
+  image?: { storageKey: string; caption: string; credit: string; alt: string };
+}
+
+export async function addArticle(db: Kysely<Database>, f: ArticleFixture): Promise<number> {
+  const categorySlug = f.category ?? "gundem";
+  const category = await store.findCategoryBySlug(db, categorySlug);
+  if (!category) throw new Error(`no category ${categorySlug}`);
+  const source = (await store.listSources(db)).find((s) => s.name === (f.source ?? "Haberci"));
+  if (!source) throw new Error(`no source ${f.source}`);
+  const status = f.status ?? "published";
+  const publishedAt = status === "published" || status === "unpublished" ? (f.publishedAt ?? "2026-11-20T09:00:00.000Z") : null;
+  return db.transaction().execute(async (trx) => {
+    const imageId = f.image
+      ? await store.insertImage(trx, {
+          storageKey: f.image.storageKey,
+          width: 1200,
+          height: 675,
+          variantWidths: "480,800,1200",
+          caption: f.image.caption,
+          credit: f.image.credit,
+          alt: f.image.alt,
+          createdAt: "2026-11-20T09:00:00.000Z",
+        })
+      : null;
+    const id = await store.insertArticle(trx, {
+      slug: slugify(f.title),
+      title: f.title,
+      spot: f.spot ?? `${f.title} ile ilgili ayrıntılar haberimizde.`,
+      body: f.body ?? "<p>Haberin ayrıntıları.</p>",
+      categoryId: category.id,
+      sourceId: source.id,
+      authorId: null,
+      imageId,
+      imageCaption: f.image?.caption ?? "",
+      imageCredit: f.image?.credit ?? "",
+      imageAlt: f.image?.alt ?? "",
+      status,
+      isBreaking: f.breaking ? 1 : 0,
+      breakingUntil: f.breakingUntil ?? null,
+      headlineSlot: f.headlineSlot ?? null,
+      createdAt: publishedAt ?? "2026-11-20T09:00:00.000Z",
+      updatedAt: f.contentUpdatedAt ?? publishedAt ?? "2026-11-20T09:00:00.000Z",
+      publishedAt,
+      contentUpdatedAt: f.contentUpdatedAt ?? null,
+    });
+    const tagIds: number[] = [];
+    for (const name of f.tags ?? []) tagIds.push((await store.ensureTag(trx, slugify(name), name)).id);
+    await store.setArticleTags(trx, id, tagIds);
+    return id;
+  });
+}
+
+/** Writes real WebP variants for a fixture image, so pages and the browser can load it. */
+export async function writeFixtureImage(dataDir: string, storageKey: string): Promise<void> {
+  const png = await sharp({ create: { width: 1200, height: 675, channels: 3, background: "#1f5fa8" } }).png().toBuffer();
+  await storeImageVariants(dataDir, storageKey, png);
+}
