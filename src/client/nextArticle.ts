@@ -17,21 +17,29 @@ export function startArticleStream(stream: HTMLElement): void {
   reportView(first.dataset.articleId);
   let current = first;
 
-  // The article whose body crosses the upper part of the viewport is the one being read.
-  const follow = new IntersectionObserver(
-    (entries) => {
-      for (const entry of entries) {
-        const el = entry.target as HTMLElement;
-        if (!entry.isIntersecting || el === current) continue;
-        current = el;
-        const { url, title } = el.dataset;
-        if (url && location.pathname !== url) history.replaceState({ articleId: el.dataset.articleId }, "", url);
-        if (title) document.title = `${title} | Haberci`;
-      }
+  // The article being read is the last one whose top has passed the middle of the viewport.
+  const articles: HTMLElement[] = [first];
+  let scheduled = false;
+  const follow = () => {
+    scheduled = false;
+    const line = window.innerHeight * 0.5;
+    let inView = articles[0] ?? first;
+    for (const el of articles) if (el.getBoundingClientRect().top < line) inView = el;
+    if (inView === current) return;
+    current = inView;
+    const { url, title } = inView.dataset;
+    if (url && location.pathname !== url) history.replaceState({ articleId: inView.dataset.articleId }, "", url);
+    if (title) document.title = `${title} | Haberci`;
+  };
+  window.addEventListener(
+    "scroll",
+    () => {
+      if (scheduled) return;
+      scheduled = true;
+      requestAnimationFrame(follow);
     },
-    { rootMargin: "-30% 0px -60% 0px" },
+    { passive: true },
   );
-  follow.observe(first);
 
   const loadNext = async (teaser: HTMLElement) => {
     const nextId = teaser.dataset.nextId;
@@ -53,7 +61,7 @@ export function startArticleStream(stream: HTMLElement): void {
       status.replaceWith(template.content);
       teaser.classList.add("next-teaser-done");
       if (article) {
-        follow.observe(article);
+        articles.push(article);
         reportView(nextId);
       }
       if (nextTeaser) watch(nextTeaser);

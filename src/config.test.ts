@@ -1,0 +1,43 @@
+import { describe, expect, it } from "vitest";
+import { loadConfig, parseDatabaseUrl } from "./config.ts";
+
+describe("loadConfig", () => {
+  it("has working defaults for a fresh checkout", () => {
+    const c = loadConfig({}, "/srv/haberci");
+    expect(c).toEqual({
+      port: 3000,
+      host: "127.0.0.1",
+      database: { dialect: "sqlite", file: "/srv/haberci/data/haberci.db" },
+      dataDir: "/srv/haberci/data",
+      publicUrl: "http://localhost:3000",
+      logLevel: "info",
+    });
+  });
+
+  it("reads every variable", () => {
+    const c = loadConfig(
+      { PORT: "8080", HOST: "0.0.0.0", DATABASE_URL: "postgres://u:p@db:5432/haberci", DATA_DIR: "/var/lib/haberci", PUBLIC_URL: "https://www.haberci.example/", LOG_LEVEL: "warn" },
+      "/srv",
+    );
+    expect(c.port).toBe(8080);
+    expect(c.database).toEqual({ dialect: "postgres", url: "postgres://u:p@db:5432/haberci" });
+    expect(c.dataDir).toBe("/var/lib/haberci");
+    expect(c.publicUrl).toBe("https://www.haberci.example");
+  });
+
+  it.each([
+    [{ PORT: "abc" }, /PORT must be a number/],
+    [{ PORT: "70000" }, /PORT must be a number/],
+    [{ DATABASE_URL: "mysql://localhost/x" }, /DATABASE_URL must start with sqlite: or postgres:\/\//],
+    [{ DATABASE_URL: "sqlite:" }, /needs a file path/],
+    [{ PUBLIC_URL: "haberci.example" }, /PUBLIC_URL must be an absolute http\(s\) URL/],
+    [{ PUBLIC_URL: "ftp://haberci.example" }, /PUBLIC_URL must be an absolute/],
+    [{ LOG_LEVEL: "loud" }, /LOG_LEVEL must be one of/],
+  ])("refuses %o with a clear message", (env, message) => {
+    expect(() => loadConfig(env, "/srv")).toThrow(message);
+  });
+
+  it("never repeats a database password in an error", () => {
+    expect(() => parseDatabaseUrl("mysql://user:secret@host/db")).toThrow(/user:\*\*\*@host/);
+  });
+});

@@ -1,0 +1,86 @@
+import { type ChildProcess, spawn, spawnSync } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { afterAll, describe, expect, it } from "vitest";
+
+const BIN = path.resolve(import.meta.dirname, "../bin/haberci.js");
+const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "haberci-cli-"));
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+function run(args: string[], env: Record<string, string> = {}) {
+  const res = spawnSync(process.execPath, [BIN, ...args], {
+    encoding: "utf8",
+    env: { ...process.env, DATABASE_URL: `sqlite:${path.join(tmp, "cli.db")}`, DATA_DIR: tmp, ...env },
+    timeout: 30_000,
+  });
+  return { code: res.status, stdout: res.stdout, stderr: res.stderr };
+}
+
+describe("haberci CLI", () => {
+  it("prints help for the program and for each command", () => {
+    const main = run(["--help"]);
+    expect(main.code).toBe(0);
+    expect(main.stdout).toMatch(/serve[\s\S]*migrate[\s\S]*seed/);
+    for (const command of ["serve", "migrate", "seed"]) {
+      const res = run([command, "--help"]);
+      expect(res.code, command).toBe(0);
+      expect(res.stdout).toContain(`Usage: haberci ${command}`);
+    }
+  });
+
+  it.each([
+    [["frobnicate"], 2, 'haberci: unknown command "frobnicate" (try: haberci --help)'],
+    [["serve", "--port", "1"], 2, "haberci: serve: Unknown option '--port' (try: haberci serve --help)"],
+    [["seed"], 2, "haberci: seed: say what to seed: --demo (try: haberci seed --help)"],
+  ])("refuses bad arguments %j with one line", (args, code, line) => {
+    const res = run(args);
+    expect(res.code).toBe(code);
+    expect(res.stderr.trim()).toBe(line);
+  });
+
+  it.each([
+    [{ DATABASE_URL: "mysql://root@localhost/haberci" }, /^haberci: DATABASE_URL must start with sqlite: or postgres:\/\//],
+    [{ DATABASE_URL: "postgres://nobody@127.0.0.1:1/haberci" }, /^haberci: Cannot connect to PostgreSQL: /],
+    [{ PORT: "http" }, /^haberci: PORT must be a number/],
+  ])("refuses bad settings %o with one line and no stack trace", (env, message) => {
+    const res = run(["migrate"], env);
+    expect(res.code).toBe(1);
+    expect(res.stderr.trim().split("\n")).toHaveLength(1);
+    expect(res.stderr).toMatch(message);
+  });
+
+  it("migrates a new SQLite database", () => {
+    const file = path.join(tmp, "new", "site.db");
+    const res = run(["migrate"], { DATABASE_URL: `sqlite:${file}` });
+    expect(res.code).toBe(0);
+    expect(res.stdout).toContain("Database is up to date.");
+    expect(fs.existsSync(file)).toBe(true);
+    expect(run(["migrate"], { DATABASE_URL: `sqlite:${file}` }).code).toBe(0);
+  });
+
+  it("serves the site", async () => {
+    const port = 3900 + Math.floor(Math.random() * 500);
+    const child: ChildProcess = spawn(process.execPath, [BIN, "serve"], {
+      env: { ...process.env, DATABASE_URL: `sqlite:${path.join(tmp, "serve.db")}`, DATA_DIR: tmp, PORT: String(port), LOG_LEVEL: "warn" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error("server did not start")), 20_000);
+        child.stdout?.on("data", (chunk: Buffer) => {
+          if (chunk.toString().includes("Haberci is running at")) {
+            clearTimeout(timer);
+            resolve();
+          }
+        });
+        child.on("exit", (code) => reject(new Error(`server exited with ${code}`)));
+      });
+      const res = await fetch(`http://127.0.0.1:${port}/`);
+      expect(res.status).toBe(200);
+      expect(await res.text()).toContain('<html lang="tr">');
+    } finally {
+      child.kill("SIGTERM");
+    }
+  });
+});
