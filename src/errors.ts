@@ -44,3 +44,20 @@ export class ConfigError extends Error {
     this.name = "ConfigError";
   }
 }
+
+export class UnauthorizedError extends DomainError {
+  readonly code = "unauthorized";
+  constructor(message = "Oturum açmanız gerekiyor.") {
+    super(message);
+  }
+}
+
+export class RateLimitedError extends DomainError {
+  readonly code = "rate_limited";
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}

@@ -3,6 +3,7 @@ import type { Kysely } from "kysely";
 import sharp from "sharp";
 import type { ArticleStatus, Database } from "../src/db/schema.ts";
 import { storeImageVariants } from "../src/media/storage.ts";
+import { insertImage } from "../src/media/store.ts";
 import { slugify } from "../src/news/slug.ts";
 import * as store from "../src/news/store.ts";
 
@@ -32,7 +33,7 @@ export async function addArticle(db: Kysely<Database>, f: ArticleFixture): Promi
   const publishedAt = status === "published" || status === "unpublished" ? (f.publishedAt ?? "2026-11-20T09:00:00.000Z") : null;
   return db.transaction().execute(async (trx) => {
     const imageId = f.image
-      ? await store.insertImage(trx, {
+      ? await insertImage(trx, {
           storageKey: f.image.storageKey,
           width: 1200,
           height: 675,

@@ -33,6 +33,9 @@ export interface ImageTable {
   height: number;
   /** Comma-separated widths of the WebP variants stored as `${storageKey}-${w}.webp`. */
   variantWidths: string;
+  /** 1 when `${storageKey}.jpg` exists as a fallback for browsers without WebP. */
+  hasFallback: Generated<number>;
+  uploadedBy: number | null;
   caption: string;
   credit: string;
   alt: string;
@@ -69,6 +72,8 @@ export interface ArticleTable {
   /** Last edit made after publication: shown to readers as the updated time. */
   contentUpdatedAt: string | null;
   scheduledAt: string | null;
+  /** The newsroom user who created it: reporters may edit only their own drafts. */
+  ownerId: number | null;
 }
 
 export interface TagTable {
@@ -90,6 +95,70 @@ export interface ArticleRedirectTable {
   createdAt: string;
 }
 
+export type Role = "muhabir" | "editor" | "yonetici";
+
+export interface UserTable {
+  id: Generated<number>;
+  email: string;
+  name: string;
+  role: Role;
+  passwordHash: string;
+  disabledAt: string | null;
+  createdAt: string;
+}
+
+export interface SessionTable {
+  /** SHA-256 of the cookie value: a stolen database does not yield live sessions. */
+  idHash: string;
+  userId: number;
+  csrfToken: string;
+  createdAt: string;
+  expiresAt: string;
+}
+
+export interface ApiTokenTable {
+  id: Generated<number>;
+  userId: number;
+  name: string;
+  tokenHash: string;
+  createdAt: string;
+  lastUsedAt: string | null;
+  revokedAt: string | null;
+}
+
+export interface SignInThrottleTable {
+  key: string;
+  failures: number;
+  windowStart: string;
+  lockedUntil: string | null;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  actorId: number | null;
+  actorLabel: string;
+  action: string;
+  subject: string;
+  detail: string;
+  ip: string | null;
+}
+
+export interface ArticleRevisionTable {
+  id: Generated<number>;
+  articleId: number;
+  version: number;
+  status: ArticleStatus;
+  title: string;
+  spot: string;
+  body: string;
+  fields: string;
+  authorId: number | null;
+  authorLabel: string;
+  note: string;
+  createdAt: string;
+}
+
 export interface Database {
   categories: CategoryTable;
   sources: SourceTable;
@@ -99,6 +168,12 @@ export interface Database {
   tags: TagTable;
   articleTags: ArticleTagTable;
   articleRedirects: ArticleRedirectTable;
+  users: UserTable;
+  sessions: SessionTable;
+  apiTokens: ApiTokenTable;
+  signInThrottles: SignInThrottleTable;
+  auditLog: AuditLogTable;
+  articleRevisions: ArticleRevisionTable;
 }
 
 export type Category = Selectable<CategoryTable>;
@@ -110,3 +185,6 @@ export type Article = Selectable<ArticleTable>;
 export type NewArticle = Insertable<ArticleTable>;
 export type ArticleUpdate = Updateable<ArticleTable>;
 export type Tag = Selectable<TagTable>;
+export type User = Selectable<UserTable>;
+export type ArticleRevision = Selectable<ArticleRevisionTable>;
+export type AuditEntry = Selectable<AuditLogTable>;

@@ -17,7 +17,7 @@ export function parseWidths(variantWidths: string): number[] {
 
 /** Builds `src`/`srcset` from the stored widths; `src` is the variant closest to `preferred`. */
 export function toPicture(
-  image: { storageKey: string; width: number; height: number; variantWidths: string },
+  image: { storageKey: string; width: number; height: number; variantWidths: string; hasFallback?: number | null },
   alt: string,
   preferred = 800,
 ): Picture | null {
@@ -30,5 +30,6 @@ export function toPicture(
     width: image.width,
     height: image.height,
     alt,
+    fallback: image.hasFallback === 1 ? `${MEDIA_PREFIX}${image.storageKey}.jpg` : null,
   };
 }

@@ -4,6 +4,7 @@ import { marked } from "marked";
 import sharp from "sharp";
 import type { Database } from "../db/schema.ts";
 import { type StoredImage, storeImageVariants } from "../media/storage.ts";
+import { insertImage } from "../media/store.ts";
 import { demoArtSvg } from "./demo/demoArt.ts";
 import { loadDemoArticles } from "./demo/loadDemoArticles.ts";
 import type { DemoArticle } from "./demo/parseDemoArticle.ts";
@@ -69,11 +70,12 @@ export async function seedDemo(db: Kysely<Database>, input: SeedDemoInput): Prom
       const edited = i % 9 === 4 && a.hoursAgo >= 3;
       const contentUpdatedAt = edited ? new Date(publishedAt.getTime() + 95 * 60_000) : null;
       const alt = `${category.name} haberi için temsili illüstrasyon`;
-      const imageId = await store.insertImage(trx, {
+      const imageId = await insertImage(trx, {
         storageKey: picture.key,
         width: picture.width,
         height: picture.height,
         variantWidths: picture.variantWidths,
+        hasFallback: 1,
         caption: a.caption,
         credit: "Haberci Grafik",
         alt,

@@ -1,7 +1,21 @@
 // The only code that touches the news tables. Reads take the Kysely instance,
 // writes take a transaction so a write outside one does not compile.
-import { type Kysely, type Transaction } from "kysely";
-import type { Category, Database, NewArticle, NewImage, Source, Tag } from "../db/schema.ts";
+import { type Kysely, type Transaction, sql } from "kysely";
+import type { Insertable } from "kysely";
+import type {
+  Article,
+  ArticleRevision,
+  ArticleRevisionTable,
+  ArticleStatus,
+  ArticleUpdate,
+  Category,
+  Database,
+  NewArticle,
+  Source,
+  Tag,
+} from "../db/schema.ts";
+
+type NewArticleRevision = Insertable<ArticleRevisionTable>;
 import { toPicture } from "./pictures.ts";
 import { articlePath } from "./slug.ts";
 import type { ArticleCard, ArticleFull, TagRef } from "./types.ts";
@@ -29,6 +43,7 @@ function cardQuery(db: Db) {
       "i.width as imageWidth",
       "i.height as imageHeight",
       "i.variantWidths",
+      "i.hasFallback",
     ]);
 }
 
@@ -50,7 +65,13 @@ function toCard(row: CardRow, now: Date): ArticleCard {
     picture:
       row.storageKey && row.imageWidth && row.imageHeight && row.variantWidths
         ? toPicture(
-            { storageKey: row.storageKey, width: row.imageWidth, height: row.imageHeight, variantWidths: row.variantWidths },
+            {
+              storageKey: row.storageKey,
+              width: row.imageWidth,
+              height: row.imageHeight,
+              variantWidths: row.variantWidths,
+              hasFallback: row.hasFallback,
+            },
             row.imageAlt,
           )
         : null,
@@ -107,11 +128,6 @@ export async function setArticleTags(trx: Trx, articleId: number, tagIds: number
     .insertInto("articleTags")
     .values(tagIds.map((tagId, position) => ({ articleId, tagId, position })))
     .execute();
-}
-
-export async function insertImage(trx: Trx, row: NewImage): Promise<number> {
-  const { id } = await trx.insertInto("images").values(row).returning("id").executeTakeFirstOrThrow();
-  return id;
 }
 
 export async function insertArticle(trx: Trx, row: NewArticle): Promise<number> {
@@ -326,4 +342,155 @@ export async function addViews(trx: Trx, counts: Map<number, number>): Promise<v
 export async function isPublished(db: Db, id: number): Promise<boolean> {
   const row = await db.selectFrom("articles").select("id").where("id", "=", id).where("status", "=", "published").executeTakeFirst();
   return row !== undefined;
+}
+
+// ---- newsroom writing ----
+
+export async function findArticleRow(db: Db, id: number): Promise<Article | undefined> {
+  return db.selectFrom("articles").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** Updates only when the stored version is `expectedVersion`; bumps the version. Undefined means a stale save. */
+export async function updateArticleRow(
+  trx: Trx,
+  id: number,
+  expectedVersion: number,
+  patch: ArticleUpdate,
+): Promise<Article | undefined> {
+  return trx
+    .updateTable("articles")
+    .set((eb) => ({ ...patch, version: eb("version", "+", 1) }))
+    .where("id", "=", id)
+    .where("version", "=", expectedVersion)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** Publishes one due scheduled article if no other process got there first. */
+export async function claimScheduled(trx: Trx, id: number, now: Date): Promise<Article | undefined> {
+  return trx
+    .updateTable("articles")
+    .set((eb) => ({
+      status: "published",
+      publishedAt: eb.ref("scheduledAt"),
+      scheduledAt: null,
+      updatedAt: now.toISOString(),
+      version: eb("version", "+", 1),
+    }))
+    .where("id", "=", id)
+    .where("status", "=", "scheduled")
+    .where("scheduledAt", "<=", now.toISOString())
+    .returningAll()
+    .executeTakeFirst();
+}
+
+export async function listDueScheduled(db: Db, now: Date, limit: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom("articles")
+    .select("id")
+    .where("status", "=", "scheduled")
+    .where("scheduledAt", "<=", now.toISOString())
+    .orderBy("scheduledAt")
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+export async function nextScheduledAt(db: Db): Promise<string | undefined> {
+  const row = await db
+    .selectFrom("articles")
+    .select("scheduledAt")
+    .where("status", "=", "scheduled")
+    .orderBy("scheduledAt")
+    .limit(1)
+    .executeTakeFirst();
+  return row?.scheduledAt ?? undefined;
+}
+
+export async function deleteArticleRow(trx: Trx, id: number): Promise<void> {
+  await trx.deleteFrom("articles").where("id", "=", id).execute();
+}
+
+export async function tagNamesOf(db: Db, articleId: number): Promise<string[]> {
+  return (await tagsOfArticles(db, [articleId])).get(articleId)?.map((t) => t.name) ?? [];
+}
+
+export async function suggestTags(db: Db, prefix: string, limit: number): Promise<Tag[]> {
+  const escaped = prefix.replace(/[\\%_]/g, (c) => `\\${c}`);
+  return db
+    .selectFrom("tags")
+    .selectAll()
+    .where(sql<boolean>`slug like ${`${escaped}%`} escape '\\'`)
+    .orderBy("slug")
+    .limit(limit)
+    .execute();
+}
+
+export async function addRevision(trx: Trx, row: NewArticleRevision): Promise<void> {
+  await trx.insertInto("articleRevisions").values(row).execute();
+}
+
+export async function listRevisions(db: Db, articleId: number): Promise<ArticleRevision[]> {
+  return db.selectFrom("articleRevisions").selectAll().where("articleId", "=", articleId).orderBy("version", "desc").execute();
+}
+
+export async function findRevision(db: Db, articleId: number, version: number): Promise<ArticleRevision | undefined> {
+  return db
+    .selectFrom("articleRevisions")
+    .selectAll()
+    .where("articleId", "=", articleId)
+    .where("version", "=", version)
+    .executeTakeFirst();
+}
+
+export interface NewsroomListFilter {
+  status?: ArticleStatus;
+  ownerId?: number;
+  ids?: number[];
+  limit: number;
+  offset: number;
+}
+
+export async function listNewsroomArticles(db: Db, filter: NewsroomListFilter) {
+  let q = db
+    .selectFrom("articles as a")
+    .innerJoin("categories as c", "c.id", "a.categoryId")
+    .leftJoin("users as u", "u.id", "a.ownerId")
+    .select([
+      "a.id",
+      "a.title",
+      "a.slug",
+      "a.status",
+      "a.version",
+      "a.updatedAt",
+      "a.publishedAt",
+      "a.scheduledAt",
+      "a.ownerId",
+      "a.headlineSlot",
+      "a.isBreaking",
+      "c.name as categoryName",
+      "c.slug as categorySlug",
+      "u.name as ownerName",
+    ]);
+  if (filter.status) q = q.where("a.status", "=", filter.status);
+  if (filter.ownerId !== undefined) q = q.where("a.ownerId", "=", filter.ownerId);
+  if (filter.ids) q = q.where("a.id", "in", filter.ids.length > 0 ? filter.ids : [0]);
+  return q.orderBy("a.updatedAt", "desc").orderBy("a.id", "desc").limit(filter.limit).offset(filter.offset).execute();
+}
+
+export async function clearHeadlineSlots(trx: Trx): Promise<void> {
+  await trx.updateTable("articles").set({ headlineSlot: null }).where("headlineSlot", "is not", null).execute();
+}
+
+export async function setHeadlineSlot(trx: Trx, id: number, slot: number): Promise<void> {
+  await trx.updateTable("articles").set({ headlineSlot: slot }).where("id", "=", id).execute();
+}
+
+export async function setBreaking(trx: Trx, id: number, isBreaking: boolean, until: string | null): Promise<Article | undefined> {
+  return trx
+    .updateTable("articles")
+    .set({ isBreaking: isBreaking ? 1 : 0, breakingUntil: isBreaking ? until : null })
+    .where("id", "=", id)
+    .returningAll()
+    .executeTakeFirst();
 }

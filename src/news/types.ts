@@ -7,6 +7,8 @@ export interface Picture {
   width: number;
   height: number;
   alt: string;
+  /** JPEG for browsers without WebP, when one was made. */
+  fallback: string | null;
 }
 
 /** Enough of an article for lists, teasers and cards. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatIstanbulClock, formatIstanbulTime, toIstanbulIso } from "./time.ts";
+import { formatIstanbulClock, formatIstanbulTime, parseIstanbulLocal, toIstanbulIso, toIstanbulLocalInput } from "./time.ts";
 
 describe("formatIstanbulTime", () => {
   it.each([
@@ -21,5 +21,17 @@ describe("formatIstanbulTime", () => {
   it("gives ISO 8601 with the Istanbul offset", () => {
     expect(toIstanbulIso("2021-12-27T12:22:00Z")).toBe("2021-12-27T15:22:00+03:00");
     expect(toIstanbulIso("2015-01-15T10:00:00Z")).toBe("2015-01-15T12:00:00+02:00");
+  });
+});
+
+describe("parseIstanbulLocal", () => {
+  it("reads datetime-local values as Istanbul wall time", () => {
+    expect(parseIstanbulLocal("2026-11-27T15:30")?.toISOString()).toBe("2026-11-27T12:30:00.000Z");
+    expect(parseIstanbulLocal("2015-01-15T12:00")?.toISOString()).toBe("2015-01-15T10:00:00.000Z");
+    expect(toIstanbulLocalInput("2026-11-27T12:30:00.000Z")).toBe("2026-11-27T15:30");
+  });
+
+  it.each(["", "yarın", "2026-13-01T10:00", "2026-11-27 15:30", "2026-02-30T10:00"])("refuses %j", (text) => {
+    expect(parseIstanbulLocal(text)).toBeNull();
   });
 });

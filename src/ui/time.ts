@@ -46,3 +46,26 @@ export function toIstanbulIso(value: Date | string): string {
   const mm = String(abs % 60).padStart(2, "0");
   return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:00${sign}${hh}:${mm}`;
 }
+
+/** `YYYY-MM-DDTHH:mm` for a `<input type="datetime-local">` showing Istanbul wall time. */
+export function toIstanbulLocalInput(value: Date | string): string {
+  const p = istanbulParts(toDate(value));
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
+}
+
+/**
+ * Reads `YYYY-MM-DDTHH:mm` (what datetime-local sends) as Istanbul wall time.
+ * Returns null for anything else, or for a wall time that does not exist.
+ */
+export function parseIstanbulLocal(text: string): Date | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::\d{2})?$/.exec(text.trim());
+  if (!m) return null;
+  const [y, mo, d, h, mi] = m.slice(1).map(Number) as [number, number, number, number, number];
+  const guess = Date.UTC(y, mo - 1, d, h, mi);
+  // Try the offsets Istanbul has used; keep the one whose wall time matches.
+  for (const offsetHours of [3, 2]) {
+    const candidate = new Date(guess - offsetHours * 3_600_000);
+    if (toIstanbulLocalInput(candidate) === `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}`) return candidate;
+  }
+  return null;
+}

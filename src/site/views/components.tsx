@@ -2,11 +2,11 @@ import type { ArticleCard, Picture } from "../../news/types.ts";
 import { formatIstanbulTime, toIstanbulIso } from "../../ui/time.ts";
 
 export function Img({ picture, sizes, eager }: { picture: Picture; sizes: string; eager?: boolean }) {
-  return (
+  const img = (
     <img
-      src={picture.src}
-      srcset={picture.srcset}
-      sizes={sizes}
+      src={picture.fallback ?? picture.src}
+      srcset={picture.fallback ? undefined : picture.srcset}
+      sizes={picture.fallback ? undefined : sizes}
       width={picture.width}
       height={picture.height}
       alt={picture.alt}
@@ -14,6 +14,14 @@ export function Img({ picture, sizes, eager }: { picture: Picture; sizes: string
       decoding="async"
       fetchpriority={eager ? "high" : undefined}
     />
+  );
+  if (!picture.fallback) return img;
+  // WebP variants for browsers that take them; the JPEG in <img> for the rest.
+  return (
+    <picture>
+      <source type="image/webp" srcset={picture.srcset} sizes={sizes} />
+      {img}
+    </picture>
   );
 }
 

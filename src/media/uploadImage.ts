@@ -1,0 +1,97 @@
+import crypto from "node:crypto";
+import fs from "node:fs/promises";
+import path from "node:path";
+import type { Kysely } from "kysely";
+import sharp from "sharp";
+import type { Database, Image } from "../db/schema.ts";
+import { InvalidInputError } from "../errors.ts";
+import type { Actor } from "../news/workflow.ts";
+import { mediaDir, storeImageVariants } from "./storage.ts";
+import { findImage, insertImage } from "./store.ts";
+
+/** Formats accepted, as sharp names them after reading the content (never the file name). */
+const ACCEPTED = new Set(["jpeg", "png", "webp", "gif", "heif"]);
+const ACCEPTED_HEIF = new Set(["av1"]); // AVIF is HEIF with AV1 inside; HEIC photos are not accepted.
+
+export interface UploadInput {
+  data: Buffer;
+  caption: string;
+  credit: string;
+  alt: string;
+  actor: Actor;
+  now: Date;
+  dataDir: string;
+  maxBytes: number;
+}
+
+/** Checks what the bytes really are; a clear Turkish error for anything that is not a usable image. */
+export async function detectImage(data: Buffer, maxBytes: number): Promise<{ format: string; width: number; height: number }> {
+  if (data.length === 0) throw new InvalidInputError("Dosya boş.", { file: "Dosya boş." });
+  if (data.length > maxBytes) {
+    const limit = maxBytes >= 1_048_576 ? `${Math.floor(maxBytes / 1_048_576)} MB` : `${Math.ceil(maxBytes / 1024)} KB`;
+    throw new InvalidInputError(`Dosya çok büyük: en çok ${limit} yüklenebilir.`, { file: "Dosya çok büyük." });
+  }
+  let meta: sharp.Metadata;
+  try {
+    meta = await sharp(data, { failOn: "truncated", pages: 1 }).metadata();
+  } catch {
+    throw new InvalidInputError("Bu dosya bir görsel değil ya da bozuk. JPEG, PNG, WebP, AVIF ya da GIF yükleyin.", { file: "Görsel okunamadı." });
+  }
+  const format = meta.format ?? "";
+  if (!ACCEPTED.has(format) || (format === "heif" && !ACCEPTED_HEIF.has(meta.compression ?? ""))) {
+    throw new InvalidInputError("Bu dosya türü desteklenmiyor. JPEG, PNG, WebP, AVIF ya da GIF yükleyin.", { file: "Desteklenmeyen tür." });
+  }
+  if (!meta.width || !meta.height) throw new InvalidInputError("Görselin boyutu okunamadı.", { file: "Görsel okunamadı." });
+  return { format: format === "heif" ? "avif" : format, width: meta.width, height: meta.height };
+}
+
+/**
+ * Stores an uploaded picture: type decided from the content, location metadata stripped,
+ * responsive WebP variants and a JPEG fallback written; nothing is stored when any step fails.
+ */
+export async function uploadImage(db: Kysely<Database>, input: UploadInput): Promise<Image> {
+  await detectImage(input.data, input.maxBytes);
+  const fields: Record<string, string> = {};
+  if (input.alt.trim() === "") fields.alt = "Alternatif metin yazın (görme engelli okurlar için).";
+  if (input.alt.length > 300) fields.alt = "En çok 300 karakter.";
+  if (input.caption.length > 500) fields.caption = "En çok 500 karakter.";
+  if (input.credit.length > 120) fields.credit = "En çok 120 karakter.";
+  if (Object.keys(fields).length > 0) throw new InvalidInputError("Görsel bilgileri eksik ya da hatalı.", fields);
+
+  const month = input.now.toISOString().slice(0, 7).replace("-", "/");
+  const storageKey = `${month}/${crypto.randomBytes(9).toString("base64url")}`;
+  let stored;
+  try {
+    stored = await storeImageVariants(input.dataDir, storageKey, input.data);
+  } catch {
+    await removeFiles(input.dataDir, storageKey);
+    throw new InvalidInputError("Görsel işlenemedi; dosya bozuk olabilir.", { file: "Görsel işlenemedi." });
+  }
+  try {
+    const id = await db.transaction().execute((trx) =>
+      insertImage(trx, {
+        storageKey,
+        ...stored,
+        hasFallback: 1,
+        caption: input.caption.trim(),
+        credit: input.credit.trim(),
+        alt: input.alt.trim(),
+        uploadedBy: input.actor.id,
+        createdAt: input.now.toISOString(),
+      }),
+    );
+    const image = await findImage(db, id);
+    if (!image) throw new Error("image vanished");
+    return image;
+  } catch (error) {
+    await removeFiles(input.dataDir, storageKey);
+    throw error;
+  }
+}
+
+async function removeFiles(dataDir: string, storageKey: string): Promise<void> {
+  const dir = path.dirname(path.join(mediaDir(dataDir), storageKey));
+  const prefix = path.basename(storageKey);
+  const names = await fs.readdir(dir).catch(() => []);
+  await Promise.all(names.filter((n) => n.startsWith(prefix)).map((n) => fs.rm(path.join(dir, n), { force: true })));
+}

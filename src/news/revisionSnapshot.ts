@@ -1,0 +1,100 @@
+// What a revision keeps of an article, and the field-by-field word diff between two of them. Pure.
+import { diffWords } from "diff";
+import type { Article, ArticleRevision } from "../db/schema.ts";
+import { bodyText } from "./articleInput.ts";
+
+export interface RevisionFields {
+  category: string;
+  source: string;
+  tags: string[];
+  imageId: number | null;
+  imageCaption: string;
+  imageCredit: string;
+  imageAlt: string;
+  isBreaking: boolean;
+  seoTitle: string | null;
+  seoDescription: string | null;
+}
+
+export interface Snapshot {
+  title: string;
+  spot: string;
+  body: string;
+  fields: RevisionFields;
+}
+
+export function snapshotOf(article: Article, refs: { category: string; source: string; tags: string[] }): Snapshot {
+  return {
+    title: article.title,
+    spot: article.spot,
+    body: article.body,
+    fields: {
+      category: refs.category,
+      source: refs.source,
+      tags: refs.tags,
+      imageId: article.imageId,
+      imageCaption: article.imageCaption,
+      imageCredit: article.imageCredit,
+      imageAlt: article.imageAlt,
+      isBreaking: article.isBreaking === 1,
+      seoTitle: article.seoTitle,
+      seoDescription: article.seoDescription,
+    },
+  };
+}
+
+export function parseRevision(rev: ArticleRevision): Snapshot {
+  const fields = JSON.parse(rev.fields) as RevisionFields;
+  return { title: rev.title, spot: rev.spot, body: rev.body, fields };
+}
+
+export interface DiffPart {
+  text: string;
+  kind: "same" | "added" | "removed";
+}
+
+export interface FieldChange {
+  field: string;
+  label: string;
+  parts: DiffPart[];
+}
+
+const LABELS: Record<string, string> = {
+  title: "Başlık",
+  spot: "Spot",
+  body: "Metin",
+  category: "Kategori",
+  source: "Kaynak",
+  tags: "Etiketler",
+  imageId: "Ana görsel",
+  imageCaption: "Görsel altyazısı",
+  imageCredit: "Görsel kaynağı",
+  imageAlt: "Görsel alternatif metni",
+  isBreaking: "Son dakika",
+  seoTitle: "SEO başlığı",
+  seoDescription: "SEO açıklaması",
+};
+
+function asText(field: string, value: unknown): string {
+  if (field === "body" && typeof value === "string") return bodyText(value);
+  if (Array.isArray(value)) return value.join(", ");
+  if (typeof value === "boolean") return value ? "evet" : "hayır";
+  if (value === null || value === undefined) return "";
+  return String(value);
+}
+
+/** Word-level changes from `a` to `b`, one entry per changed field. */
+export function diffSnapshots(a: Snapshot, b: Snapshot): FieldChange[] {
+  const flat = (s: Snapshot): Record<string, unknown> => ({ title: s.title, spot: s.spot, body: s.body, ...s.fields });
+  const before = flat(a);
+  const after = flat(b);
+  const changes: FieldChange[] = [];
+  for (const field of Object.keys(LABELS)) {
+    const x = asText(field, before[field]);
+    const y = asText(field, after[field]);
+    if (x === y) continue;
+    const parts = diffWords(x, y).map((p) => ({ text: p.value, kind: p.added ? "added" : p.removed ? "removed" : "same" }) as DiffPart);
+    changes.push({ field, label: LABELS[field] ?? field, parts });
+  }
+  return changes;
+}

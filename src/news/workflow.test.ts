@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import type { ArticleStatus, Role } from "../db/schema.ts";
+import { type WorkflowAction, assertTransition, availableActions, canDelete, canEdit } from "./workflow.ts";
+
+const actor = (role: Role, id = 1) => ({ id, name: "Test", role });
+const STATUSES: ArticleStatus[] = ["draft", "review", "scheduled", "published", "unpublished"];
+
+// Every (action, from) pair an editor may take; everything else is refused.
+const EDITOR_ALLOWED: Record<WorkflowAction, ArticleStatus[]> = {
+  submit: ["draft"],
+  withdraw: ["review"],
+  return: ["review"],
+  publish: ["draft", "review", "scheduled", "unpublished"],
+  schedule: ["draft", "review", "scheduled", "unpublished"],
+  unschedule: ["scheduled"],
+  unpublish: ["published"],
+};
+
+describe("workflow transitions", () => {
+  for (const [action, allowedFrom] of Object.entries(EDITOR_ALLOWED) as Array<[WorkflowAction, ArticleStatus[]]>) {
+    for (const status of STATUSES) {
+      const ok = allowedFrom.includes(status);
+      it(`editor ${action} from ${status}: ${ok ? "allowed" : "refused"}`, () => {
+        const run = () => assertTransition(action, { status, ownerId: 99 }, actor("editor"));
+        if (ok) expect(run()).toBeTypeOf("string");
+        else expect(run).toThrow(/durumundaki bir haber için bu işlem yapılamaz/);
+      });
+    }
+  }
+
+  it("lets a reporter submit and withdraw only their own article", () => {
+    expect(assertTransition("submit", { status: "draft", ownerId: 7 }, actor("muhabir", 7))).toBe("review");
+    expect(assertTransition("withdraw", { status: "review", ownerId: 7 }, actor("muhabir", 7))).toBe("draft");
+    expect(() => assertTransition("submit", { status: "draft", ownerId: 8 }, actor("muhabir", 7))).toThrow("yetkiniz yok");
+  });
+
+  it.each(["publish", "schedule", "unschedule", "unpublish", "return"] as const)("never lets a reporter %s", (action) => {
+    for (const status of STATUSES) {
+      expect(() => assertTransition(action, { status, ownerId: 7 }, actor("muhabir", 7))).toThrow("yetkiniz yok");
+    }
+  });
+
+  it("lists the buttons each role sees", () => {
+    expect(availableActions({ status: "draft", ownerId: 7 }, actor("muhabir", 7))).toEqual(["submit"]);
+    expect(availableActions({ status: "review", ownerId: 7 }, actor("editor", 1))).toEqual(["withdraw", "return", "publish", "schedule"]);
+    expect(availableActions({ status: "published", ownerId: 7 }, actor("yonetici", 1))).toEqual(["unpublish"]);
+  });
+});
+
+describe("editing and deleting", () => {
+  it("reporters edit and delete only their own drafts", () => {
+    expect(canEdit({ status: "draft", ownerId: 7 }, actor("muhabir", 7))).toBe(true);
+    expect(canEdit({ status: "review", ownerId: 7 }, actor("muhabir", 7))).toBe(false);
+    expect(canEdit({ status: "draft", ownerId: 8 }, actor("muhabir", 7))).toBe(false);
+    expect(canDelete({ status: "draft", ownerId: 7 }, actor("muhabir", 7))).toBe(true);
+    expect(canDelete({ status: "draft", ownerId: 8 }, actor("muhabir", 7))).toBe(false);
+  });
+
+  it("editors edit anything and delete what is not live", () => {
+    for (const status of STATUSES) expect(canEdit({ status, ownerId: 8 }, actor("editor", 1))).toBe(true);
+    expect(canDelete({ status: "published", ownerId: 8 }, actor("editor", 1))).toBe(false);
+    expect(canDelete({ status: "unpublished", ownerId: 8 }, actor("editor", 1))).toBe(true);
+  });
+});

@@ -1,0 +1,87 @@
+// The article lifecycle and who may move an article along it. Pure rules, no I/O.
+import type { ArticleStatus, Role } from "../db/schema.ts";
+import { ForbiddenError, InvalidInputError } from "../errors.ts";
+
+export interface Actor {
+  id: number;
+  name: string;
+  role: Role;
+}
+
+export type WorkflowAction = "submit" | "withdraw" | "return" | "publish" | "schedule" | "unschedule" | "unpublish";
+
+interface Rule {
+  from: readonly ArticleStatus[];
+  to: ArticleStatus;
+  /** Reporters may do it to their own articles; editors and admins to any. */
+  reporterOwn: boolean;
+}
+
+const RULES: Record<WorkflowAction, Rule> = {
+  submit: { from: ["draft"], to: "review", reporterOwn: true },
+  withdraw: { from: ["review"], to: "draft", reporterOwn: true },
+  return: { from: ["review"], to: "draft", reporterOwn: false },
+  publish: { from: ["draft", "review", "scheduled", "unpublished"], to: "published", reporterOwn: false },
+  schedule: { from: ["draft", "review", "scheduled", "unpublished"], to: "scheduled", reporterOwn: false },
+  unschedule: { from: ["scheduled"], to: "draft", reporterOwn: false },
+  unpublish: { from: ["published"], to: "unpublished", reporterOwn: false },
+};
+
+export const STATUS_LABELS: Record<ArticleStatus, string> = {
+  draft: "Taslak",
+  review: "Onay bekliyor",
+  scheduled: "Zamanlandı",
+  published: "Yayında",
+  unpublished: "Yayından kaldırıldı",
+};
+
+export function isEditor(role: Role): boolean {
+  return role === "editor" || role === "yonetici";
+}
+
+export function targetStatus(action: WorkflowAction): ArticleStatus {
+  return RULES[action].to;
+}
+
+/** Throws ForbiddenError or InvalidInputError when the actor may not take the article along this step. */
+export function assertTransition(
+  action: WorkflowAction,
+  article: { status: ArticleStatus; ownerId: number | null },
+  actor: Actor,
+): ArticleStatus {
+  const rule = RULES[action];
+  const allowed = isEditor(actor.role) || (rule.reporterOwn && article.ownerId === actor.id);
+  if (!allowed) throw new ForbiddenError();
+  if (!rule.from.includes(article.status)) {
+    throw new InvalidInputError(`“${STATUS_LABELS[article.status]}” durumundaki bir haber için bu işlem yapılamaz.`);
+  }
+  return rule.to;
+}
+
+/** The actions this actor can take on the article now: what the newsroom shows as buttons. */
+export function availableActions(article: { status: ArticleStatus; ownerId: number | null }, actor: Actor): WorkflowAction[] {
+  return (Object.keys(RULES) as WorkflowAction[]).filter((action) => {
+    try {
+      assertTransition(action, article, actor);
+      return true;
+    } catch {
+      return false;
+    }
+  });
+}
+
+/** Reporters edit their own drafts; editors and admins edit anything. */
+export function canEdit(article: { status: ArticleStatus; ownerId: number | null }, actor: Actor): boolean {
+  if (isEditor(actor.role)) return true;
+  return article.ownerId === actor.id && article.status === "draft";
+}
+
+export function assertCanEdit(article: { status: ArticleStatus; ownerId: number | null }, actor: Actor): void {
+  if (!canEdit(article, actor)) throw new ForbiddenError("Bu haberi düzenleme yetkiniz yok.");
+}
+
+/** Reporters may delete their own drafts; editors anything that is not live. */
+export function canDelete(article: { status: ArticleStatus; ownerId: number | null }, actor: Actor): boolean {
+  if (article.status === "published" || article.status === "scheduled") return false;
+  return isEditor(actor.role) || (article.ownerId === actor.id && article.status === "draft");
+}
