@@ -17,7 +17,7 @@ function run(args: string[], env: Record<string, string> = {}) {
   return { code: res.status, stdout: res.stdout, stderr: res.stderr };
 }
 
-describe("haberci CLI", () => {
+describe("haberci CLI", { timeout: 90_000 }, () => {
   it("prints help for the program and for each command", () => {
     const main = run(["--help"]);
     expect(main.code).toBe(0);

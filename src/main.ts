@@ -1,12 +1,7 @@
 // CLI entry: haberci serve | migrate | seed --demo. Errors are one line and a non-zero exit.
 import { parseArgs } from "node:util";
-import { buildApp } from "./app.ts";
 import { type Config, loadConfig } from "./config.ts";
-import { connectDatabase } from "./db/connect.ts";
-import { migrateToLatest } from "./db/migrate.ts";
 import { ConfigError } from "./errors.ts";
-import { installDefaults } from "./news/installDefaults.ts";
-import { seedDemo } from "./news/seedDemo.ts";
 
 class UsageError extends Error {}
 
@@ -39,7 +34,11 @@ Does nothing when the database already has articles.
   --help    show this help`,
 };
 
+// Heavy modules load only for the command that needs them, so --help and argument errors answer at once.
 async function openMigrated(config: Config) {
+  const { connectDatabase } = await import("./db/connect.ts");
+  const { migrateToLatest } = await import("./db/migrate.ts");
+  const { installDefaults } = await import("./news/installDefaults.ts");
   const handle = await connectDatabase(config.database);
   try {
     await migrateToLatest(handle.db);
@@ -52,6 +51,7 @@ async function openMigrated(config: Config) {
 }
 
 async function runSeed(config: Config): Promise<void> {
+  const { seedDemo } = await import("./news/seedDemo.ts");
   const handle = await openMigrated(config);
   try {
     const result = await seedDemo(handle.db, { dataDir: config.dataDir, now: new Date(), log: (l) => console.log(l) });
@@ -62,6 +62,8 @@ async function runSeed(config: Config): Promise<void> {
 }
 
 async function runServe(config: Config, demo: boolean): Promise<void> {
+  const { seedDemo } = await import("./news/seedDemo.ts");
+  const { buildApp } = await import("./app.ts");
   const handle = await openMigrated(config);
   if (demo) {
     const result = await seedDemo(handle.db, { dataDir: config.dataDir, now: new Date(), log: (l) => console.log(l) });

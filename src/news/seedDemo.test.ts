@@ -35,7 +35,7 @@ describeEachDatabase("seedDemo", (get) => {
   beforeAll(async () => installDefaults(get().db));
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
-  it("fills an empty database once, with pictures, headlines and breaking news", async () => {
+  it("fills an empty database once, with pictures, headlines and breaking news", { timeout: 180_000 }, async () => {
     const { db } = get();
     const result = await seedDemo(db, { dataDir, now });
     expect(result).toMatchObject({ seeded: true, headlines: 5 });

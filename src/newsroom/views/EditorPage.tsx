@@ -1,0 +1,230 @@
+import type { Article, Image } from "../../db/schema.ts";
+import type { ArticleInput } from "../../news/articleInput.ts";
+import type { FieldChange } from "../../news/revisionSnapshot.ts";
+import { STATUS_LABELS, type WorkflowAction } from "../../news/workflow.ts";
+import { formatIstanbulTime, toIstanbulLocalInput } from "../../ui/time.ts";
+import { Csrf, FieldError, NewsroomLayout, type NewsroomChrome, Notice } from "./NewsroomLayout.tsx";
+import { DiffView } from "./DiffView.tsx";
+
+export const ACTION_LABELS: Record<WorkflowAction, string> = {
+  submit: "Kaydet ve onaya gönder",
+  withdraw: "Onaydan geri çek",
+  return: "Muhabire geri gönder",
+  publish: "Kaydet ve yayınla",
+  schedule: "Kaydet ve zamanla",
+  unschedule: "Zamanlamayı iptal et",
+  unpublish: "Yayından kaldır",
+};
+
+export interface EditorPageProps {
+  chrome: NewsroomChrome;
+  article: Article | null;
+  values: ArticleInput;
+  categories: Array<{ slug: string; name: string }>;
+  sources: Array<{ slug: string; name: string }>;
+  images: Image[];
+  actions: WorkflowAction[];
+  canEdit: boolean;
+  canSetBreaking: boolean;
+  publicUrl: string | null;
+  errors?: Record<string, string>;
+  message?: string;
+  error?: string;
+  conflict?: { message: string; changes: FieldChange[]; currentVersion: number };
+  /** The version the form is based on (after a conflict: still the user's old one until they reload). */
+  version: number;
+}
+
+export function EditorPage(p: EditorPageProps) {
+  const id = p.article?.id;
+  const action = id ? `/yonetim/haber/${id}` : "/yonetim/haber/yeni";
+  const v = p.values;
+  const described = (name: string) => (p.errors?.[name] ? `${name}-hata` : undefined);
+  const readOnly = !p.canEdit;
+  return (
+    <NewsroomLayout chrome={p.chrome} title={id ? `Düzenle: ${v.title}` : "Yeni haber"}>
+      <div class="editor-head">
+        <h1>{id ? "Haberi düzenle" : "Yeni haber"}</h1>
+        {p.article && (
+          <p class="editor-status">
+            Durum: <strong>{STATUS_LABELS[p.article.status]}</strong> · Sürüm {p.article.version} · Son kayıt {formatIstanbulTime(p.article.updatedAt)}
+            {p.article.scheduledAt && <> · Yayın zamanı {formatIstanbulTime(p.article.scheduledAt)}</>}
+            {" · "}
+            <a href={`/yonetim/haber/${id}/onizleme`} target="_blank" rel="noopener">
+              Önizleme
+            </a>
+            {" · "}
+            <a href={`/yonetim/haber/${id}/surumler`}>Sürümler</a>
+            {p.publicUrl && (
+              <>
+                {" · "}
+                <a href={p.publicUrl}>Sitede gör</a>
+              </>
+            )}
+          </p>
+        )}
+      </div>
+      {p.message && <Notice kind="ok">{p.message}</Notice>}
+      {p.error && <Notice kind="error">{p.error}</Notice>}
+      {p.conflict && (
+        <section class="conflict" aria-labelledby="cakisma">
+          <h2 id="cakisma">Kaydedilmedi: haber sizden önce değişti</h2>
+          <p>{p.conflict.message}</p>
+          <DiffView changes={p.conflict.changes} />
+          <p>
+            Aşağıdaki form sizin yazdıklarınızı koruyor. Farkları metninize işleyin ve{" "}
+            <strong>sürüm {p.conflict.currentVersion} üzerine kaydetmek</strong> için “Kaydet”e basın.
+          </p>
+        </section>
+      )}
+      {readOnly && <Notice kind="warn">Bu haberi düzenleme yetkiniz yok; yalnızca görüntülüyorsunuz.</Notice>}
+      <form
+        method="post"
+        action={action}
+        class="article-form"
+        id="article-form"
+        data-autosave-url={id && p.canEdit && !p.conflict ? `/yonetim/haber/${id}/otomatik-kayit` : undefined}
+      >
+        <Csrf chrome={p.chrome} />
+        <input type="hidden" name="version" value={String(p.conflict?.currentVersion ?? p.version)} />
+        <fieldset disabled={readOnly}>
+          <div class="field">
+            <label for="title">Başlık</label>
+            <input id="title" name="title" value={v.title} required maxLength={200} aria-invalid={p.errors?.title ? "true" : undefined} aria-describedby={described("title")} />
+            <FieldError errors={p.errors} name="title" />
+            <p class="slug-preview" data-slug-preview data-category-select="#category">
+              Adres: /haber/{v.category}/<span>{p.article?.slug ?? ""}</span>-{id ?? "…"}.html
+            </p>
+          </div>
+          <div class="field">
+            <label for="spot">Spot</label>
+            <textarea id="spot" name="spot" rows={3} maxLength={600} aria-describedby={described("spot")}>
+              {v.spot}
+            </textarea>
+            <FieldError errors={p.errors} name="spot" />
+          </div>
+          <div class="field">
+            <label for="body">Metin</label>
+            <textarea id="body" name="body" rows={18} data-rich-editor aria-describedby={described("body")}>
+              {v.body}
+            </textarea>
+            <FieldError errors={p.errors} name="body" />
+          </div>
+          <div class="grid-2">
+            <div class="field">
+              <label for="category">Kategori</label>
+              <select id="category" name="category">
+                {p.categories.map((c) => (
+                  <option key={c.slug} value={c.slug} selected={c.slug === v.category}>
+                    {c.name}
+                  </option>
+                ))}
+              </select>
+              <FieldError errors={p.errors} name="category" />
+            </div>
+            <div class="field">
+              <label for="source">Kaynak</label>
+              <select id="source" name="source">
+                {p.sources.map((s) => (
+                  <option key={s.slug} value={s.slug} selected={s.slug === v.source}>
+                    {s.name}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </div>
+          <div class="field">
+            <label for="tags">Etiketler (virgülle ayırın)</label>
+            <input id="tags" name="tags" value={v.tags.join(", ")} data-tag-input data-suggest-url="/yonetim/etiketler" autocomplete="off" />
+            <FieldError errors={p.errors} name="tags" />
+          </div>
+          <fieldset class="group">
+            <legend>Ana görsel</legend>
+            <div class="field">
+              <label for="imageId">Görsel</label>
+              <select id="imageId" name="imageId">
+                <option value="">Görsel yok</option>
+                {p.images.map((img) => (
+                  <option key={img.id} value={String(img.id)} selected={img.id === v.imageId}>
+                    #{img.id} — {img.caption || img.alt}
+                  </option>
+                ))}
+              </select>
+              <p class="hint">
+                Yeni görseli <a href="/yonetim/medya">medya kütüphanesine</a> yükleyin.
+              </p>
+              <FieldError errors={p.errors} name="imageId" />
+            </div>
+            <div class="grid-3">
+              <div class="field">
+                <label for="imageCaption">Altyazı</label>
+                <input id="imageCaption" name="imageCaption" value={v.imageCaption} maxLength={500} />
+              </div>
+              <div class="field">
+                <label for="imageCredit">Fotoğraf kaynağı</label>
+                <input id="imageCredit" name="imageCredit" value={v.imageCredit} maxLength={120} placeholder="AA" />
+              </div>
+              <div class="field">
+                <label for="imageAlt">Alternatif metin</label>
+                <input id="imageAlt" name="imageAlt" value={v.imageAlt} maxLength={300} aria-describedby={described("imageAlt")} />
+                <FieldError errors={p.errors} name="imageAlt" />
+              </div>
+            </div>
+          </fieldset>
+          <fieldset class="group">
+            <legend>Arama motorları</legend>
+            <div class="field">
+              <label for="seoTitle">SEO başlığı (boşsa haber başlığı)</label>
+              <input id="seoTitle" name="seoTitle" value={v.seoTitle ?? ""} maxLength={120} />
+            </div>
+            <div class="field">
+              <label for="seoDescription">SEO açıklaması (boşsa spot)</label>
+              <textarea id="seoDescription" name="seoDescription" rows={2} maxLength={320}>
+                {v.seoDescription ?? ""}
+              </textarea>
+            </div>
+          </fieldset>
+          {p.canSetBreaking ? (
+            <div class="field check">
+              <input type="checkbox" id="isBreaking" name="isBreaking" value="1" checked={v.isBreaking} />
+              <label for="isBreaking">Son dakika</label>
+            </div>
+          ) : (
+            v.isBreaking && <input type="hidden" name="isBreaking" value="1" />
+          )}
+          <p class="autosave-status" data-autosave-status aria-live="polite" />
+          <div class="actions">
+            <button type="submit" name="action" value="save" class="primary">
+              Kaydet
+            </button>
+            {p.actions.map((a) =>
+              a === "schedule" ? (
+                <span key={a} class="schedule">
+                  <label for="at">Yayın zamanı (İstanbul)</label>
+                  <input type="datetime-local" id="at" name="at" value={p.article?.scheduledAt ? toIstanbulLocalInput(p.article.scheduledAt) : ""} />
+                  <FieldError errors={p.errors} name="at" />
+                  <button type="submit" name="action" value="schedule">
+                    {ACTION_LABELS[a]}
+                  </button>
+                </span>
+              ) : (
+                <button key={a} type="submit" name="action" value={a} class={a === "publish" ? "publish" : undefined}>
+                  {ACTION_LABELS[a]}
+                </button>
+              ),
+            )}
+          </div>
+        </fieldset>
+      </form>
+      {p.article && p.canEdit && p.article.status !== "published" && p.article.status !== "scheduled" && (
+        <form method="post" action={`/yonetim/haber/${id}/sil`} class="danger-zone">
+          <Csrf chrome={p.chrome} />
+          <input type="hidden" name="version" value={String(p.article.version)} />
+          <button type="submit" class="danger">
+            Haberi sil
+          </button>
+        </form>
+      )}
+    </NewsroomLayout>
+  );
+}
