@@ -7,7 +7,8 @@ import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstanc
 import type { Kysely } from "kysely";
 import { apiPlugin } from "./api/routes.ts";
 import type { Database } from "./db/schema.ts";
-import { ConflictError, DomainError, ForbiddenError, InvalidInputError, NotFoundError } from "./errors.ts";
+import { ConflictError, DomainError, ForbiddenError, InvalidInputError, NotFoundError, RateLimitedError, UnauthorizedError } from "./errors.ts";
+import { newsroomErrorPage, newsroomPlugin } from "./newsroom/routes.tsx";
 import { mediaDir } from "./media/storage.ts";
 import { findRedirectTarget } from "./news/read.ts";
 import { MEDIA_PREFIX } from "./news/pictures.ts";
@@ -26,6 +27,8 @@ export interface AppOptions {
   logger?: boolean | { level: string };
   now?: () => Date;
   views?: ViewCounter;
+  /** Largest accepted upload; default 20 MB. */
+  maxUploadBytes?: number;
 }
 
 const SECURITY_HEADERS = {
@@ -39,6 +42,8 @@ const SECURITY_HEADERS = {
 
 function statusOf(error: DomainError): number {
   if (error instanceof NotFoundError) return 404;
+  if (error instanceof UnauthorizedError) return 401;
+  if (error instanceof RateLimitedError) return 429;
   if (error instanceof InvalidInputError) return 400;
   if (error instanceof ConflictError) return 409;
   if (error instanceof ForbiddenError) return 403;
@@ -47,6 +52,15 @@ function statusOf(error: DomainError): number {
 
 function isApi(request: FastifyRequest): boolean {
   return request.url.startsWith("/api/");
+}
+
+/** API calls, and newsroom calls made by scripts (autosave, tag suggestions), get JSON errors. */
+function wantsJson(request: FastifyRequest): boolean {
+  return isApi(request) || (request.url.startsWith("/yonetim/") && (request.headers.accept ?? "").includes("application/json"));
+}
+
+function isNewsroom(request: FastifyRequest): boolean {
+  return request.url.startsWith("/yonetim");
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -74,18 +88,30 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     reply.headers(SECURITY_HEADERS);
   });
 
+  const newsroomError = (request: FastifyRequest, reply: FastifyReply, status: number, error: DomainError | null) =>
+    reply
+      .code(status)
+      .type("text/html; charset=utf-8")
+      .header("cache-control", "no-store")
+      .send(renderDocument(newsroomErrorPage(request, assets, status, error)));
+
   app.setErrorHandler(async (error: FastifyError | DomainError, request, reply) => {
     if (error instanceof DomainError) {
       const status = statusOf(error);
       if (status === 500) request.log.error({ err: error }, "unmapped domain error");
-      if (isApi(request)) {
+      if (error instanceof RateLimitedError) reply.header("retry-after", String(error.retryAfterSeconds));
+      if (wantsJson(request)) {
         const fields = error instanceof InvalidInputError ? error.fields : undefined;
         return reply.code(status).send({ error: { code: error.code, message: error.message, ...(fields ? { fields } : {}) } });
+      }
+      if (isNewsroom(request)) {
+        if (status === 401) return reply.redirect("/yonetim/giris", 303);
+        return newsroomError(request, reply, status, error);
       }
       return errorPage(reply, status === 404 ? 404 : status === 400 ? 400 : 500);
     }
     if ("validation" in error && error.validation) {
-      if (isApi(request)) {
+      if (wantsJson(request)) {
         const fields: Record<string, string> = {};
         for (const v of error.validation) {
           const field = (v.instancePath || `/${String(v.params.missingProperty ?? "")}`).replace(/^\//, "").replace(/\//g, ".");
@@ -94,11 +120,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         return reply.code(400).send({ error: { code: "invalid_input", message: "İstek geçersiz.", fields } });
       }
       // A page address that does not fit its pattern does not exist.
-      return errorPage(reply, error.validationContext === "params" ? 404 : 400);
+      const status = error.validationContext === "params" ? 404 : 400;
+      if (isNewsroom(request)) return newsroomError(request, reply, status, new InvalidInputError("İstek geçersiz."));
+      return errorPage(reply, status);
     }
     const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
     if (status === 500) request.log.error({ err: error }, "request failed");
-    if (isApi(request)) {
+    if (wantsJson(request)) {
       const code = status === 500 ? "internal" : status === 404 ? "not_found" : "bad_request";
       const message = status === 500 ? "Beklenmeyen bir hata oluştu." : "İstek geçersiz.";
       return reply.code(status).send({ error: { code, message } });
@@ -140,5 +168,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(sitePlugin, { db, assets, publicUrl, now });
   await app.register(apiPlugin, { prefix: "/api/v1", db, publicUrl, views, now });
+  await app.register(newsroomPlugin, { prefix: "/yonetim", db, assets, dataDir, publicUrl, now, maxUploadBytes: options.maxUploadBytes ?? 20 * 1_048_576 });
   return app;
 }

@@ -11,6 +11,7 @@ describe("loadConfig", () => {
       dataDir: "/srv/haberci/data",
       publicUrl: "http://localhost:3000",
       logLevel: "info",
+      maxUploadBytes: 20 * 1_048_576,
     });
   });
 
@@ -33,6 +34,7 @@ describe("loadConfig", () => {
     [{ PUBLIC_URL: "haberci.example" }, /PUBLIC_URL must be an absolute http\(s\) URL/],
     [{ PUBLIC_URL: "ftp://haberci.example" }, /PUBLIC_URL must be an absolute/],
     [{ LOG_LEVEL: "loud" }, /LOG_LEVEL must be one of/],
+    [{ MAX_UPLOAD_MB: "lots" }, /MAX_UPLOAD_MB must be a number/],
   ])("refuses %o with a clear message", (env, message) => {
     expect(() => loadConfig(env, "/srv")).toThrow(message);
   });

@@ -12,6 +12,7 @@ export interface Config {
   dataDir: string;
   publicUrl: string;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
+  maxUploadBytes: number;
 }
 
 type Env = Record<string, string | undefined>;
@@ -77,5 +78,9 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   const publicUrl = parsePublicUrl(env.PUBLIC_URL, `http://${shownHost}:${port}`);
   const logLevel = env.LOG_LEVEL && env.LOG_LEVEL !== "" ? env.LOG_LEVEL : "info";
   if (!isLogLevel(logLevel)) throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(", ")}`);
-  return { port, host, database, dataDir, publicUrl, logLevel };
+  const maxUploadMb = env.MAX_UPLOAD_MB && env.MAX_UPLOAD_MB !== "" ? Number(env.MAX_UPLOAD_MB) : 20;
+  if (!Number.isFinite(maxUploadMb) || maxUploadMb <= 0 || maxUploadMb > 500) {
+    throw new ConfigError(`MAX_UPLOAD_MB must be a number of megabytes from 1 to 500 (got ${JSON.stringify(env.MAX_UPLOAD_MB)})`);
+  }
+  return { port, host, database, dataDir, publicUrl, logLevel, maxUploadBytes: Math.round(maxUploadMb * 1_048_576) };
 }

@@ -1,6 +1,8 @@
 // CLI entry: haberci serve | migrate | seed --demo. Errors are one line and a non-zero exit.
 import { parseArgs } from "node:util";
+import type { Kysely } from "kysely";
 import { type Config, loadConfig } from "./config.ts";
+import type { Database } from "./db/schema.ts";
 import { ConfigError } from "./errors.ts";
 
 class UsageError extends Error {}
@@ -11,12 +13,25 @@ Commands:
   serve       Migrate the database and serve the site (--demo fills an empty database with demo content)
   migrate     Apply pending database migrations
   seed        Fill the database with content (--demo)
+  user        Manage newsroom users: user add | user passwd | user disable
+  token       Create an API token: token create
 
 Run "haberci <command> --help" for a command's options.
 Environment: PORT (3000), HOST (127.0.0.1), DATABASE_URL (sqlite:./data/haberci.db),
              DATA_DIR (./data), PUBLIC_URL (http://localhost:PORT), LOG_LEVEL (info)`;
 
 const HELP: Record<string, string> = {
+  user: `Usage: haberci user add --email E --name N --role muhabir|editor|yonetici [--password-stdin]
+       haberci user passwd --email E [--password-stdin]
+       haberci user disable --email E
+
+The password is asked for at a prompt (not shown), or read from standard input with --password-stdin.
+Disabling a user ends their sessions at once and stops their API tokens.
+  --help    show this help`,
+  token: `Usage: haberci token create --email E [--name LABEL]
+
+Creates an API token with the role of the user; prints it once, alone on the last line.
+  --help    show this help`,
   serve: `Usage: haberci serve [--demo]
 
 Applies pending migrations, then serves the reader site and the API on HOST:PORT.
@@ -61,22 +76,44 @@ async function runSeed(config: Config): Promise<void> {
   }
 }
 
+/** `npm start` gives a fresh site one editor, with a random password shown once. */
+async function ensureDemoEditor(db: Kysely<Database>): Promise<void> {
+  const { countUsers } = await import("./newsroom/store.ts");
+  const { addUser } = await import("./newsroom/users.ts");
+  const { randomToken } = await import("./newsroom/secrets.ts");
+  if ((await countUsers(db)) > 0) return;
+  const password = randomToken(12);
+  await addUser(db, { email: "editor@haberci.local", name: "Demo Editör", role: "yonetici", password, actor: null, now: new Date() });
+  console.log("\nNewsroom: http://<this site>/yonetim/  sign in as editor@haberci.local with password:");
+  console.log(`  ${password}`);
+  console.log("(shown only now; change it under Parola, or with: npm run haberci -- user passwd --email editor@haberci.local)\n");
+}
+
 async function runServe(config: Config, demo: boolean): Promise<void> {
   const { seedDemo } = await import("./news/seedDemo.ts");
   const { buildApp } = await import("./app.ts");
+  const { startScheduler } = await import("./news/publishDueArticles.ts");
   const handle = await openMigrated(config);
   if (demo) {
     const result = await seedDemo(handle.db, { dataDir: config.dataDir, now: new Date(), log: (l) => console.log(l) });
     if (!result.seeded) console.log(`Demo content not added: ${result.reason}.`);
+    await ensureDemoEditor(handle.db);
   }
   const app = await buildApp({
     db: handle.db,
     dataDir: config.dataDir,
     publicUrl: config.publicUrl,
     logger: { level: config.logLevel },
+    maxUploadBytes: config.maxUploadBytes,
+  });
+  // Publishes what fell due while the server was down, then checks every second.
+  const scheduler = startScheduler(handle.db, {
+    onError: (err) => app.log.error({ err }, "scheduled publishing failed"),
+    onPublished: (a) => app.log.info({ articleId: a.id }, "scheduled article published"),
   });
   const shutdown = async (signal: string) => {
     app.log.info(`${signal}: shutting down`);
+    await scheduler.stop();
     await app.close();
     await handle.close();
     process.exit(0);
@@ -92,6 +129,75 @@ async function runServe(config: Config, demo: boolean): Promise<void> {
   console.log(`Haberci is running at ${config.publicUrl}/`);
 }
 
+async function readPassword(fromStdin: boolean): Promise<string> {
+  if (fromStdin || !process.stdin.isTTY) {
+    const chunks: Buffer[] = [];
+    for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk));
+    return Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, "");
+  }
+  const { createInterface } = await import("node:readline");
+  const { Writable } = await import("node:stream");
+  // Echo nothing while the password is typed.
+  let muted = false;
+  const output = new Writable({
+    write(chunk, _encoding, done) {
+      if (!muted) process.stdout.write(chunk);
+      done();
+    },
+  });
+  const rl = createInterface({ input: process.stdin, output, terminal: true });
+  process.stdout.write("Password: ");
+  muted = true;
+  const answer = await new Promise<string>((resolve) => rl.question("", resolve));
+  rl.close();
+  process.stdout.write("\n");
+  return answer;
+}
+
+async function runAccounts(
+  command: "user" | "token",
+  positionals: string[],
+  values: { email?: string; name?: string; role?: string; "password-stdin"?: boolean },
+): Promise<void> {
+  const sub = positionals[0];
+  const valid = command === "user" ? ["add", "passwd", "disable"] : ["create"];
+  if (!sub || !valid.includes(sub) || positionals.length > 1) {
+    throw new UsageError(`${command}: expected one of ${valid.join(", ")} (try: haberci ${command} --help)`);
+  }
+  if (!values.email) throw new UsageError(`${command} ${sub}: --email is required (try: haberci ${command} --help)`);
+  const email = values.email;
+  const { isRole, addUser, setUserPassword, setUserDisabled, findUserIdByEmail } = await import("./newsroom/users.ts");
+  if (command === "user" && sub === "add") {
+    if (!values.name) throw new UsageError("user add: --name is required (try: haberci user --help)");
+    if (!values.role || !isRole(values.role)) throw new UsageError("user add: --role must be muhabir, editor or yonetici");
+  }
+  const config = loadConfig();
+  const password = command === "user" && sub !== "disable" ? await readPassword(values["password-stdin"] === true) : "";
+  const handle = await openMigrated(config);
+  try {
+    const now = new Date();
+    if (command === "token") {
+      const { createApiToken } = await import("./newsroom/apiTokens.ts");
+      const userId = await findUserIdByEmail(handle.db, email);
+      const token = await createApiToken(handle.db, { userId, name: values.name ?? "API", actor: null, now });
+      console.log(`API token for ${email} (shown once; store it safely):`);
+      console.log(token);
+    } else if (sub === "add") {
+      const role = values.role && isRole(values.role) ? values.role : "muhabir";
+      const user = await addUser(handle.db, { email, name: values.name ?? "", role, password, actor: null, now });
+      console.log(`Added ${user.email} (${user.role}).`);
+    } else if (sub === "passwd") {
+      await setUserPassword(handle.db, { userId: await findUserIdByEmail(handle.db, email), password, actor: null, now });
+      console.log(`Password changed for ${email}; their sessions have ended.`);
+    } else {
+      await setUserDisabled(handle.db, { userId: await findUserIdByEmail(handle.db, email), disabled: true, actor: null, now });
+      console.log(`Disabled ${email}; their sessions and API tokens no longer work.`);
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
 export async function main(argv: string[]): Promise<void> {
   const [command, ...rest] = argv;
   if (command === undefined || command === "--help" || command === "-h" || command === "help") {
@@ -100,13 +206,21 @@ export async function main(argv: string[]): Promise<void> {
   }
   const help = HELP[command];
   if (!help) throw new UsageError(`unknown command "${command}" (try: haberci --help)`);
-  let values: { help?: boolean; demo?: boolean };
+  let values: { help?: boolean; demo?: boolean; email?: string; name?: string; role?: string; "password-stdin"?: boolean };
+  let positionals: string[];
   try {
-    ({ values } = parseArgs({
+    ({ values, positionals } = parseArgs({
       args: rest,
-      options: { help: { type: "boolean", short: "h" }, demo: { type: "boolean" } },
+      options: {
+        help: { type: "boolean", short: "h" },
+        demo: { type: "boolean" },
+        email: { type: "string" },
+        name: { type: "string" },
+        role: { type: "string" },
+        "password-stdin": { type: "boolean" },
+      },
       strict: true,
-      allowPositionals: false,
+      allowPositionals: command === "user" || command === "token",
     }));
   } catch (error) {
     throw new UsageError(`${command}: ${(error as Error).message.split("\n")[0]} (try: haberci ${command} --help)`);
@@ -116,6 +230,10 @@ export async function main(argv: string[]): Promise<void> {
     return;
   }
   if (command === "migrate" && values.demo) throw new UsageError("migrate: --demo belongs to seed and serve (try: haberci migrate --help)");
+  if (command === "user" || command === "token") {
+    await runAccounts(command, positionals, values);
+    return;
+  }
   const config = loadConfig();
   if (command === "migrate") {
     const handle = await openMigrated(config);

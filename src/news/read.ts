@@ -127,3 +127,10 @@ export async function recordArticleView(db: Db, views: ViewCounter, id: number):
   if (!(await store.isPublished(db, id))) throw new NotFoundError("Haber", id);
   views.record(id);
 }
+
+/** Any article, as readers would see it once published: the newsroom's preview. */
+export async function getArticlePreview(db: Db, id: number, now: Date): Promise<ArticleView> {
+  const article = await store.findArticleFull(db, id, now, false);
+  if (!article) throw new NotFoundError("Haber", id);
+  return { article, related: [], next: null };
+}

@@ -37,6 +37,7 @@ function cardQuery(db: Db) {
       "a.isBreaking",
       "a.breakingUntil",
       "a.imageAlt",
+      "a.updatedAt",
       "c.slug as categorySlug",
       "c.name as categoryName",
       "i.storageKey",
@@ -60,7 +61,7 @@ function toCard(row: CardRow, now: Date): ArticleCard {
     spot: row.spot,
     url: articlePath(row.categorySlug, row.slug, row.id),
     category: { slug: row.categorySlug, name: row.categoryName },
-    publishedAt: row.publishedAt ?? "",
+    publishedAt: row.publishedAt ?? row.updatedAt,
     isBreaking: isBreakingNow(row, now),
     picture:
       row.storageKey && row.imageWidth && row.imageHeight && row.variantWidths
@@ -146,7 +147,12 @@ export async function countArticles(db: Db): Promise<number> {
 // ---- published reading ----
 
 export async function findPublishedArticle(db: Db, id: number, now: Date): Promise<ArticleFull | undefined> {
-  const row = await publishedCards(db)
+  return findArticleFull(db, id, now, true);
+}
+
+/** The whole article as readers would see it; `publishedOnly: false` is for the newsroom's preview. */
+export async function findArticleFull(db: Db, id: number, now: Date, publishedOnly: boolean): Promise<ArticleFull | undefined> {
+  const row = await (publishedOnly ? publishedCards(db) : cardQuery(db))
       .innerJoin("sources as s", "s.id", "a.sourceId")
       .leftJoin("authors as au", "au.id", "a.authorId")
       .select([

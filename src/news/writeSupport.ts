@@ -1,5 +1,5 @@
 // Steps shared by the write use cases (all run inside the caller's transaction).
-import type { Transaction } from "kysely";
+import type { Kysely, Transaction } from "kysely";
 import type { Article, Database } from "../db/schema.ts";
 import { ConflictError, InvalidInputError, NotFoundError } from "../errors.ts";
 import { formatIstanbulTime } from "../ui/time.ts";
@@ -48,6 +48,11 @@ export async function setTags(trx: Trx, articleId: number, names: string[]): Pro
 }
 
 export async function currentSnapshot(trx: Trx, article: Article): Promise<Snapshot> {
+  return currentSnapshotForRead(trx, article);
+}
+
+export async function currentSnapshotForRead(db: Kysely<Database>, article: Article): Promise<Snapshot> {
+  const trx = db;
   const [categories, sources, tags] = await Promise.all([
     store.listCategories(trx),
     store.listSources(trx),

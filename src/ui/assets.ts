@@ -13,11 +13,16 @@ export interface Asset {
 export interface Assets {
   scriptUrl: string;
   styleUrl: string;
+  newsroomScriptUrl: string;
+  newsroomStyleUrl: string;
   byPath: Map<string, Asset>;
 }
 
 const CLIENT_ENTRY = fileURLToPath(new URL("../client/site.ts", import.meta.url));
 const STYLE_ENTRY = fileURLToPath(new URL("./site.css", import.meta.url));
+// The newsroom's editor (Tiptap) is large; readers never download it.
+const NEWSROOM_ENTRY = fileURLToPath(new URL("../client/editor.ts", import.meta.url));
+const NEWSROOM_STYLE = fileURLToPath(new URL("./newsroom.css", import.meta.url));
 
 async function bundle(entry: string, name: string, ext: "js" | "css", contentType: string): Promise<Asset> {
   const result = await build({
@@ -41,11 +46,19 @@ let cached: Promise<Assets> | undefined;
 
 export function buildAssets(): Promise<Assets> {
   cached ??= (async () => {
-    const [script, style] = await Promise.all([
+    const [script, style, newsroomScript, newsroomStyle] = await Promise.all([
       bundle(CLIENT_ENTRY, "site", "js", "text/javascript; charset=utf-8"),
       bundle(STYLE_ENTRY, "site", "css", "text/css; charset=utf-8"),
+      bundle(NEWSROOM_ENTRY, "newsroom", "js", "text/javascript; charset=utf-8"),
+      bundle(NEWSROOM_STYLE, "newsroom", "css", "text/css; charset=utf-8"),
     ]);
-    return { scriptUrl: script.path, styleUrl: style.path, byPath: new Map([script, style].map((a) => [a.path, a])) };
+    return {
+      scriptUrl: script.path,
+      styleUrl: style.path,
+      newsroomScriptUrl: newsroomScript.path,
+      newsroomStyleUrl: newsroomStyle.path,
+      byPath: new Map([script, style, newsroomScript, newsroomStyle].map((a) => [a.path, a])),
+    };
   })();
   return cached;
 }

@@ -1,0 +1,168 @@
+// Autosave for the article form: after 8 s without typing, or every 20 s while typing
+// goes on, the form is posted to its data-autosave-url. The answer's version goes into the
+// hidden `version` field, so the next save (and the editor's own submit) is not taken for
+// a stale copy. A conflict stops autosave and leaves every field as it is.
+
+const IDLE_MS = 8_000;
+const MAX_MS = 20_000;
+const RETRY_MS = 20_000;
+
+const FAILED = "Otomatik kayıt başarısız, tekrar denenecek";
+const CONFLICT_FALLBACK = "Bu haber siz düzenlerken değiştirildi; otomatik kayıt durduruldu.";
+const TIME = new Intl.DateTimeFormat("tr-TR", { timeZone: "Europe/Istanbul", hour: "2-digit", minute: "2-digit" });
+
+type Outcome =
+  | { kind: "saved"; version: number; savedAt: string }
+  | { kind: "conflict"; message: string }
+  | { kind: "failed" };
+
+export interface Autosave {
+  /** Call when something in the form changed that input/change events do not report. */
+  markDirty(): void;
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null;
+}
+
+/** `{"version": 4, "savedAt": "2026-11-27T10:15:00.000Z"}` */
+function readSaved(body: unknown): Outcome {
+  if (isRecord(body) && typeof body.version === "number" && Number.isInteger(body.version)) {
+    return { kind: "saved", version: body.version, savedAt: typeof body.savedAt === "string" ? body.savedAt : "" };
+  }
+  return { kind: "failed" };
+}
+
+/** `{"error": {"code": "conflict", "message": "…"}}` */
+function readConflict(body: unknown): Outcome {
+  const error = isRecord(body) ? body.error : undefined;
+  const message = isRecord(error) && typeof error.message === "string" && error.message.trim() ? error.message : CONFLICT_FALLBACK;
+  return { kind: "conflict", message };
+}
+
+function formatSavedAt(savedAt: string): string {
+  const date = new Date(savedAt);
+  return TIME.format(Number.isNaN(date.getTime()) ? new Date() : date);
+}
+
+function formBody(form: HTMLFormElement): URLSearchParams {
+  // new URLSearchParams(new FormData(form)), minus files, which a urlencoded body cannot carry.
+  const body = new URLSearchParams();
+  for (const [name, value] of new FormData(form)) if (typeof value === "string") body.append(name, value);
+  return body;
+}
+
+async function send(url: string, form: HTMLFormElement): Promise<Outcome> {
+  try {
+    const response = await fetch(url, {
+      method: "POST",
+      body: formBody(form),
+      headers: { accept: "application/json" },
+      credentials: "same-origin",
+    });
+    const body: unknown = await response.json().catch(() => null);
+    if (response.status === 409) return readConflict(body);
+    return response.ok ? readSaved(body) : { kind: "failed" };
+  } catch {
+    return { kind: "failed" };
+  }
+}
+
+export function startAutosave(form: HTMLFormElement): Autosave | null {
+  const autosaveUrl = form.dataset.autosaveUrl;
+  if (!autosaveUrl) return null;
+  const url: string = autosaveUrl;
+  const status = form.querySelector<HTMLElement>("[data-autosave-status]");
+  const version = form.elements.namedItem("version");
+
+  let changes = 0; // edits so far; a save remembers how many it carried
+  let savedChanges = 0;
+  let idleTimer: ReturnType<typeof setTimeout> | undefined;
+  let maxTimer: ReturnType<typeof setTimeout> | undefined;
+  let inFlight: Promise<void> | null = null;
+  let stopped = false; // after a conflict
+  let submitting = false;
+
+  const show = (text: string, conflict = false) => {
+    if (!status) return;
+    status.textContent = text;
+    status.classList.toggle("autosave-conflict", conflict);
+  };
+
+  const clearTimers = () => {
+    clearTimeout(idleTimer);
+    clearTimeout(maxTimer);
+    idleTimer = maxTimer = undefined;
+  };
+
+  const schedule = (idle = IDLE_MS) => {
+    if (stopped || submitting || inFlight || changes === savedChanges) return;
+    clearTimeout(idleTimer);
+    idleTimer = setTimeout(save, idle);
+    maxTimer ??= setTimeout(save, Math.max(idle, MAX_MS));
+  };
+
+  const apply = (outcome: Outcome, carried: number) => {
+    if (outcome.kind === "saved") {
+      if (version instanceof HTMLInputElement) version.value = String(outcome.version);
+      savedChanges = carried;
+      show(`Otomatik kaydedildi ${formatSavedAt(outcome.savedAt)}`);
+      schedule(); // edits made while the save was on its way
+    } else if (outcome.kind === "conflict") {
+      stopped = true;
+      clearTimers();
+      show(outcome.message, true);
+    } else {
+      show(FAILED);
+      schedule(RETRY_MS);
+    }
+  };
+
+  function save(): void {
+    clearTimers();
+    if (stopped || submitting || inFlight || changes === savedChanges) return;
+    const carried = changes;
+    inFlight = send(url, form).then((outcome) => {
+      inFlight = null;
+      apply(outcome, carried);
+    });
+  }
+
+  const markDirty = () => {
+    if (stopped) return;
+    changes++;
+    schedule();
+  };
+  form.addEventListener("input", markDirty);
+  form.addEventListener("change", markDirty);
+
+  form.addEventListener("submit", (event) => {
+    if (event.defaultPrevented) return;
+    clearTimers();
+    submitting = true;
+    if (inFlight) {
+      // Let the autosave land first: its answer carries the version this submit must send.
+      event.preventDefault();
+      const submitter = event.submitter;
+      void inFlight.then(() => {
+        submitting = false;
+        form.requestSubmit(submitter);
+      });
+      return;
+    }
+    // A listener after this one may still cancel the submit; then autosave goes on.
+    setTimeout(() => {
+      if (!event.defaultPrevented) return;
+      submitting = false;
+      schedule();
+    }, 0);
+  });
+  // Back from the next page through the back-forward cache: the form is live again.
+  window.addEventListener("pageshow", (event) => {
+    if (!event.persisted) return;
+    submitting = false;
+    schedule();
+  });
+
+  return { markDirty };
+}
