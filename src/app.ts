@@ -5,7 +5,7 @@ import fastifyStatic from "@fastify/static";
 import { type TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import type { Kysely } from "kysely";
-import { apiPlugin } from "./api/routes.ts";
+import { apiV1Plugin } from "./api/plugin.ts";
 import type { Database } from "./db/schema.ts";
 import { ConflictError, DomainError, ForbiddenError, InvalidInputError, NotFoundError, RateLimitedError, UnauthorizedError } from "./errors.ts";
 import { newsroomErrorPage, newsroomPlugin } from "./newsroom/routes.tsx";
@@ -167,7 +167,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   );
 
   await app.register(sitePlugin, { db, assets, publicUrl, now });
-  await app.register(apiPlugin, { prefix: "/api/v1", db, publicUrl, views, now });
-  await app.register(newsroomPlugin, { prefix: "/yonetim", db, assets, dataDir, publicUrl, now, maxUploadBytes: options.maxUploadBytes ?? 20 * 1_048_576 });
+  const maxUploadBytes = options.maxUploadBytes ?? 20 * 1_048_576;
+  await app.register(apiV1Plugin, { prefix: "/api/v1", db, publicUrl, dataDir, maxUploadBytes, views, now });
+  await app.register(newsroomPlugin, { prefix: "/yonetim", db, assets, dataDir, publicUrl, now, maxUploadBytes });
   return app;
 }

@@ -1,7 +1,9 @@
 import { type FastifyPluginAsyncTypebox, type Static, Type } from "@fastify/type-provider-typebox";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.ts";
-import { getArticle, listArticles, recordArticleView } from "../news/read.ts";
+import { getArticle, getArticlePreview, listArticles, recordArticleView } from "../news/read.ts";
+import { bearerActor } from "./newsroomApi.ts";
+import { ErrorJson } from "./schemas.ts";
 import type { ArticleFull } from "../news/types.ts";
 import type { ViewCounter } from "../news/viewCounter.ts";
 
@@ -26,6 +28,8 @@ export const ArticleJson = Type.Object({
   updatedAt: Type.Union([Type.String({ format: "date-time" }), Type.Null()], {
     description: "Last edit after publication, or null",
   }),
+  status: Type.Optional(Type.String({ description: "Only with a newsroom token" })),
+  version: Type.Optional(Type.Integer({ description: "Only with a newsroom token" })),
   image: Type.Union([
     Type.Object({
       url: Type.String(),
@@ -38,10 +42,6 @@ export const ArticleJson = Type.Object({
     }),
     Type.Null(),
   ]),
-});
-
-export const ErrorJson = Type.Object({
-  error: Type.Object({ code: Type.String(), message: Type.String(), fields: Type.Optional(Type.Record(Type.String(), Type.String())) }),
 });
 
 const Id = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2147483647 }) });
@@ -101,8 +101,15 @@ export const apiPlugin: FastifyPluginAsyncTypebox<ApiOptions> = async (app, { db
 
   app.get(
     "/articles/:id",
-    { schema: { summary: "One published article", params: Id, response: { 200: ArticleJson, 404: ErrorJson } } },
+    { schema: { summary: "One published article (any article with a newsroom token)", params: Id, response: { 200: ArticleJson, 401: ErrorJson, 404: ErrorJson } } },
     async (request, reply) => {
+      // With a newsroom token, drafts and scheduled articles are visible too, with status and version.
+      const actor = await bearerActor(db, request, now());
+      if (actor) {
+        const { article } = await getArticlePreview(db, request.params.id, now());
+        reply.header("cache-control", "private, no-store");
+        return { ...toJson(article, publicUrl), status: article.status, version: article.version };
+      }
       const { article } = await getArticle(db, request.params.id, now());
       reply.header("cache-control", "public, max-age=30");
       return toJson(article, publicUrl);
