@@ -1,0 +1,195 @@
+import { spawn } from "node:child_process";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { beforeAll, describe, expect, it } from "vitest";
+import { type Db, connectDatabase } from "../db/connect.ts";
+import { migrateToLatest } from "../db/migrate.ts";
+import { describeEachDatabase, testDatabases } from "../../test/databases.ts";
+import { addActor, articleInput } from "../../test/newsroomFixtures.ts";
+import { changeArticleStatus } from "./changeArticleStatus.ts";
+import { installDefaults } from "./installDefaults.ts";
+import { publishDueArticles, startScheduler } from "./publishDueArticles.ts";
+import { getArticle } from "./read.ts";
+import { compareRevisions, listArticleRevisions, restoreRevision } from "./revisions.ts";
+import { createArticle, updateArticle } from "./saveArticle.ts";
+import type { Actor } from "./workflow.ts";
+import { StaleVersionError } from "./writeSupport.ts";
+
+const T0 = new Date("2026-11-27T09:00:00.000Z");
+const minutes = (n: number) => new Date(T0.getTime() + n * 60_000);
+
+describeEachDatabase("newsroom workflow", (get) => {
+  let reporter: Actor;
+  let otherReporter: Actor;
+  let editor: Actor;
+  let secondEditor: Actor;
+
+  beforeAll(async () => {
+    const { db } = get();
+    await installDefaults(db);
+    reporter = await addActor(db, "muhabir", "Ayse");
+    otherReporter = await addActor(db, "muhabir", "Can");
+    editor = await addActor(db, "editor", "Deniz");
+    secondEditor = await addActor(db, "editor", "Ece");
+  });
+
+  it("takes a reporter's draft through review to publication, with a revision for every step", async () => {
+    const { db } = get();
+    const draft = await createArticle(db, { input: articleInput(), actor: reporter, now: T0 });
+    expect(draft).toMatchObject({ status: "draft", version: 1, ownerId: reporter.id, publishedAt: null });
+    await expect(getArticle(db, draft.id, T0)).rejects.toThrow("bulunamadı");
+
+    const edited = await updateArticle(db, { articleId: draft.id, version: 1, input: articleInput({ spot: "Kar yağışı kenti beyaza bürüdü." }), actor: reporter, now: minutes(1) });
+    const review = await changeArticleStatus(db, { articleId: draft.id, action: "submit", actor: reporter, now: minutes(2), version: edited.version });
+    expect(review.status).toBe("review");
+    // Once sent for review, the reporter cannot publish and cannot edit it any more.
+    await expect(changeArticleStatus(db, { articleId: draft.id, action: "publish", actor: reporter, now: minutes(3) })).rejects.toThrow("yetkiniz yok");
+    await expect(updateArticle(db, { articleId: draft.id, version: review.version, input: articleInput({ title: "Değişti" }), actor: reporter, now: minutes(3) })).rejects.toThrow("yetkiniz yok");
+
+    const live = await changeArticleStatus(db, { articleId: draft.id, action: "publish", actor: editor, now: minutes(4) });
+    expect(live).toMatchObject({ status: "published", publishedAt: minutes(4).toISOString() });
+    const page = await getArticle(db, draft.id, minutes(5));
+    expect(page.article.url).toBe(`/haber/gundem/ankarada-mevsimin-ilk-kari-${draft.id}.html`);
+    expect(page.article.updatedAt).toBeNull();
+
+    // An editor's later edit goes live on save and shows as the updated time.
+    await updateArticle(db, { articleId: draft.id, version: live.version, input: articleInput({ spot: "Kar yağışı akşama kadar sürecek." }), actor: editor, now: minutes(30) });
+    const after = await getArticle(db, draft.id, minutes(31));
+    expect(after.article.spot).toBe("Kar yağışı akşama kadar sürecek.");
+    expect(after.article.updatedAt).toBe(minutes(30).toISOString());
+
+    const revisions = await listArticleRevisions(db, draft.id);
+    expect(revisions.map((r) => [r.version, r.status, r.authorLabel])).toEqual([
+      [5, "published", "Deniz"],
+      [4, "published", "Deniz"],
+      [3, "review", "Ayse"],
+      [2, "draft", "Ayse"],
+      [1, "draft", "Ayse"],
+    ]);
+  });
+
+  it("refuses every transition that is not allowed, changing nothing", async () => {
+    const { db } = get();
+    const a = await createArticle(db, { input: articleInput({ title: "Geçişler" }), actor: reporter, now: T0 });
+    await expect(changeArticleStatus(db, { articleId: a.id, action: "unpublish", actor: editor, now: T0 })).rejects.toThrow("yapılamaz");
+    await expect(changeArticleStatus(db, { articleId: a.id, action: "withdraw", actor: reporter, now: T0 })).rejects.toThrow("yapılamaz");
+    await expect(changeArticleStatus(db, { articleId: a.id, action: "submit", actor: otherReporter, now: T0 })).rejects.toThrow("yetkiniz yok");
+    await expect(changeArticleStatus(db, { articleId: a.id, action: "schedule", actor: editor, now: T0, at: minutes(-5) })).rejects.toThrow("ileri bir tarih");
+    await expect(updateArticle(db, { articleId: a.id, version: 1, input: articleInput({ isBreaking: true }), actor: reporter, now: T0 })).rejects.toThrow("editörler");
+    const row = await db.selectFrom("articles").selectAll().where("id", "=", a.id).executeTakeFirstOrThrow();
+    expect(row).toMatchObject({ status: "draft", version: 1, isBreaking: 0 });
+  });
+
+  it("refuses a stale save with 409 and what changed, losing nothing", async () => {
+    const { db } = get();
+    const a = await createArticle(db, { input: articleInput({ title: "Çakışma haberi" }), actor: editor, now: T0 });
+    // Two editors open version 1. The first saves.
+    await updateArticle(db, { articleId: a.id, version: 1, input: articleInput({ title: "Çakışma haberi: son durum", body: "<p>Birinci editörün metni.</p>" }), actor: editor, now: minutes(1) });
+    // The second saves from the same version: refused, with the first editor's changes described.
+    const stale = updateArticle(db, { articleId: a.id, version: 1, input: articleInput({ title: "Çakışma haberi", body: "<p>İkinci editörün metni.</p>" }), actor: secondEditor, now: minutes(2) });
+    await expect(stale).rejects.toBeInstanceOf(StaleVersionError);
+    const error = (await stale.catch((e: unknown) => e)) as StaleVersionError;
+    expect(error.currentVersion).toBe(2);
+    expect(error.message).toContain("Deniz tarafından");
+    expect(error.changes.map((c) => c.label)).toEqual(["Başlık", "Metin"]);
+    const row = await db.selectFrom("articles").select(["title", "body", "version"]).where("id", "=", a.id).executeTakeFirstOrThrow();
+    expect(row).toEqual({ title: "Çakışma haberi: son durum", body: "<p>Birinci editörün metni.</p>", version: 2 });
+    // Saving again on top of the current version works.
+    const merged = await updateArticle(db, { articleId: a.id, version: 2, input: articleInput({ title: "Çakışma haberi: son durum", body: "<p>Birinci editörün metni.</p><p>İkinci editörün metni.</p>" }), actor: secondEditor, now: minutes(3) });
+    expect(merged.version).toBe(3);
+  });
+
+  it("diffs any two revisions word by word and restores an old one as a new version", async () => {
+    const { db } = get();
+    const a = await createArticle(db, { input: articleInput({ title: "Sürüm haberi", body: "<p>İlk metin burada.</p>" }), actor: editor, now: T0 });
+    await updateArticle(db, { articleId: a.id, version: 1, input: articleInput({ title: "Sürüm haberi", body: "<p>İkinci metin burada.</p>" }), actor: editor, now: minutes(1) });
+    const changes = await compareRevisions(db, a.id, 1, 2);
+    expect(changes).toHaveLength(1);
+    expect(changes[0]?.parts.filter((p) => p.kind !== "same").map((p) => [p.kind, p.text])).toEqual([
+      ["removed", "İlk"],
+      ["added", "İkinci"],
+    ]);
+    const restored = await restoreRevision(db, { articleId: a.id, revision: 1, version: 2, actor: editor, now: minutes(2) });
+    expect(restored).toMatchObject({ version: 3, body: "<p>İlk metin burada.</p>" });
+    expect((await listArticleRevisions(db, a.id)).map((r) => r.version)).toEqual([3, 2, 1]);
+  });
+
+  it("publishes scheduled articles when due, and only then", async () => {
+    const { db } = get();
+    const a = await createArticle(db, { input: articleInput({ title: "Zamanlı haber" }), actor: editor, now: T0 });
+    const scheduled = await changeArticleStatus(db, { articleId: a.id, action: "schedule", actor: editor, now: T0, at: minutes(10) });
+    expect(scheduled).toMatchObject({ status: "scheduled", scheduledAt: minutes(10).toISOString() });
+    expect((await publishDueArticles(db, minutes(9))).map((x) => x.id)).not.toContain(a.id);
+    await expect(getArticle(db, a.id, minutes(9))).rejects.toThrow("bulunamadı");
+    expect((await publishDueArticles(db, minutes(10))).map((x) => x.id)).toContain(a.id);
+    const page = await getArticle(db, a.id, minutes(11));
+    expect(page.article.publishedAt).toBe(minutes(10).toISOString());
+    expect((await publishDueArticles(db, minutes(12))).map((x) => x.id)).not.toContain(a.id);
+  });
+});
+
+const RACER = path.resolve(import.meta.dirname, "../../test/fixtures/publishDueProcess.ts");
+
+/** Runs one publishing round in a separate Node process against the same database. */
+function racer(env: Record<string, string>): Promise<number[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ["--import", "tsx", RACER], { env: { ...process.env, ...env }, stdio: ["ignore", "pipe", "pipe"] });
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (c: Buffer) => (out += c.toString()));
+    child.stderr.on("data", (c: Buffer) => (err += c.toString()));
+    child.on("exit", (code) => (code === 0 ? resolve(JSON.parse(out.trim().split("\n").at(-1) ?? "[]") as number[]) : reject(new Error(`racer exited ${code}: ${err}`))));
+  });
+}
+
+describe("scheduled publishing across processes", { timeout: 60_000 }, () => {
+  for (const target of testDatabases) {
+    it(`publishes due articles at start-up exactly once with two processes racing [${target.name}]`, async () => {
+      let handle: Db;
+      let env: Record<string, string>;
+      let dir: string | undefined;
+      if (target.name === "SQLite") {
+        dir = fs.mkdtempSync(path.join(os.tmpdir(), "haberci-race-"));
+        const file = path.join(dir, "race.db");
+        handle = await connectDatabase({ dialect: "sqlite", file });
+        await migrateToLatest(handle.db);
+        env = { DATABASE_URL: `sqlite:${file}` };
+      } else {
+        handle = await target.open();
+        const schema = (await handle.db.selectNoFrom((eb) => eb.fn<string>("current_schema").as("s")).executeTakeFirstOrThrow()).s;
+        env = { DATABASE_URL: process.env.TEST_POSTGRES_URL ?? "", SEARCH_PATH: schema };
+      }
+      try {
+        const { db } = handle;
+        await installDefaults(db);
+        const editor = await addActor(db, "editor", "Zamanlayici");
+        const ids: number[] = [];
+        for (let i = 0; i < 8; i++) {
+          const a = await createArticle(db, { input: articleInput({ title: `Yarış haberi ${i}` }), actor: editor, now: T0 });
+          await changeArticleStatus(db, { articleId: a.id, action: "schedule", actor: editor, now: T0, at: minutes(5) });
+          ids.push(a.id);
+        }
+        // The servers were down at minute 5; two of them start at minute 60 and run their start-up round at once.
+        const startAt = String(Date.now() + 2500);
+        const runs = await Promise.all([racer({ ...env, NOW: minutes(60).toISOString(), START_AT: startAt }), racer({ ...env, NOW: minutes(60).toISOString(), START_AT: startAt })]);
+        expect(runs.flat().sort((p, q) => p - q)).toEqual(ids);
+        const revisions = await db.selectFrom("articleRevisions").select("articleId").where("note", "=", "Zamanlanmış yayın").execute();
+        expect(revisions.map((r) => r.articleId).sort((p, q) => p - q)).toEqual(ids);
+        const audits = await db.selectFrom("auditLog").select("subject").where("action", "=", "article_published").execute();
+        expect(audits).toHaveLength(ids.length);
+
+        // A scheduler catches up as soon as it starts.
+        const late = await createArticle(db, { input: articleInput({ title: "Geç kalan haber" }), actor: editor, now: T0 });
+        await changeArticleStatus(db, { articleId: late.id, action: "schedule", actor: editor, now: T0, at: minutes(5) });
+        const published: number[] = [];
+        const scheduler = startScheduler(db, { everyMs: 50, now: () => minutes(61), onPublished: (a) => published.push(a.id) });
+        await expect.poll(() => published, { timeout: 5000 }).toEqual([late.id]);
+        await scheduler.stop();
+      } finally {
+        await handle.close();
+        if (dir) fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  }
+});

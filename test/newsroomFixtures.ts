@@ -1,0 +1,32 @@
+import type { Kysely } from "kysely";
+import type { Database, Role } from "../src/db/schema.ts";
+import type { ArticleInput } from "../src/news/articleInput.ts";
+import type { Actor } from "../src/news/workflow.ts";
+import { addUser } from "../src/newsroom/users.ts";
+
+export const PASSWORD = "test-parolasi-uzun-1";
+
+export async function addActor(db: Kysely<Database>, role: Role, name: string): Promise<Actor> {
+  const email = `${name.toLowerCase().replace(/[^a-z]/g, "")}-${role}@haberci.test`;
+  const user = await addUser(db, { email, name, role, password: PASSWORD, actor: null, now: new Date("2026-11-27T08:00:00Z") });
+  return { id: user.id, name: user.name, role: user.role };
+}
+
+export function articleInput(overrides: Partial<ArticleInput> = {}): ArticleInput {
+  return {
+    title: "Ankara'da mevsimin ilk karı",
+    spot: "Başkentte sabah saatlerinde kar yağışı başladı.",
+    body: "<p>Kar yağışı öğleye kadar sürdü.</p>",
+    category: "gundem",
+    source: "haberci",
+    tags: ["Ankara", "Kar"],
+    imageId: null,
+    imageCaption: "",
+    imageCredit: "",
+    imageAlt: "",
+    isBreaking: false,
+    seoTitle: null,
+    seoDescription: null,
+    ...overrides,
+  };
+}
