@@ -6,6 +6,7 @@ import { type TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
 import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import type { Kysely } from "kysely";
 import { apiV1Plugin } from "./api/plugin.ts";
+import { fieldErrors } from "./api/validationErrors.ts";
 import type { Database } from "./db/schema.ts";
 import { ConflictError, DomainError, ForbiddenError, InvalidInputError, NotFoundError, RateLimitedError, UnauthorizedError } from "./errors.ts";
 import { newsroomErrorPage, newsroomPlugin } from "./newsroom/routes.tsx";
@@ -70,6 +71,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     logger: options.logger ?? false,
     trustProxy: true,
     routerOptions: { maxParamLength: 300 },
+    // Unknown properties are refused, not silently dropped; scalars from query strings are still coerced,
+    // but a string is never turned into an array.
+    ajv: { customOptions: { removeAdditional: false, coerceTypes: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
   const assets = await buildAssets();
   const views = options.views ?? createViewCounter(db, 5_000, (e) => app.log.error({ err: e }, "page view flush failed"));
@@ -112,11 +116,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
     if ("validation" in error && error.validation) {
       if (wantsJson(request)) {
-        const fields: Record<string, string> = {};
-        for (const v of error.validation) {
-          const field = (v.instancePath || `/${String(v.params.missingProperty ?? "")}`).replace(/^\//, "").replace(/\//g, ".");
-          fields[field || "request"] = v.message ?? "geçersiz";
-        }
+        const fields = fieldErrors(error.validation.map((v) => ({ keyword: v.keyword, instancePath: v.instancePath, params: v.params })));
         return reply.code(400).send({ error: { code: "invalid_input", message: "İstek geçersiz.", fields } });
       }
       // A page address that does not fit its pattern does not exist.

@@ -163,7 +163,7 @@ describeEachDatabase("newsroom write API", (get) => {
   // BUG: Fastify's default Ajv options (removeAdditional: true) silently drop properties the
   // schema does not declare, although the schema says additionalProperties: false. The request
   // answers 201 and creates an article instead of 400 naming the unknown field.
-  it.only("answers 400 for a property the API does not know, creating nothing", async () => {
+  it("answers 400 for a property the API does not know, creating nothing", async () => {
     const before = await countRows("articles");
     const res = await t.app.inject({
       method: "POST",
@@ -179,7 +179,7 @@ describeEachDatabase("newsroom write API", (get) => {
 
   // BUG: Fastify's default Ajv option coerceTypes: "array" turns the string "ankara" into
   // ["ankara"], so a request with tags that is not an array answers 201 instead of 400.
-  it.only("answers 400 when tags is not an array, creating nothing", async () => {
+  it("answers 400 when tags is not an array, creating nothing", async () => {
     const before = await countRows("articles");
     const res = await t.app.inject({
       method: "POST",
@@ -349,7 +349,7 @@ describeEachDatabase("newsroom write API", (get) => {
   // missing body as null against the object schema, so POST .../publish without a body answers
   // 400 {"error":{"code":"invalid_input","message":"İstek geçersiz.","fields":{"request":"must be object"}}}
   // and the article stays a draft. (With `{}` as the body it works; the other tests send `{}`.)
-  it.only("publishes now when the request has no body", async () => {
+  it("publishes now when the request has no body", async () => {
     const created = await create(tokens.reporter, { title: "Gövdesiz yayın isteği", category: "gundem" });
     const res = await t.app.inject({ method: "POST", url: `/api/v1/articles/${created.id}/publish`, headers: auth(tokens.editor) });
     expect(res.statusCode, res.body).toBe(200);

@@ -154,7 +154,7 @@ export const newsroomApiPlugin: FastifyPluginAsyncTypebox<NewsroomApiOptions> = 
         summary: "Publish now, or schedule with `at`",
         security: Bearer,
         params: Id,
-        body: Type.Optional(Type.Object({ at: Type.Optional(Type.String({ format: "date-time" })), version: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false })),
+        body: Type.Union([Type.Object({ at: Type.Optional(Type.String({ format: "date-time" })), version: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false }), Type.Null()]),
         response: { 200: Type.Object({ status: Type.Union([Type.Literal("published"), Type.Literal("scheduled")]), url: Type.String(), version: Type.Integer() }), ...errors },
       },
     },

@@ -197,7 +197,8 @@ export function MediaPage({ chrome, images, error, errors, message, maxMb }: { c
       <h1>Medya kütüphanesi</h1>
       {message && <Notice kind="ok">{message}</Notice>}
       {error && <Notice kind="error">{error}</Notice>}
-      <form method="post" action={`/yonetim/medya?_csrf=${encodeURIComponent(chrome.user?.csrfToken ?? "")}`} enctype="multipart/form-data" class="upload">
+      <form method="post" action="/yonetim/medya" enctype="multipart/form-data" class="upload">
+        <Csrf chrome={chrome} />
         <h2>Görsel yükle</h2>
         <p class="hint">JPEG, PNG, WebP, AVIF ya da GIF; en çok {maxMb} MB. Konum bilgisi silinir.</p>
         <div class="field">

@@ -1,0 +1,16 @@
+import { describe, expect, it } from "vitest";
+import { fieldErrors } from "./validationErrors.ts";
+
+describe("fieldErrors", () => {
+  it("names the field and says what is wrong in Turkish", () => {
+    expect(
+      fieldErrors([
+        { keyword: "minLength", instancePath: "/title", params: { limit: 1 } },
+        { keyword: "required", instancePath: "", params: { missingProperty: "category" } },
+        { keyword: "additionalProperties", instancePath: "", params: { additionalProperty: "yazar" } },
+        { keyword: "type", instancePath: "/tags", params: { type: "array" } },
+        { keyword: "maximum", instancePath: "/limit", params: { limit: 50 } },
+      ]),
+    ).toEqual({ title: "Boş olamaz.", category: "Bu alan zorunlu.", yazar: "Bilinmeyen alan.", tags: "Türü yanlış: array olmalı.", limit: "En çok 50 olabilir." });
+  });
+});
