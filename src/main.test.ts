@@ -84,3 +84,42 @@ describe("haberci CLI", { timeout: 90_000 }, () => {
     }
   });
 });
+
+describe("haberci user and token commands", { timeout: 90_000 }, () => {
+  const env = { DATABASE_URL: `sqlite:${path.join(tmp, "accounts.db")}` };
+  const withStdin = (args: string[], input: string) => {
+    const res = spawnSync(process.execPath, [BIN, ...args], {
+      encoding: "utf8",
+      input,
+      env: { ...process.env, DATA_DIR: tmp, ...env },
+      timeout: 30_000,
+    });
+    return { code: res.status, stdout: res.stdout, stderr: res.stderr };
+  };
+
+  it("adds a user with a password from standard input, and refuses a weak one", () => {
+    const ok = withStdin(["user", "add", "--email", "Zeynep@Haberci.test", "--name", "Zeynep Kaya", "--role", "editor", "--password-stdin"], "guclu-bir-parola-9\n");
+    expect(ok.code).toBe(0);
+    expect(ok.stdout).toContain("Added zeynep@haberci.test (editor).");
+    const weak = withStdin(["user", "add", "--email", "x@haberci.test", "--name", "X", "--role", "muhabir", "--password-stdin"], "kisa\n");
+    expect(weak.code).toBe(1);
+    expect(weak.stderr.trim()).toBe("haberci: Parola en az 10 karakter olmalı.");
+    const badRole = withStdin(["user", "add", "--email", "y@haberci.test", "--name", "Y", "--role", "patron"], "");
+    expect(badRole.code).toBe(2);
+    expect(badRole.stderr.trim()).toBe("haberci: user add: --role must be muhabir, editor or yonetici");
+  });
+
+  it("prints a new API token alone on the last line, and disables users", () => {
+    const res = run(["token", "create", "--email", "zeynep@haberci.test", "--name", "CMS"], env);
+    expect(res.code).toBe(0);
+    const lines = res.stdout.trim().split("\n");
+    expect(lines.at(-1)).toMatch(/^hbr_[A-Za-z0-9_-]{40,}$/);
+    expect(withStdin(["user", "passwd", "--email", "zeynep@haberci.test", "--password-stdin"], "yeni-guclu-parola-7\n").code).toBe(0);
+    const disabled = run(["user", "disable", "--email", "zeynep@haberci.test"], env);
+    expect(disabled.code).toBe(0);
+    expect(disabled.stdout).toContain("Disabled zeynep@haberci.test");
+    const missing = run(["user", "disable", "--email", "yok@haberci.test"], env);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr.trim()).toBe("haberci: Kullanıcı bulunamadı (yok@haberci.test).");
+  });
+});
