@@ -12,6 +12,14 @@ describe("loadConfig", () => {
       publicUrl: "http://localhost:3000",
       logLevel: "info",
       maxUploadBytes: 20 * 1_048_576,
+      weather: {
+        provider: "open-meteo",
+        openMeteoUrl: "https://api.open-meteo.com",
+        openMeteoApiKey: undefined,
+        mgmUrl: "https://servis.mgm.gov.tr/web",
+        refreshSeconds: 900,
+        timeoutMs: 10_000,
+      },
     });
   });
 
@@ -35,8 +43,15 @@ describe("loadConfig", () => {
     [{ PUBLIC_URL: "ftp://haberci.example" }, /PUBLIC_URL must be an absolute/],
     [{ LOG_LEVEL: "loud" }, /LOG_LEVEL must be one of/],
     [{ MAX_UPLOAD_MB: "lots" }, /MAX_UPLOAD_MB must be a number/],
+    [{ WEATHER_PROVIDER: "yahoo" }, /WEATHER_PROVIDER must be open-meteo, mgm or off/],
+    [{ WEATHER_REFRESH_SECONDS: "5" }, /WEATHER_REFRESH_SECONDS must be a whole number from 60/],
+    [{ OPEN_METEO_URL: "api.open-meteo.com" }, /OPEN_METEO_URL must be an http\(s\) URL/],
   ])("refuses %o with a clear message", (env, message) => {
     expect(() => loadConfig(env, "/srv")).toThrow(message);
+  });
+
+  it("uses the commercial Open-Meteo host when an API key is given", () => {
+    expect(loadConfig({ OPEN_METEO_API_KEY: "k" }, "/srv").weather).toMatchObject({ openMeteoUrl: "https://customer-api.open-meteo.com", openMeteoApiKey: "k" });
   });
 
   it("never repeats a database password in an error", () => {

@@ -13,6 +13,52 @@ export interface Config {
   publicUrl: string;
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   maxUploadBytes: number;
+  weather: WeatherConfig;
+}
+
+export interface WeatherConfig {
+  provider: "open-meteo" | "mgm" | "off";
+  openMeteoUrl: string;
+  openMeteoApiKey: string | undefined;
+  mgmUrl: string;
+  refreshSeconds: number;
+  timeoutMs: number;
+}
+
+function parseHttpUrl(name: string, raw: string): string {
+  try {
+    const url = new URL(raw);
+    if (url.protocol === "http:" || url.protocol === "https:") return raw.replace(/\/+$/, "");
+  } catch {
+    // fall through
+  }
+  throw new ConfigError(`${name} must be an http(s) URL (got ${JSON.stringify(raw)})`);
+}
+
+function parseWeather(env: Env): WeatherConfig {
+  const provider = env.WEATHER_PROVIDER && env.WEATHER_PROVIDER !== "" ? env.WEATHER_PROVIDER : "open-meteo";
+  if (provider !== "open-meteo" && provider !== "mgm" && provider !== "off") {
+    throw new ConfigError(`WEATHER_PROVIDER must be open-meteo, mgm or off (got ${JSON.stringify(provider)})`);
+  }
+  const apiKey = env.OPEN_METEO_API_KEY && env.OPEN_METEO_API_KEY !== "" ? env.OPEN_METEO_API_KEY : undefined;
+  // The commercial Open-Meteo service lives on its own host; a key alone switches to it.
+  const defaultOpenMeteo = apiKey ? "https://customer-api.open-meteo.com" : "https://api.open-meteo.com";
+  const refresh = Number(env.WEATHER_REFRESH_SECONDS ?? 900);
+  if (!Number.isInteger(refresh) || refresh < 60 || refresh > 86_400) {
+    throw new ConfigError(`WEATHER_REFRESH_SECONDS must be a whole number from 60 to 86400 (got ${JSON.stringify(env.WEATHER_REFRESH_SECONDS)})`);
+  }
+  const timeout = Number(env.WEATHER_TIMEOUT_MS ?? 10_000);
+  if (!Number.isInteger(timeout) || timeout < 100 || timeout > 120_000) {
+    throw new ConfigError(`WEATHER_TIMEOUT_MS must be a whole number from 100 to 120000 (got ${JSON.stringify(env.WEATHER_TIMEOUT_MS)})`);
+  }
+  return {
+    provider,
+    openMeteoUrl: parseHttpUrl("OPEN_METEO_URL", env.OPEN_METEO_URL && env.OPEN_METEO_URL !== "" ? env.OPEN_METEO_URL : defaultOpenMeteo),
+    openMeteoApiKey: apiKey,
+    mgmUrl: parseHttpUrl("MGM_URL", env.MGM_URL && env.MGM_URL !== "" ? env.MGM_URL : "https://servis.mgm.gov.tr/web"),
+    refreshSeconds: refresh,
+    timeoutMs: timeout,
+  };
 }
 
 type Env = Record<string, string | undefined>;
@@ -82,5 +128,5 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   if (!Number.isFinite(maxUploadMb) || maxUploadMb <= 0 || maxUploadMb > 500) {
     throw new ConfigError(`MAX_UPLOAD_MB must be a number of megabytes from 1 to 500 (got ${JSON.stringify(env.MAX_UPLOAD_MB)})`);
   }
-  return { port, host, database, dataDir, publicUrl, logLevel, maxUploadBytes: Math.round(maxUploadMb * 1_048_576) };
+  return { port, host, database, dataDir, publicUrl, logLevel, maxUploadBytes: Math.round(maxUploadMb * 1_048_576), weather: parseWeather(env) };
 }

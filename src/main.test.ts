@@ -62,7 +62,7 @@ describe("haberci CLI", { timeout: 90_000 }, () => {
   it("serves the site", async () => {
     const port = 3900 + Math.floor(Math.random() * 500);
     const child: ChildProcess = spawn(process.execPath, [BIN, "serve"], {
-      env: { ...process.env, DATABASE_URL: `sqlite:${path.join(tmp, "serve.db")}`, DATA_DIR: tmp, PORT: String(port), LOG_LEVEL: "warn" },
+      env: { ...process.env, DATABASE_URL: `sqlite:${path.join(tmp, "serve.db")}`, DATA_DIR: tmp, PORT: String(port), LOG_LEVEL: "warn", WEATHER_PROVIDER: "off" },
       stdio: ["ignore", "pipe", "pipe"],
     });
     try {

@@ -18,7 +18,9 @@ Commands:
 
 Run "haberci <command> --help" for a command's options.
 Environment: PORT (3000), HOST (127.0.0.1), DATABASE_URL (sqlite:./data/haberci.db),
-             DATA_DIR (./data), PUBLIC_URL (http://localhost:PORT), LOG_LEVEL (info)`;
+             DATA_DIR (./data), PUBLIC_URL (http://localhost:PORT), LOG_LEVEL (info), MAX_UPLOAD_MB (20),
+             WEATHER_PROVIDER (open-meteo|mgm|off), OPEN_METEO_URL, OPEN_METEO_API_KEY, MGM_URL,
+             WEATHER_REFRESH_SECONDS (900), WEATHER_TIMEOUT_MS (10000)`;
 
 const HELP: Record<string, string> = {
   user: `Usage: haberci user add --email E --name N --role muhabir|editor|yonetici [--password-stdin]
@@ -93,6 +95,8 @@ async function runServe(config: Config, demo: boolean): Promise<void> {
   const { seedDemo } = await import("./news/seedDemo.ts");
   const { buildApp } = await import("./app.ts");
   const { startScheduler } = await import("./news/publishDueArticles.ts");
+  const { createWeatherProvider } = await import("./weather/createProvider.ts");
+  const { startWeatherRefresher } = await import("./weather/refresher.ts");
   const handle = await openMigrated(config);
   if (demo) {
     const result = await seedDemo(handle.db, { dataDir: config.dataDir, now: new Date(), log: (l) => console.log(l) });
@@ -111,8 +115,14 @@ async function runServe(config: Config, demo: boolean): Promise<void> {
     onError: (err) => app.log.error({ err }, "scheduled publishing failed"),
     onPublished: (a) => app.log.info({ articleId: a.id }, "scheduled article published"),
   });
+  // Weather is fetched in the background only, never on a reader's request.
+  const provider = createWeatherProvider(config.weather);
+  const weather = provider
+    ? startWeatherRefresher(handle.db, provider, { everySeconds: config.weather.refreshSeconds, log: { info: (m) => app.log.info(m), warn: (m) => app.log.warn(m) } })
+    : null;
   const shutdown = async (signal: string) => {
     app.log.info(`${signal}: shutting down`);
+    weather?.stop();
     await scheduler.stop();
     await app.close();
     await handle.close();

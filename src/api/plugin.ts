@@ -7,6 +7,8 @@ import type { ViewCounter } from "../news/viewCounter.ts";
 import { renderApiDocs } from "./docsPage.ts";
 import { newsroomApiPlugin } from "./newsroomApi.ts";
 import { apiPlugin } from "./routes.ts";
+import { weatherApiPlugin } from "../weather/routes.tsx";
+import { formatIstanbulClock } from "../ui/time.ts";
 
 export interface ApiV1Options {
   db: Kysely<Database>;
@@ -33,6 +35,7 @@ export const apiV1Plugin: FastifyPluginAsyncTypebox<ApiV1Options> = async (app, 
   const { db, publicUrl, dataDir, maxUploadBytes, views, now } = opts;
   await app.register(apiPlugin, { db, publicUrl, views, now });
   await app.register(newsroomApiPlugin, { db, publicUrl, dataDir, maxUploadBytes, now });
+  await app.register(weatherApiPlugin, { db, updatedText: (iso) => `Son güncelleme ${formatIstanbulClock(iso)}` });
 
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
   app.get("/docs", { schema: { hide: true } }, async (_request, reply) =>

@@ -1,12 +1,14 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator, PostgresAdapter, sql } from "kysely";
 import * as m0001 from "./migrations/0001-news.ts";
 import * as m0002 from "./migrations/0002-newsroom.ts";
+import * as m0003 from "./migrations/0003-weather.ts";
 import type { Database } from "./schema.ts";
 
 // Listed explicitly (not read from the folder) so the order is reviewed and bundlers see every file.
 const migrations: Record<string, Migration> = {
   "0001-news": m0001,
   "0002-newsroom": m0002,
+  "0003-weather": m0003,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

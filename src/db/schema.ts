@@ -159,6 +159,20 @@ export interface ArticleRevisionTable {
   createdAt: string;
 }
 
+export interface WeatherReportTable {
+  plate: string;
+  provider: string;
+  observedAt: string;
+  fetchedAt: string;
+  temperature: number | null;
+  humidity: number | null;
+  windSpeed: number | null;
+  isDay: number | null;
+  /** A ConditionKey of src/weather/conditions.ts. */
+  condition: string;
+  forecast: string;
+}
+
 export interface Database {
   categories: CategoryTable;
   sources: SourceTable;
@@ -174,6 +188,7 @@ export interface Database {
   signInThrottles: SignInThrottleTable;
   auditLog: AuditLogTable;
   articleRevisions: ArticleRevisionTable;
+  weatherReports: WeatherReportTable;
 }
 
 export type Category = Selectable<CategoryTable>;
@@ -188,3 +203,4 @@ export type Tag = Selectable<TagTable>;
 export type User = Selectable<UserTable>;
 export type ArticleRevision = Selectable<ArticleRevisionTable>;
 export type AuditEntry = Selectable<AuditLogTable>;
+export type WeatherReportRow = Selectable<WeatherReportTable>;

@@ -6,6 +6,8 @@ export interface Chrome {
   scriptUrl: string;
   styleUrl: string;
   categories: Array<{ slug: string; name: string }>;
+  weather: { plate: string; slug: string; text: string; updated: string | null };
+  provinces: Array<{ plate: string; name: string }>;
 }
 
 export interface LayoutProps {
@@ -60,6 +62,24 @@ export function Layout(props: LayoutProps) {
             <a class="logo" href="/" aria-label={`${chrome.siteName} ana sayfa`}>
               <span aria-hidden="true">{chrome.siteName}</span>
             </a>
+            <div class="weather-widget" data-weather>
+              <a class="weather-line" href={`/hava-durumu/${chrome.weather.slug}/`} title={chrome.weather.updated ?? undefined} data-weather-line aria-live="polite">
+                {chrome.weather.text}
+              </a>
+              <form class="weather-picker" action="/hava-durumu/" method="get" data-weather-picker>
+                <label for="il-secimi" class="visually-hidden">
+                  Hava durumu için il seçin
+                </label>
+                <select id="il-secimi" name="il">
+                  {chrome.provinces.map((p) => (
+                    <option key={p.plate} value={p.plate} selected={p.plate === chrome.weather.plate}>
+                      {p.name}
+                    </option>
+                  ))}
+                </select>
+                <button type="submit">Göster</button>
+              </form>
+            </div>
           </div>
           <nav class="wrap nav" aria-label="Kategoriler">
             <ul>

@@ -1,0 +1,45 @@
+// The 81 provinces (plate code, name, seat coordinates). Coordinates: GeoNames, CC BY 4.0.
+import fs from "node:fs";
+import { slugify } from "../news/slug.ts";
+
+export interface Province {
+  plate: string;
+  name: string;
+  slug: string;
+  lat: number;
+  lon: number;
+}
+
+export const GEONAMES_CREDIT = "Coğrafi veriler: GeoNames (CC BY 4.0)";
+export const DEFAULT_PLATE = "06";
+
+/** Reads the TSV (`plate name lat lon geonames_id`, with a header line); throws on a malformed line. */
+export function parseProvinces(tsv: string): Province[] {
+  const lines = tsv.trim().split(/\r?\n/).slice(1);
+  return lines.map((line, i) => {
+    const [plate, name, lat, lon] = line.split("\t");
+    const latN = Number(lat);
+    const lonN = Number(lon);
+    if (!plate || !/^\d{2}$/.test(plate) || !name || !Number.isFinite(latN) || !Number.isFinite(lonN)) {
+      throw new Error(`provinces.tsv line ${i + 2} is malformed`);
+    }
+    return { plate, name, slug: slugify(name), lat: latN, lon: lonN };
+  });
+}
+
+export const PROVINCES: readonly Province[] = parseProvinces(fs.readFileSync(new URL("./provinces.tsv", import.meta.url), "utf8"));
+
+const collator = new Intl.Collator("tr");
+/** The picker's order: Turkish collation (Bursa < Çanakkale, Iğdır < Isparta < İstanbul). */
+export const PROVINCES_SORTED: readonly Province[] = [...PROVINCES].sort((a, b) => collator.compare(a.name, b.name));
+
+const byPlate = new Map(PROVINCES.map((p) => [p.plate, p]));
+const bySlug = new Map(PROVINCES.map((p) => [p.slug, p]));
+
+export function provinceByPlate(plate: string): Province | undefined {
+  return byPlate.get(plate);
+}
+
+export function provinceBySlug(slug: string): Province | undefined {
+  return bySlug.get(slug);
+}

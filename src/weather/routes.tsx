@@ -1,0 +1,130 @@
+import { type FastifyPluginAsyncTypebox, type Static, Type } from "@fastify/type-provider-typebox";
+import type { Kysely } from "kysely";
+import type { Database } from "../db/schema.ts";
+import { NotFoundError } from "../errors.ts";
+import { ErrorJson } from "../api/schemas.ts";
+import { loadChrome } from "../site/chrome.ts";
+import type { Assets } from "../ui/assets.ts";
+import { renderDocument } from "../ui/render.ts";
+import { PROVINCES, provinceByPlate, provinceBySlug } from "./provinces.ts";
+import { getAllWeather, getWeather, type WeatherView } from "./view.ts";
+import { type WeatherSort, WeatherIndexPage, WeatherProvincePage } from "./views.tsx";
+
+export interface WeatherRoutesOptions {
+  db: Kysely<Database>;
+  assets: Assets;
+  publicUrl: string;
+}
+
+const PAGE_CACHE = "public, max-age=60, stale-while-revalidate=300";
+const collator = new Intl.Collator("tr");
+
+/** Reader pages: /hava-durumu/ and /hava-durumu/{province}/. */
+export const weatherPagesPlugin: FastifyPluginAsyncTypebox<WeatherRoutesOptions> = async (app, { db, assets, publicUrl }) => {
+  const provincesByPlate = new Map(PROVINCES.map((p) => [p.plate, p]));
+
+  app.get(
+    "/hava-durumu/",
+    {
+      schema: {
+        querystring: Type.Object({
+          il: Type.Optional(Type.String({ pattern: "^[0-9]{2}$" })),
+          sirala: Type.Optional(Type.Union([Type.Literal("ad"), Type.Literal("sicaklik"), Type.Literal("sicaklik-azalan")])),
+        }),
+      },
+    },
+    async (request, reply) => {
+      // The header's picker without JavaScript: a form that leads to the province's page.
+      if (request.query.il) {
+        const province = provinceByPlate(request.query.il);
+        if (!province) throw new NotFoundError("İl", request.query.il);
+        return reply.redirect(`/hava-durumu/${province.slug}/`, 303);
+      }
+      const sort: WeatherSort = request.query.sirala ?? "ad";
+      const [rows, chrome] = await Promise.all([getAllWeather(db), loadChrome(db, assets, publicUrl)]);
+      const byTemp = (a: WeatherView, b: WeatherView) => (a.temperature ?? Number.POSITIVE_INFINITY) - (b.temperature ?? Number.POSITIVE_INFINITY);
+      const sorted =
+        sort === "ad"
+          ? [...rows].sort((a, b) => collator.compare(a.province, b.province))
+          : sort === "sicaklik"
+            ? [...rows].sort(byTemp)
+            : [...rows].sort((a, b) => (b.temperature ?? Number.NEGATIVE_INFINITY) - (a.temperature ?? Number.NEGATIVE_INFINITY));
+      return reply
+        .type("text/html; charset=utf-8")
+        .header("cache-control", PAGE_CACHE)
+        .send(renderDocument(<WeatherIndexPage chrome={chrome} rows={sorted} sort={sort} provinces={provincesByPlate} />));
+    },
+  );
+
+  app.get("/hava-durumu", async (_request, reply) => reply.redirect("/hava-durumu/", 301));
+
+  app.get("/hava-durumu/:slug/", { schema: { params: Type.Object({ slug: Type.String({ pattern: "^[a-z0-9-]{1,40}$" }) }) } }, async (request, reply) => {
+    const province = provinceBySlug(request.params.slug);
+    if (!province) throw new NotFoundError("İl", request.params.slug);
+    const [weather, chrome] = await Promise.all([getWeather(db, province), loadChrome(db, assets, publicUrl)]);
+    return reply
+      .type("text/html; charset=utf-8")
+      .header("cache-control", PAGE_CACHE)
+      .send(renderDocument(<WeatherProvincePage chrome={chrome} weather={weather} />));
+  });
+};
+
+const Forecast = Type.Object({
+  date: Type.String(),
+  min: Type.Union([Type.Number(), Type.Null()]),
+  max: Type.Union([Type.Number(), Type.Null()]),
+  condition: Type.String(),
+  precipitationChance: Type.Union([Type.Number(), Type.Null()]),
+});
+
+export const WeatherJson = Type.Object({
+  plate: Type.String(),
+  province: Type.String(),
+  slug: Type.String(),
+  url: Type.String(),
+  text: Type.String({ description: "The header line, e.g. Çok Bulutlu 11.3ºC Ankara" }),
+  condition: Type.Union([Type.String(), Type.Null()]),
+  conditionText: Type.Union([Type.String(), Type.Null()]),
+  temperature: Type.Union([Type.Number(), Type.Null()]),
+  observedAt: Type.Union([Type.String(), Type.Null()]),
+  updatedAt: Type.Union([Type.String(), Type.Null()]),
+  updatedText: Type.Union([Type.String(), Type.Null()], { description: "e.g. Son güncelleme 14:15" }),
+  forecast: Type.Array(Forecast),
+});
+
+function toJson(v: WeatherView, updatedText: string | null): Static<typeof WeatherJson> {
+  return {
+    plate: v.plate,
+    province: v.province,
+    slug: v.slug,
+    url: `/hava-durumu/${v.slug}/`,
+    text: v.text,
+    condition: v.condition,
+    conditionText: v.conditionText,
+    temperature: v.temperature,
+    observedAt: v.observedAt,
+    updatedAt: v.updatedAt,
+    updatedText,
+    forecast: v.forecast,
+  };
+}
+
+/** JSON for the header's province picker: small and cacheable, the same for every reader. */
+export const weatherApiPlugin: FastifyPluginAsyncTypebox<{ db: Kysely<Database>; updatedText: (iso: string) => string }> = async (app, { db, updatedText }) => {
+  app.get("/weather", { schema: { summary: "Weather for all 81 provinces", response: { 200: Type.Object({ items: Type.Array(WeatherJson) }) } } }, async (_request, reply) => {
+    reply.header("cache-control", "public, max-age=300");
+    return { items: (await getAllWeather(db)).map((v) => toJson(v, v.updatedAt ? updatedText(v.updatedAt) : null)) };
+  });
+
+  app.get(
+    "/weather/:plate",
+    { schema: { summary: "Weather for one province by plate code (01-81)", params: Type.Object({ plate: Type.String({ pattern: "^[0-9]{2}$" }) }), response: { 200: WeatherJson, 404: ErrorJson } } },
+    async (request, reply) => {
+      const province = provinceByPlate(request.params.plate);
+      if (!province) throw new NotFoundError("İl", request.params.plate);
+      const v = await getWeather(db, province);
+      reply.header("cache-control", "public, max-age=300");
+      return toJson(v, v.updatedAt ? updatedText(v.updatedAt) : null);
+    },
+  );
+};

@@ -1,0 +1,79 @@
+// What readers see of the weather: the header line, the JSON for the picker, the province page.
+import type { Kysely } from "kysely";
+import type { Database, WeatherReportRow } from "../db/schema.ts";
+import { CONDITION_TEXT, type ConditionKey } from "./conditions.ts";
+import { PROVINCES, type Province } from "./provinces.ts";
+import * as store from "./store.ts";
+import type { DailyForecast } from "./types.ts";
+
+export interface WeatherView {
+  plate: string;
+  province: string;
+  slug: string;
+  /** The header line, e.g. "Çok Bulutlu 11.3ºC Ankara"; just the province before any data arrived. */
+  text: string;
+  condition: ConditionKey | null;
+  conditionText: string | null;
+  temperature: number | null;
+  humidity: number | null;
+  windSpeed: number | null;
+  isDay: boolean | null;
+  observedAt: string | null;
+  updatedAt: string | null;
+  provider: string | null;
+  forecast: DailyForecast[];
+}
+
+/** One decimal and ºC, as in 11.3ºC. */
+export function formatTemperature(value: number): string {
+  const rounded = Math.round(value * 10) / 10;
+  return `${(Object.is(rounded, -0) ? 0 : rounded).toFixed(1)}ºC`;
+}
+
+export function weatherLine(province: string, report: { condition: ConditionKey; temperature: number | null } | null): string {
+  if (!report || report.temperature === null) return province;
+  return `${CONDITION_TEXT[report.condition]} ${formatTemperature(report.temperature)} ${province}`;
+}
+
+function isCondition(value: string): value is ConditionKey {
+  return Object.hasOwn(CONDITION_TEXT, value);
+}
+
+function parseForecast(json: string): DailyForecast[] {
+  try {
+    const value: unknown = JSON.parse(json);
+    return Array.isArray(value) ? (value as DailyForecast[]) : [];
+  } catch {
+    return [];
+  }
+}
+
+export function toView(province: Province, row: WeatherReportRow | undefined): WeatherView {
+  const condition = row && isCondition(row.condition) ? row.condition : null;
+  const report = row && condition ? { condition, temperature: row.temperature } : null;
+  return {
+    plate: province.plate,
+    province: province.name,
+    slug: province.slug,
+    text: weatherLine(province.name, report),
+    condition,
+    conditionText: condition ? CONDITION_TEXT[condition] : null,
+    temperature: row?.temperature ?? null,
+    humidity: row?.humidity ?? null,
+    windSpeed: row?.windSpeed ?? null,
+    isDay: row?.isDay === null || row?.isDay === undefined ? null : row.isDay === 1,
+    observedAt: row?.observedAt ?? null,
+    updatedAt: row?.fetchedAt ?? null,
+    provider: row?.provider ?? null,
+    forecast: row ? parseForecast(row.forecast) : [],
+  };
+}
+
+export async function getWeather(db: Kysely<Database>, province: Province): Promise<WeatherView> {
+  return toView(province, await store.findReport(db, province.plate));
+}
+
+export async function getAllWeather(db: Kysely<Database>): Promise<WeatherView[]> {
+  const rows = new Map((await store.listReports(db)).map((r) => [r.plate, r]));
+  return PROVINCES.map((p) => toView(p, rows.get(p.plate)));
+}
