@@ -1,0 +1,197 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { buildTestApp, type TestApp } from "../../test/app.ts";
+import { describeEachDatabase } from "../../test/databases.ts";
+import { type FakeServer, fakeMgm, fakeOpenMeteo } from "../../test/fakeWeather.ts";
+import { createMgmProvider } from "./mgm.ts";
+import { createOpenMeteoProvider } from "./openMeteo.ts";
+import { PROVINCES_SORTED } from "./provinces.ts";
+import { refreshWeather, startWeatherRefresher } from "./refresher.ts";
+import { ProviderError } from "./types.ts";
+import { formatTemperature, weatherLine } from "./view.ts";
+
+// The picker's order, written out by hand from the Turkish alphabet (a b c ç d e f g ğ h ı i j k l m n o ö p r s ş t u ü v y z).
+const EXPECTED_ORDER = [
+  "Adana", "Adıyaman", "Afyonkarahisar", "Ağrı", "Aksaray", "Amasya", "Ankara", "Antalya", "Ardahan", "Artvin", "Aydın",
+  "Balıkesir", "Bartın", "Batman", "Bayburt", "Bilecik", "Bingöl", "Bitlis", "Bolu", "Burdur", "Bursa",
+  "Çanakkale", "Çankırı", "Çorum", "Denizli", "Diyarbakır", "Düzce", "Edirne", "Elazığ", "Erzincan", "Erzurum", "Eskişehir",
+  "Gaziantep", "Giresun", "Gümüşhane", "Hakkari", "Hatay", "Iğdır", "Isparta", "İstanbul", "İzmir",
+  "Kahramanmaraş", "Karabük", "Karaman", "Kars", "Kastamonu", "Kayseri", "Kırıkkale", "Kırklareli", "Kırşehir", "Kilis", "Kocaeli", "Konya", "Kütahya",
+  "Malatya", "Manisa", "Mardin", "Mersin", "Muğla", "Muş", "Nevşehir", "Niğde", "Ordu", "Osmaniye", "Rize",
+  "Sakarya", "Samsun", "Siirt", "Sinop", "Sivas", "Şanlıurfa", "Şırnak", "Tekirdağ", "Tokat", "Trabzon", "Tunceli",
+  "Uşak", "Van", "Yalova", "Yozgat", "Zonguldak",
+];
+
+describe("weather rules", () => {
+  it("sorts the 81 provinces with the Turkish collation", () => {
+    expect(PROVINCES_SORTED.map((p) => p.name)).toEqual(EXPECTED_ORDER);
+  });
+
+  it("writes temperatures with one decimal and ºC", () => {
+    expect(formatTemperature(11.34)).toBe("11.3ºC");
+    expect(formatTemperature(-0.04)).toBe("0.0ºC");
+    expect(formatTemperature(-2)).toBe("-2.0ºC");
+    expect(weatherLine("Ankara", { condition: "cok-bulutlu", temperature: 11.3 })).toBe("Çok Bulutlu 11.3ºC Ankara");
+    expect(weatherLine("Ankara", null)).toBe("Ankara");
+  });
+});
+
+const quiet = { info: () => {}, warn: () => {} };
+const NOW = new Date("2026-11-27T11:15:00.000Z"); // 14:15 in Istanbul
+
+describeEachDatabase("weather with a fake Open-Meteo", (get) => {
+  let server: FakeServer;
+  let t: TestApp;
+  beforeAll(async () => {
+    server = await fakeOpenMeteo();
+    t = await buildTestApp(get().db);
+  });
+  afterAll(async () => {
+    await t.close();
+    await server.close();
+  });
+  const provider = (timeoutMs = 2000) => createOpenMeteoProvider({ baseUrl: server.url, timeoutMs });
+  const headerLine = async (url = "/") => /data-weather-line[^>]*>([^<]*)</.exec((await t.app.inject(url)).body)?.[1];
+
+  it("shows only the province before any data arrived", async () => {
+    expect(await headerLine()).toBe("Ankara");
+    expect((await t.app.inject("/api/v1/weather/06")).json()).toMatchObject({ text: "Ankara", temperature: null, updatedText: null });
+  });
+
+  it("fetches all 81 provinces in one batched request and fills the header", async () => {
+    const { stored } = await refreshWeather(get().db, provider(), NOW);
+    expect(stored).toBe(81);
+    const request = server.requests.at(-1);
+    expect(request?.searchParams.get("latitude")?.split(",")).toHaveLength(81);
+    expect(request?.searchParams.get("timezone")).toBe("Europe/Istanbul");
+    expect(request?.searchParams.get("current")).toBe("temperature_2m,relative_humidity_2m,is_day,weather_code,cloud_cover,wind_speed_10m");
+    expect(await headerLine()).toBe("Çok Bulutlu 11.3ºC Ankara");
+    const izmir = (await t.app.inject("/api/v1/weather/35")).json();
+    expect(izmir).toMatchObject({ province: "İzmir", slug: "izmir", conditionText: "Hafif Yağmurlu", updatedText: "Son güncelleme 14:15" });
+    expect(izmir.text).toMatch(/^Hafif Yağmurlu \d+\.\dºC İzmir$/);
+    const all = (await t.app.inject("/api/v1/weather")).json();
+    expect(all.items).toHaveLength(81);
+  });
+
+  it("lists the 81 provinces in the header picker in Turkish order", async () => {
+    const html = (await t.app.inject("/")).body;
+    const select = /<select id="il-secimi"[^>]*>([\s\S]*?)<\/select>/.exec(html)?.[1] ?? "";
+    const names = [...select.matchAll(/<option[^>]*>([^<]+)<\/option>/g)].map((m) => m[1]);
+    expect(names).toEqual(EXPECTED_ORDER);
+    expect(select).toMatch(/<option value="06" selected>Ankara<\/option>/);
+  });
+
+  it("serves the province page with the forecast and the credits", async () => {
+    const res = await t.app.inject("/hava-durumu/ankara/");
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain("Ankara hava durumu");
+    expect(res.body).toContain("11.3ºC");
+    expect(res.body).toContain("7 günlük tahmin");
+    expect(res.body).toContain('aria-label="Hafif Kar Yağışlı"');
+    expect(res.body).toContain('aria-label="Gökgürültülü Sağanak Yağışlı"');
+    expect(res.body).toContain("%90");
+    expect(res.body).toContain("Son güncelleme 14:15");
+    expect(res.body).toContain("Coğrafi veriler: GeoNames (CC BY 4.0)");
+    expect(res.body).toContain("Open-Meteo");
+    expect((await t.app.inject("/hava-durumu/atlantis/")).statusCode).toBe(404);
+  });
+
+  it("lists all provinces, sortable by temperature, with a map, and takes the no-JavaScript picker to a province", async () => {
+    const byName = await t.app.inject("/hava-durumu/");
+    expect(byName.body).toContain('<svg class="weather-map"');
+    expect((byName.body.match(/<circle /g) ?? []).length).toBe(81);
+    const coldest = await t.app.inject("/hava-durumu/?sirala=sicaklik");
+    const firstRow = /<tbody><tr><th scope="row"><a href="\/hava-durumu\/([a-z-]+)\/">/.exec(coldest.body)?.[1];
+    expect(firstRow).not.toBe("ankara");
+    const picker = await t.app.inject("/hava-durumu/?il=35");
+    expect(picker.statusCode).toBe(303);
+    expect(picker.headers.location).toBe("/hava-durumu/izmir/");
+  });
+
+  it("keeps the last good data for provinces whose answer has nulls", async () => {
+    server.mode = "nulls";
+    server.shift = 1;
+    const { stored, skipped } = await refreshWeather(get().db, provider(), new Date(NOW.getTime() + 900_000));
+    expect(stored).toBe(1); // only Ankara had a temperature
+    expect(skipped).toHaveLength(80);
+    expect(await headerLine()).toBe("Çok Bulutlu 12.3ºC Ankara");
+    expect((await t.app.inject("/api/v1/weather/35")).json().updatedText).toBe("Son güncelleme 14:15");
+    server.mode = "ok";
+    server.shift = 0;
+  });
+
+  it.each([
+    ["rate-limited", "rate_limited"],
+    ["garbage", "garbage"],
+    ["error", "http"],
+  ] as const)("keeps serving the last data when the provider answers %s", async (mode, kind) => {
+    server.mode = mode;
+    const error = await refreshWeather(get().db, provider(), new Date(NOW.getTime() + 1_800_000)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ProviderError);
+    expect((error as ProviderError).kind).toBe(kind);
+    if (mode === "rate-limited") expect((error as ProviderError).retryAfterSeconds).toBe(120);
+    expect(await headerLine()).toBe("Çok Bulutlu 12.3ºC Ankara");
+    server.mode = "ok";
+  });
+
+  it("gives up on a slow provider at the timeout", async () => {
+    server.mode = "slow";
+    const started = Date.now();
+    const error = await refreshWeather(get().db, provider(300), NOW).catch((e: unknown) => e);
+    expect((error as ProviderError).kind).toBe("timeout");
+    expect(Date.now() - started).toBeLessThan(2500);
+    server.mode = "ok";
+  });
+
+  it("logs one clear line and retries with backoff when the provider is down, keeping the header", async () => {
+    const lines: string[] = [];
+    const down = await fakeOpenMeteo();
+    await down.close();
+    const refresher = startWeatherRefresher(get().db, createOpenMeteoProvider({ baseUrl: down.url, timeoutMs: 500 }), {
+      everySeconds: 900,
+      firstRetrySeconds: 30,
+      log: { info: (m) => lines.push(m), warn: (m) => lines.push(m) },
+    });
+    await expect.poll(() => lines.length, { timeout: 3000 }).toBe(1);
+    await refresher.refreshNow();
+    refresher.stop();
+    expect(lines[0]).toMatch(/^weather: open-meteo failed \(network error: .*\); keeping data from \d\d:\d\d; retrying in 30 s$/);
+    expect(lines[1]).toMatch(/retrying in 60 s$/);
+    expect(await headerLine()).toBe("Çok Bulutlu 12.3ºC Ankara");
+  });
+});
+
+describeEachDatabase("weather with a fake MGM", (get) => {
+  let server: FakeServer;
+  beforeAll(async () => {
+    server = await fakeMgm();
+  });
+  afterAll(async () => server.close());
+
+  it("reads centres, latest observations and daily forecasts in MGM's vocabulary", async () => {
+    const provider = createMgmProvider({ baseUrl: `${server.url}/web`, timeoutMs: 2000 });
+    const { stored } = await refreshWeather(get().db, provider, NOW);
+    expect(stored).toBe(81);
+    const ankara = await get().db.selectFrom("weatherReports").selectAll().where("plate", "=", "06").executeTakeFirstOrThrow();
+    expect(ankara).toMatchObject({ provider: "mgm", temperature: 11.3, condition: "cok-bulutlu", humidity: 64, observedAt: "2026-11-27T11:00:00.000Z" });
+    const forecast = JSON.parse(ankara.forecast) as Array<{ date: string; condition: string; min: number }>;
+    expect(forecast.map((d) => [d.date, d.condition])).toEqual([
+      ["2026-11-27", "cok-bulutlu"],
+      ["2026-11-28", "yagmurlu"],
+      ["2026-11-29", "karla-karisik-yagmurlu"],
+      ["2026-11-30", "parcali-bulutlu"],
+      ["2026-12-01", "acik"],
+    ]);
+    expect(server.requests.some((u) => u.pathname === "/web/sondurumlar" && u.searchParams.get("merkezid") === "90006")).toBe(true);
+  });
+
+  it("skips provinces whose measurement is missing (-9999), keeping their last report", async () => {
+    server.mode = "nulls";
+    server.shift = 2;
+    const provider = createMgmProvider({ baseUrl: `${server.url}/web`, timeoutMs: 2000 });
+    const { stored, skipped } = await refreshWeather(get().db, provider, NOW);
+    expect(stored).toBe(1);
+    expect(skipped).toHaveLength(80);
+    const izmir = await get().db.selectFrom("weatherReports").select("temperature").where("plate", "=", "35").executeTakeFirstOrThrow();
+    expect(izmir.temperature).toBe(7.5);
+  });
+});
