@@ -17,6 +17,7 @@ import { type ViewCounter, createViewCounter } from "./news/viewCounter.ts";
 import { loadChrome } from "./site/chrome.ts";
 import { sitePlugin } from "./site/routes.tsx";
 import { weatherPagesPlugin } from "./weather/routes.tsx";
+import { searchPagePlugin } from "./search/routes.tsx";
 import { buildAssets } from "./ui/assets.ts";
 import { renderDocument } from "./ui/render.ts";
 import { ErrorPage } from "./site/views/ErrorPage.tsx";
@@ -169,6 +170,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   await app.register(sitePlugin, { db, assets, publicUrl, now });
   await app.register(weatherPagesPlugin, { db, assets, publicUrl });
+  await app.register(searchPagePlugin, { db, assets, publicUrl, now });
   const maxUploadBytes = options.maxUploadBytes ?? 20 * 1_048_576;
   await app.register(apiV1Plugin, { prefix: "/api/v1", db, publicUrl, dataDir, maxUploadBytes, views, now });
   await app.register(newsroomPlugin, { prefix: "/yonetim", db, assets, dataDir, publicUrl, now, maxUploadBytes });

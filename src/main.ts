@@ -13,6 +13,7 @@ Commands:
   serve       Migrate the database and serve the site (--demo fills an empty database with demo content)
   migrate     Apply pending database migrations
   seed        Fill the database with content (--demo)
+  reindex     Rebuild the search index
   user        Manage newsroom users: user add | user passwd | user disable
   token       Create an API token: token create
 
@@ -23,6 +24,11 @@ Environment: PORT (3000), HOST (127.0.0.1), DATABASE_URL (sqlite:./data/haberci.
              WEATHER_REFRESH_SECONDS (900), WEATHER_TIMEOUT_MS (10000)`;
 
 const HELP: Record<string, string> = {
+  reindex: `Usage: haberci reindex
+
+Rebuilds the search index of every article from scratch, with a progress bar.
+The index normally follows every save by itself; use this after a restore or an upgrade.
+  --help    show this help`,
   user: `Usage: haberci user add --email E --name N --role muhabir|editor|yonetici [--password-stdin]
        haberci user passwd --email E [--password-stdin]
        haberci user disable --email E
@@ -245,6 +251,19 @@ export async function main(argv: string[]): Promise<void> {
     return;
   }
   const config = loadConfig();
+  if (command === "reindex") {
+    if (values.demo) throw new UsageError("reindex: --demo belongs to seed and serve (try: haberci reindex --help)");
+    const { reindexAll, progressBar } = await import("./search/reindex.ts");
+    const handle = await openMigrated(config);
+    try {
+      const count = await reindexAll(handle.db, (done, total) => process.stderr.write(`\r${progressBar(done, total)}`));
+      process.stderr.write("\n");
+      console.log(`Indexed ${count} articles.`);
+    } finally {
+      await handle.close();
+    }
+    return;
+  }
   if (command === "migrate") {
     const handle = await openMigrated(config);
     await handle.close();

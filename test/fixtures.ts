@@ -6,6 +6,8 @@ import { storeImageVariants } from "../src/media/storage.ts";
 import { insertImage } from "../src/media/store.ts";
 import { slugify } from "../src/news/slug.ts";
 import * as store from "../src/news/store.ts";
+import { searchDocumentOf } from "../src/news/writeSupport.ts";
+import { indexArticle } from "../src/search/index.ts";
 
 export interface ArticleFixture {
   title: string;
@@ -68,6 +70,8 @@ export async function addArticle(db: Kysely<Database>, f: ArticleFixture): Promi
     const tagIds: number[] = [];
     for (const name of f.tags ?? []) tagIds.push((await store.ensureTag(trx, slugify(name), name)).id);
     await store.setArticleTags(trx, id, tagIds);
+    const row = await store.findArticleRow(trx, id);
+    if (row) await indexArticle(trx, searchDocumentOf(row));
     return id;
   });
 }

@@ -8,6 +8,7 @@ import { renderApiDocs } from "./docsPage.ts";
 import { newsroomApiPlugin } from "./newsroomApi.ts";
 import { apiPlugin } from "./routes.ts";
 import { weatherApiPlugin } from "../weather/routes.tsx";
+import { searchApiPlugin } from "../search/routes.tsx";
 import { formatIstanbulClock } from "../ui/time.ts";
 
 export interface ApiV1Options {
@@ -35,6 +36,7 @@ export const apiV1Plugin: FastifyPluginAsyncTypebox<ApiV1Options> = async (app, 
   const { db, publicUrl, dataDir, maxUploadBytes, views, now } = opts;
   await app.register(apiPlugin, { db, publicUrl, views, now });
   await app.register(newsroomApiPlugin, { db, publicUrl, dataDir, maxUploadBytes, now });
+  await app.register(searchApiPlugin, { db, publicUrl, now });
   await app.register(weatherApiPlugin, { db, updatedText: (iso) => `Son güncelleme ${formatIstanbulClock(iso)}` });
 
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());

@@ -2,6 +2,7 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator, Postgres
 import * as m0001 from "./migrations/0001-news.ts";
 import * as m0002 from "./migrations/0002-newsroom.ts";
 import * as m0003 from "./migrations/0003-weather.ts";
+import * as m0004 from "./migrations/0004-search.ts";
 import type { Database } from "./schema.ts";
 
 // Listed explicitly (not read from the folder) so the order is reviewed and bundlers see every file.
@@ -9,6 +10,7 @@ const migrations: Record<string, Migration> = {
   "0001-news": m0001,
   "0002-newsroom": m0002,
   "0003-weather": m0003,
+  "0004-search": m0004,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -173,6 +173,14 @@ export interface WeatherReportTable {
   forecast: string;
 }
 
+/** Search rows per article (the text itself lives in search_fts on SQLite, tsv on PostgreSQL). */
+export interface SearchDocumentTable {
+  articleId: number;
+  status: ArticleStatus;
+  categoryId: number;
+  publishedAt: string | null;
+}
+
 export interface Database {
   categories: CategoryTable;
   sources: SourceTable;
@@ -189,6 +197,7 @@ export interface Database {
   auditLog: AuditLogTable;
   articleRevisions: ArticleRevisionTable;
   weatherReports: WeatherReportTable;
+  searchDocuments: SearchDocumentTable;
 }
 
 export type Category = Selectable<CategoryTable>;

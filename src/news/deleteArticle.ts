@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/store.ts";
 import type { Database } from "../db/schema.ts";
 import { ForbiddenError } from "../errors.ts";
+import { removeFromIndex } from "../search/index.ts";
 import * as store from "./store.ts";
 import { type Actor, canDelete } from "./workflow.ts";
 import { loadForChange } from "./writeSupport.ts";
@@ -16,6 +17,7 @@ export async function deleteArticle(
     if (!canDelete(current, actor)) {
       throw new ForbiddenError(current.status === "published" || current.status === "scheduled" ? "Yayındaki ya da zamanlanmış bir haber silinemez; önce yayından kaldırın." : undefined);
     }
+    await removeFromIndex(trx, articleId);
     await store.deleteArticleRow(trx, articleId);
     await recordAudit(trx, { at: now, actor, action: "article_deleted", subject: `haber #${articleId}`, detail: current.title, ip });
   });

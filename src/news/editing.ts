@@ -13,7 +13,7 @@ export async function loadArticleForEditing(db: Kysely<Database>, id: number): P
   return { article, values: { title: snap.title, spot: snap.spot, body: snap.body, ...snap.fields } };
 }
 
-export async function listForNewsroom(db: Kysely<Database>, filter: { status?: ArticleStatus; ownerId?: number; limit?: number; offset?: number }) {
+export async function listForNewsroom(db: Kysely<Database>, filter: { status?: ArticleStatus; ownerId?: number; ids?: number[]; limit?: number; offset?: number }) {
   return store.listNewsroomArticles(db, { ...filter, limit: filter.limit ?? 100, offset: filter.offset ?? 0 });
 }
 

@@ -2,6 +2,7 @@
 import type { Kysely } from "kysely";
 import type { Category, Database, Tag } from "../db/schema.ts";
 import { NotFoundError } from "../errors.ts";
+import { bodyText } from "./articleInput.ts";
 import { chooseNextArticle } from "./nextArticle.ts";
 import * as store from "./store.ts";
 import type { ArticleCard, ArticleFull, Page } from "./types.ts";
@@ -133,4 +134,18 @@ export async function getArticlePreview(db: Db, id: number, now: Date): Promise<
   const article = await store.findArticleFull(db, id, now, false);
   if (!article) throw new NotFoundError("Haber", id);
   return { article, related: [], next: null };
+}
+
+/** Cards for search results, in the order given, with the plain text that snippets are cut from. */
+export async function getCardsForSearch(db: Db, ids: number[], now: Date): Promise<Array<{ card: ArticleCard; text: string }>> {
+  const rows = await store.listCardsByIds(db, ids, now);
+  const byId = new Map(rows.map((r) => [r.card.id, r]));
+  return ids.flatMap((id) => {
+    const r = byId.get(id);
+    return r ? [{ card: r.card, text: `${r.card.spot}\n${bodyText(r.body)}` }] : [];
+  });
+}
+
+export async function findCategoryId(db: Db, slug: string): Promise<number | undefined> {
+  return (await store.findCategoryBySlug(db, slug))?.id;
 }

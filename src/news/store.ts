@@ -500,3 +500,21 @@ export async function setBreaking(trx: Trx, id: number, isBreaking: boolean, unt
     .returningAll()
     .executeTakeFirst();
 }
+
+/** Cards for the given ids, any status, in no particular order; with spot and body for snippets. */
+export async function listCardsByIds(db: Db, ids: number[], now: Date): Promise<Array<{ card: ArticleCard; body: string; status: ArticleStatus }>> {
+  if (ids.length === 0) return [];
+  const rows = await cardQuery(db).select(["a.body", "a.status"]).where("a.id", "in", ids).execute();
+  return rows.map((r) => ({ card: toCard(r, now), body: r.body, status: r.status }));
+}
+
+/** Every article, in id order, a batch at a time: what the search index is rebuilt from. */
+export async function listForIndexing(db: Db, afterId: number, limit: number) {
+  return db
+    .selectFrom("articles")
+    .select(["id", "title", "spot", "body", "status", "categoryId", "publishedAt"])
+    .where("id", ">", afterId)
+    .orderBy("id")
+    .limit(limit)
+    .execute();
+}

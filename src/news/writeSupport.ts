@@ -6,6 +6,8 @@ import { formatIstanbulTime } from "../ui/time.ts";
 import type { ArticleInput } from "./articleInput.ts";
 import { normaliseArticleInput } from "./articleInput.ts";
 import { type FieldChange, type Snapshot, diffSnapshots, parseRevision, snapshotOf } from "./revisionSnapshot.ts";
+import { indexArticle, type SearchDocument } from "../search/index.ts";
+import { bodyText } from "./articleInput.ts";
 import { slugify } from "./slug.ts";
 import * as store from "./store.ts";
 import type { Actor } from "./workflow.ts";
@@ -65,7 +67,9 @@ export async function currentSnapshotForRead(db: Kysely<Database>, article: Arti
   });
 }
 
+/** Every save ends here: the revision is written and the search index follows, in the same transaction. */
 export async function writeRevision(trx: Trx, article: Article, actor: Actor | null, now: Date, note = ""): Promise<void> {
+  await indexArticle(trx, searchDocumentOf(article));
   const snap = await currentSnapshot(trx, article);
   await store.addRevision(trx, {
     articleId: article.id,
@@ -80,6 +84,18 @@ export async function writeRevision(trx: Trx, article: Article, actor: Actor | n
     note,
     createdAt: now.toISOString(),
   });
+}
+
+export function searchDocumentOf(article: Article): SearchDocument {
+  return {
+    id: article.id,
+    title: article.title,
+    spot: article.spot,
+    bodyText: bodyText(article.body),
+    status: article.status,
+    categoryId: article.categoryId,
+    publishedAt: article.publishedAt,
+  };
 }
 
 /** Loads the article for a change based on `version`; throws 404, or 409 with what changed since. */

@@ -23,6 +23,7 @@ import { createArticle, updateArticle } from "../news/saveArticle.ts";
 import { articlePath, slugify } from "../news/slug.ts";
 import { type Actor, availableActions, canEdit, isEditor, type WorkflowAction } from "../news/workflow.ts";
 import { StaleVersionError } from "../news/writeSupport.ts";
+import { NEWSROOM_STATUSES, searchArticles } from "../search/searchArticles.ts";
 import { loadChrome } from "../site/chrome.ts";
 import { ArticlePage } from "../site/views/ArticlePage.tsx";
 import type { Assets } from "../ui/assets.ts";
@@ -236,13 +237,28 @@ export const newsroomPlugin: FastifyPluginAsyncTypebox<NewsroomOptions> = async 
 
   app.get(
     "/",
-    { schema: { querystring: Type.Object({ durum: Type.Optional(Type.Union(["draft", "review", "scheduled", "published", "unpublished"].map((s) => Type.Literal(s)))), mesaj: Type.Optional(Type.String()) }) } },
+    {
+      schema: {
+        querystring: Type.Object({
+          durum: Type.Optional(Type.Union(["draft", "review", "scheduled", "published", "unpublished"].map((s) => Type.Literal(s)))),
+          q: Type.Optional(Type.String()),
+          mesaj: Type.Optional(Type.String()),
+        }),
+      },
+    },
     async (request, reply) => {
       const actor = actorOf(request);
       const status = request.query.durum as ArticleStatus | undefined;
-      // Reporters see their own articles; editors see the whole newsroom.
-      const rows = await listForNewsroom(db, { status, ownerId: isEditor(actor.role) ? undefined : actor.id });
-      return page(reply, <ArticleListPage chrome={chromeOf(request)} rows={rows} status={status} message={message(request)} />);
+      const q = (request.query.q ?? "").trim();
+      // Reporters see their own articles; editors see the whole newsroom. A query searches drafts too.
+      let ids: number[] | undefined;
+      if (q !== "") {
+        const found = await searchArticles(db, { q, page: 1, pageSize: 100, now: now(), statuses: status ? [status] : NEWSROOM_STATUSES });
+        ids = found.hits.map((h) => h.card.id);
+      }
+      const rows = await listForNewsroom(db, { status, ids, ownerId: isEditor(actor.role) ? undefined : actor.id });
+      const ordered = ids ? ids.flatMap((id) => rows.filter((r) => r.id === id)) : rows;
+      return page(reply, <ArticleListPage chrome={chromeOf(request)} rows={ordered} status={status} query={q} message={message(request)} />);
     },
   );
 

@@ -21,6 +21,8 @@ export interface LayoutProps {
   ogType?: "website" | "article";
   jsonLd?: object;
   noindex?: boolean;
+  /** Kept in the header's search box. */
+  searchQuery?: string;
   children: ComponentChildren;
 }
 
@@ -62,6 +64,13 @@ export function Layout(props: LayoutProps) {
             <a class="logo" href="/" aria-label={`${chrome.siteName} ana sayfa`}>
               <span aria-hidden="true">{chrome.siteName}</span>
             </a>
+            <form class="header-search" action="/arama" method="get" role="search">
+              <label for="arama" class="visually-hidden">
+                Haberlerde ara
+              </label>
+              <input id="arama" type="search" name="q" placeholder="Haberlerde ara" maxLength={200} value={props.searchQuery ?? ""} />
+              <button type="submit">Ara</button>
+            </form>
             <div class="weather-widget" data-weather>
               <a class="weather-line" href={`/hava-durumu/${chrome.weather.slug}/`} title={chrome.weather.updated ?? undefined} data-weather-line aria-live="polite">
                 {chrome.weather.text}

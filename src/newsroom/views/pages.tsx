@@ -57,7 +57,7 @@ const TABS: Array<{ status?: ArticleStatus; label: string }> = [
   { status: "unpublished", label: "Yayından kalkanlar" },
 ];
 
-export function ArticleListPage({ chrome, rows, status, message }: { chrome: NewsroomChrome; rows: ListRow[]; status?: ArticleStatus; message?: string }) {
+export function ArticleListPage({ chrome, rows, status, query, message }: { chrome: NewsroomChrome; rows: ListRow[]; status?: ArticleStatus; query?: string; message?: string }) {
   return (
     <NewsroomLayout chrome={chrome} title="Haberler">
       <div class="list-head">
@@ -67,6 +67,12 @@ export function ArticleListPage({ chrome, rows, status, message }: { chrome: New
         </a>
       </div>
       {message && <Notice kind="ok">{message}</Notice>}
+      <form method="get" action="/yonetim/" class="inline" role="search">
+        {status && <input type="hidden" name="durum" value={status} />}
+        <label for="haber-ara">Haberlerde ara (taslaklar dahil)</label>
+        <input id="haber-ara" type="search" name="q" value={query ?? ""} maxLength={200} />
+        <button type="submit">Ara</button>
+      </form>
       <nav class="tabs" aria-label="Durum">
         {TABS.map((t) => (
           <a key={t.label} href={t.status ? `/yonetim/?durum=${t.status}` : "/yonetim/"} aria-current={t.status === status ? "page" : undefined}>

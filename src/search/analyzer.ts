@@ -1,0 +1,88 @@
+// The Turkish analyzer: pure functions shared by indexing and querying, so both sides agree.
+//   "NATO'nun"   -> surface "nato",   stem "nato"
+//   "IĞDIR'da"   -> surface "igdir",  stem "igdir"
+//   "görüşmelerinin" -> surface "gorusmelerinin", stem "gorusme"
+import snowball from "snowball-stemmers";
+
+const stemmer = snowball.newStemmer("turkish");
+
+const APOSTROPHES = /['’´‘ʼ`]/;
+const FOLD: Record<string, string> = { ç: "c", ğ: "g", ı: "i", ö: "o", ş: "s", ü: "u", â: "a", î: "i", û: "u" };
+
+/** Turkish lower-case: I -> ı, İ -> i (never the locale of the server). */
+export function turkishLower(text: string): string {
+  return text.toLocaleLowerCase("tr");
+}
+
+/** ç ğ ı ö ş ü â î û -> c g i o s u a i u, and any other combining accent removed. */
+export function fold(word: string): string {
+  return word
+    .replace(/[çğıöşüâîû]/g, (c) => FOLD[c] ?? c)
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "");
+}
+
+export interface Token {
+  /** The word as written, for highlighting. */
+  original: string;
+  /** Offset of `original` in the text. */
+  start: number;
+  /** Folded lower-case word without its apostrophe suffix. */
+  surface: string;
+  /**
+   * Folded Snowball stems of the word without its apostrophe suffix: the stem of the Turkish
+   * spelling and the stem of the folded spelling, since readers type either (görüşme / gorusme).
+   */
+  stems: string[];
+}
+
+// A word: letters and digits, possibly joined by one apostrophe to a suffix (NATO'nun, 1990'larda).
+const WORD = /[\p{L}\p{N}]+(?:['’´‘ʼ`][\p{L}\p{N}]+)?/gu;
+
+export function analyze(text: string): Token[] {
+  const tokens: Token[] = [];
+  for (const m of text.matchAll(WORD)) {
+    const original = m[0];
+    const base = turkishLower(original.split(APOSTROPHES)[0] ?? original);
+    const surface = fold(base);
+    if (surface === "") continue;
+    const a = fold(stemmer.stem(base));
+    const b = stemmer.stem(surface);
+    tokens.push({ original, start: m.index ?? 0, surface, stems: a === b ? [a] : [a, b] });
+  }
+  return tokens;
+}
+
+/** Text ready for a full-text column: the surface forms, space-separated. */
+export function surfaceText(text: string): string {
+  return analyze(text)
+    .map((t) => t.surface)
+    .join(" ");
+}
+
+/** The stems, space-separated. */
+export function stemText(text: string): string {
+  return analyze(text)
+    .flatMap((t) => t.stems)
+    .join(" ");
+}
+
+export interface QueryTerm {
+  surface: string;
+  stems: string[];
+  /** The last word of the query also matches as a prefix (başlat -> başlatılmasını). */
+  prefix: boolean;
+}
+
+export const MAX_QUERY_LENGTH = 200;
+const MAX_TERMS = 12;
+
+/**
+ * Reads what a reader typed into terms. Anything that is not a word (quotes, *, NEAR(, OR,
+ * punctuation) is ignored, so no query can break the search engine's syntax.
+ */
+export function parseQuery(raw: string): QueryTerm[] {
+  const tokens = analyze(raw.slice(0, MAX_QUERY_LENGTH)).slice(0, MAX_TERMS);
+  const trailingSpace = /\s$/.test(raw.slice(0, MAX_QUERY_LENGTH));
+  return tokens.map((t, i) => ({ surface: t.surface, stems: t.stems, prefix: i === tokens.length - 1 && !trailingSpace && t.surface.length >= 2 }));
+}

@@ -1,0 +1,86 @@
+// One interface, two engines: SQLite FTS5 and PostgreSQL tsvector. Both see only analyzer output,
+// so Turkish letters, case and apostrophes behave the same on both.
+import { type Kysely, sql } from "kysely";
+import type { ArticleStatus, Database } from "../db/schema.ts";
+import type { QueryTerm } from "./analyzer.ts";
+import { isPostgres } from "./index.ts";
+
+export interface MatchFilter {
+  terms: QueryTerm[];
+  statuses: ArticleStatus[];
+  categoryId?: number;
+  from?: Date;
+  to?: Date;
+  now: Date;
+  limit: number;
+  offset: number;
+}
+
+export interface Matches {
+  ids: number[];
+  total: number;
+}
+
+/** FTS5 query: every word must match, as itself or as a stem; the last word also as a prefix. */
+export function ftsQuery(terms: QueryTerm[]): string {
+  return terms
+    .map((t) => {
+      const alternatives = [`"${t.surface}"${t.prefix ? "*" : ""}`, ...t.stems.filter((s) => s !== t.surface).map((s) => `"${s}"`)];
+      return `(${alternatives.join(" OR ")})`;
+    })
+    .join(" AND ");
+}
+
+/** The same for PostgreSQL's to_tsquery('simple', …). */
+export function tsQuery(terms: QueryTerm[]): string {
+  return terms
+    .map((t) => {
+      const alternatives = [`${t.surface}${t.prefix ? ":*" : ""}`, ...t.stems.filter((s) => s !== t.surface)];
+      return `(${alternatives.join(" | ")})`;
+    })
+    .join(" & ");
+}
+
+// A story from this week outranks an equally relevant one from last year: up to twice the score for today.
+const RECENCY_DAYS = 7;
+
+export async function findMatches(db: Kysely<Database>, f: MatchFilter): Promise<Matches> {
+  if (f.terms.length === 0) return { ids: [], total: 0 };
+  const nowIso = f.now.toISOString();
+  if (isPostgres(db)) {
+    const q = tsQuery(f.terms);
+    const where = sql`d.tsv @@ to_tsquery('simple', ${q})
+      and d.status in (${sql.join(f.statuses)})
+      ${f.categoryId !== undefined ? sql`and d.category_id = ${f.categoryId}` : sql``}
+      ${f.from ? sql`and d.published_at >= ${f.from.toISOString()}` : sql``}
+      ${f.to ? sql`and d.published_at < ${f.to.toISOString()}` : sql``}`;
+    const [rows, count] = await Promise.all([
+      sql<{ id: number }>`select d.article_id as id
+        from search_documents d
+        where ${where}
+        order by ts_rank(d.tsv, to_tsquery('simple', ${q}), '{0.1, 0.25, 0.5, 1.0}')
+          * (1.0 + ${RECENCY_DAYS}::float8 / (${RECENCY_DAYS}::float8 + greatest(0, extract(epoch from (${nowIso}::timestamptz - coalesce(d.published_at, ${nowIso}::timestamptz))) / 86400.0))) desc,
+          d.published_at desc nulls last, d.article_id desc
+        limit ${f.limit} offset ${f.offset}`.execute(db),
+      sql<{ n: number }>`select count(*)::int as n from search_documents d where ${where}`.execute(db),
+    ]);
+    return { ids: rows.rows.map((r) => r.id), total: Number(count.rows[0]?.n ?? 0) };
+  }
+  const q = ftsQuery(f.terms);
+  const where = sql`search_fts match ${q}
+    and d.status in (${sql.join(f.statuses)})
+    ${f.categoryId !== undefined ? sql`and d.category_id = ${f.categoryId}` : sql``}
+    ${f.from ? sql`and d.published_at >= ${f.from.toISOString()}` : sql``}
+    ${f.to ? sql`and d.published_at < ${f.to.toISOString()}` : sql``}`;
+  const rows = await sql<{ id: number }>`select d.article_id as id
+    from search_fts join search_documents d on d.article_id = search_fts.rowid
+    where ${where}
+    order by bm25(search_fts, 10.0, 4.0, 1.0, 5.0, 2.0, 0.5)
+      * (1.0 + ${RECENCY_DAYS}.0 / (${RECENCY_DAYS}.0 + max(0, julianday(${nowIso}) - julianday(coalesce(d.published_at, ${nowIso}))))),
+      d.published_at desc, d.article_id desc
+    limit ${f.limit} offset ${f.offset}`.execute(db);
+  const count = await sql<{ n: number }>`select count(*) as n
+    from search_fts join search_documents d on d.article_id = search_fts.rowid
+    where ${where}`.execute(db);
+  return { ids: rows.rows.map((r) => r.id), total: Number(count.rows[0]?.n ?? 0) };
+}

@@ -1,0 +1,57 @@
+// Keeping the index in step with the articles: called inside the transaction that changes an article.
+import { type Kysely, PostgresAdapter, type Transaction, sql } from "kysely";
+import type { ArticleStatus, Database } from "../db/schema.ts";
+import { stemText, surfaceText } from "./analyzer.ts";
+
+export interface SearchDocument {
+  id: number;
+  title: string;
+  spot: string;
+  /** Plain text of the body. */
+  bodyText: string;
+  status: ArticleStatus;
+  categoryId: number;
+  publishedAt: string | null;
+}
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+export function isPostgres(db: Db): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
+export async function indexArticle(trx: Db, doc: SearchDocument): Promise<void> {
+  const t = { title: surfaceText(doc.title), spot: surfaceText(doc.spot), body: surfaceText(doc.bodyText) };
+  const s = { title: stemText(doc.title), spot: stemText(doc.spot), body: stemText(doc.bodyText) };
+  const row = { articleId: doc.id, status: doc.status, categoryId: doc.categoryId, publishedAt: doc.publishedAt };
+  await trx
+    .insertInto("searchDocuments")
+    .values(row)
+    .onConflict((oc) => oc.column("articleId").doUpdateSet({ status: doc.status, categoryId: doc.categoryId, publishedAt: doc.publishedAt }))
+    .execute();
+  if (isPostgres(trx)) {
+    // Weights: title words A, title stems and spot words B, spot stems and body words C, body stems D.
+    await sql`update search_documents set tsv =
+        setweight(to_tsvector('simple', ${t.title}), 'A') ||
+        setweight(to_tsvector('simple', ${s.title}), 'B') ||
+        setweight(to_tsvector('simple', ${t.spot}), 'B') ||
+        setweight(to_tsvector('simple', ${s.spot}), 'C') ||
+        setweight(to_tsvector('simple', ${t.body}), 'C') ||
+        setweight(to_tsvector('simple', ${s.body}), 'D')
+      where article_id = ${doc.id}`.execute(trx);
+  } else {
+    await sql`delete from search_fts where rowid = ${doc.id}`.execute(trx);
+    await sql`insert into search_fts (rowid, title, spot, body, title_stems, spot_stems, body_stems)
+      values (${doc.id}, ${t.title}, ${t.spot}, ${t.body}, ${s.title}, ${s.spot}, ${s.body})`.execute(trx);
+  }
+}
+
+export async function removeFromIndex(trx: Db, articleId: number): Promise<void> {
+  if (!isPostgres(trx)) await sql`delete from search_fts where rowid = ${articleId}`.execute(trx);
+  await trx.deleteFrom("searchDocuments").where("articleId", "=", articleId).execute();
+}
+
+export async function clearIndex(trx: Db): Promise<void> {
+  if (!isPostgres(trx)) await sql`delete from search_fts`.execute(trx);
+  await trx.deleteFrom("searchDocuments").execute();
+}

@@ -1,0 +1,34 @@
+import type { Kysely } from "kysely";
+import type { Database } from "../db/schema.ts";
+import { bodyText } from "../news/articleInput.ts";
+import { listForIndexing } from "../news/store.ts";
+import { clearIndex, indexArticle } from "./index.ts";
+
+/** Rebuilds the whole index, a batch per transaction; `onProgress(done, total)` after each batch. */
+export async function reindexAll(db: Kysely<Database>, onProgress: (done: number, total: number) => void = () => {}): Promise<number> {
+  const { n } = await db.selectFrom("articles").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const total = Number(n);
+  await db.transaction().execute((trx) => clearIndex(trx));
+  let done = 0;
+  let after = 0;
+  for (;;) {
+    const batch = await listForIndexing(db, after, 500);
+    if (batch.length === 0) break;
+    await db.transaction().execute(async (trx) => {
+      for (const a of batch) {
+        await indexArticle(trx, { id: a.id, title: a.title, spot: a.spot, bodyText: bodyText(a.body), status: a.status, categoryId: a.categoryId, publishedAt: a.publishedAt });
+      }
+    });
+    done += batch.length;
+    after = batch.at(-1)?.id ?? after;
+    onProgress(done, total);
+  }
+  return done;
+}
+
+/** `[██████░░░░] 60% 6000/10000` */
+export function progressBar(done: number, total: number, width = 30): string {
+  const ratio = total === 0 ? 1 : Math.min(1, done / total);
+  const filled = Math.round(ratio * width);
+  return `[${"█".repeat(filled)}${"░".repeat(width - filled)}] ${Math.round(ratio * 100)}% ${done}/${total}`;
+}

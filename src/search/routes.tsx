@@ -1,0 +1,144 @@
+import { type FastifyPluginAsyncTypebox, Type } from "@fastify/type-provider-typebox";
+import type { Kysely } from "kysely";
+import { ErrorJson } from "../api/schemas.ts";
+import type { Database } from "../db/schema.ts";
+import { loadChrome } from "../site/chrome.ts";
+import { Card, Pagination } from "../site/views/components.tsx";
+import type { Assets } from "../ui/assets.ts";
+import { type Chrome, Layout } from "../ui/Layout.tsx";
+import { renderDocument } from "../ui/render.ts";
+import { type SearchResult, searchArticles } from "./searchArticles.ts";
+
+const PAGE_SIZE = 20;
+
+function SearchPage({ chrome, result, category }: { chrome: Chrome; result: SearchResult; category?: string }) {
+  const q = result.query;
+  const href = (n: number) => `/arama?q=${encodeURIComponent(q)}${category ? `&kategori=${category}` : ""}${n > 1 ? `&sayfa=${n}` : ""}`;
+  return (
+    <Layout chrome={chrome} title={q ? `“${q}” araması | ${chrome.siteName}` : `Arama | ${chrome.siteName}`} noindex searchQuery={q}>
+      <h1 class="page-title">{q ? `“${q}” için arama sonuçları` : "Haberlerde ara"}</h1>
+      <form class="search-form" action="/arama" method="get" role="search">
+        <label for="arama-sayfa" class="visually-hidden">
+          Aranacak sözcükler
+        </label>
+        <input id="arama-sayfa" type="search" name="q" value={q} maxLength={200} placeholder="Örneğin: İstanbul deprem" />
+        <label for="kategori" class="visually-hidden">
+          Kategori
+        </label>
+        <select id="kategori" name="kategori">
+          <option value="">Tüm kategoriler</option>
+          {chrome.categories.map((c) => (
+            <option key={c.slug} value={c.slug} selected={c.slug === category}>
+              {c.name}
+            </option>
+          ))}
+        </select>
+        <button type="submit">Ara</button>
+      </form>
+      {result.truncated && <p class="hint">Aramanız çok uzundu; ilk 200 karakteri kullanıldı.</p>}
+      {!q ? (
+        <p class="empty">Aramak istediğiniz sözcükleri yazın. Türkçe karakter kullanmasanız da bulunur: “kudus”, “igdir”, “sanliurfa”.</p>
+      ) : result.total === 0 ? (
+        <div class="empty">
+          <p>“{q}” ile eşleşen haber bulunamadı.</p>
+          <ul>
+            <li>Yazımı kontrol edin ya da daha az sözcükle deneyin.</li>
+            <li>Daha genel bir sözcük deneyin: “deprem”, “ekonomi”, “seçim”.</li>
+            {category && (
+              <li>
+                <a href={`/arama?q=${encodeURIComponent(q)}`}>Tüm kategorilerde arayın</a>.
+              </li>
+            )}
+          </ul>
+        </div>
+      ) : (
+        <>
+          <p class="search-count">{result.total.toLocaleString("tr-TR")} haber bulundu.</p>
+          <ol class="search-results" start={(result.page - 1) * PAGE_SIZE + 1}>
+            {result.hits.map((hit) => (
+              <li key={hit.card.id}>
+                <Card article={hit.card} variant="row" headingLevel={2} />
+                <p class="snippet" dangerouslySetInnerHTML={{ __html: hit.snippet }} />
+              </li>
+            ))}
+          </ol>
+          <Pagination page={result.page} pageCount={result.pageCount} href={href} />
+        </>
+      )}
+    </Layout>
+  );
+}
+
+export const searchPagePlugin: FastifyPluginAsyncTypebox<{ db: Kysely<Database>; assets: Assets; publicUrl: string; now: () => Date }> = async (app, { db, assets, publicUrl, now }) => {
+  app.get(
+    "/arama",
+    {
+      schema: {
+        querystring: Type.Object({
+          // Any text is accepted and answered; only its length is capped.
+          q: Type.Optional(Type.String()),
+          kategori: Type.Optional(Type.String({ maxLength: 100 })),
+          sayfa: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const category = request.query.kategori && /^[a-z0-9-]+$/.test(request.query.kategori) ? request.query.kategori : undefined;
+      const [result, chrome] = await Promise.all([
+        searchArticles(db, { q: request.query.q ?? "", category, page: request.query.sayfa ?? 1, pageSize: PAGE_SIZE, now: now() }),
+        loadChrome(db, assets, publicUrl),
+      ]);
+      return reply
+        .type("text/html; charset=utf-8")
+        .header("cache-control", "public, max-age=60")
+        .send(renderDocument(<SearchPage chrome={chrome} result={result} category={category} />));
+    },
+  );
+};
+
+const Hit = Type.Object({
+  id: Type.Integer(),
+  title: Type.String(),
+  url: Type.String(),
+  snippet: Type.String({ description: "HTML-escaped text with <mark> around the matches" }),
+  category: Type.Object({ slug: Type.String(), name: Type.String() }),
+  publishedAt: Type.String({ format: "date-time" }),
+});
+
+export const searchApiPlugin: FastifyPluginAsyncTypebox<{ db: Kysely<Database>; publicUrl: string; now: () => Date }> = async (app, { db, publicUrl, now }) => {
+  app.get(
+    "/search",
+    {
+      schema: {
+        summary: "Search published articles (Turkish-aware)",
+        querystring: Type.Object({
+          q: Type.String({ default: "" }),
+          category: Type.Optional(Type.String({ pattern: "^[a-z0-9-]{1,200}$" })),
+          from: Type.Optional(Type.String({ format: "date" })),
+          to: Type.Optional(Type.String({ format: "date" })),
+          page: Type.Integer({ minimum: 1, maximum: 500, default: 1 }),
+        }),
+        response: { 200: Type.Object({ total: Type.Integer(), page: Type.Integer(), items: Type.Array(Hit) }), 400: ErrorJson },
+      },
+    },
+    async (request, reply) => {
+      const { q, category, from, to, page } = request.query;
+      // `to` is inclusive: the whole of that day, Istanbul time.
+      const result = await searchArticles(db, {
+        q,
+        category,
+        from: from ? new Date(`${from}T00:00:00+03:00`) : undefined,
+        to: to ? new Date(Date.parse(`${to}T00:00:00+03:00`) + 86_400_000) : undefined,
+        page,
+        pageSize: 20,
+        now: now(),
+      });
+      reply.header("cache-control", "public, max-age=60");
+      return {
+        total: result.total,
+        page: result.page,
+        items: result.hits.map((h) => ({ id: h.card.id, title: h.card.title, url: publicUrl + h.card.url, snippet: h.snippet, category: h.card.category, publishedAt: h.card.publishedAt })),
+      };
+    },
+  );
+};
