@@ -58,7 +58,7 @@ export async function findMatches(db: Kysely<Database>, f: MatchFilter): Promise
       sql<{ id: number }>`select d.article_id as id
         from search_documents d
         where ${where}
-        order by ts_rank(d.tsv, to_tsquery('simple', ${q}), '{0.1, 0.25, 0.5, 1.0}')
+        order by ts_rank('{0.1, 0.25, 0.5, 1.0}'::float4[], d.tsv, to_tsquery('simple', ${q}))
           * (1.0 + ${RECENCY_DAYS}::float8 / (${RECENCY_DAYS}::float8 + greatest(0, extract(epoch from (${nowIso}::timestamptz - coalesce(d.published_at, ${nowIso}::timestamptz))) / 86400.0))) desc,
           d.published_at desc nulls last, d.article_id desc
         limit ${f.limit} offset ${f.offset}`.execute(db),
@@ -76,7 +76,7 @@ export async function findMatches(db: Kysely<Database>, f: MatchFilter): Promise
     from search_fts join search_documents d on d.article_id = search_fts.rowid
     where ${where}
     order by bm25(search_fts, 10.0, 4.0, 1.0, 5.0, 2.0, 0.5)
-      * (1.0 + ${RECENCY_DAYS}.0 / (${RECENCY_DAYS}.0 + max(0, julianday(${nowIso}) - julianday(coalesce(d.published_at, ${nowIso}))))),
+      * (1.0 + ${sql.lit(RECENCY_DAYS)} / (${sql.lit(RECENCY_DAYS)} + max(0.0, julianday(${nowIso}) - julianday(coalesce(d.published_at, ${nowIso}))))),
       d.published_at desc, d.article_id desc
     limit ${f.limit} offset ${f.offset}`.execute(db);
   const count = await sql<{ n: number }>`select count(*) as n
