@@ -6,6 +6,19 @@ import snowball from "snowball-stemmers";
 
 const stemmer = snowball.newStemmer("turkish");
 
+// Stemming is the costly step and news text repeats its words: remember recent answers.
+const STEM_CACHE_LIMIT = 200_000;
+const stemCache = new Map<string, string>();
+function stem(word: string): string {
+  let s = stemCache.get(word);
+  if (s === undefined) {
+    s = stemmer.stem(word);
+    if (stemCache.size >= STEM_CACHE_LIMIT) stemCache.clear();
+    stemCache.set(word, s);
+  }
+  return s;
+}
+
 const APOSTROPHES = /['’´‘ʼ`]/;
 const FOLD: Record<string, string> = { ç: "c", ğ: "g", ı: "i", ö: "o", ş: "s", ü: "u", â: "a", î: "i", û: "u" };
 
@@ -39,16 +52,31 @@ export interface Token {
 // A word: letters and digits, possibly joined by one apostrophe to a suffix (NATO'nun, 1990'larda).
 const WORD = /[\p{L}\p{N}]+(?:['’´‘ʼ`][\p{L}\p{N}]+)?/gu;
 
+const wordCache = new Map<string, { surface: string; stems: string[] } | null>();
+
+/** One written word -> its surface form and stems (remembered: the same words come back all the time). */
+function analyzeWord(original: string): { surface: string; stems: string[] } | null {
+  let result = wordCache.get(original);
+  if (result !== undefined) return result;
+  const base = turkishLower(original.split(APOSTROPHES)[0] ?? original);
+  const surface = fold(base);
+  if (surface === "") {
+    result = null;
+  } else {
+    const a = fold(stem(base));
+    const b = stem(surface);
+    result = { surface, stems: a === b ? [a] : [a, b] };
+  }
+  if (wordCache.size >= STEM_CACHE_LIMIT) wordCache.clear();
+  wordCache.set(original, result);
+  return result;
+}
+
 export function analyze(text: string): Token[] {
   const tokens: Token[] = [];
   for (const m of text.matchAll(WORD)) {
-    const original = m[0];
-    const base = turkishLower(original.split(APOSTROPHES)[0] ?? original);
-    const surface = fold(base);
-    if (surface === "") continue;
-    const a = fold(stemmer.stem(base));
-    const b = stemmer.stem(surface);
-    tokens.push({ original, start: m.index ?? 0, surface, stems: a === b ? [a] : [a, b] });
+    const word = analyzeWord(m[0]);
+    if (word) tokens.push({ original: m[0], start: m.index ?? 0, surface: word.surface, stems: word.stems });
   }
   return tokens;
 }
