@@ -55,6 +55,11 @@ describe("Turkish analyzer", () => {
     expect(stems("Ankara'da")).toEqual(stems("Ankara"));
   });
 
+  it("never lets a very short stem join unrelated words (Iğdır and iki)", () => {
+    expect(meet("Iğdır", "iki")).toBe(false);
+    expect(meet("Iğdır'da", "Iğdır")).toBe(true);
+  });
+
   it("keeps each word's original spelling and position for highlighting", () => {
     const text = "Dün İstanbul'da, NATO'nun zirvesi!";
     const tokens = analyze(text);

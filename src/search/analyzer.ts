@@ -63,9 +63,9 @@ function analyzeWord(original: string): { surface: string; stems: string[] } | n
   if (surface === "") {
     result = null;
   } else {
-    const a = fold(stem(base));
-    const b = stem(surface);
-    result = { surface, stems: a === b ? [a] : [a, b] };
+    // A stem under three letters says too little (Iğdır -> "ık", the stem of "iki" too): keep the word itself instead.
+    const stems = [fold(stem(base)), stem(surface)].map((x) => (x.length < 3 ? surface : x));
+    result = { surface, stems: stems[0] === stems[1] ? [stems[0] ?? surface] : stems };
   }
   if (wordCache.size >= STEM_CACHE_LIMIT) wordCache.clear();
   wordCache.set(original, result);
