@@ -59,6 +59,13 @@ describe("haberci CLI", { timeout: 90_000 }, () => {
     expect(run(["migrate"], { DATABASE_URL: `sqlite:${file}` }).code).toBe(0);
   });
 
+  it("rebuilds the search index with a progress bar", () => {
+    const res = run(["reindex"], { DATABASE_URL: `sqlite:${path.join(tmp, "reindex.db")}` });
+    expect(res.code).toBe(0);
+    expect(res.stderr).toContain("] 100% 0/0");
+    expect(res.stdout).toContain("Indexed 0 articles.");
+  });
+
   it("serves the site", async () => {
     const port = 3900 + Math.floor(Math.random() * 500);
     const child: ChildProcess = spawn(process.execPath, [BIN, "serve"], {

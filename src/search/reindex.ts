@@ -9,6 +9,7 @@ export async function reindexAll(db: Kysely<Database>, onProgress: (done: number
   const { n } = await db.selectFrom("articles").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
   const total = Number(n);
   await db.transaction().execute((trx) => clearIndex(trx));
+  onProgress(0, total);
   let done = 0;
   let after = 0;
   for (;;) {
