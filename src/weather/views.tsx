@@ -92,7 +92,8 @@ export type WeatherSort = "ad" | "sicaklik" | "sicaklik-azalan";
 export function temperatureColour(t: number): string {
   const x = Math.max(0, Math.min(1, (t + 10) / 45));
   const hue = Math.round(240 - x * 240);
-  return `hsl(${hue}, 70%, 45%)`;
+  // Dark enough for white text on every hue (WCAG AA).
+  return `hsl(${hue}, 75%, 28%)`;
 }
 
 function TurkeyMap({ rows, provinces }: { rows: WeatherView[]; provinces: ReadonlyMap<string, Province> }) {
@@ -102,14 +103,14 @@ function TurkeyMap({ rows, provinces }: { rows: WeatherView[]; provinces: Readon
   const x = (lon: number) => ((lon - 25.6) / (44.9 - 25.6)) * (W - 40) + 20;
   const y = (lat: number) => ((42.2 - lat) / (42.2 - 35.8)) * (H - 40) + 20;
   return (
-    <svg class="weather-map" viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby="harita-baslik">
+    <svg class="weather-map" viewBox={`0 0 ${W} ${H}`} aria-labelledby="harita-baslik">
       <title id="harita-baslik">Türkiye genelinde il merkezlerinin anlık sıcaklıkları</title>
       {rows.map((r) => {
         const p = provinces.get(r.plate);
         if (!p) return null;
         const fill = r.temperature === null ? "#b8b8b8" : temperatureColour(r.temperature);
         return (
-          <a key={r.plate} href={`/hava-durumu/${r.slug}/`}>
+          <a key={r.plate} href={`/hava-durumu/${r.slug}/`} aria-label={r.text}>
             <circle cx={x(p.lon)} cy={y(p.lat)} r={15} fill={fill}>
               <title>{r.text}</title>
             </circle>
@@ -133,10 +134,11 @@ export function WeatherIndexPage({ chrome, rows, sort, provinces }: { chrome: Ch
       {updated ? <p class="weather-updated">Son güncelleme {formatIstanbulClock(updated)}</p> : <p class="empty">Henüz hava durumu verisi yok.</p>}
       <TurkeyMap rows={rows} provinces={provinces} />
       <p class="weather-legend">
-        <span style={`background:${temperatureColour(-10)}`}>-10ºC</span>
-        <span style={`background:${temperatureColour(5)}`}>5ºC</span>
-        <span style={`background:${temperatureColour(20)}`}>20ºC</span>
-        <span style={`background:${temperatureColour(35)}`}>35ºC</span>
+        {[-10, 5, 20, 35].map((t) => (
+          <span key={t}>
+            <i style={`background:${temperatureColour(t)}`} aria-hidden="true" /> {t}ºC
+          </span>
+        ))}
       </p>
       <p class="weather-sort">
         Sırala: {sortLink("ad", "İl adı")} · {sortLink("sicaklik-azalan", "En sıcak")} · {sortLink("sicaklik", "En soğuk")}
