@@ -65,14 +65,22 @@ const BACK_VOWELS = "aıou";
 const VOWELS = "aeıioöuüâîû";
 const HARD = "fstkçşhp";
 
+// Turkish case mapping for one letter (I -> ı, İ -> i), much cheaper than toLocaleLowerCase("tr").
+function lowerChar(c: string): string {
+  return c === "I" ? "ı" : c === "İ" ? "i" : c.toLowerCase();
+}
+
+function upperChar(c: string): string {
+  return c === "i" ? "İ" : c === "ı" ? "I" : c.toUpperCase();
+}
+
 function lower(word: string): string {
   return word.toLocaleLowerCase("tr");
 }
 
 function lastVowel(word: string): string {
-  const w = lower(word);
-  for (let i = w.length - 1; i >= 0; i--) {
-    const c = w[i] ?? "";
+  for (let i = word.length - 1; i >= 0; i--) {
+    const c = lowerChar(word[i] ?? "");
     if (VOWELS.includes(c)) return c === "â" ? "a" : c === "î" ? "i" : c === "û" ? "u" : c;
   }
   return "e";
@@ -92,11 +100,11 @@ function h4(vowel: string): string {
 }
 
 function endsInVowel(word: string): boolean {
-  return VOWELS.includes(lower(word).at(-1) ?? "");
+  return word.length > 0 && VOWELS.includes(lowerChar(word.at(-1) ?? ""));
 }
 
 function endsHard(word: string): boolean {
-  return HARD.includes(lower(word).at(-1) ?? "");
+  return word.length > 0 && HARD.includes(lowerChar(word.at(-1) ?? ""));
 }
 
 export type NounForm = "nom" | "pl" | "acc" | "gen" | "loc" | "abl" | "dat" | "poss" | "possAcc" | "possLoc" | "plAcc" | "plGen" | "plLoc";
@@ -337,11 +345,10 @@ const ORGANISATIONS = [
   "TOKİ", "AKOM", "İSKİ", "EGO", "KOSGEB", "TMO|temeo", "TRT|teret", "MHRS|memhaerse", "ÖSYM|ösyem", "BDDK|bedede",
 ].map(proper);
 
-/** Function words and frequent fillers: the head of the Zipf curve. */
-const FUNCTION_WORDS = [
-  "ve", "bir", "bu", "ile", "için", "de", "da", "olarak", "daha", "en", "çok", "gibi", "kadar", "ancak", "her",
-  "tüm", "bazı", "sonra", "önce", "göre", "ise", "ayrıca", "yine", "hem", "ya", "veya", "şu", "o", "çünkü", "aynı",
-];
+/** Joining noun phrases; with "bir", "için", "göre" in the templates, the head of the Zipf curve. */
+const CONJUNCTIONS = ["ve", "ile", "ve", "veya", "ya da", "hem de", "ile birlikte"];
+
+const INTENSIFIERS = ["daha", "en", "çok", "oldukça", "son derece", "giderek daha", "bir o kadar"];
 
 const CONNECTORS = [
   "Ayrıca", "Öte yandan", "Bu arada", "Buna göre", "Açıklamada", "Ancak", "Bununla birlikte", "Diğer yandan",
@@ -377,7 +384,7 @@ const GENERAL_NOUNS = [
   "düzenleme", "yasa", "teklif", "bütçe", "kaynak/kaynağ", "sektör", "şirket", "firma", "ürün", "üretim", "merkez",
   "tesis", "altyapı", "yol", "köprü", "hastane", "okul", "aile", "çocuk/çocuğ", "kadın", "genç", "nüfus", "işçi", "esnaf",
   "yetkili", "uzman", "ekip/ekib", "personel", "güvenlik/güvenliğ", "kontrol@ü", "denetim", "soruşturma", "dava", "ceza",
-  "yardım", "kampanya", "başvuru", "sistem", "teknoloji", "enerji", "su", "elektrik/elektriğ", "hava", "deprem", "yangın",
+  "yardım", "kampanya", "başvuru", "sistem", "teknoloji", "enerji", "doğalgaz", "elektrik/elektriğ", "hava", "deprem", "yangın",
   "kaza", "trafik/trafiğ", "ulaşım", "turizm", "festival", "kitap/kitab", "tarih", "kültür", "sanat", "spor", "sağlık/sağlığ",
   "eğitim", "ekonomi", "ihracat", "dönem", "gelişme", "adım", "süre", "gündem", "kurum", "toplum", "sözleşme", "ihale",
   "inşaat", "kapasite", "miktar", "ortalama", "değer", "bilgi", "belge", "kriter", "strateji", "vizyon", "model", "kurul",
@@ -440,7 +447,7 @@ const VERBS_INTRANSITIVE = ["başla", "sür", "art", "azal", "düş", "yüksel",
 
 const CHANGE_VERBS = ["art", "yüksel", "azal", "gerile", "düş"];
 
-const SPEECH_VERBS = ["belirtti", "söyledi", "vurguladı", "açıkladı", "bildirdi", "ifade etti", "kaydetti", "dile getirdi", "hatırlattı", "aktardı", "dedi"];
+const SPEECH_VERBS = ["belirtti", "söyledi", "vurguladı", "açıkladı", "bildirdi", "ifade etti", "kaydetti", "dile getirdi", "hatırlattı", "aktardı"];
 
 const TITLES = ["Bakan", "Vali", "Başkan", "Müdür", "Prof. Dr.", "Doç. Dr.", "Kaymakam", "Rektör", "Teknik Direktör", "Milletvekili", "Uzman", "Dr.", "Sözcü", "Genel Müdür", "Komutan"];
 
@@ -460,7 +467,7 @@ const UNITS = ["kişi", "ton", "kilometre", "lira", "dolar", "adet", "metre", "h
 
 const MAGNITUDES = ["bin", "milyon", "milyar"];
 
-const QUOTE_OPENERS = ["Bu", "Hedefimiz", "Önceliğimiz", "Amacımız", "Biz", "Vatandaşlarımız", "Ekiplerimiz", "Çalışmalarımız"];
+const QUOTE_OPENERS = ["Bu", "Tüm", "Bütün", "Bazı", "Yeni", "Gerekli", "Eksik", "Planlanan", "Kalan", "Hasarlı"];
 
 // ---- vocabulary as samplers ----
 
@@ -469,7 +476,8 @@ const countries = new Zipf(COUNTRIES.map((c) => proper(c)), 1.1);
 const worldCities = new Zipf(WORLD_CITIES.map((c) => proper(c)), 1.1);
 const institutions = new Zipf(INSTITUTIONS, 1);
 const organisations = new Zipf(ORGANISATIONS, 1);
-const functionWords = new Zipf(FUNCTION_WORDS, 1);
+const conjunctions = new Zipf(CONJUNCTIONS, 1);
+const intensifiers = new Zipf(INTENSIFIERS, 1);
 const connectors = new Zipf(CONNECTORS, 1);
 const times = new Zipf(TIMES, 1);
 const manners = new Zipf(MANNERS, 1);
@@ -499,7 +507,7 @@ export function vocabulary(): Set<string> {
     for (const w of text.split(/[\s,|/@]+/)) if (w !== "" && /\p{L}/u.test(w)) words.add(lower(w));
   };
   const lists: ReadonlyArray<readonly string[]> = [
-    PROVINCES, COUNTRIES, WORLD_CITIES, FUNCTION_WORDS, CONNECTORS, TIMES, MANNERS, ADJECTIVES, RARE_NOUNS, RARE_CONTEXTS,
+    PROVINCES, COUNTRIES, WORLD_CITIES, CONJUNCTIONS, INTENSIFIERS, CONNECTORS, TIMES, MANNERS, ADJECTIVES, RARE_NOUNS, RARE_CONTEXTS,
     VERBS_TRANSITIVE, VERBS_INTRANSITIVE, SPEECH_VERBS, TITLES, FIRST_NAMES, SURNAMES, UNITS, MAGNITUDES, QUOTE_OPENERS,
     INSTITUTIONS.map(([nom]) => nom), ORGANISATIONS.map((o) => o.name), GENERAL_NOUNS.map((n) => n.split(/[/@]/)[0] ?? n),
     ...CATEGORIES.map((c) => c.nouns.map((n) => n.split(/[/@]/)[0] ?? n)),
@@ -529,13 +537,13 @@ class Writer {
   }
 
   place(): Proper {
-    if (this.chance(0.4)) return this.topic.place;
+    if (this.chance(0.3)) return this.topic.place;
     if (this.topic.category === "dunya") return this.chance(0.5) ? worldCities.pick(this.rng) : countries.pick(this.rng);
     return this.chance(0.9) ? provinces.pick(this.rng) : countries.pick(this.rng);
   }
 
   noun(form: NounForm = "nom"): string {
-    const n = this.chance(0.25) ? this.topic.noun : this.chance(0.45) ? this.categoryNoun() : generalNouns.pick(this.rng);
+    const n = this.chance(0.12) ? this.topic.noun : this.chance(0.4) ? this.categoryNoun() : generalNouns.pick(this.rng);
     return inflect(n, form);
   }
 
@@ -545,7 +553,25 @@ class Writer {
   }
 
   adj(): string {
-    return adjectives.pick(this.rng);
+    const a = adjectives.pick(this.rng);
+    return this.chance(0.15) ? `${intensifiers.pick(this.rng)} ${a}` : a;
+  }
+
+  /** Two noun phrases joined: "yatırım ve istihdam". */
+  nouns(form: NounForm = "nom"): string {
+    return this.chance(0.3) ? `${this.noun("nom")} ${conjunctions.pick(this.rng)} ${this.noun(form)}` : this.noun(form);
+  }
+
+  percent(): string {
+    return this.chance(0.6) ? String(int(this.rng, 1, 60)) : `${int(this.rng, 0, 40)},${int(this.rng, 1, 9)}`;
+  }
+
+  /** Two different places, for "…'dan …'a". */
+  route(): [Proper, Proper] {
+    const from = this.place();
+    let to = this.place();
+    if (to === from) to = provinces.pick(this.rng);
+    return [from, to];
   }
 
   time(): string {
@@ -554,10 +580,6 @@ class Writer {
 
   manner(): string {
     return manners.pick(this.rng);
-  }
-
-  fn(): string {
-    return functionWords.pick(this.rng);
   }
 
   tverb(form: VerbForm): string {
@@ -589,10 +611,10 @@ class Writer {
 
   number(): string {
     const r = this.rng();
-    if (r < 0.45) return String(int(this.rng, 2, 99));
-    if (r < 0.7) return String(int(this.rng, 100, 999));
-    if (r < 0.85) return `${int(this.rng, 1, 9)},${int(this.rng, 1, 9)}`;
-    return `${int(this.rng, 1, 999)} ${MAGNITUDES[Math.floor(this.rng() * 3)] ?? "bin"}`;
+    if (r < 0.5) return String(int(this.rng, 2, 99));
+    if (r < 0.8) return String(int(this.rng, 100, 999));
+    if (r < 0.93) return `${int(this.rng, 2, 999)} bin`;
+    return `${int(this.rng, 1, 9)},${int(this.rng, 1, 9)} ${this.chance(0.8) ? "milyon" : "milyar"}`;
   }
 
   year(): string {
@@ -615,13 +637,13 @@ class Writer {
         s = `${w.body("nom")} ${w.time()} ${properForm(w.place(), "loc")} ${w.adj()} bir ${w.noun()} ${w.tverb("past")}`;
         break;
       case 2:
-        s = `${properForm(w.place(), "gen")} ${w.noun("poss")} ${w.time()} yüzde ${w.number()} ${conjugate(changeVerbs.pick(r), "past")}`;
+        s = `${properForm(w.place(), "gen")} ${w.noun("poss")} ${w.time()} yüzde ${w.percent()} ${conjugate(changeVerbs.pick(r), "past")}`;
         break;
       case 3:
         s = `${w.person()}, ${w.noun("gen")} ${w.adj()} olduğunu ${speechVerbs.pick(r)}`;
         break;
       case 4:
-        s = `${w.body("gen")} açıklamasına göre ${w.noun("pl")} ${w.time()} ${w.iverb("fut")}`;
+        s = `${w.body("gen")} açıklamasına göre ${w.nouns("pl")} ${w.time()} ${w.iverb("fut")}`;
         break;
       case 5:
         s = `${properForm(w.place(), "dat")} ${w.number()} ${w.unit()} ${w.noun()} ${conjugate(oneOf(r, ["gönder", "taşı", "ulaştır", "dağıt", "ver"]), "passPast")}`;
@@ -630,28 +652,29 @@ class Writer {
         s = `${w.person()}, “${oneOf(r, QUOTE_OPENERS)} ${w.noun("pl")} ${w.manner()} ${w.tverb("passFut")}” dedi`;
         break;
       case 7:
-        s = `${w.noun("gen")} ${w.tverb("passNoun")} için ${w.adj()} ${w.noun("pl")} ${w.tverb("passProg")}`;
+        s = `${w.noun("gen")} ${w.tverb("passNoun")} için ${w.adj()} ${w.nouns("pl")} ${w.tverb("passProg")}`;
         break;
       case 8:
         s = `${properForm(w.place(), "loc")} ${w.time()} ${w.adj()} ${w.noun()} ${w.tverb("passPast")}`;
         break;
       case 9:
-        s = `${w.noun("pl")} ${properForm(w.place(), "abl")} ${properForm(w.place(), "dat")} ${w.iverb("past")}`;
+        const [from, to] = w.route();
+        s = `${w.noun("pl")} ${properForm(from, "abl")} ${properForm(to, "dat")} ${w.iverb("past")}`;
         break;
       case 10:
         s = `${w.body("nom")} ${w.noun("gen")} ${w.noun("possAcc")} ${w.tverb("past")}`;
         break;
       case 11:
-        s = `${w.year()} yılında ${w.number()} ${w.unit()} ${w.fn()} ${w.noun()} ${w.tverb("passPast")}`;
+        s = `${w.year()} yılında ${int(r, 2, 990)} ${w.unit()} için ${w.adj()} ${w.noun()} ${w.tverb("passPast")}`;
         break;
       case 12:
-        s = `${w.adj()} ${w.noun("pl")} ${w.fn()} ${w.adj()} ${w.noun("plLoc")} ${w.manner()} ${w.iverb("prog")}`;
+        s = `${w.adj()} ${w.noun("pl")} ${conjunctions.pick(r)} ${w.adj()} ${w.noun("pl")} ${w.manner()} ${w.iverb("prog")}`;
         break;
       case 13:
         s = `${w.person()}, ${w.noun("possLoc")} ${w.adj()} ${w.noun("pl")} ${w.tverb("factAcc")} ${speechVerbs.pick(r)}`;
         break;
       case 14:
-        s = `${w.fn()} ${w.noun()} ${w.fn()} ${w.adj()} ${w.noun("acc")} ${w.time()} ${w.tverb("fut")}`;
+        s = `${w.body("nom")} ${w.adj()} ${w.nouns("acc")} ${w.time()} ${w.tverb("fut")}`;
         break;
       default:
         s = `${w.body("nom")} ${w.noun("plAcc")} ${w.manner()} ${w.tverb("evid")}`;
@@ -677,7 +700,7 @@ class Writer {
       case 0:
         return `${properForm(this.place(), "loc")} ${this.adj()} ${this.noun()} ${this.tverb("passPast")}`;
       case 1:
-        return `${properForm(this.place(), "gen")} ${this.noun("poss")} yüzde ${this.number()} ${conjugate(changeVerbs.pick(r), "past")}`;
+        return `${properForm(this.place(), "gen")} ${this.noun("poss")} yüzde ${this.percent()} ${conjugate(changeVerbs.pick(r), "past")}`;
       case 2:
         return `${this.body("nom")} ${this.adj()} ${this.noun("acc")} ${this.tverb("past")}`;
       case 3:
@@ -694,14 +717,14 @@ class Writer {
 
 function capitalise(s: string): string {
   const i = s.startsWith("“") ? 1 : 0;
-  return s.slice(0, i) + s.charAt(i).toLocaleUpperCase("tr") + s.slice(i + 1);
+  return s.slice(0, i) + upperChar(s.charAt(i)) + s.slice(i + 1);
 }
 
 function lowerFirst(s: string): string {
   // Proper names and institutions keep their capital letter.
   const first = s.split(" ")[0] ?? "";
   if (/['’]/.test(first) || /^\p{Lu}\p{Lu}/u.test(first) || PROPER_STARTS.has(first)) return s;
-  return s.charAt(0).toLocaleLowerCase("tr") + s.slice(1);
+  return lowerChar(s.charAt(0)) + s.slice(1);
 }
 
 const PROPER_STARTS = new Set<string>([
@@ -715,7 +738,13 @@ const PROPER_STARTS = new Set<string>([
 
 export function countWords(text: string): number {
   let n = 0;
-  for (const part of text.split(/\s+/)) if (part !== "") n++;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    const space = c === 32 || c === 10 || c === 9 || c === 13;
+    if (!space && !inWord) n++;
+    inWord = !space;
+  }
   return n;
 }
 
@@ -786,14 +815,15 @@ export function generateArticle(index: number, options: CorpusOptions): Generate
   const paragraphs: string[] = [];
   let bodyWords = 0;
   let sentences = 0;
-  while (bodyWords < bodyTarget) {
+  let full = false;
+  while (bodyWords < bodyTarget && !full) {
     const paragraph: string[] = [];
     const length = int(rng, 2, 5);
     for (let i = 0; i < length && bodyWords < bodyTarget; i++) {
       const s = `${sentences === rareAt ? w.rareSentence() : w.sentence()}.`;
       const n = countWords(s);
       if (bodyWords + n > 400 && bodyWords >= 150) {
-        bodyWords = bodyTarget;
+        full = true;
         break;
       }
       paragraph.push(s);
@@ -815,7 +845,7 @@ export function generateArticle(index: number, options: CorpusOptions): Generate
     body,
     categorySlug: category,
     publishedAt: new Date(at).toISOString(),
-    words: countWords(title) + countWords(spot) + countWords(body.replace(/<[^>]+>/g, " ")),
+    words: countWords(title) + countWords(spot) + bodyWords,
   };
 }
 

@@ -93,7 +93,7 @@ export function diffSnapshots(a: Snapshot, b: Snapshot): FieldChange[] {
     const x = asText(field, before[field]);
     const y = asText(field, after[field]);
     if (x === y) continue;
-    const parts = diffWords(x, y).map((p) => ({ text: p.value, kind: p.added ? "added" : p.removed ? "removed" : "same" }) as DiffPart);
+    const parts = diffWords(x, y).map((p): DiffPart => ({ text: p.value, kind: p.added ? "added" : p.removed ? "removed" : "same" }));
     changes.push({ field, label: LABELS[field] ?? field, parts });
   }
   return changes;

@@ -54,11 +54,10 @@ export async function currentSnapshot(trx: Trx, article: Article): Promise<Snaps
 }
 
 export async function currentSnapshotForRead(db: Kysely<Database>, article: Article): Promise<Snapshot> {
-  const trx = db;
   const [categories, sources, tags] = await Promise.all([
-    store.listCategories(trx),
-    store.listSources(trx),
-    store.tagNamesOf(trx, article.id),
+    store.listCategories(db),
+    store.listSources(db),
+    store.tagNamesOf(db, article.id),
   ]);
   return snapshotOf(article, {
     category: categories.find((c) => c.id === article.categoryId)?.slug ?? "",

@@ -11,11 +11,9 @@ const PARTS = new Intl.DateTimeFormat("en-GB", {
 });
 
 function istanbulParts(date: Date): Record<"year" | "month" | "day" | "hour" | "minute", string> {
-  const out = { year: "", month: "", day: "", hour: "", minute: "" };
-  for (const part of PARTS.formatToParts(date)) {
-    if (part.type in out) out[part.type as keyof typeof out] = part.value;
-  }
-  return out;
+  const parts = PARTS.formatToParts(date);
+  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
+  return { year: get("year"), month: get("month"), day: get("day"), hour: get("hour"), minute: get("minute") };
 }
 
 function toDate(value: Date | string): Date {
