@@ -1,20 +1,10 @@
 // What a revision keeps of an article, and the field-by-field word diff between two of them. Pure.
 import { diffWords } from "diff";
 import type { Article, ArticleRevision } from "../db/schema.ts";
-import { bodyText } from "./articleInput.ts";
+import { type ArticleInput, bodyText } from "./articleInput.ts";
 
-export interface RevisionFields {
-  category: string;
-  source: string;
-  tags: string[];
-  imageId: number | null;
-  imageCaption: string;
-  imageCredit: string;
-  imageAlt: string;
-  isBreaking: boolean;
-  seoTitle: string | null;
-  seoDescription: string | null;
-}
+/** Everything a revision keeps besides title, spot and body: the editor's other fields. */
+export type RevisionFields = Omit<ArticleInput, "title" | "spot" | "body">;
 
 export interface Snapshot {
   title: string;
