@@ -420,7 +420,7 @@ async function main(): Promise<void> {
     args = parseCli(process.argv.slice(2));
   } catch (error) {
     if (error instanceof UsageError) {
-      process.stderr.write(`bench:search: ${error.message}\n${USAGE}\n`);
+      process.stderr.write(`bench:search: ${error.message} (try --help)\n`);
       process.exit(2);
     }
     throw error;

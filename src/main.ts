@@ -66,6 +66,8 @@ async function openMigrated(config: Config) {
   try {
     await migrateToLatest(handle.db);
     await installDefaults(handle.db);
+    const { ensureSearchIndex } = await import("./search/reindex.ts");
+    await ensureSearchIndex(handle.db, (line) => console.log(line));
   } catch (error) {
     await handle.close();
     throw error;

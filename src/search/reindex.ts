@@ -33,3 +33,15 @@ export function progressBar(done: number, total: number, width = 30): string {
   const filled = Math.round(ratio * width);
   return `[${"█".repeat(filled)}${"░".repeat(width - filled)}] ${Math.round(ratio * 100)}% ${done}/${total}`;
 }
+
+/** After an upgrade that brought the index (or after a restore), index what is missing; cheap when complete. */
+export async function ensureSearchIndex(db: Kysely<Database>, log: (line: string) => void = () => {}): Promise<void> {
+  const [articles, indexed] = await Promise.all([
+    db.selectFrom("articles").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+    db.selectFrom("searchDocuments").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+  ]);
+  if (Number(articles.n) === Number(indexed.n)) return;
+  log(`Search index is incomplete (${indexed.n} of ${articles.n} articles): rebuilding it...`);
+  const count = await reindexAll(db);
+  log(`Indexed ${count} articles.`);
+}
