@@ -521,10 +521,21 @@ export function vocabulary(): Set<string> {
 /** What an article keeps coming back to: its place, its subject, its category's words. */
 interface Topic {
   category: CategorySlug;
-  place: Proper;
+  /** The main place and a second one. */
+  places: readonly [Proper, Proper];
   noun: Noun;
   person: string;
+  /** The institutions the story is about. */
+  bodies: readonly string[];
+  /** The sentence shapes this article uses: a subset, so each shape's words are not in every article. */
+  shapes: readonly number[];
 }
+
+/** How many sentence shapes Writer.sentence knows. */
+const SHAPES = 16;
+
+/** Genitive of each institution name handed out (names are few: provinces × a handful). */
+const GENITIVES = new Map<string, string>();
 
 class Writer {
   constructor(
@@ -537,7 +548,9 @@ class Writer {
   }
 
   place(): Proper {
-    if (this.chance(0.3)) return this.topic.place;
+    const r = this.rng();
+    if (r < 0.65) return this.topic.places[0];
+    if (r < 0.9) return this.topic.places[1];
     if (this.topic.category === "dunya") return this.chance(0.5) ? worldCities.pick(this.rng) : countries.pick(this.rng);
     return this.chance(0.9) ? provinces.pick(this.rng) : countries.pick(this.rng);
   }
@@ -570,7 +583,7 @@ class Writer {
   route(): [Proper, Proper] {
     const from = this.place();
     let to = this.place();
-    if (to === from) to = provinces.pick(this.rng);
+    if (to === from) to = this.topic.category === "dunya" ? countries.pick(this.rng) : provinces.pick(this.rng);
     return [from, to];
   }
 
@@ -591,17 +604,26 @@ class Writer {
   }
 
   /** An institution or organisation, nominative or genitive. */
-  body(form: "nom" | "gen"): string {
+  body(form: "nom" | "gen", fresh = false): string {
+    if (!fresh && this.topic.bodies.length > 0 && this.chance(0.8)) {
+      const own = oneOf(this.rng, this.topic.bodies);
+      return form === "nom" ? own : (GENITIVES.get(own) ?? own);
+    }
+    let nom: string;
+    let gen: string;
     if (this.chance(0.6)) {
-      const [nom, gen] = institutions.pick(this.rng);
+      [nom, gen] = institutions.pick(this.rng);
       const local = LOCAL_INSTITUTIONS.get(nom);
       if (local) {
-        const place = provinces.pick(this.rng).name;
-        return `${place} ${form === "nom" ? local[0] : local[1]}`;
+        const place = this.place().name;
+        [nom, gen] = [`${place} ${local[0]}`, `${place} ${local[1]}`];
       }
-      return form === "nom" ? nom : gen;
+    } else {
+      const o = organisations.pick(this.rng);
+      [nom, gen] = [o.name, properForm(o, "gen")];
     }
-    return properForm(organisations.pick(this.rng), form);
+    GENITIVES.set(nom, gen);
+    return form === "nom" ? nom : gen;
   }
 
   person(): string {
@@ -629,7 +651,7 @@ class Writer {
   sentence(): string {
     const r = this.rng;
     const w = this;
-    const pick = Math.floor(r() * 16);
+    const pick = oneOf(r, this.topic.shapes);
     let s: string;
     switch (pick) {
       case 0:
@@ -797,13 +819,20 @@ export function generateArticle(index: number, options: CorpusOptions): Generate
   rng();
   const category = oneOf(rng, categoryPick);
   const nouns = categoryNouns.get(category) ?? generalNouns;
+  const somePlace = () => (category === "dunya" && rng() < 0.6 ? (rng() < 0.5 ? worldCities.pick(rng) : countries.pick(rng)) : provinces.pick(rng));
+  const shapes = new Set<number>();
+  const shapeCount = int(rng, 5, 9);
+  while (shapes.size < shapeCount) shapes.add(Math.floor(rng() * SHAPES));
   const topic: Topic = {
     category,
-    place: category === "dunya" && rng() < 0.6 ? worldCities.pick(rng) : provinces.pick(rng),
+    places: [somePlace(), somePlace()],
     noun: nouns.pick(rng),
     person: `${titles.pick(rng)} ${firstNames.pick(rng)} ${surnames.pick(rng)}`,
+    bodies: [],
+    shapes: [...shapes],
   };
   const w = new Writer(rng, topic);
+  topic.bodies = [w.body("nom", true), w.body("nom", true)];
 
   let title = withinWords(() => w.headlineClause(), 8, 14, rng, ", ");
   title = rng() < 0.04 ? title.toLocaleUpperCase("tr") : capitalise(title);

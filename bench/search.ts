@@ -116,12 +116,15 @@ interface CorpusMeta {
   articles: number;
   words: number;
   generationSeconds: number;
+  generationCpuSeconds: number;
   createdAt: string;
 }
 
 interface Generation {
   reused: boolean;
   seconds: number;
+  /** Of which on the CPU (this process: JS, analyzer, SQLite); the rest is mostly waiting on the disk. */
+  cpuSeconds: number;
   articlesPerSecond: number;
   words: number;
 }
@@ -147,7 +150,8 @@ async function openDatabase(file: string): Promise<Db> {
 
 class Progress {
   private last = 0;
-  private lastDecile = -1;
+  private lastDecile = 0;
+  private printed = -1;
   private readonly tty = process.stderr.isTTY === true;
   private readonly started = performance.now();
 
@@ -157,8 +161,10 @@ class Progress {
     const now = performance.now();
     const decile = Math.floor((done / this.total) * 10);
     if (this.tty ? !force && now - this.last < 200 : decile === this.lastDecile && !force) return;
+    if (done === this.printed) return;
     this.last = now;
     this.lastDecile = decile;
+    this.printed = done;
     const seconds = (now - this.started) / 1000;
     const rate = seconds > 0 ? done / seconds : 0;
     const line = `${progressBar(done, this.total, 10)} (${int(rate)} art./s)`;
@@ -171,13 +177,14 @@ class Progress {
   }
 }
 
-async function generate(db: Kysely<Database>, count: number): Promise<{ seconds: number; words: number }> {
+async function generate(db: Kysely<Database>, count: number): Promise<{ seconds: number; cpuSeconds: number; words: number }> {
   const categories = new Map((await listCategories(db)).map((c) => [c.slug, c.id]));
   const source = (await listSources(db)).find((s) => s.slug === "haberci");
   if (!source) throw new Error("the default source haberci is missing");
   const options: CorpusOptions = { seed: SEED, count, now: NOW };
   const progress = new Progress(count);
   const started = performance.now();
+  const cpuStarted = process.cpuUsage();
   let words = 0;
   for (let start = 0; start < count; start += BATCH) {
     const end = Math.min(count, start + BATCH);
@@ -219,9 +226,10 @@ async function generate(db: Kysely<Database>, count: number): Promise<{ seconds:
   }
   progress.finish();
   const seconds = (performance.now() - started) / 1000;
+  const cpu = process.cpuUsage(cpuStarted);
   // Fold the WAL into the file, so the size on disk is the database's.
   await sql`pragma wal_checkpoint(truncate)`.execute(db);
-  return { seconds, words };
+  return { seconds, cpuSeconds: (cpu.user + cpu.system) / 1e6, words };
 }
 
 /** Opens (or builds) the corpus in `dir`; reuses a kept one with the same size and generator. */
@@ -233,12 +241,19 @@ async function prepareCorpus(dir: string, count: number, keep: boolean): Promise
     const existing = await countArticles(conn.db);
     const sameGenerator = meta === undefined || (meta.corpusVersion === CORPUS_VERSION && meta.seed === SEED);
     if (existing === count && sameGenerator) {
-      const seconds = meta?.articles === count ? meta.generationSeconds : Number.NaN;
+      const known = meta?.articles === count;
+      const seconds = known ? meta.generationSeconds : Number.NaN;
       process.stderr.write(`Reusing ${int(count)} articles in ${file}\n`);
       return {
         conn,
         file,
-        generation: { reused: true, seconds, articlesPerSecond: count / seconds, words: meta?.articles === count ? meta.words : Number.NaN },
+        generation: {
+          reused: true,
+          seconds,
+          cpuSeconds: known ? meta.generationCpuSeconds : Number.NaN,
+          articlesPerSecond: count / seconds,
+          words: known ? meta.words : Number.NaN,
+        },
       };
     }
     process.stderr.write(`${file} holds ${int(existing)} articles${sameGenerator ? "" : " from another generator"}; rebuilding\n`);
@@ -248,12 +263,20 @@ async function prepareCorpus(dir: string, count: number, keep: boolean): Promise
   }
   const conn = await openDatabase(file);
   process.stderr.write(`Generating ${int(count)} articles into ${file}\n`);
-  const { seconds, words } = await generate(conn.db, count);
+  const { seconds, cpuSeconds, words } = await generate(conn.db, count);
   if (keep) {
-    const meta: CorpusMeta = { corpusVersion: CORPUS_VERSION, seed: SEED, articles: count, words, generationSeconds: seconds, createdAt: new Date().toISOString() };
+    const meta: CorpusMeta = {
+      corpusVersion: CORPUS_VERSION,
+      seed: SEED,
+      articles: count,
+      words,
+      generationSeconds: seconds,
+      generationCpuSeconds: cpuSeconds,
+      createdAt: new Date().toISOString(),
+    };
     fs.writeFileSync(path.join(dir, META_FILE), `${JSON.stringify(meta, null, 2)}\n`);
   }
-  return { conn, file, generation: { reused: false, seconds, articlesPerSecond: count / seconds, words } };
+  return { conn, file, generation: { reused: false, seconds, cpuSeconds, articlesPerSecond: count / seconds, words } };
 }
 
 function sizeOnDisk(file: string): number {
@@ -368,7 +391,7 @@ interface Report {
     corpusVersion: number;
     dbFile: string;
     dbBytes: number;
-    generation: { reused: boolean; seconds: number | null; articlesPerSecond: number | null };
+    generation: { reused: boolean; seconds: number | null; cpuSeconds: number | null; articlesPerSecond: number | null };
   };
   queries: { mixSize: number; warmupRuns: number; runs: number; pageSize: number };
   latencyMs: { overall: Stats; byClass: Record<QueryClass, Stats> };
@@ -387,7 +410,7 @@ function printReport(r: Report): void {
   out.push(
     g.seconds === null
       ? "  generation   reused a kept corpus (original time unknown)"
-      : `  generation   ${g.reused ? "reused; originally " : ""}${g.seconds.toFixed(1)} s, ${int(g.articlesPerSecond ?? 0)} art./s (insert + index, batches of ${BATCH})`,
+      : `  generation   ${g.reused ? "reused; originally " : ""}${g.seconds.toFixed(1)} s (${g.cpuSeconds === null ? "?" : g.cpuSeconds.toFixed(1)} s CPU), ${int(g.articlesPerSecond ?? 0)} art./s (insertArticle + indexArticle, ${BATCH} per transaction)`,
   );
   out.push(`  queries      ${int(r.queries.runs)} timed runs of a ${r.queries.mixSize}-query mix, after ${r.queries.warmupRuns} warm-up runs; page 1, ${r.queries.pageSize} per page`);
   out.push(`  environment  node ${r.environment.node}, SQLite ${r.environment.sqlite}, ${r.environment.cpu}, one process`);
@@ -462,7 +485,12 @@ async function main(): Promise<void> {
           corpusVersion: CORPUS_VERSION,
           dbFile: file,
           dbBytes,
-          generation: { reused: generation.reused, seconds: finite(generation.seconds), articlesPerSecond: finite(generation.articlesPerSecond) },
+          generation: {
+            reused: generation.reused,
+            seconds: finite(generation.seconds),
+            cpuSeconds: finite(generation.cpuSeconds),
+            articlesPerSecond: finite(generation.articlesPerSecond),
+          },
         },
         queries: { mixSize: QUERY_MIX.length, warmupRuns: q.warmupRuns, runs: args.queries, pageSize: PAGE_SIZE },
         latencyMs: { overall: q.overall, byClass: q.byClass },

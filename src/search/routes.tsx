@@ -11,9 +11,25 @@ import { type SearchResult, searchArticles } from "./searchArticles.ts";
 
 const PAGE_SIZE = 20;
 
-function SearchPage({ chrome, result, category }: { chrome: Chrome; result: SearchResult; category?: string }) {
+/** `YYYY-MM-DD` days, Istanbul time, to a time range; `to` is inclusive (the whole of that day). */
+function istanbulDays(from: string | undefined, to: string | undefined): { from?: Date; to?: Date } {
+  return {
+    from: from ? new Date(`${from}T00:00:00+03:00`) : undefined,
+    to: to ? new Date(Date.parse(`${to}T00:00:00+03:00`) + 86_400_000) : undefined,
+  };
+}
+
+interface SearchFilters {
+  category?: string;
+  from?: string;
+  to?: string;
+}
+
+function SearchPage({ chrome, result, filters }: { chrome: Chrome; result: SearchResult; filters: SearchFilters }) {
   const q = result.query;
-  const href = (n: number) => `/arama?q=${encodeURIComponent(q)}${category ? `&kategori=${category}` : ""}${n > 1 ? `&sayfa=${n}` : ""}`;
+  const { category } = filters;
+  const extra = `${category ? `&kategori=${category}` : ""}${filters.from ? `&baslangic=${filters.from}` : ""}${filters.to ? `&bitis=${filters.to}` : ""}`;
+  const href = (n: number) => `/arama?q=${encodeURIComponent(q)}${extra}${n > 1 ? `&sayfa=${n}` : ""}`;
   return (
     <Layout chrome={chrome} title={q ? `“${q}” araması | ${chrome.siteName}` : `Arama | ${chrome.siteName}`} noindex searchQuery={q}>
       <h1 class="page-title">{q ? `“${q}” için arama sonuçları` : "Haberlerde ara"}</h1>
@@ -33,6 +49,10 @@ function SearchPage({ chrome, result, category }: { chrome: Chrome; result: Sear
             </option>
           ))}
         </select>
+        <label for="baslangic">Başlangıç</label>
+        <input id="baslangic" type="date" name="baslangic" value={filters.from ?? ""} />
+        <label for="bitis">Bitiş</label>
+        <input id="bitis" type="date" name="bitis" value={filters.to ?? ""} />
         <button type="submit">Ara</button>
       </form>
       {result.truncated && <p class="hint">Aramanız çok uzundu; ilk 200 karakteri kullanıldı.</p>}
@@ -78,20 +98,32 @@ export const searchPagePlugin: FastifyPluginAsyncTypebox<{ db: Kysely<Database>;
           // Any text is accepted and answered; only its length is capped.
           q: Type.Optional(Type.String()),
           kategori: Type.Optional(Type.String({ maxLength: 100 })),
+          baslangic: Type.Optional(Type.String({ maxLength: 20 })),
+          bitis: Type.Optional(Type.String({ maxLength: 20 })),
           sayfa: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
         }),
       },
     },
     async (request, reply) => {
+      // Filters a reader typed oddly are ignored rather than refused: the page always answers.
       const category = request.query.kategori && /^[a-z0-9-]+$/.test(request.query.kategori) ? request.query.kategori : undefined;
+      const day = (text: string | undefined) => (text && /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(text)) ? text : undefined);
+      const filters = { category, from: day(request.query.baslangic), to: day(request.query.bitis) };
       const [result, chrome] = await Promise.all([
-        searchArticles(db, { q: request.query.q ?? "", category, page: request.query.sayfa ?? 1, pageSize: PAGE_SIZE, now: now() }),
+        searchArticles(db, {
+          q: request.query.q ?? "",
+          category,
+          ...istanbulDays(filters.from, filters.to),
+          page: request.query.sayfa ?? 1,
+          pageSize: PAGE_SIZE,
+          now: now(),
+        }),
         loadChrome(db, assets, publicUrl),
       ]);
       return reply
         .type("text/html; charset=utf-8")
         .header("cache-control", "public, max-age=60")
-        .send(renderDocument(<SearchPage chrome={chrome} result={result} category={category} />));
+        .send(renderDocument(<SearchPage chrome={chrome} result={result} filters={filters} />));
     },
   );
 };
@@ -123,12 +155,10 @@ export const searchApiPlugin: FastifyPluginAsyncTypebox<{ db: Kysely<Database>; 
     },
     async (request, reply) => {
       const { q, category, from, to, page } = request.query;
-      // `to` is inclusive: the whole of that day, Istanbul time.
       const result = await searchArticles(db, {
         q,
         category,
-        from: from ? new Date(`${from}T00:00:00+03:00`) : undefined,
-        to: to ? new Date(Date.parse(`${to}T00:00:00+03:00`) + 86_400_000) : undefined,
+        ...istanbulDays(from, to),
         page,
         pageSize: 20,
         now: now(),

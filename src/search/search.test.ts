@@ -132,6 +132,15 @@ describeEachDatabase("search", (get) => {
     },
   );
 
+  it("filters the page by date range, ignoring a malformed date", async () => {
+    const recent = await t.app.inject(`/arama?q=deprem&baslangic=${daysAgo(2).slice(0, 10)}`);
+    expect(recent.body).toContain("1 haber bulundu.");
+    expect(recent.body).toContain("Deprem bölgesinde yeni okullar");
+    const odd = await t.app.inject("/arama?q=deprem&baslangic=dün");
+    expect(odd.statusCode).toBe(200);
+    expect(odd.body).toContain("4 haber bulundu.");
+  });
+
   it("has a helpful empty state", async () => {
     const res = await t.app.inject("/arama?q=zzzyyyxxx");
     expect(res.body).toContain("“zzzyyyxxx” ile eşleşen haber bulunamadı.");
