@@ -1,7 +1,7 @@
 // Keeping the index in step with the articles: called inside the transaction that changes an article.
 import { type Kysely, PostgresAdapter, type Transaction, sql } from "kysely";
 import type { ArticleStatus, Database } from "../db/schema.ts";
-import { stemText, surfaceText } from "./analyzer.ts";
+import { analyze } from "./analyzer.ts";
 
 export interface SearchDocument {
   id: number;
@@ -20,9 +20,18 @@ export function isPostgres(db: Db): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 
+/** The analyzer's output for one field: folded words, and stems, each space-separated. */
+function columns(text: string): { words: string; stems: string } {
+  const tokens = analyze(text);
+  return { words: tokens.map((t) => t.surface).join(" "), stems: tokens.flatMap((t) => t.stems).join(" ") };
+}
+
 export async function indexArticle(trx: Db, doc: SearchDocument): Promise<void> {
-  const t = { title: surfaceText(doc.title), spot: surfaceText(doc.spot), body: surfaceText(doc.bodyText) };
-  const s = { title: stemText(doc.title), spot: stemText(doc.spot), body: stemText(doc.bodyText) };
+  const title = columns(doc.title);
+  const spot = columns(doc.spot);
+  const body = columns(doc.bodyText);
+  const t = { title: title.words, spot: spot.words, body: body.words };
+  const s = { title: title.stems, spot: spot.stems, body: body.stems };
   const row = { articleId: doc.id, status: doc.status, categoryId: doc.categoryId, publishedAt: doc.publishedAt };
   await trx
     .insertInto("searchDocuments")

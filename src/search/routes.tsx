@@ -73,7 +73,7 @@ function SearchPage({ chrome, result, filters }: { chrome: Chrome; result: Searc
         </div>
       ) : (
         <>
-          <p class="search-count">{result.total.toLocaleString("tr-TR")} haber bulundu.</p>
+          <p class="search-count">{result.capped ? `${result.total.toLocaleString("tr-TR")}'den fazla haber bulundu; en yenileri gösteriliyor.` : `${result.total.toLocaleString("tr-TR")} haber bulundu.`}</p>
           <ol class="search-results" start={(result.page - 1) * PAGE_SIZE + 1}>
             {result.hits.map((hit) => (
               <li key={hit.card.id}>
@@ -150,7 +150,10 @@ export const searchApiPlugin: FastifyPluginAsyncTypebox<{ db: Kysely<Database>; 
           to: Type.Optional(Type.String({ format: "date" })),
           page: Type.Integer({ minimum: 1, maximum: 500, default: 1 }),
         }),
-        response: { 200: Type.Object({ total: Type.Integer(), page: Type.Integer(), items: Type.Array(Hit) }), 400: ErrorJson },
+        response: {
+          200: Type.Object({ total: Type.Integer({ description: "Matches, counted up to 1000" }), capped: Type.Boolean({ description: "More than 1000 matches" }), page: Type.Integer(), items: Type.Array(Hit) }),
+          400: ErrorJson,
+        },
       },
     },
     async (request, reply) => {
@@ -166,6 +169,7 @@ export const searchApiPlugin: FastifyPluginAsyncTypebox<{ db: Kysely<Database>; 
       reply.header("cache-control", "public, max-age=60");
       return {
         total: result.total,
+        capped: result.capped,
         page: result.page,
         items: result.hits.map((h) => ({ id: h.card.id, title: h.card.title, url: publicUrl + h.card.url, snippet: h.snippet, category: h.card.category, publishedAt: h.card.publishedAt })),
       };

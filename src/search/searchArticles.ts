@@ -29,6 +29,8 @@ export interface SearchResult {
   /** The query was cut to the first 200 characters. */
   truncated: boolean;
   total: number;
+  /** There are more than `total` matches. */
+  capped: boolean;
   page: number;
   pageCount: number;
   hits: SearchHit[];
@@ -43,8 +45,8 @@ export async function searchArticles(db: Kysely<Database>, input: SearchInput): 
   const terms = parseQuery(query);
   const base = { query: query.slice(0, MAX_QUERY_LENGTH), truncated: query.length > MAX_QUERY_LENGTH, page: input.page };
   const categoryId = input.category ? await findCategoryId(db, input.category) : undefined;
-  if (terms.length === 0 || (input.category && categoryId === undefined)) return { ...base, total: 0, pageCount: 0, hits: [] };
-  const { ids, total } = await findMatches(db, {
+  if (terms.length === 0 || (input.category && categoryId === undefined)) return { ...base, total: 0, capped: false, pageCount: 0, hits: [] };
+  const { ids, total, capped } = await findMatches(db, {
     terms,
     statuses: input.statuses ?? ["published"],
     categoryId,
@@ -58,6 +60,7 @@ export async function searchArticles(db: Kysely<Database>, input: SearchInput): 
   return {
     ...base,
     total,
+    capped,
     pageCount: Math.ceil(total / input.pageSize),
     hits: cards.map(({ card, text }) => ({ card, snippet: makeSnippet(text, terms) })),
   };
