@@ -87,14 +87,14 @@ async function runSeed(config: Config): Promise<void> {
 }
 
 /** `npm start` gives a fresh site one editor, with a random password shown once. */
-async function ensureDemoEditor(db: Kysely<Database>): Promise<void> {
+async function ensureDemoEditor(db: Kysely<Database>, publicUrl: string): Promise<void> {
   const { countUsers } = await import("./newsroom/store.ts");
   const { addUser } = await import("./newsroom/users.ts");
   const { randomToken } = await import("./newsroom/secrets.ts");
   if ((await countUsers(db)) > 0) return;
   const password = randomToken(12);
   await addUser(db, { email: "editor@haberci.local", name: "Demo Editör", role: "yonetici", password, actor: null, now: new Date() });
-  console.log("\nNewsroom: http://<this site>/yonetim/  sign in as editor@haberci.local with password:");
+  console.log(`\nNewsroom: ${publicUrl}/yonetim/  sign in as editor@haberci.local with password:`);
   console.log(`  ${password}`);
   console.log("(shown only now; change it under Parola, or with: npm run haberci -- user passwd --email editor@haberci.local)\n");
 }
@@ -109,7 +109,7 @@ async function runServe(config: Config, demo: boolean): Promise<void> {
   if (demo) {
     const result = await seedDemo(handle.db, { dataDir: config.dataDir, now: new Date(), log: (l) => console.log(l) });
     if (!result.seeded) console.log(`Demo content not added: ${result.reason}.`);
-    await ensureDemoEditor(handle.db);
+    await ensureDemoEditor(handle.db, config.publicUrl);
   }
   const app = await buildApp({
     db: handle.db,
