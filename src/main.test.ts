@@ -92,6 +92,51 @@ describe("haberci CLI", { timeout: 90_000 }, () => {
   });
 });
 
+describe("npm start (serve --demo)", { timeout: 180_000 }, () => {
+  it("fills an empty site with demo content and prints a one-time editor password that works", async () => {
+    const port = 4400 + Math.floor(Math.random() * 500);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), "haberci-start-"));
+    const child = spawn(process.execPath, [BIN, "serve", "--demo"], {
+      env: { ...process.env, DATABASE_URL: `sqlite:${path.join(dir, "site.db")}`, DATA_DIR: dir, PORT: String(port), LOG_LEVEL: "warn", WEATHER_PROVIDER: "off" },
+      stdio: ["ignore", "pipe", "pipe"],
+    });
+    let out = "";
+    try {
+      await new Promise<void>((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`server did not start: ${out}`)), 170_000);
+        child.stdout?.on("data", (chunk: Buffer) => {
+          out += chunk.toString();
+          if (out.includes("Haberci is running at")) {
+            clearTimeout(timer);
+            resolve();
+          }
+        });
+        child.on("exit", (code) => reject(new Error(`server exited with ${code}: ${out}`)));
+      });
+      expect(out).toMatch(/Seeded 70 demo articles \(5 headlines, \d+ breaking\)\./);
+      const password = /sign in as editor@haberci\.local with password:\n\s+(\S+)/.exec(out)?.[1] ?? "";
+      expect(password.length).toBeGreaterThanOrEqual(16);
+      const base = `http://127.0.0.1:${port}`;
+      const list = (await (await fetch(`${base}/api/v1/articles?limit=50`)).json()) as { total: number };
+      expect(list.total).toBe(70);
+      const form = await fetch(`${base}/yonetim/giris`);
+      const token = /name="_csrf" value="([^"]+)"/.exec(await form.text())?.[1] ?? "";
+      const cookie = (form.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+      const signIn = await fetch(`${base}/yonetim/giris`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { "content-type": "application/x-www-form-urlencoded", cookie },
+        body: new URLSearchParams({ _csrf: token, email: "editor@haberci.local", password }).toString(),
+      });
+      expect(signIn.status).toBe(303);
+      expect(signIn.headers.get("location")).toBe("/yonetim/");
+    } finally {
+      child.kill("SIGTERM");
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
 describe("haberci user and token commands", { timeout: 90_000 }, () => {
   const env = { DATABASE_URL: `sqlite:${path.join(tmp, "accounts.db")}` };
   const withStdin = (args: string[], input: string) => {
