@@ -4,6 +4,7 @@
 //   npm run bench:search -- [--articles N] [--queries N] [--keep DIR]
 //
 // One process, one connection, one query at a time: the figures are per-core latencies.
+import { createHash } from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -332,6 +333,8 @@ interface QueryResult {
   q: string;
   cls: QueryClass;
   matches: number;
+  /** searchArticles counted up to its cap: there are more than `matches`. */
+  capped: boolean;
   latencyMs: Stats;
 }
 
@@ -348,8 +351,11 @@ async function timeOnce(fn: () => Promise<unknown>): Promise<number> {
 
 async function runQueries(db: Kysely<Database>, runs: number) {
   const search = (q: string) => searchArticles(db, { q, page: 1, pageSize: PAGE_SIZE, now: NOW });
-  const matches = new Map<string, number>();
-  for (const { q } of QUERY_MIX) matches.set(q, (await search(q)).total); // warm-up pass
+  const matches = new Map<string, { total: number; capped: boolean }>();
+  for (const { q } of QUERY_MIX) {
+    const r = await search(q); // the warm-up pass
+    matches.set(q, { total: r.total, capped: r.capped });
+  }
 
   const perQuery = new Map<string, number[]>(QUERY_MIX.map(({ q }) => [q, []]));
   const all: number[] = [];
@@ -361,7 +367,13 @@ async function runQueries(db: Kysely<Database>, runs: number) {
     perQuery.get(entry.q)?.push(t);
   }
 
-  const queries: QueryResult[] = QUERY_MIX.map(({ q, cls }) => ({ q, cls, matches: matches.get(q) ?? 0, latencyMs: stats(perQuery.get(q) ?? []) }));
+  const queries: QueryResult[] = QUERY_MIX.map(({ q, cls }) => ({
+    q,
+    cls,
+    matches: matches.get(q)?.total ?? 0,
+    capped: matches.get(q)?.capped ?? false,
+    latencyMs: stats(perQuery.get(q) ?? []),
+  }));
   const byClass = Object.fromEntries(
     CLASSES.map((cls) => [cls, stats(QUERY_MIX.filter((e) => e.cls === cls).flatMap((e) => perQuery.get(e.q) ?? []))]),
   ) as Record<QueryClass, Stats>;
@@ -384,6 +396,8 @@ interface Report {
   createdAt: string;
   args: { articles: number; queries: number; keep: string | null };
   environment: { node: string; sqlite: string; cpu: string; platform: string };
+  /** SHA-1 (first 12 hex digits) of the search code measured, since it changes between runs. */
+  code: Record<string, string>;
   corpus: {
     articles: number;
     words: number | null;
@@ -425,7 +439,7 @@ function printReport(r: Report): void {
   r.slowest.forEach((s, i) => {
     const label = pad(JSON.stringify(s.q), 24);
     out.push(
-      `  ${i + 1}. ${label} ${pad(s.cls, 10)} p50 ${padStart(ms(s.latencyMs.p50), 6)} ms  max ${padStart(ms(s.latencyMs.max), 6)} ms  ${padStart(int(s.matches), 9)} matches  findMatches ${ms(s.matchPhaseMs)} ms`,
+      `  ${i + 1}. ${label} ${pad(s.cls, 10)} p50 ${padStart(ms(s.latencyMs.p50), 6)} ms  max ${padStart(ms(s.latencyMs.max), 6)} ms  ${padStart(`${int(s.matches)}${s.capped ? "+" : ""}`, 9)} matches  findMatches ${ms(s.matchPhaseMs)} ms`,
     );
   });
   process.stdout.write(`${out.join("\n")}\n`);
@@ -433,6 +447,26 @@ function printReport(r: Report): void {
 
 function isoBasic(d: Date): string {
   return d.toISOString().replace(/\.\d{3}Z$/, "Z").replace(/[-:]/g, "");
+}
+
+const MEASURED_FILES = [
+  "src/search/analyzer.ts",
+  "src/search/backends.ts",
+  "src/search/index.ts",
+  "src/search/searchArticles.ts",
+  "src/search/snippet.ts",
+  "src/news/read.ts",
+  "src/news/store.ts",
+];
+
+function codeFingerprint(): Record<string, string> {
+  const root = path.join(import.meta.dirname, "..");
+  return Object.fromEntries(
+    MEASURED_FILES.map((f) => {
+      const file = path.join(root, f);
+      return [f, fs.existsSync(file) ? createHash("sha1").update(fs.readFileSync(file)).digest("hex").slice(0, 12) : "missing"];
+    }),
+  );
 }
 
 // ---- main ----
@@ -465,6 +499,8 @@ async function main(): Promise<void> {
     process.exit(130);
   });
 
+  // Taken before anything runs: the modules were loaded from these files.
+  const code = codeFingerprint();
   try {
     const { conn, file, generation } = await prepareCorpus(dir, args.articles, keep);
     try {
@@ -478,6 +514,7 @@ async function main(): Promise<void> {
         createdAt: createdAt.toISOString(),
         args: { articles: args.articles, queries: args.queries, keep: args.keep ?? null },
         environment: { node: process.version, sqlite: sqliteVersion, cpu: `${os.cpus()[0]?.model.trim() ?? "unknown CPU"} (${os.cpus().length} cores)`, platform: `${process.platform}-${process.arch}` },
+        code,
         corpus: {
           articles: args.articles,
           words: finite(generation.words),

@@ -64,7 +64,7 @@ function analyzeWord(original: string): { surface: string; stems: string[] } | n
     result = null;
   } else {
     // A stem under three letters says too little (Iğdır -> "ık", the stem of "iki" too): keep the word itself instead.
-    const stems = [fold(stem(base)), stem(surface)].map((x) => (x.length < 3 ? surface : x));
+    const stems = [fold(stem(base)), fold(stem(surface))].map((x) => (x.length < 3 ? surface : x));
     result = { surface, stems: stems[0] === stems[1] ? [stems[0] ?? surface] : stems };
   }
   if (wordCache.size >= STEM_CACHE_LIMIT) wordCache.clear();
