@@ -3,6 +3,7 @@ import * as m0001 from "./migrations/0001-news.ts";
 import * as m0002 from "./migrations/0002-newsroom.ts";
 import * as m0003 from "./migrations/0003-weather.ts";
 import * as m0004 from "./migrations/0004-search.ts";
+import * as m0005 from "./migrations/0005-search-terms.ts";
 import type { Database } from "./schema.ts";
 
 // Listed explicitly (not read from the folder) so the order is reviewed and bundlers see every file.
@@ -11,6 +12,7 @@ const migrations: Record<string, Migration> = {
   "0002-newsroom": m0002,
   "0003-weather": m0003,
   "0004-search": m0004,
+  "0005-search-terms": m0005,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

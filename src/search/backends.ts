@@ -16,14 +16,27 @@ export interface MatchFilter {
   offset: number;
 }
 
-/** FTS5 query: every word must match, as itself or as a stem; the last word also as a prefix. */
-export function ftsQuery(terms: QueryTerm[]): string {
+/**
+ * FTS5 query: every word must match, as itself or as a stem; the last word also as a prefix,
+ * spelled out as the indexed words that start with it (`completions`).
+ */
+export function ftsQuery(terms: QueryTerm[], completions: string[] = []): string {
   return terms
     .map((t) => {
-      const alternatives = [`"${t.surface}"${t.prefix ? "*" : ""}`, ...t.stems.filter((s) => s !== t.surface).map((s) => `"${s}"`)];
-      return `(${alternatives.join(" OR ")})`;
+      const words = new Set([t.surface, ...t.stems, ...(t.prefix ? completions : [])]);
+      return `(${[...words].map((w) => `"${w}"`).join(" OR ")})`;
     })
     .join(" AND ");
+}
+
+/** How many indexed words a prefix may stand for; the shortest come first. */
+export const MAX_COMPLETIONS = 64;
+
+async function completionsOf(db: Kysely<Database>, prefix: string): Promise<string[]> {
+  // Words are [a-z0-9]; "{" sorts after all of them.
+  const rows = await sql<{ term: string }>`select term from search_terms where term >= ${prefix} and term < ${`${prefix}{`}
+    order by length(term), term limit ${MAX_COMPLETIONS}`.execute(db);
+  return rows.rows.map((r) => r.term);
 }
 
 /** The same for PostgreSQL's to_tsquery('simple', …). */
@@ -80,7 +93,8 @@ export async function findMatches(db: Kysely<Database>, f: MatchFilter): Promise
     const n = Number(count.rows[0]?.n ?? 0);
     return { ids: rows.rows.map((r) => r.id), total: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
   }
-  const q = ftsQuery(f.terms);
+  const last = f.terms.at(-1);
+  const q = ftsQuery(f.terms, last?.prefix ? await completionsOf(db, last.surface) : []);
   const match = sql`search_fts match ${q} and ${filters}`;
   const rows = await sql<{ id: number }>`select c.id from (
       select d.article_id as id, d.published_at, bm25(search_fts, 10.0, 4.0, 1.0, 5.0, 2.0, 0.5) as r

@@ -50,6 +50,12 @@ export async function indexArticle(trx: Db, doc: SearchDocument): Promise<void> 
       where article_id = ${doc.id}`.execute(trx);
   } else {
     await sql`delete from search_fts where rowid = ${doc.id}`.execute(trx);
+    // Remember every word, for expanding prefixes (see migration 0005).
+    const words = [...new Set(`${t.title} ${t.spot} ${t.body} ${s.title} ${s.spot} ${s.body}`.split(" ").filter(Boolean))];
+    for (let i = 0; i < words.length; i += 400) {
+      const chunk = words.slice(i, i + 400);
+      await sql`insert or ignore into search_terms (term) values ${sql.join(chunk.map((w) => sql`(${w})`))}`.execute(trx);
+    }
     await sql`insert into search_fts (rowid, title, spot, body, title_stems, spot_stems, body_stems)
       values (${doc.id}, ${t.title}, ${t.spot}, ${t.body}, ${s.title}, ${s.spot}, ${s.body})`.execute(trx);
   }
@@ -61,6 +67,9 @@ export async function removeFromIndex(trx: Db, articleId: number): Promise<void>
 }
 
 export async function clearIndex(trx: Db): Promise<void> {
-  if (!isPostgres(trx)) await sql`delete from search_fts`.execute(trx);
+  if (!isPostgres(trx)) {
+    await sql`delete from search_fts`.execute(trx);
+    await sql`delete from search_terms`.execute(trx);
+  }
   await trx.deleteFrom("searchDocuments").execute();
 }
