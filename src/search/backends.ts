@@ -57,7 +57,7 @@ const RECENCY_DAYS = 7;
  * word found in half a million articles costs no more than a rare one. Older matches beyond the
  * window are not shown for such words; a news search prefers the recent ones anyway.
  */
-export const CANDIDATES = 1000;
+export const CANDIDATES = 500;
 
 /** Totals are counted up to here ("1.000'den fazla"), for the same reason. */
 export const COUNT_CAP = 1000;
