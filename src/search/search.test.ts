@@ -65,6 +65,11 @@ describeEachDatabase("search", (get) => {
     expect(await found(q)).toContain(ids[key]);
   });
 
+  it("matches the last word as a prefix only while it is being typed", async () => {
+    expect(await found("başlat")).toContain(ids.nato);
+    expect(await found("başlat ")).not.toContain(ids.nato);
+  });
+
   it("requires every word", async () => {
     expect(await found("istanbul kayısı")).toEqual([]);
   });

@@ -42,7 +42,8 @@ export const NEWSROOM_STATUSES = ALL;
 /** Turkish-aware search; an empty, odd or huge query gets an ordinary (possibly empty) answer. */
 export async function searchArticles(db: Kysely<Database>, input: SearchInput): Promise<SearchResult> {
   const query = input.q.trim();
-  const terms = parseQuery(query);
+  // Untrimmed: a space after the last word means the reader finished it (no prefix match).
+  const terms = parseQuery(input.q);
   const base = { query: query.slice(0, MAX_QUERY_LENGTH), truncated: query.length > MAX_QUERY_LENGTH, page: input.page };
   const categoryId = input.category ? await findCategoryId(db, input.category) : undefined;
   if (terms.length === 0 || (input.category && categoryId === undefined)) return { ...base, total: 0, capped: false, pageCount: 0, hits: [] };
