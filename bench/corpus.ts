@@ -5,19 +5,9 @@
 
 // ---- randomness ----
 
-export type Rng = () => number;
+import { type Rng, mulberry32 } from "../src/news/demo/random.ts";
 
-/** mulberry32: a small, fast, seedable PRNG returning floats in [0, 1). */
-export function mulberry32(seed: number): Rng {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { type Rng, mulberry32 };
 
 /** Picks from a list ranked most common first, with weight 1 / (rank + 1)^exponent. */
 export class Zipf<T> {

@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database, Role } from "../src/db/schema.ts";
-import type { ArticleInput } from "../src/news/articleInput.ts";
+import { type ArticleInput, emptyArticleInput } from "../src/news/articleInput.ts";
 import type { Actor } from "../src/news/workflow.ts";
 import { addUser } from "../src/newsroom/users.ts";
 
@@ -14,19 +14,11 @@ export async function addActor(db: Kysely<Database>, role: Role, name: string): 
 
 export function articleInput(overrides: Partial<ArticleInput> = {}): ArticleInput {
   return {
+    ...emptyArticleInput("gundem", "haberci"),
     title: "Ankara'da mevsimin ilk karı",
     spot: "Başkentte sabah saatlerinde kar yağışı başladı.",
     body: "<p>Kar yağışı öğleye kadar sürdü.</p>",
-    category: "gundem",
-    source: "haberci",
     tags: ["Ankara", "Kar"],
-    imageId: null,
-    imageCaption: "",
-    imageCredit: "",
-    imageAlt: "",
-    isBreaking: false,
-    seoTitle: null,
-    seoDescription: null,
     ...overrides,
   };
 }

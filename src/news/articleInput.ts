@@ -20,6 +20,25 @@ export interface ArticleInput {
   seoDescription: string | null;
 }
 
+/** A blank article: what the "Yeni haber" form starts from. */
+export function emptyArticleInput(category: string, source: string): ArticleInput {
+  return {
+    title: "",
+    spot: "",
+    body: "",
+    category,
+    source,
+    tags: [],
+    imageId: null,
+    imageCaption: "",
+    imageCredit: "",
+    imageAlt: "",
+    isBreaking: false,
+    seoTitle: null,
+    seoDescription: null,
+  };
+}
+
 const LIMITS = { title: 200, spot: 600, body: 200_000, imageCaption: 500, imageCredit: 120, imageAlt: 300, seoTitle: 120, seoDescription: 320 };
 
 function clean(text: string): string {

@@ -12,7 +12,7 @@ import type { Database } from "../db/schema.ts";
 import { ConflictError, DomainError, ForbiddenError, InvalidInputError, RateLimitedError, UnauthorizedError } from "../errors.ts";
 import { listImages } from "../media/store.ts";
 import { uploadImage } from "../media/uploadImage.ts";
-import { type ArticleInput, parseTagList } from "../news/articleInput.ts";
+import { type ArticleInput, emptyArticleInput, parseTagList } from "../news/articleInput.ts";
 import { changeArticleStatus } from "../news/changeArticleStatus.ts";
 import { deleteArticle } from "../news/deleteArticle.ts";
 import { listCategoriesAndSources, listForNewsroom, loadArticleForEditing, suggestTags } from "../news/editing.ts";
@@ -276,21 +276,7 @@ export const newsroomPlugin: FastifyPluginAsyncTypebox<NewsroomOptions> = async 
     return {
       chrome: chromeOf(request),
       article,
-      values: loaded?.values ?? {
-        title: "",
-        spot: "",
-        body: "",
-        category: categories[0]?.slug ?? "",
-        source: sources[0]?.slug ?? "",
-        tags: [],
-        imageId: null,
-        imageCaption: "",
-        imageCredit: "",
-        imageAlt: "",
-        isBreaking: false,
-        seoTitle: null,
-        seoDescription: null,
-      },
+      values: loaded?.values ?? emptyArticleInput(categories[0]?.slug ?? "", sources[0]?.slug ?? ""),
       categories,
       sources,
       images,

@@ -1,15 +1,5 @@
 // Illustrations for demo articles, drawn as SVG from a seed so that no binaries live in git.
-
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { mulberry32 } from "./random.ts";
 
 function shade(hex: string, factor: number): string {
   const n = Number.parseInt(hex.slice(1), 16);
