@@ -26,6 +26,9 @@ function columns(text: string): { words: string; stems: string } {
   return { words: tokens.map((t) => t.surface).join(" "), stems: tokens.flatMap((t) => t.stems).join(" ") };
 }
 
+const RECENT_TERMS_LIMIT = 200_000;
+const recentTerms = new Set<string>();
+
 export async function indexArticle(trx: Db, doc: SearchDocument): Promise<void> {
   const title = columns(doc.title);
   const spot = columns(doc.spot);
@@ -50,8 +53,11 @@ export async function indexArticle(trx: Db, doc: SearchDocument): Promise<void> 
       where article_id = ${doc.id}`.execute(trx);
   } else {
     await sql`delete from search_fts where rowid = ${doc.id}`.execute(trx);
-    // Remember every word, for expanding prefixes (see migration 0005).
-    const words = [...new Set(`${t.title} ${t.spot} ${t.body} ${s.title} ${s.spot} ${s.body}`.split(" ").filter(Boolean))];
+    // Remember every word, for expanding prefixes (see migration 0005). Words this process has
+    // written lately are skipped: most of an article's words are common ones.
+    const words = [...new Set(`${t.title} ${t.spot} ${t.body}`.split(" "))].filter((w) => w !== "" && !recentTerms.has(w));
+    if (recentTerms.size + words.length > RECENT_TERMS_LIMIT) recentTerms.clear();
+    for (const w of words) recentTerms.add(w);
     for (let i = 0; i < words.length; i += 400) {
       const chunk = words.slice(i, i + 400);
       await sql`insert or ignore into search_terms (term) values ${sql.join(chunk.map((w) => sql`(${w})`))}`.execute(trx);
