@@ -109,11 +109,12 @@ export async function listArticles(
     filter.tagId = tag.id;
   }
   const cards = await pageOf(db, filter, query.page, query.limit, now);
-  const items: ArticleFull[] = [];
-  for (const card of cards.items) {
-    const full = await store.findPublishedArticle(db, card.id, now);
-    if (full) items.push(full);
-  }
+  const items = await store.findArticlesFull(
+    db,
+    cards.items.map((c) => c.id),
+    now,
+    true,
+  );
   return { ...cards, items };
 }
 

@@ -152,44 +152,58 @@ export async function findPublishedArticle(db: Db, id: number, now: Date): Promi
 
 /** The whole article as readers would see it; `publishedOnly: false` is for the newsroom's preview. */
 export async function findArticleFull(db: Db, id: number, now: Date, publishedOnly: boolean): Promise<ArticleFull | undefined> {
-  const row = await (publishedOnly ? publishedCards(db) : cardQuery(db))
-      .innerJoin("sources as s", "s.id", "a.sourceId")
-      .leftJoin("authors as au", "au.id", "a.authorId")
-      .select([
-        "a.body",
-        "a.status",
-        "a.version",
-        "a.categoryId",
-        "a.contentUpdatedAt",
-        "a.imageCaption",
-        "a.imageCredit",
-        "a.seoTitle",
-        "a.seoDescription",
-        "s.slug as sourceSlug",
-        "s.name as sourceName",
-        "au.name as authorName",
-      ])
-    .where("a.id", "=", id)
-    .executeTakeFirst();
-  if (!row) return undefined;
-  const tags = await tagsOfArticles(db, [id]);
-  const updatedAt = row.contentUpdatedAt && row.publishedAt && row.contentUpdatedAt > row.publishedAt ? row.contentUpdatedAt : null;
-  return {
-    ...toCard(row, now),
-    slug: row.slug,
-    body: row.body,
-    status: row.status,
-    version: row.version,
-    categoryId: row.categoryId,
-    source: { slug: row.sourceSlug, name: row.sourceName },
-    author: row.authorName,
-    updatedAt,
-    imageCaption: row.imageCaption,
-    imageCredit: row.imageCredit,
-    seoTitle: row.seoTitle,
-    seoDescription: row.seoDescription,
-    tags: tags.get(id) ?? [],
-  };
+  return (await findArticlesFull(db, [id], now, publishedOnly))[0];
+}
+
+/** Whole articles for several ids in two queries (rows, then tags), in the order of `ids`. */
+export async function findArticlesFull(db: Db, ids: number[], now: Date, publishedOnly: boolean): Promise<ArticleFull[]> {
+  if (ids.length === 0) return [];
+  const rows = await (publishedOnly ? publishedCards(db) : cardQuery(db))
+    .innerJoin("sources as s", "s.id", "a.sourceId")
+    .leftJoin("authors as au", "au.id", "a.authorId")
+    .select([
+      "a.body",
+      "a.status",
+      "a.version",
+      "a.categoryId",
+      "a.contentUpdatedAt",
+      "a.imageCaption",
+      "a.imageCredit",
+      "a.seoTitle",
+      "a.seoDescription",
+      "s.slug as sourceSlug",
+      "s.name as sourceName",
+      "au.name as authorName",
+    ])
+    .where("a.id", "in", ids)
+    .execute();
+  const tags = await tagsOfArticles(
+    db,
+    rows.map((r) => r.id),
+  );
+  const byId = new Map(
+    rows.map((row) => {
+      const updatedAt = row.contentUpdatedAt && row.publishedAt && row.contentUpdatedAt > row.publishedAt ? row.contentUpdatedAt : null;
+      const full: ArticleFull = {
+        ...toCard(row, now),
+        slug: row.slug,
+        body: row.body,
+        status: row.status,
+        version: row.version,
+        categoryId: row.categoryId,
+        source: { slug: row.sourceSlug, name: row.sourceName },
+        author: row.authorName,
+        updatedAt,
+        imageCaption: row.imageCaption,
+        imageCredit: row.imageCredit,
+        seoTitle: row.seoTitle,
+        seoDescription: row.seoDescription,
+        tags: tags.get(row.id) ?? [],
+      };
+      return [row.id, full] as const;
+    }),
+  );
+  return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 export async function tagsOfArticles(db: Db, ids: number[]): Promise<Map<number, TagRef[]>> {
