@@ -1,5 +1,6 @@
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import fs from "node:fs";
+import net from "node:net";
 import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
@@ -7,6 +8,18 @@ import { afterAll, describe, expect, it } from "vitest";
 const BIN = path.resolve(import.meta.dirname, "../bin/haberci.js");
 const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "haberci-cli-"));
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }));
+
+/** A port nothing listens on right now (the machine runs other services on fixed ports). */
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer();
+    server.once("error", reject);
+    server.listen(0, "127.0.0.1", () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
 
 function run(args: string[], env: Record<string, string> = {}) {
   const res = spawnSync(process.execPath, [BIN, ...args], {
@@ -67,21 +80,23 @@ describe("haberci CLI", { timeout: 90_000 }, () => {
   });
 
   it("serves the site", async () => {
-    const port = 3900 + Math.floor(Math.random() * 500);
+    const port = await freePort();
     const child: ChildProcess = spawn(process.execPath, [BIN, "serve"], {
       env: { ...process.env, DATABASE_URL: `sqlite:${path.join(tmp, "serve.db")}`, DATA_DIR: tmp, PORT: String(port), LOG_LEVEL: "warn", WEATHER_PROVIDER: "off" },
       stdio: ["ignore", "pipe", "pipe"],
     });
     try {
+      let errors = "";
+      child.stderr?.on("data", (chunk: Buffer) => (errors += chunk.toString()));
       await new Promise<void>((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error("server did not start")), 20_000);
+        const timer = setTimeout(() => reject(new Error(`server did not start: ${errors}`)), 60_000);
         child.stdout?.on("data", (chunk: Buffer) => {
           if (chunk.toString().includes("Haberci is running at")) {
             clearTimeout(timer);
             resolve();
           }
         });
-        child.on("exit", (code) => reject(new Error(`server exited with ${code}`)));
+        child.on("exit", (code) => reject(new Error(`server exited with ${code}: ${errors}`)));
       });
       const res = await fetch(`http://127.0.0.1:${port}/`);
       expect(res.status).toBe(200);
@@ -94,7 +109,7 @@ describe("haberci CLI", { timeout: 90_000 }, () => {
 
 describe("npm start (serve --demo)", { timeout: 180_000 }, () => {
   it("fills an empty site with demo content and prints a one-time editor password that works", async () => {
-    const port = 4400 + Math.floor(Math.random() * 500);
+    const port = await freePort();
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "haberci-start-"));
     const child = spawn(process.execPath, [BIN, "serve", "--demo"], {
       env: { ...process.env, DATABASE_URL: `sqlite:${path.join(dir, "site.db")}`, DATA_DIR: dir, PORT: String(port), LOG_LEVEL: "warn", WEATHER_PROVIDER: "off" },
