@@ -1,4 +1,5 @@
 import { type FastifyPluginAsyncTypebox, Type } from "@fastify/type-provider-typebox";
+import type { FastifyReply } from "fastify";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.ts";
 import { NotFoundError } from "../errors.ts";
@@ -42,17 +43,19 @@ export const sitePlugin: FastifyPluginAsyncTypebox<SiteOptions> = async (app, { 
     reply.redirect(categoryPath(request.params.category), 301),
   );
 
-  app.get("/haber/:category/", { schema: { params: Type.Object({ category: Slug }) } }, async (request, reply) => {
+  /** Page 1 of a category and the later pages share one view; only their wording differs. */
+  const sendCategoryPage = async (reply: FastifyReply, slug: string, pageNo: number) => {
     const c = await chrome();
-    const { category, page } = await getCategoryPage(db, request.params.category, 1, now());
+    const { category, page } = await getCategoryPage(db, slug, pageNo, now());
+    const first = page.page === 1;
     return reply.type("text/html; charset=utf-8").send(
       renderDocument(
         <ListPage
           chrome={c}
-          heading={category.name}
-          title={`${category.name} Haberleri | ${c.siteName}`}
-          description={`${category.name} kategorisindeki en son haberler.`}
-          canonicalPath={categoryPath(category.slug)}
+          heading={first ? category.name : `${category.name} — Sayfa ${page.page}`}
+          title={first ? `${category.name} Haberleri | ${c.siteName}` : `${category.name} Haberleri, Sayfa ${page.page} | ${c.siteName}`}
+          description={first ? `${category.name} kategorisindeki en son haberler.` : `${category.name} kategorisindeki haberler, sayfa ${page.page}.`}
+          canonicalPath={categoryPath(category.slug, page.page)}
           activeCategory={category.slug}
           items={page.items}
           page={page.page}
@@ -61,7 +64,11 @@ export const sitePlugin: FastifyPluginAsyncTypebox<SiteOptions> = async (app, { 
         />,
       ),
     );
-  });
+  };
+
+  app.get("/haber/:category/", { schema: { params: Type.Object({ category: Slug }) } }, async (request, reply) =>
+    sendCategoryPage(reply, request.params.category, 1),
+  );
 
   app.get(
     "/haber/:category/:file",
@@ -71,24 +78,7 @@ export const sitePlugin: FastifyPluginAsyncTypebox<SiteOptions> = async (app, { 
       if (!parsed) throw new NotFoundError("Sayfa");
       if (parsed.kind === "page") {
         if (parsed.page === 1) return reply.redirect(categoryPath(request.params.category), 301);
-        const c = await chrome();
-        const { category, page } = await getCategoryPage(db, request.params.category, parsed.page, now());
-        return reply.type("text/html; charset=utf-8").send(
-          renderDocument(
-            <ListPage
-              chrome={c}
-              heading={`${category.name} — Sayfa ${page.page}`}
-              title={`${category.name} Haberleri, Sayfa ${page.page} | ${c.siteName}`}
-              description={`${category.name} kategorisindeki haberler, sayfa ${page.page}.`}
-              canonicalPath={categoryPath(category.slug, page.page)}
-              activeCategory={category.slug}
-              items={page.items}
-              page={page.page}
-              pageCount={page.pageCount}
-              pageHref={(n) => categoryPath(category.slug, n)}
-            />,
-          ),
-        );
+        return sendCategoryPage(reply, request.params.category, parsed.page);
       }
       const data = await getArticle(db, parsed.id, now());
       // The id decides: an old slug or category answers with the canonical address.
