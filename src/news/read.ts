@@ -147,6 +147,10 @@ export async function getCardsForSearch(db: Db, ids: number[], now: Date): Promi
   });
 }
 
+export async function getTitlesForSearch(db: Db, ids: number[]): Promise<Map<number, { title: string; spot: string }>> {
+  return new Map((await store.listTitlesByIds(db, ids)).map((r) => [r.id, r]));
+}
+
 export async function findCategoryId(db: Db, slug: string): Promise<number | undefined> {
   return (await store.findCategoryBySlug(db, slug))?.id;
 }

@@ -522,6 +522,12 @@ export async function listCardsByIds(db: Db, ids: number[], now: Date): Promise<
   return rows.map((r) => ({ card: toCard(r, now), body: r.body, status: r.status }));
 }
 
+/** Title and spot of the given articles (any status), for ranking search matches; the body is not read. */
+export async function listTitlesByIds(db: Db, ids: number[]): Promise<Array<{ id: number; title: string; spot: string }>> {
+  if (ids.length === 0) return [];
+  return db.selectFrom("articles").select(["id", "title", "spot"]).where("id", "in", ids).execute();
+}
+
 /** Every article, in id order, a batch at a time: what the search index is rebuilt from. */
 export async function listForIndexing(db: Db, afterId: number, limit: number) {
   return db

@@ -11,30 +11,33 @@ export interface MatchFilter {
   categoryId?: number;
   from?: Date;
   to?: Date;
-  now: Date;
-  limit: number;
-  offset: number;
 }
 
+/** Prefix lengths the FTS5 table keeps an index for (migration 0004: prefix = '2 3 4'). */
+export const INDEXED_PREFIX_MAX = 4;
+
 /**
- * FTS5 query: every word must match, as itself or as a stem; the last word also as a prefix,
- * spelled out as the indexed words that start with it (`completions`).
+ * FTS5 query: every word must match, as itself or as a stem; the last word also as a prefix. A
+ * short prefix is read from FTS5's prefix index (`"ist"*`); a longer one, which FTS5 would answer
+ * by merging every word that starts with it, is spelled out as those words (`completions`).
  */
 export function ftsQuery(terms: QueryTerm[], completions: string[] = []): string {
   return terms
     .map((t) => {
-      const words = new Set([t.surface, ...t.stems, ...(t.prefix ? completions : [])]);
-      return `(${[...words].map((w) => `"${w}"`).join(" OR ")})`;
+      const indexed = t.prefix && t.surface.length <= INDEXED_PREFIX_MAX;
+      const words = new Set([t.surface, ...t.stems, ...(t.prefix && !indexed ? completions : [])]);
+      return `(${[...words].map((w) => `"${w}"`).join(" OR ")}${indexed ? ` OR "${t.surface}"*` : ""})`;
     })
     .join(" AND ");
 }
 
-/** How many indexed words a prefix may stand for; the shortest come first. */
+/** How many indexed words a long prefix may stand for; the shortest come first. */
 export const MAX_COMPLETIONS = 64;
 
-async function completionsOf(db: Kysely<Database>, prefix: string): Promise<string[]> {
-  // Words are [a-z0-9]; "{" sorts after all of them.
-  const rows = await sql<{ term: string }>`select term from search_terms where term >= ${prefix} and term < ${`${prefix}{`}
+async function completionsOf(db: Kysely<Database>, term: QueryTerm | undefined): Promise<string[]> {
+  if (!term?.prefix || term.surface.length <= INDEXED_PREFIX_MAX) return [];
+  // Folded words are [a-z0-9] but for other scripts; "\u{10FFFF}" sorts after any of them.
+  const rows = await sql<{ term: string }>`select term from search_terms where term >= ${term.surface} and term < ${`${term.surface}\u{10FFFF}`}
     order by length(term), term limit ${MAX_COMPLETIONS}`.execute(db);
   return rows.rows.map((r) => r.term);
 }
@@ -49,66 +52,81 @@ export function tsQuery(terms: QueryTerm[]): string {
     .join(" & ");
 }
 
-// A story from this week outranks an equally relevant one from last year: up to twice the score for today.
-const RECENCY_DAYS = 7;
-
 /**
  * Ranking reads at most this many matches, the newest first (article ids grow with time), so a
  * word found in half a million articles costs no more than a rare one. Older matches beyond the
  * window are not shown for such words; a news search prefers the recent ones anyway.
  */
-export const CANDIDATES = 500;
+export const CANDIDATES = 300;
 
-/** Totals are counted up to here ("1.000'den fazla"), for the same reason. */
-export const COUNT_CAP = 1000;
+/** Totals are counted up to here ("500'den fazla"), for the same reason. */
+export const COUNT_CAP = 500;
+
+/** Word rarity is measured over the newest this many articles… */
+export const RARITY_WINDOW = 20_000;
+/** …and counted up to here: past it (one article in 20), a word is simply common. */
+export const RARITY_CAP = 1000;
 
 export interface Matches {
-  ids: number[];
-  total: number;
-  /** More matches than COUNT_CAP: `total` is the cap. */
+  /** The newest matches, newest first: up to COUNT_CAP of them. */
+  matches: Array<{ id: number; publishedAt: string | null }>;
+  /** More matches than COUNT_CAP. */
   capped: boolean;
 }
 
-export async function findMatches(db: Kysely<Database>, f: MatchFilter): Promise<Matches> {
-  if (f.terms.length === 0) return { ids: [], total: 0, capped: false };
-  const nowIso = f.now.toISOString();
-  const filters = sql`d.status in (${sql.join(f.statuses)})
+function filtersSql(f: MatchFilter) {
+  return sql`d.status in (${sql.join(f.statuses)})
       ${f.categoryId !== undefined ? sql`and d.category_id = ${f.categoryId}` : sql``}
       ${f.from ? sql`and d.published_at >= ${f.from.toISOString()}` : sql``}
       ${f.to ? sql`and d.published_at < ${f.to.toISOString()}` : sql``}`;
+}
+
+/**
+ * The newest matches of every query word (up to COUNT_CAP + 1, which tells whether there are
+ * more): one walk down the index in id order, which stops as soon as it has enough.
+ */
+export async function findMatches(db: Kysely<Database>, f: MatchFilter): Promise<Matches> {
+  if (f.terms.length === 0) return { matches: [], capped: false };
+  const filters = filtersSql(f);
+  let rows: Array<{ id: number; publishedAt: string | null }>;
   if (isPostgres(db)) {
-    const q = tsQuery(f.terms);
-    const match = sql`d.tsv @@ to_tsquery('simple', ${q}) and ${filters}`;
-    const [rows, count] = await Promise.all([
-      sql<{ id: number }>`select c.article_id as id from (
-          select d.article_id, d.published_at, ts_rank('{0.1, 0.25, 0.5, 1.0}'::float4[], d.tsv, to_tsquery('simple', ${q})) as r
-          from search_documents d where ${match}
-          order by d.article_id desc limit ${CANDIDATES}
-        ) c
-        order by c.r * (1.0 + ${RECENCY_DAYS}::float8 / (${RECENCY_DAYS}::float8 + greatest(0, extract(epoch from (${nowIso}::timestamptz - coalesce(c.published_at, ${nowIso}::timestamptz))) / 86400.0))) desc,
-          c.published_at desc nulls last, c.article_id desc
-        limit ${f.limit} offset ${f.offset}`.execute(db),
-      sql<{ n: number }>`select count(*)::int as n from (select 1 from search_documents d where ${match} limit ${COUNT_CAP + 1}) x`.execute(db),
-    ]);
-    const n = Number(count.rows[0]?.n ?? 0);
-    return { ids: rows.rows.map((r) => r.id), total: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
+    rows = (
+      await sql<{ id: number; publishedAt: string | null }>`select d.article_id as id, d.published_at as "publishedAt"
+        from search_documents d where d.tsv @@ to_tsquery('simple', ${tsQuery(f.terms)}) and ${filters}
+        order by d.article_id desc limit ${COUNT_CAP + 1}`.execute(db)
+    ).rows;
+  } else {
+    const q = ftsQuery(f.terms, await completionsOf(db, f.terms.at(-1)));
+    rows = (
+      await sql<{ id: number; publishedAt: string | null }>`select d.article_id as id, d.published_at as "publishedAt"
+        from search_fts join search_documents d on d.article_id = search_fts.rowid
+        where search_fts match ${q} and ${filters}
+        order by search_fts.rowid desc limit ${COUNT_CAP + 1}`.execute(db)
+    ).rows;
   }
-  const last = f.terms.at(-1);
-  const q = ftsQuery(f.terms, last?.prefix ? await completionsOf(db, last.surface) : []);
-  const match = sql`search_fts match ${q} and ${filters}`;
-  const rows = await sql<{ id: number }>`select c.id from (
-      select d.article_id as id, d.published_at, bm25(search_fts, 10.0, 4.0, 1.0, 5.0, 2.0, 0.5) as r
-      from search_fts join search_documents d on d.article_id = search_fts.rowid
-      where ${match}
-      order by search_fts.rowid desc limit ${CANDIDATES}
-    ) c
-    order by c.r * (1.0 + ${sql.lit(RECENCY_DAYS)} / (${sql.lit(RECENCY_DAYS)} + max(0.0, julianday(${nowIso}) - julianday(coalesce(c.published_at, ${nowIso}))))),
-      c.published_at desc, c.id desc
-    limit ${f.limit} offset ${f.offset}`.execute(db);
-  const count = await sql<{ n: number }>`select count(*) as n from (
-      select 1 from search_fts join search_documents d on d.article_id = search_fts.rowid
-      where ${match} limit ${COUNT_CAP + 1}
-    )`.execute(db);
-  const n = Number(count.rows[0]?.n ?? 0);
-  return { ids: rows.rows.map((r) => r.id), total: Math.min(n, COUNT_CAP), capped: n > COUNT_CAP };
+  return { matches: rows.slice(0, COUNT_CAP), capped: rows.length > COUNT_CAP };
+}
+
+/**
+ * How rare each term is: in how many of the newest RARITY_WINDOW indexed articles (any status) it
+ * occurs, counted up to RARITY_CAP. Bounded work at any archive size, and the newest articles are
+ * the language readers search in.
+ */
+export async function documentFrequencies(db: Kysely<Database>, terms: QueryTerm[]): Promise<{ docs: number[]; totalDocs: number }> {
+  const newest = await sql<{ n: number | null }>`select max(article_id) as n from search_documents`.execute(db);
+  const last = Number(newest.rows[0]?.n ?? 0);
+  const after = Math.max(0, last - RARITY_WINDOW);
+  const docs: number[] = [];
+  for (const term of terms) {
+    const one = [term];
+    const count = isPostgres(db)
+      ? await sql<{ n: number }>`select count(*)::int as n from (select 1 from search_documents d
+          where d.tsv @@ to_tsquery('simple', ${tsQuery(one)}) and d.article_id > ${after} limit ${RARITY_CAP}) x`.execute(db)
+      : await sql<{ n: number }>`select count(*) as n from (select 1 from search_fts
+          where search_fts match ${ftsQuery(one, await completionsOf(db, term))} and rowid > ${after}
+          order by rowid desc limit ${RARITY_CAP})`.execute(db);
+    docs.push(Number(count.rows[0]?.n ?? 0));
+  }
+  // Ids grow by one per article: the window holds about this many (fewer where some were deleted).
+  return { docs, totalDocs: last - after };
 }

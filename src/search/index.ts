@@ -26,9 +26,6 @@ function columns(text: string): { words: string; stems: string } {
   return { words: tokens.map((t) => t.surface).join(" "), stems: tokens.flatMap((t) => t.stems).join(" ") };
 }
 
-const RECENT_TERMS_LIMIT = 200_000;
-const recentTerms = new Set<string>();
-
 export async function indexArticle(trx: Db, doc: SearchDocument): Promise<void> {
   const title = columns(doc.title);
   const spot = columns(doc.spot);
@@ -53,11 +50,9 @@ export async function indexArticle(trx: Db, doc: SearchDocument): Promise<void> 
       where article_id = ${doc.id}`.execute(trx);
   } else {
     await sql`delete from search_fts where rowid = ${doc.id}`.execute(trx);
-    // Remember every word, for expanding prefixes (see migration 0005). Words this process has
-    // written lately are skipped: most of an article's words are common ones.
-    const words = [...new Set(`${t.title} ${t.spot} ${t.body}`.split(" "))].filter((w) => w !== "" && !recentTerms.has(w));
-    if (recentTerms.size + words.length > RECENT_TERMS_LIMIT) recentTerms.clear();
-    for (const w of words) recentTerms.add(w);
+    // Remember every word, for expanding long prefixes (see migration 0005). No cache of words
+    // already written: it would outlive a rolled-back transaction or a cleared index.
+    const words = [...new Set(`${t.title} ${t.spot} ${t.body}`.split(" "))].filter((w) => w !== "");
     for (let i = 0; i < words.length; i += 400) {
       const chunk = words.slice(i, i + 400);
       await sql`insert or ignore into search_terms (term) values ${sql.join(chunk.map((w) => sql`(${w})`))}`.execute(trx);

@@ -8,6 +8,7 @@ import type { Assets } from "../ui/assets.ts";
 import { type Chrome, Layout } from "../ui/Layout.tsx";
 import { renderDocument } from "../ui/render.ts";
 import { type SearchResult, searchArticles } from "./searchArticles.ts";
+import { COUNT_CAP } from "./backends.ts";
 
 const PAGE_SIZE = 20;
 
@@ -151,7 +152,7 @@ export const searchApiPlugin: FastifyPluginAsyncTypebox<{ db: Kysely<Database>; 
           page: Type.Integer({ minimum: 1, maximum: 500, default: 1 }),
         }),
         response: {
-          200: Type.Object({ total: Type.Integer({ description: "Matches, counted up to 1000" }), capped: Type.Boolean({ description: "More than 1000 matches" }), page: Type.Integer(), items: Type.Array(Hit) }),
+          200: Type.Object({ total: Type.Integer({ description: `Matches, counted up to ${COUNT_CAP}` }), capped: Type.Boolean({ description: `More than ${COUNT_CAP} matches` }), page: Type.Integer(), items: Type.Array(Hit) }),
           400: ErrorJson,
         },
       },

@@ -126,6 +126,21 @@ describeEachDatabase("search", (get) => {
     expect((second.body.match(/<li><article class="card card-row">/g) ?? []).length).toBe(5);
   });
 
+  it("walks every match exactly once across pages, in ranked order", async () => {
+    const pages = [];
+    for (let page = 1; page <= 3; page++) pages.push(...(await found("enflasyon", { page, pageSize: 10 })));
+    expect(pages).toHaveLength(25);
+    expect(new Set(pages).size).toBe(25);
+    expect(pages).toEqual(await found("enflasyon", { pageSize: 30 }));
+  });
+
+  it("reads short prefixes from the prefix index and long ones from the word list", async () => {
+    expect(await found("kud")).toContain(ids.kudus);
+    expect(await found("KUD")).toContain(ids.kudus);
+    expect(await found("ığd")).toContain(ids.igdir);
+    expect(await found("tatbika")).toEqual(expect.arrayContaining([ids.nato, ids.titleHit]));
+  });
+
   it.each(["", "   ", '"', "*", "NEAR(", "OR", "AND", '"istanbul', "ist*", "NEAR(istanbul trafik)", "istanbul OR nato", "(((", "!!!???", "a".repeat(300), "istanbul ".repeat(60)])(
     "gives a normal page for the odd query %j",
     async (q) => {
