@@ -81,6 +81,16 @@ describe("parseQuery", () => {
     for (const term of parseQuery(q)) expect(term.surface).toMatch(/^[a-z0-9]+$/);
   });
 
+  it.each([
+    ["depremler", "deprem"],
+    ["kayısılar", "kayısı"],
+    ["seçimler", "seçim"],
+  ])("lets the plural %s meet the singular %s, which Snowball stems further", (plural, singular) => {
+    const [term] = parseQuery(`${plural} `);
+    const [word] = analyze(singular);
+    expect(word?.stems.some((s) => term?.stems.includes(s))).toBe(true);
+  });
+
   it("reads at most 200 characters", () => {
     const long = "kelime ".repeat(100);
     expect(parseQuery(long).length).toBeLessThanOrEqual(12);

@@ -117,7 +117,26 @@ const MAX_TERMS = 12;
 export function parseQuery(raw: string): QueryTerm[] {
   const tokens = analyze(raw.slice(0, MAX_QUERY_LENGTH)).slice(0, MAX_TERMS);
   const trailingSpace = /\s$/.test(raw.slice(0, MAX_QUERY_LENGTH));
-  return tokens.map((t, i) => ({ surface: t.surface, stems: t.stems, prefix: i === tokens.length - 1 && !trailingSpace && t.surface.length >= 2 }));
+  return tokens.map((t, i) => ({
+    surface: t.surface,
+    stems: queryStems(t.original, t.stems),
+    prefix: i === tokens.length - 1 && !trailingSpace && t.surface.length >= 2,
+  }));
+}
+
+/**
+ * A query word's stems, and the stems of those: Snowball stops after a plural suffix, so
+ * "depremler" stems to "deprem" while "deprem" itself stems to "depre", and a reader asking for
+ * "depremler" would miss every article that says "deprem". (Only queries take the second step;
+ * the index keeps one stem per spelling.)
+ */
+function queryStems(original: string, stems: string[]): string[] {
+  const base = turkishLower(original.split(APOSTROPHES)[0] ?? original);
+  const firstStem = stem(base);
+  // A first stem under three letters was not kept (see analyzeWord): nothing to go on from.
+  if (fold(firstStem).length < 3) return stems;
+  const second = [fold(stem(firstStem)), fold(stem(fold(firstStem)))].filter((x) => x.length >= 3);
+  return [...new Set([...stems, ...second])];
 }
 
 /**

@@ -61,6 +61,8 @@ describeEachDatabase("search", (get) => {
     ["baslat", "nato"],
     ["iğdır kayısı", "igdir"],
     ["ihrac", "igdir"],
+    ["depremler", "titleHit"],
+    ["kayısılar", "igdir"],
   ])("%s finds the right article", async (q, key) => {
     expect(await found(q)).toContain(ids[key]);
   });
