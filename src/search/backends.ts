@@ -113,20 +113,41 @@ export async function findMatches(db: Kysely<Database>, f: MatchFilter): Promise
  * the language readers search in.
  */
 export async function documentFrequencies(db: Kysely<Database>, terms: QueryTerm[]): Promise<{ docs: number[]; totalDocs: number }> {
+  if (isPostgres(db)) return postgresDocumentFrequencies(db, terms);
   const newest = await sql<{ n: number | null }>`select max(article_id) as n from search_documents`.execute(db);
   const last = Number(newest.rows[0]?.n ?? 0);
   const after = Math.max(0, last - RARITY_WINDOW);
   const docs: number[] = [];
   for (const term of terms) {
     const one = [term];
-    const count = isPostgres(db)
-      ? await sql<{ n: number }>`select count(*)::int as n from (select 1 from search_documents d
-          where d.tsv @@ to_tsquery('simple', ${tsQuery(one)}) and d.article_id > ${after} limit ${RARITY_CAP}) x`.execute(db)
-      : await sql<{ n: number }>`select count(*) as n from (select 1 from search_fts
+    const count = await sql<{ n: number }>`select count(*) as n from (select 1 from search_fts
           where search_fts match ${ftsQuery(one, await completionsOf(db, term))} and rowid > ${after}
           order by rowid desc limit ${RARITY_CAP})`.execute(db);
     docs.push(Number(count.rows[0]?.n ?? 0));
   }
   // Ids grow by one per article: the window holds about this many (fewer where some were deleted).
   return { docs, totalDocs: last - after };
+}
+
+/**
+ * PostgreSQL keeps word frequencies itself: ANALYZE samples the tsvector column into
+ * `most_common_elems`. Counting matches instead would read every tsvector from TOAST. A word not
+ * among the most common is rare; before the first ANALYZE every word weighs the same.
+ */
+async function postgresDocumentFrequencies(db: Kysely<Database>, terms: QueryTerm[]): Promise<{ docs: number[]; totalDocs: number }> {
+  const [stats, newest] = await Promise.all([
+    sql<{ elems: string[] | null; freqs: number[] | null }>`select most_common_elems::text::text[] as elems, most_common_elem_freqs as freqs
+      from pg_stats where schemaname = current_schema() and tablename = 'search_documents' and attname = 'tsv'`.execute(db),
+    sql<{ n: number | null }>`select max(article_id) as n from search_documents`.execute(db),
+  ]);
+  const totalDocs = Number(newest.rows[0]?.n ?? 0);
+  const elems = stats.rows[0]?.elems ?? [];
+  const freqs = stats.rows[0]?.freqs ?? [];
+  const share = new Map(elems.map((e, i) => [e, freqs[i] ?? 0]));
+  const docs = terms.map((t) => {
+    let f = Math.max(0, ...[t.surface, ...t.stems].map((w) => share.get(w) ?? 0));
+    if (t.prefix) f = Math.max(f, elems.reduce((sum, e, i) => sum + (e.startsWith(t.surface) ? (freqs[i] ?? 0) : 0), 0));
+    return Math.round(Math.min(1, f) * totalDocs);
+  });
+  return { docs, totalDocs };
 }

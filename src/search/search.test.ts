@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { buildTestApp, type TestApp } from "../../test/app.ts";
 import { describeEachDatabase } from "../../test/databases.ts";
@@ -7,6 +8,9 @@ import { changeArticleStatus } from "../news/changeArticleStatus.ts";
 import { installDefaults } from "../news/installDefaults.ts";
 import { createArticle, updateArticle } from "../news/saveArticle.ts";
 import type { Actor } from "../news/workflow.ts";
+import { parseQuery } from "./analyzer.ts";
+import { documentFrequencies } from "./backends.ts";
+import { isPostgres } from "./index.ts";
 import { reindexAll } from "./reindex.ts";
 import { searchArticles } from "./searchArticles.ts";
 
@@ -134,6 +138,16 @@ describeEachDatabase("search", (get) => {
     expect(pages).toHaveLength(25);
     expect(new Set(pages).size).toBe(25);
     expect(pages).toEqual(await found("enflasyon", { pageSize: 30 }));
+  });
+
+  it("knows a common word from a rare one, for weighing words in ranking", async () => {
+    const { db } = get();
+    // PostgreSQL reads word frequencies from its own statistics, which ANALYZE (or autovacuum) gathers.
+    if (isPostgres(db)) await sql`analyze search_documents`.execute(db);
+    const { docs, totalDocs } = await documentFrequencies(db, parseQuery("enflasyon kudüs "));
+    expect(totalDocs).toBeGreaterThan(30);
+    expect(docs[0]).toBeGreaterThanOrEqual(20);
+    expect(docs[0]).toBeGreaterThan((docs[1] ?? 0) * 5);
   });
 
   it("reads short prefixes from the prefix index and long ones from the word list", async () => {
