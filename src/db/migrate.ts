@@ -4,6 +4,7 @@ import * as m0002 from "./migrations/0002-newsroom.ts";
 import * as m0003 from "./migrations/0003-weather.ts";
 import * as m0004 from "./migrations/0004-search.ts";
 import * as m0005 from "./migrations/0005-search-terms.ts";
+import * as m0006 from "./migrations/0006-search-strip.ts";
 import type { Database } from "./schema.ts";
 
 // Listed explicitly (not read from the folder) so the order is reviewed and bundlers see every file.
@@ -13,6 +14,7 @@ const migrations: Record<string, Migration> = {
   "0003-weather": m0003,
   "0004-search": m0004,
   "0005-search-terms": m0005,
+  "0006-search-strip": m0006,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

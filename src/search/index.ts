@@ -39,14 +39,10 @@ export async function indexArticle(trx: Db, doc: SearchDocument): Promise<void> 
     .onConflict((oc) => oc.column("articleId").doUpdateSet({ status: doc.status, categoryId: doc.categoryId, publishedAt: doc.publishedAt }))
     .execute();
   if (isPostgres(trx)) {
-    // Weights: title words A, title stems and spot words B, spot stems and body words C, body stems D.
+    // Matching only (ranking is src/search/rank.ts): no positions or weights, so the value stays
+    // small, and PostgreSQL tests it faster when it walks rows one by one.
     await sql`update search_documents set tsv =
-        setweight(to_tsvector('simple', ${t.title}), 'A') ||
-        setweight(to_tsvector('simple', ${s.title}), 'B') ||
-        setweight(to_tsvector('simple', ${t.spot}), 'B') ||
-        setweight(to_tsvector('simple', ${s.spot}), 'C') ||
-        setweight(to_tsvector('simple', ${t.body}), 'C') ||
-        setweight(to_tsvector('simple', ${s.body}), 'D')
+        strip(to_tsvector('simple', ${[t.title, s.title, t.spot, s.spot, t.body, s.body].join(" ")}))
       where article_id = ${doc.id}`.execute(trx);
   } else {
     await sql`delete from search_fts where rowid = ${doc.id}`.execute(trx);
