@@ -59,11 +59,16 @@ const WORD = /[\p{L}\p{N}]+(?:['’´‘ʼ`][\p{L}\p{N}]+)?/gu;
 
 const wordCache = new Map<string, { surface: string; stems: string[] } | null>();
 
+/** A written word lower-cased the Turkish way, without its apostrophe suffix: what gets stemmed. */
+function baseForm(original: string): string {
+  return turkishLower(original.split(APOSTROPHES)[0] ?? original);
+}
+
 /** One written word -> its surface form and stems (remembered: the same words come back all the time). */
 export function analyzeWord(original: string): { surface: string; stems: string[] } | null {
   let result = wordCache.get(original);
   if (result !== undefined) return result;
-  const base = turkishLower(original.split(APOSTROPHES)[0] ?? original);
+  const base = baseForm(original);
   const surface = fold(base);
   if (surface === "") {
     result = null;
@@ -131,8 +136,7 @@ export function parseQuery(raw: string): QueryTerm[] {
  * the index keeps one stem per spelling.)
  */
 function queryStems(original: string, stems: string[]): string[] {
-  const base = turkishLower(original.split(APOSTROPHES)[0] ?? original);
-  const firstStem = stem(base);
+  const firstStem = stem(baseForm(original));
   // A first stem under three letters was not kept (see analyzeWord): nothing to go on from.
   if (fold(firstStem).length < 3) return stems;
   const second = [fold(stem(firstStem)), fold(stem(fold(firstStem)))].filter((x) => x.length >= 3);

@@ -54,8 +54,8 @@ export function tsQuery(terms: QueryTerm[]): string {
 
 /**
  * Ranking reads at most this many matches, the newest first (article ids grow with time), so a
- * word found in half a million articles costs no more than a rare one. Older matches beyond the
- * window are not shown for such words; a news search prefers the recent ones anyway.
+ * word found in half a million articles costs no more than a rare one. Older matches follow the
+ * ranked ones by date; a news search prefers the recent ones anyway.
  */
 export const CANDIDATES = 300;
 

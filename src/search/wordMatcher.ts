@@ -22,7 +22,7 @@ export interface WordMatcher {
  * Snowball only strips suffixes but may then change the stem's last consonant (kitabı -> kitap)
  * or add a vowel after a final d or g. Needles that another needle begins are left out.
  */
-export function needlesOf(terms: QueryTerm[]): string[] {
+function needlesOf(terms: QueryTerm[]): string[] {
   const all = new Set(terms.flatMap((t) => [t.surface, ...t.stems.map((s) => s.slice(0, Math.max(2, s.length - 1)))]));
   return [...all].filter((n) => ![...all].some((other) => other !== n && n.startsWith(other)));
 }
