@@ -1,10 +1,10 @@
 // The newsroom's JSON API for integrations: Bearer token, with the role of the token's user.
 import multipart from "@fastify/multipart";
 import { type FastifyPluginAsyncTypebox, type Static, Type } from "@fastify/type-provider-typebox";
-import type { FastifyRequest } from "fastify";
 import type { Kysely } from "kysely";
 import type { Article, Database } from "../db/schema.ts";
-import { InvalidInputError, UnauthorizedError } from "../errors.ts";
+import { InvalidInputError } from "../errors.ts";
+import { IdParams } from "../http/schemas.ts";
 import { uploadImage } from "../media/uploadImage.ts";
 import { toPicture } from "../news/pictures.ts";
 import type { ArticleInput } from "../news/articleInput.ts";
@@ -12,8 +12,8 @@ import { changeArticleStatus } from "../news/changeArticleStatus.ts";
 import { listCategoriesAndSources, loadArticleForEditing } from "../news/editing.ts";
 import { createArticle, updateArticle } from "../news/saveArticle.ts";
 import { articlePath } from "../news/slug.ts";
-import type { Actor } from "../news/workflow.ts";
-import { authenticateApiToken } from "../newsroom/apiTokens.ts";
+import { ArticleFields } from "../news/schemas.ts";
+import { actorOf, requireRole } from "../newsroom/auth.ts";
 import { ErrorJson } from "./schemas.ts";
 
 export interface NewsroomApiOptions {
@@ -23,24 +23,6 @@ export interface NewsroomApiOptions {
   maxUploadBytes: number;
   now: () => Date;
 }
-
-const Slug = Type.String({ pattern: "^[a-z0-9-]{1,200}$" });
-
-const ArticleFields = {
-  title: Type.String({ minLength: 1, maxLength: 200 }),
-  spot: Type.String({ maxLength: 600 }),
-  body: Type.String({ maxLength: 200_000, description: "HTML; sanitised with the body allow-list" }),
-  category: Slug,
-  source: Slug,
-  tags: Type.Array(Type.String({ minLength: 1, maxLength: 60 }), { maxItems: 20, description: "Tag slugs (or new tag names)" }),
-  imageId: Type.Union([Type.Integer({ minimum: 1 }), Type.Null()]),
-  imageCaption: Type.String({ maxLength: 500 }),
-  imageCredit: Type.String({ maxLength: 120 }),
-  imageAlt: Type.String({ maxLength: 300 }),
-  isBreaking: Type.Boolean(),
-  seoTitle: Type.Union([Type.String({ maxLength: 120 }), Type.Null()]),
-  seoDescription: Type.Union([Type.String({ maxLength: 320 }), Type.Null()]),
-};
 
 const CreateBody = Type.Object(
   {
@@ -63,8 +45,19 @@ const CreateBody = Type.Object(
 
 const PatchBody = Type.Object(
   {
-    version: Type.Integer({ minimum: 1, description: "The version this edit is based on; a stale one answers 409" }),
+    version: Type.Integer({ minimum: 1, maximum: 2147483647, description: "The version this edit is based on; a stale one answers 409" }),
     ...Object.fromEntries(Object.entries(ArticleFields).map(([k, v]) => [k, Type.Optional(v)])),
+  },
+  { additionalProperties: false },
+);
+
+/** A multipart upload, read by @fastify/multipart into fields and the file's bytes. */
+const UploadBody = Type.Object(
+  {
+    file: Type.Unsafe<Buffer>({ description: "the picture (JPEG, PNG, WebP, AVIF or GIF)" }),
+    caption: Type.Optional(Type.String({ maxLength: 500 })),
+    credit: Type.Optional(Type.String({ maxLength: 120 })),
+    alt: Type.Optional(Type.String({ maxLength: 300 })),
   },
   { additionalProperties: false },
 );
@@ -76,27 +69,14 @@ const WriteResult = Type.Object({
   url: Type.Union([Type.String(), Type.Null()], { description: "Public address once published" }),
 });
 
-const Id = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2147483647 }) });
 const Bearer = [{ bearerAuth: [] }];
 const errors = { 400: ErrorJson, 401: ErrorJson, 403: ErrorJson, 404: ErrorJson, 409: ErrorJson };
 
-/** The acting user of a request that carries `Authorization: Bearer <token>`. */
-export async function bearerActor(db: Kysely<Database>, request: FastifyRequest, now: Date): Promise<Actor | null> {
-  const header = request.headers.authorization;
-  if (!header) return null;
-  const match = /^Bearer\s+(\S+)$/i.exec(header);
-  if (!match?.[1]) throw new UnauthorizedError("Authorization başlığı 'Bearer <anahtar>' biçiminde olmalı.");
-  return authenticateApiToken(db, match[1], now);
-}
-
 export const newsroomApiPlugin: FastifyPluginAsyncTypebox<NewsroomApiOptions> = async (app, { db, publicUrl, dataDir, maxUploadBytes, now }) => {
-  await app.register(multipart, { limits: { fileSize: maxUploadBytes, files: 1, fields: 10, fieldSize: 10_000 } });
-
-  const requireActor = async (request: FastifyRequest): Promise<Actor> => {
-    const actor = await bearerActor(db, request, now());
-    if (!actor) throw new UnauthorizedError("API anahtarı gerekli: Authorization: Bearer <anahtar>.");
-    return actor;
-  };
+  // Multipart bodies become `{ field: value, file: Buffer }` before validation (see UploadBody).
+  await app.register(multipart, { attachFieldsToBody: "keyValues", limits: { fileSize: maxUploadBytes, files: 1, fields: 10, fieldSize: 10_000, parts: 12 } });
+  // Every route here acts as the token's user: 401/403 before the body is read.
+  const reporters = { onRequest: requireRole("muhabir") };
 
   const result = async (article: Article): Promise<Static<typeof WriteResult>> => {
     const { categories } = await listCategoriesAndSources(db);
@@ -111,9 +91,9 @@ export const newsroomApiPlugin: FastifyPluginAsyncTypebox<NewsroomApiOptions> = 
 
   app.post(
     "/articles",
-    { schema: { summary: "Create a draft", security: Bearer, body: CreateBody, response: { 201: WriteResult, ...errors } } },
+    { ...reporters, schema: { summary: "Create a draft", security: Bearer, body: CreateBody, response: { 201: WriteResult, ...errors } } },
     async (request, reply) => {
-      const actor = await requireActor(request);
+      const actor = actorOf(request);
       const b = request.body;
       const input: ArticleInput = {
         title: b.title,
@@ -137,9 +117,9 @@ export const newsroomApiPlugin: FastifyPluginAsyncTypebox<NewsroomApiOptions> = 
 
   app.patch(
     "/articles/:id",
-    { schema: { summary: "Edit an article (optimistic concurrency by version)", security: Bearer, params: Id, body: PatchBody, response: { 200: WriteResult, ...errors } } },
+    { ...reporters, schema: { summary: "Edit an article (optimistic concurrency by version)", security: Bearer, params: IdParams, body: PatchBody, response: { 200: WriteResult, ...errors } } },
     async (request) => {
-      const actor = await requireActor(request);
+      const actor = actorOf(request);
       const { values } = await loadArticleForEditing(db, request.params.id);
       const { version, ...changes } = request.body;
       const article = await updateArticle(db, { articleId: request.params.id, version, input: { ...values, ...changes } as ArticleInput, actor, now: now() });
@@ -150,16 +130,17 @@ export const newsroomApiPlugin: FastifyPluginAsyncTypebox<NewsroomApiOptions> = 
   app.post(
     "/articles/:id/publish",
     {
+      ...reporters,
       schema: {
         summary: "Publish now, or schedule with `at`",
         security: Bearer,
-        params: Id,
+        params: IdParams,
         body: Type.Union([Type.Object({ at: Type.Optional(Type.String({ format: "date-time" })), version: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false }), Type.Null()]),
         response: { 200: Type.Object({ status: Type.Union([Type.Literal("published"), Type.Literal("scheduled")]), url: Type.String(), version: Type.Integer() }), ...errors },
       },
     },
     async (request) => {
-      const actor = await requireActor(request);
+      const actor = actorOf(request);
       const at = request.body?.at ? new Date(request.body.at) : undefined;
       if (at && Number.isNaN(at.getTime())) throw new InvalidInputError("Geçersiz tarih.", { at: "ISO 8601 tarih-saat olmalı." });
       const article = await changeArticleStatus(db, { articleId: request.params.id, action: at ? "schedule" : "publish", at, actor, now: now(), version: request.body?.version, ip: request.ip });
@@ -171,9 +152,9 @@ export const newsroomApiPlugin: FastifyPluginAsyncTypebox<NewsroomApiOptions> = 
 
   app.post(
     "/articles/:id/unpublish",
-    { schema: { summary: "Take a published article off the site", security: Bearer, params: Id, response: { 200: WriteResult, ...errors } } },
+    { ...reporters, schema: { summary: "Take a published article off the site", security: Bearer, params: IdParams, response: { 200: WriteResult, ...errors } } },
     async (request) => {
-      const actor = await requireActor(request);
+      const actor = actorOf(request);
       return result(await changeArticleStatus(db, { articleId: request.params.id, action: "unpublish", actor, now: now(), ip: request.ip }));
     },
   );
@@ -181,10 +162,12 @@ export const newsroomApiPlugin: FastifyPluginAsyncTypebox<NewsroomApiOptions> = 
   app.post(
     "/images",
     {
+      ...reporters,
       schema: {
         summary: "Upload a picture (multipart: file, caption, credit, alt)",
         security: Bearer,
         consumes: ["multipart/form-data"],
+        body: UploadBody,
         response: {
           201: Type.Object({ id: Type.Integer(), url: Type.String(), srcset: Type.String(), width: Type.Integer(), height: Type.Integer() }),
           ...errors,
@@ -192,23 +175,10 @@ export const newsroomApiPlugin: FastifyPluginAsyncTypebox<NewsroomApiOptions> = 
       },
     },
     async (request, reply) => {
-      const actor = await requireActor(request);
-      if (!request.isMultipart()) throw new InvalidInputError("multipart/form-data bekleniyor.", { file: "Dosya gerekli." });
-      const fields: Record<string, string> = {};
-      let data: Buffer | undefined;
-      try {
-        for await (const part of request.parts()) {
-          if (part.type === "file") data = await part.toBuffer();
-          else if (typeof part.value === "string") fields[part.fieldname] = part.value;
-        }
-      } catch (error) {
-        if ((error as { code?: string }).code === "FST_REQ_FILE_TOO_LARGE") {
-          throw new InvalidInputError(`Dosya çok büyük: en çok ${Math.floor(maxUploadBytes / 1_048_576)} MB yüklenebilir.`, { file: "Dosya çok büyük." });
-        }
-        throw error;
-      }
-      if (!data) throw new InvalidInputError("Dosya gerekli.", { file: "Dosya gerekli." });
-      const image = await uploadImage(db, { data, caption: fields.caption ?? "", credit: fields.credit ?? "", alt: fields.alt ?? "", actor, now: now(), dataDir, maxBytes: maxUploadBytes });
+      const actor = actorOf(request);
+      const { file, caption, credit, alt } = request.body;
+      if (!Buffer.isBuffer(file) || file.length === 0) throw new InvalidInputError("Dosya gerekli.", { file: "Dosya gerekli." });
+      const image = await uploadImage(db, { data: file, caption: caption ?? "", credit: credit ?? "", alt: alt ?? "", actor, now: now(), dataDir, maxBytes: maxUploadBytes });
       const picture = toPicture(image, image.alt, 1280);
       return reply.code(201).send({
         id: image.id,

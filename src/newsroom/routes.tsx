@@ -1,15 +1,16 @@
-// /yonetim: the newsroom. Every route checks the session and the role on the server;
-// every form post carries the session's CSRF token.
-import cookie from "@fastify/cookie";
+// /yonetim: the newsroom. Each route states the role it needs (`requireRole`, checked in
+// onRequest before the body is read), every signed-in post carries the session's CSRF token
+// (checked before validation) and every body has a schema (`schemas.ts`).
 import formbody from "@fastify/formbody";
 import multipart from "@fastify/multipart";
-import { type FastifyPluginAsyncTypebox, Type } from "@fastify/type-provider-typebox";
+import { type FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { Kysely } from "kysely";
 import type { VNode } from "preact";
 import { listAudit } from "../audit/store.ts";
 import type { Database } from "../db/schema.ts";
 import { ConflictError, DomainError, ForbiddenError, InvalidInputError, RateLimitedError, UnauthorizedError } from "../errors.ts";
+import { IdParams } from "../http/schemas.ts";
 import { listImages } from "../media/store.ts";
 import { uploadImage } from "../media/uploadImage.ts";
 import { type ArticleInput, emptyArticleInput, parseTagList } from "../news/articleInput.ts";
@@ -21,7 +22,7 @@ import { getArticlePreview } from "../news/read.ts";
 import { compareRevisions, listArticleRevisions, restoreRevision } from "../news/revisions.ts";
 import { createArticle, updateArticle } from "../news/saveArticle.ts";
 import { articlePath, slugify } from "../news/slug.ts";
-import { type Actor, availableActions, canEdit, isEditor, type WorkflowAction } from "../news/workflow.ts";
+import { type WorkflowAction, availableActions, canEdit, isEditor } from "../news/workflow.ts";
 import { StaleVersionError } from "../news/writeSupport.ts";
 import { NEWSROOM_STATUSES, searchArticles } from "../search/searchArticles.ts";
 import { loadChrome } from "../site/chrome.ts";
@@ -30,19 +31,35 @@ import type { Assets } from "../ui/assets.ts";
 import { renderDocument } from "../ui/render.ts";
 import { parseIstanbulLocal } from "../ui/time.ts";
 import { createApiToken, listApiTokens, revokeApiToken } from "./apiTokens.ts";
+import { SESSION_COOKIE, actorOf, requireRole } from "./auth.ts";
+import {
+  AddUserForm,
+  ArticleForm,
+  type ArticleFormBody,
+  ArticleListQuery,
+  AuditQuery,
+  BreakingForm,
+  CompareQuery,
+  CsrfForm,
+  DisableForm,
+  HeadlinesForm,
+  MessageQuery,
+  PasswordForm,
+  RevisionParams,
+  RoleForm,
+  SignInForm,
+  SignInQuery,
+  TagSuggestQuery,
+  TokenForm,
+  UploadForm,
+  VersionForm,
+} from "./schemas.ts";
 import { randomToken, safeEqual } from "./secrets.ts";
-import { SESSION_HOURS, type SessionUser, findSession, signIn, signOut } from "./signIn.ts";
+import { SESSION_HOURS, signIn, signOut } from "./signIn.ts";
 import { addUser, changeOwnPassword, isRole, listUsers, setUserDisabled, setUserRole } from "./users.ts";
 import { EditorPage } from "./views/EditorPage.tsx";
 import type { NewsroomChrome } from "./views/NewsroomLayout.tsx";
 import { ArticleListPage, AuditPage, HeadlinesPage, MediaPage, NewsroomErrorPage, PasswordPage, RevisionsPage, SignInPage, UsersPage } from "./views/pages.tsx";
-
-declare module "fastify" {
-  interface FastifyRequest {
-    user: SessionUser | null;
-    sessionToken: string | null;
-  }
-}
 
 export interface NewsroomOptions {
   db: Kysely<Database>;
@@ -53,17 +70,8 @@ export interface NewsroomOptions {
   now: () => Date;
 }
 
-export const SESSION_COOKIE = "haberci_oturum";
 const SIGNIN_COOKIE = "haberci_giris";
-
-type Form = Record<string, string | string[] | undefined>;
-const FormSchema = Type.Record(Type.String(), Type.Union([Type.String(), Type.Array(Type.String())]));
-const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2147483647 }) });
-
-function field(form: Form, name: string): string {
-  const v = form[name];
-  return (Array.isArray(v) ? v[0] : v) ?? "";
-}
+const CSRF_MESSAGE = "Form süresi dolmuş ya da geçersiz (CSRF). Sayfayı yenileyip tekrar deneyin.";
 
 const MESSAGES: Record<string, string> = {
   kaydedildi: "Kaydedildi.",
@@ -90,63 +98,57 @@ const MESSAGES: Record<string, string> = {
 // A new article's form offers the one step its writer may take right after saving.
 const NEW_ARTICLE_ACTIONS: Record<"editor" | "reporter", WorkflowAction[]> = { editor: ["publish"], reporter: ["submit"] };
 
-const WORKFLOW_ACTIONS: WorkflowAction[] = ["submit", "withdraw", "return", "publish", "schedule", "unschedule", "unpublish"];
 function isWorkflowAction(value: string): value is WorkflowAction {
-  return (WORKFLOW_ACTIONS as string[]).includes(value);
+  return value !== "save";
 }
 
-function actorOf(request: FastifyRequest): Actor {
-  const user = request.user;
-  if (!user) throw new UnauthorizedError();
-  return { id: user.id, name: user.name, role: user.role };
-}
-
-function requireAdmin(request: FastifyRequest): Actor {
-  const actor = actorOf(request);
-  if (actor.role !== "yonetici") throw new ForbiddenError();
-  return actor;
-}
-
-function requireEditor(request: FastifyRequest): Actor {
-  const actor = actorOf(request);
-  if (!isEditor(actor.role)) throw new ForbiddenError();
-  return actor;
-}
-
-export function articleInputFromForm(form: Form): ArticleInput {
-  const imageId = Number(field(form, "imageId"));
+/** The editor form's fields as an article input; absent text reads as empty. */
+export function articleInputFromForm(form: ArticleFormBody): ArticleInput {
   return {
-    title: field(form, "title"),
-    spot: field(form, "spot"),
-    body: field(form, "body"),
-    category: field(form, "category"),
-    source: field(form, "source"),
-    tags: parseTagList(field(form, "tags")),
-    imageId: Number.isInteger(imageId) && imageId > 0 ? imageId : null,
-    imageCaption: field(form, "imageCaption"),
-    imageCredit: field(form, "imageCredit"),
-    imageAlt: field(form, "imageAlt"),
-    isBreaking: field(form, "isBreaking") === "1",
-    seoTitle: field(form, "seoTitle") || null,
-    seoDescription: field(form, "seoDescription") || null,
+    title: form.title ?? "",
+    spot: form.spot ?? "",
+    body: form.body ?? "",
+    category: form.category ?? "",
+    source: form.source ?? "",
+    tags: parseTagList(form.tags ?? ""),
+    imageId: typeof form.imageId === "number" ? form.imageId : null,
+    imageCaption: form.imageCaption ?? "",
+    imageCredit: form.imageCredit ?? "",
+    imageAlt: form.imageAlt ?? "",
+    isBreaking: form.isBreaking === "1",
+    seoTitle: form.seoTitle || null,
+    seoDescription: form.seoDescription || null,
   };
 }
 
-function versionOf(form: Form): number {
-  const v = Number(field(form, "version"));
-  if (!Number.isInteger(v) || v < 1) throw new InvalidInputError("Sürüm bilgisi eksik; sayfayı yenileyin.");
-  return v;
+function versionOf(form: { version?: number }): number {
+  if (form.version === undefined) throw new InvalidInputError("Sürüm bilgisi eksik; sayfayı yenileyin.");
+  return form.version;
+}
+
+/** The CSRF token a signed-in post carries: the `_csrf` field of a form, or the X-CSRF-Token header of a script. */
+function sentCsrfToken(request: FastifyRequest): string {
+  const body: unknown = request.body;
+  if (body !== null && typeof body === "object" && "_csrf" in body && typeof body._csrf === "string") return body._csrf;
+  const header = request.headers["x-csrf-token"];
+  return typeof header === "string" ? header : "";
 }
 
 export const newsroomPlugin: FastifyPluginAsyncTypebox<NewsroomOptions> = async (app, opts) => {
   const { db, assets, dataDir, publicUrl, maxUploadBytes, now } = opts;
-  await app.register(cookie);
+  const maxMb = Math.floor(maxUploadBytes / 1_048_576);
   await app.register(formbody, { bodyLimit: 2 * 1024 * 1024 });
-  await app.register(multipart, { limits: { fileSize: maxUploadBytes, files: 1, fields: 10, fieldSize: 10_000 } });
+  // Multipart bodies become `{ field: value, file: Buffer }` before validation, so uploads
+  // have a schema and a CSRF check like every other form.
+  await app.register(multipart, { attachFieldsToBody: "keyValues", limits: { fileSize: maxUploadBytes, files: 1, fields: 10, fieldSize: 10_000, parts: 12 } });
   const secureCookies = publicUrl.startsWith("https:");
 
-  app.decorateRequest("user", null);
-  app.decorateRequest("sessionToken", null);
+  // Every signed-in post carries its session's CSRF token; the sign-in form has its own.
+  app.addHook("preValidation", async (request) => {
+    if (request.method !== "POST" || request.routeOptions.url === "/yonetim/giris") return;
+    const user = request.user;
+    if (user && !safeEqual(sentCsrfToken(request), user.csrfToken)) throw new ForbiddenError(CSRF_MESSAGE);
+  });
 
   const chromeOf = (request: FastifyRequest): NewsroomChrome => ({
     styleUrl: assets.newsroomStyleUrl,
@@ -155,61 +157,32 @@ export const newsroomPlugin: FastifyPluginAsyncTypebox<NewsroomOptions> = async 
   });
   const page = (reply: FastifyReply, node: VNode<object>, status = 200) =>
     reply.code(status).type("text/html; charset=utf-8").header("cache-control", "no-store").send(renderDocument(node));
-  const message = (request: FastifyRequest) => {
-    const key = (request.query as Record<string, string | undefined>).mesaj;
-    return key ? MESSAGES[key] : undefined;
-  };
+  const messageFor = (key: string | undefined) => (key ? MESSAGES[key] : undefined);
 
-  app.addHook("onRequest", async (request, reply) => {
-    const token = request.cookies[SESSION_COOKIE];
-    if (token) {
-      const user = await findSession(db, token, now());
-      if (user) {
-        request.user = user;
-        request.sessionToken = token;
-      } else {
-        reply.clearCookie(SESSION_COOKIE, { path: "/yonetim" });
-      }
-    }
-  });
-
-  // Everything but the sign-in form needs a session; every post needs its CSRF token.
-  app.addHook("preHandler", async (request, reply) => {
-    const path = request.url.split("?")[0] ?? "";
-    if (path === "/yonetim/giris") return;
-    if (!request.user) {
-      if (request.method === "GET" && !(request.headers.accept ?? "").includes("application/json")) {
-        return reply.redirect(`/yonetim/giris?sonra=${encodeURIComponent(request.url)}`, 303);
-      }
-      throw new UnauthorizedError();
-    }
-    if (request.method === "POST" && !request.isMultipart()) {
-      const sent = field((request.body ?? {}) as Form, "_csrf") || String(request.headers["x-csrf-token"] ?? "");
-      if (!safeEqual(sent, request.user.csrfToken)) throw new ForbiddenError("Form süresi dolmuş ya da geçersiz (CSRF). Sayfayı yenileyip tekrar deneyin.");
-    }
-  });
+  const anyone = { onRequest: requireRole("muhabir") };
+  const editors = { onRequest: requireRole("editor") };
+  const admins = { onRequest: requireRole("yonetici") };
 
   // ---- sign-in ----
 
-  app.get("/giris", { schema: { querystring: Type.Object({ sonra: Type.Optional(Type.String({ maxLength: 500 })) }) } }, async (request, reply) => {
+  app.get("/giris", { schema: { querystring: SignInQuery } }, async (request, reply) => {
     if (request.user) return reply.redirect("/yonetim/", 303);
     const token = randomToken(24);
     reply.setCookie(SIGNIN_COOKIE, token, { path: "/yonetim/giris", httpOnly: true, sameSite: "lax", secure: secureCookies });
     return page(reply, <SignInPage chrome={chromeOf(request)} csrfToken={token} next={request.query.sonra} />, 200);
   });
 
-  app.post("/giris", { schema: { body: FormSchema } }, async (request, reply) => {
+  app.post("/giris", { schema: { body: SignInForm } }, async (request, reply) => {
     const form = request.body;
-    const email = field(form, "email");
     const cookieToken = request.cookies[SIGNIN_COOKIE] ?? "";
     const rerender = (error: string, status: number) => {
       const token = randomToken(24);
       reply.setCookie(SIGNIN_COOKIE, token, { path: "/yonetim/giris", httpOnly: true, sameSite: "lax", secure: secureCookies });
-      return page(reply, <SignInPage chrome={chromeOf(request)} csrfToken={token} error={error} email={email} next={field(form, "sonra")} />, status);
+      return page(reply, <SignInPage chrome={chromeOf(request)} csrfToken={token} error={error} email={form.email} next={form.sonra} />, status);
     };
-    if (cookieToken === "" || !safeEqual(field(form, "_csrf"), cookieToken)) return rerender("Form süresi dolmuş; lütfen tekrar deneyin.", 403);
+    if (cookieToken === "" || !safeEqual(form._csrf, cookieToken)) return rerender("Form süresi dolmuş; lütfen tekrar deneyin.", 403);
     try {
-      const { token } = await signIn(db, { email, password: field(form, "password"), ip: request.ip, now: now() });
+      const { token } = await signIn(db, { email: form.email, password: form.password, ip: request.ip, now: now() });
       reply.setCookie(SESSION_COOKIE, token, {
         path: "/yonetim",
         httpOnly: true,
@@ -218,19 +191,19 @@ export const newsroomPlugin: FastifyPluginAsyncTypebox<NewsroomOptions> = async 
         maxAge: SESSION_HOURS * 3600,
       });
       reply.clearCookie(SIGNIN_COOKIE, { path: "/yonetim/giris" });
-      const next = field(form, "sonra");
-      return reply.redirect(next.startsWith("/yonetim/") && !next.startsWith("//") ? next : "/yonetim/", 303);
+      return reply.redirect(form.sonra && !form.sonra.startsWith("//") ? form.sonra : "/yonetim/", 303);
     } catch (error) {
       if (error instanceof RateLimitedError) {
         reply.header("retry-after", String(error.retryAfterSeconds));
         return rerender(error.message, 429);
       }
       if (error instanceof UnauthorizedError) return rerender(error.message, 401);
+      if (error instanceof InvalidInputError) return rerender(error.message, 400);
       throw error;
     }
   });
 
-  app.post("/cikis", async (request, reply) => {
+  app.post("/cikis", { ...anyone, schema: { body: CsrfForm } }, async (request, reply) => {
     if (request.user && request.sessionToken) await signOut(db, { token: request.sessionToken, user: request.user, now: now(), ip: request.ip });
     reply.clearCookie(SESSION_COOKIE, { path: "/yonetim" });
     return reply.redirect("/yonetim/giris", 303);
@@ -238,34 +211,20 @@ export const newsroomPlugin: FastifyPluginAsyncTypebox<NewsroomOptions> = async 
 
   // ---- articles ----
 
-  app.get(
-    "/",
-    {
-      schema: {
-        querystring: Type.Object({
-          durum: Type.Optional(
-            Type.Union([Type.Literal("draft"), Type.Literal("review"), Type.Literal("scheduled"), Type.Literal("published"), Type.Literal("unpublished")]),
-          ),
-          q: Type.Optional(Type.String()),
-          mesaj: Type.Optional(Type.String()),
-        }),
-      },
-    },
-    async (request, reply) => {
-      const actor = actorOf(request);
-      const status = request.query.durum;
-      const q = (request.query.q ?? "").trim();
-      // Reporters see their own articles; editors see the whole newsroom. A query searches drafts too.
-      let ids: number[] | undefined;
-      if (q !== "") {
-        const found = await searchArticles(db, { q, page: 1, pageSize: 100, now: now(), statuses: status ? [status] : NEWSROOM_STATUSES });
-        ids = found.hits.map((h) => h.card.id);
-      }
-      const rows = await listForNewsroom(db, { status, ids, ownerId: isEditor(actor.role) ? undefined : actor.id });
-      const ordered = ids ? ids.flatMap((id) => rows.filter((r) => r.id === id)) : rows;
-      return page(reply, <ArticleListPage chrome={chromeOf(request)} rows={ordered} status={status} query={q} message={message(request)} />);
-    },
-  );
+  app.get("/", { ...anyone, schema: { querystring: ArticleListQuery } }, async (request, reply) => {
+    const actor = actorOf(request);
+    const status = request.query.durum;
+    const q = (request.query.q ?? "").trim();
+    // Reporters see their own articles; editors see the whole newsroom. A query searches drafts too.
+    let ids: number[] | undefined;
+    if (q !== "") {
+      const found = await searchArticles(db, { q, page: 1, pageSize: 100, now: now(), statuses: status ? [status] : NEWSROOM_STATUSES });
+      ids = found.hits.map((h) => h.card.id);
+    }
+    const rows = await listForNewsroom(db, { status, ids, ownerId: isEditor(actor.role) ? undefined : actor.id });
+    const ordered = ids ? ids.flatMap((id) => rows.filter((r) => r.id === id)) : rows;
+    return page(reply, <ArticleListPage chrome={chromeOf(request)} rows={ordered} status={status} query={q} message={messageFor(request.query.mesaj)} />);
+  });
 
   const editorProps = async (request: FastifyRequest, articleId: number | null) => {
     const actor = actorOf(request);
@@ -288,16 +247,16 @@ export const newsroomPlugin: FastifyPluginAsyncTypebox<NewsroomOptions> = async 
     };
   };
 
-  app.get("/haber/yeni", async (request, reply) => page(reply, <EditorPage {...await editorProps(request, null)} />));
+  app.get("/haber/yeni", anyone, async (request, reply) => page(reply, <EditorPage {...await editorProps(request, null)} />));
 
-  app.get("/haber/:id", { schema: { params: IdParams, querystring: Type.Object({ mesaj: Type.Optional(Type.String()) }) } }, async (request, reply) =>
-    page(reply, <EditorPage {...await editorProps(request, request.params.id)} message={message(request)} />),
+  app.get("/haber/:id", { ...anyone, schema: { params: IdParams, querystring: MessageQuery } }, async (request, reply) =>
+    page(reply, <EditorPage {...await editorProps(request, request.params.id)} message={messageFor(request.query.mesaj)} />),
   );
 
   /** Saves the form, then takes the workflow step its button asked for. Errors re-show the form with what was typed. */
-  const saveFromForm = async (request: FastifyRequest, reply: FastifyReply, articleId: number | null, form: Form) => {
+  const saveFromForm = async (request: FastifyRequest, reply: FastifyReply, articleId: number | null, form: ArticleFormBody) => {
     const actor = actorOf(request);
-    const action = field(form, "action") || "save";
+    const action = form.action ?? "save";
     const input = articleInputFromForm(form);
     try {
       let id = articleId;
@@ -313,7 +272,7 @@ export const newsroomPlugin: FastifyPluginAsyncTypebox<NewsroomOptions> = async 
         else if (action === "save") throw new ForbiddenError("Bu haberi düzenleme yetkiniz yok.");
       }
       if (isWorkflowAction(action)) {
-        const at = action === "schedule" ? parseIstanbulLocal(field(form, "at")) : null;
+        const at = action === "schedule" ? parseIstanbulLocal(form.at ?? "") : null;
         if (action === "schedule" && !at) throw new InvalidInputError("Yayın zamanını girin.", { at: "Geçerli bir tarih ve saat girin." });
         await changeArticleStatus(db, { articleId: id, action, actor, now: now(), at: at ?? undefined, version, ip: request.ip });
       }
@@ -330,10 +289,12 @@ export const newsroomPlugin: FastifyPluginAsyncTypebox<NewsroomOptions> = async 
     }
   };
 
-  app.post("/haber/yeni", { schema: { body: FormSchema } }, async (request, reply) => saveFromForm(request, reply, null, request.body));
-  app.post("/haber/:id", { schema: { params: IdParams, body: FormSchema } }, async (request, reply) => saveFromForm(request, reply, request.params.id, request.body));
+  app.post("/haber/yeni", { ...anyone, schema: { body: ArticleForm } }, async (request, reply) => saveFromForm(request, reply, null, request.body));
+  app.post("/haber/:id", { ...anyone, schema: { params: IdParams, body: ArticleForm } }, async (request, reply) =>
+    saveFromForm(request, reply, request.params.id, request.body),
+  );
 
-  app.post("/haber/:id/otomatik-kayit", { schema: { params: IdParams, body: FormSchema } }, async (request, reply) => {
+  app.post("/haber/:id/otomatik-kayit", { ...anyone, schema: { params: IdParams, body: ArticleForm } }, async (request, reply) => {
     const article = await updateArticle(db, {
       articleId: request.params.id,
       version: versionOf(request.body),
@@ -345,7 +306,7 @@ export const newsroomPlugin: FastifyPluginAsyncTypebox<NewsroomOptions> = async 
     return reply.header("cache-control", "no-store").send({ version: article.version, savedAt: article.updatedAt });
   });
 
-  app.get("/haber/:id/onizleme", { schema: { params: IdParams } }, async (request, reply) => {
+  app.get("/haber/:id/onizleme", { ...anyone, schema: { params: IdParams } }, async (request, reply) => {
     const actor = actorOf(request);
     const { article } = await loadArticleForEditing(db, request.params.id);
     if (!isEditor(actor.role) && article.ownerId !== actor.id) throw new ForbiddenError();
@@ -353,38 +314,30 @@ export const newsroomPlugin: FastifyPluginAsyncTypebox<NewsroomOptions> = async 
     return page(reply, <ArticlePage chrome={chrome} data={data} />).header("x-robots-tag", "noindex");
   });
 
-  app.post("/haber/:id/sil", { schema: { params: IdParams, body: FormSchema } }, async (request, reply) => {
-    await deleteArticle(db, { articleId: request.params.id, version: versionOf(request.body), actor: actorOf(request), now: now(), ip: request.ip });
+  app.post("/haber/:id/sil", { ...anyone, schema: { params: IdParams, body: VersionForm } }, async (request, reply) => {
+    await deleteArticle(db, { articleId: request.params.id, version: request.body.version, actor: actorOf(request), now: now(), ip: request.ip });
     return reply.redirect("/yonetim/?mesaj=silindi", 303);
   });
 
-  app.get(
-    "/haber/:id/surumler",
-    { schema: { params: IdParams, querystring: Type.Object({ a: Type.Optional(Type.Integer({ minimum: 1 })), b: Type.Optional(Type.Integer({ minimum: 1 })) }) } },
-    async (request, reply) => {
-      const actor = actorOf(request);
-      const { article } = await loadArticleForEditing(db, request.params.id);
-      if (!isEditor(actor.role) && article.ownerId !== actor.id) throw new ForbiddenError();
-      const revisions = await listArticleRevisions(db, article.id);
-      const { a, b } = request.query;
-      const compare = a && b ? { from: a, to: b, changes: await compareRevisions(db, article.id, a, b) } : undefined;
-      return page(
-        reply,
-        <RevisionsPage chrome={chromeOf(request)} articleId={article.id} title={article.title} currentVersion={article.version} revisions={revisions} compare={compare} canRestore={canEdit(article, actor)} />,
-      );
-    },
-  );
+  app.get("/haber/:id/surumler", { ...anyone, schema: { params: IdParams, querystring: CompareQuery } }, async (request, reply) => {
+    const actor = actorOf(request);
+    const { article } = await loadArticleForEditing(db, request.params.id);
+    if (!isEditor(actor.role) && article.ownerId !== actor.id) throw new ForbiddenError();
+    const revisions = await listArticleRevisions(db, article.id);
+    const { a, b } = request.query;
+    const compare = a && b ? { from: a, to: b, changes: await compareRevisions(db, article.id, a, b) } : undefined;
+    return page(
+      reply,
+      <RevisionsPage chrome={chromeOf(request)} articleId={article.id} title={article.title} currentVersion={article.version} revisions={revisions} compare={compare} canRestore={canEdit(article, actor)} />,
+    );
+  });
 
-  app.post(
-    "/haber/:id/surumler/:revision/geri-yukle",
-    { schema: { params: Type.Object({ id: Type.Integer({ minimum: 1 }), revision: Type.Integer({ minimum: 1 }) }), body: FormSchema } },
-    async (request, reply) => {
-      await restoreRevision(db, { articleId: request.params.id, revision: request.params.revision, version: versionOf(request.body), actor: actorOf(request), now: now() });
-      return reply.redirect(`/yonetim/haber/${request.params.id}?mesaj=geri`, 303);
-    },
-  );
+  app.post("/haber/:id/surumler/:revision/geri-yukle", { ...anyone, schema: { params: RevisionParams, body: VersionForm } }, async (request, reply) => {
+    await restoreRevision(db, { articleId: request.params.id, revision: request.params.revision, version: request.body.version, actor: actorOf(request), now: now() });
+    return reply.redirect(`/yonetim/haber/${request.params.id}?mesaj=geri`, 303);
+  });
 
-  app.get("/etiketler", { schema: { querystring: Type.Object({ q: Type.String({ maxLength: 100 }) }) } }, async (request) => {
+  app.get("/etiketler", { ...anyone, schema: { querystring: TagSuggestQuery } }, async (request) => {
     const prefix = slugify(request.query.q);
     const items = prefix === "" ? [] : await suggestTags(db, prefix);
     return { items: items.map((t) => ({ slug: t.slug, name: t.name })) };
@@ -392,61 +345,46 @@ export const newsroomPlugin: FastifyPluginAsyncTypebox<NewsroomOptions> = async 
 
   // ---- media ----
 
-  app.get("/medya", { schema: { querystring: Type.Object({ mesaj: Type.Optional(Type.String()) }) } }, async (request, reply) => {
-    actorOf(request);
-    return page(reply, <MediaPage chrome={chromeOf(request)} images={await listImages(db, 100, 0)} message={message(request)} maxMb={Math.floor(maxUploadBytes / 1_048_576)} />);
-  });
+  app.get("/medya", { ...anyone, schema: { querystring: MessageQuery } }, async (request, reply) =>
+    page(reply, <MediaPage chrome={chromeOf(request)} images={await listImages(db, 100, 0)} message={messageFor(request.query.mesaj)} maxMb={maxMb} />),
+  );
 
-  app.post("/medya", async (request, reply) => {
+  app.post("/medya", { ...anyone, schema: { body: UploadForm } }, async (request, reply) => {
     const actor = actorOf(request);
-    const fields: Record<string, string> = {};
-    let data: Buffer | undefined;
-    let tooLarge = false;
+    const { file, caption, credit, alt } = request.body;
     try {
-      for await (const part of request.parts()) {
-        if (part.type === "file") {
-          data = await part.toBuffer();
-        } else if (typeof part.value === "string") {
-          fields[part.fieldname] = part.value;
-        }
-      }
-    } catch (error) {
-      if ((error as { code?: string }).code !== "FST_REQ_FILE_TOO_LARGE") throw error;
-      tooLarge = true;
-    }
-    if (!request.user || !safeEqual(fields._csrf ?? "", request.user.csrfToken)) throw new ForbiddenError("Form süresi dolmuş ya da geçersiz (CSRF). Sayfayı yenileyip tekrar deneyin.");
-    try {
-      if (tooLarge) throw new InvalidInputError(`Dosya çok büyük: en çok ${Math.floor(maxUploadBytes / 1_048_576)} MB yüklenebilir.`, { file: "Dosya çok büyük." });
-      if (!data) throw new InvalidInputError("Bir dosya seçin.", { file: "Dosya seçilmedi." });
-      await uploadImage(db, { data, caption: fields.caption ?? "", credit: fields.credit ?? "", alt: fields.alt ?? "", actor, now: now(), dataDir, maxBytes: maxUploadBytes });
+      if (!Buffer.isBuffer(file) || file.length === 0) throw new InvalidInputError("Bir dosya seçin.", { file: "Dosya seçilmedi." });
+      await uploadImage(db, { data: file, caption: caption ?? "", credit: credit ?? "", alt: alt ?? "", actor, now: now(), dataDir, maxBytes: maxUploadBytes });
       return reply.redirect("/yonetim/medya?mesaj=yuklendi", 303);
     } catch (error) {
       if (!(error instanceof InvalidInputError)) throw error;
       const images = await listImages(db, 100, 0);
-      return page(reply, <MediaPage chrome={chromeOf(request)} images={images} error={error.message} errors={error.fields} maxMb={Math.floor(maxUploadBytes / 1_048_576)} />, 400);
+      return page(reply, <MediaPage chrome={chromeOf(request)} images={images} error={error.message} errors={error.fields} maxMb={maxMb} />, 400);
     }
   });
 
   // ---- home page control ----
 
-  app.get("/manset", { schema: { querystring: Type.Object({ mesaj: Type.Optional(Type.String()) }) } }, async (request, reply) => {
-    requireEditor(request);
+  app.get("/manset", { ...editors, schema: { querystring: MessageQuery } }, async (request, reply) => {
     const published = await listForNewsroom(db, { status: "published", limit: 200 });
-    return page(reply, <HeadlinesPage chrome={chromeOf(request)} published={published} slots={Array.from({ length: HEADLINE_SLOTS }, (_, i) => i + 1)} message={message(request)} />);
+    return page(
+      reply,
+      <HeadlinesPage chrome={chromeOf(request)} published={published} slots={Array.from({ length: HEADLINE_SLOTS }, (_, i) => i + 1)} message={messageFor(request.query.mesaj)} />,
+    );
   });
 
-  app.post("/manset", { schema: { body: FormSchema } }, async (request, reply) => {
+  app.post("/manset", { ...editors, schema: { body: HeadlinesForm } }, async (request, reply) => {
     const slots = request.body.slot;
-    const ids = (Array.isArray(slots) ? slots : [slots ?? ""]).map(Number).filter((n) => Number.isInteger(n) && n > 0);
-    await setHeadlineOrder(db, { articleIds: ids, actor: requireEditor(request), now: now() });
+    const ids = (Array.isArray(slots) ? slots : [slots ?? ""]).filter((n): n is number => typeof n === "number");
+    await setHeadlineOrder(db, { articleIds: ids, actor: actorOf(request), now: now() });
     return reply.redirect("/yonetim/manset?mesaj=manset", 303);
   });
 
-  app.post("/haber/:id/son-dakika", { schema: { params: IdParams, body: FormSchema } }, async (request, reply) => {
-    const untilText = field(request.body, "until");
+  app.post("/haber/:id/son-dakika", { ...editors, schema: { params: IdParams, body: BreakingForm } }, async (request, reply) => {
+    const untilText = request.body.until ?? "";
     const until = untilText === "" ? null : parseIstanbulLocal(untilText);
-    if (untilText !== "" && !until) throw new InvalidInputError("Bitiş zamanı geçersiz.");
-    await setBreakingFlag(db, { articleId: request.params.id, isBreaking: field(request.body, "breaking") === "1", until, actor: requireEditor(request), now: now() });
+    if (untilText !== "" && !until) throw new InvalidInputError("Bitiş zamanı geçersiz.", { until: "Geçerli bir tarih ve saat girin." });
+    await setBreakingFlag(db, { articleId: request.params.id, isBreaking: request.body.breaking === "1", until, actor: actorOf(request), now: now() });
     return reply.redirect("/yonetim/manset?mesaj=sondakika", 303);
   });
 
@@ -457,17 +395,15 @@ export const newsroomPlugin: FastifyPluginAsyncTypebox<NewsroomOptions> = async 
     return <UsersPage chrome={chromeOf(request)} users={users} tokens={tokens} {...extra} />;
   };
 
-  app.get("/kullanicilar", { schema: { querystring: Type.Object({ mesaj: Type.Optional(Type.String()) }) } }, async (request, reply) => {
-    requireAdmin(request);
-    return page(reply, await usersPage(request, { message: message(request) }));
-  });
+  app.get("/kullanicilar", { ...admins, schema: { querystring: MessageQuery } }, async (request, reply) =>
+    page(reply, await usersPage(request, { message: messageFor(request.query.mesaj) })),
+  );
 
-  app.post("/kullanicilar", { schema: { body: FormSchema } }, async (request, reply) => {
-    const actor = requireAdmin(request);
-    const role = field(request.body, "role");
+  app.post("/kullanicilar", { ...admins, schema: { body: AddUserForm } }, async (request, reply) => {
+    const { role, email, name, password } = request.body;
     try {
-      if (!isRole(role)) throw new InvalidInputError("Geçerli bir rol seçin.");
-      await addUser(db, { email: field(request.body, "email"), name: field(request.body, "name"), role, password: field(request.body, "password"), actor, now: now() });
+      if (!isRole(role)) throw new InvalidInputError("Geçerli bir rol seçin.", { role: "Geçerli bir rol seçin." });
+      await addUser(db, { email, name, role, password, actor: actorOf(request), now: now() });
       return reply.redirect("/yonetim/kullanicilar?mesaj=kullanici", 303);
     } catch (error) {
       if (error instanceof InvalidInputError) return page(reply, await usersPage(request, { error: error.message, errors: error.fields }), 400);
@@ -476,45 +412,42 @@ export const newsroomPlugin: FastifyPluginAsyncTypebox<NewsroomOptions> = async 
     }
   });
 
-  app.post("/kullanicilar/:id/rol", { schema: { params: IdParams, body: FormSchema } }, async (request, reply) => {
-    const role = field(request.body, "role");
-    if (!isRole(role)) throw new InvalidInputError("Geçerli bir rol seçin.");
-    await setUserRole(db, { userId: request.params.id, role, actor: requireAdmin(request), now: now() });
+  app.post("/kullanicilar/:id/rol", { ...admins, schema: { params: IdParams, body: RoleForm } }, async (request, reply) => {
+    await setUserRole(db, { userId: request.params.id, role: request.body.role, actor: actorOf(request), now: now() });
     return reply.redirect("/yonetim/kullanicilar?mesaj=rol", 303);
   });
 
-  app.post("/kullanicilar/:id/durum", { schema: { params: IdParams, body: FormSchema } }, async (request, reply) => {
-    await setUserDisabled(db, { userId: request.params.id, disabled: field(request.body, "disabled") === "1", actor: requireAdmin(request), now: now() });
+  app.post("/kullanicilar/:id/durum", { ...admins, schema: { params: IdParams, body: DisableForm } }, async (request, reply) => {
+    await setUserDisabled(db, { userId: request.params.id, disabled: request.body.disabled === "1", actor: actorOf(request), now: now() });
     return reply.redirect("/yonetim/kullanicilar?mesaj=durum", 303);
   });
 
-  app.post("/kullanicilar/:id/anahtar", { schema: { params: IdParams, body: FormSchema } }, async (request, reply) => {
-    const token = await createApiToken(db, { userId: request.params.id, name: field(request.body, "name"), actor: requireAdmin(request), now: now() });
+  app.post("/kullanicilar/:id/anahtar", { ...admins, schema: { params: IdParams, body: TokenForm } }, async (request, reply) => {
+    const token = await createApiToken(db, { userId: request.params.id, name: request.body.name ?? "", actor: actorOf(request), now: now() });
     return page(reply, await usersPage(request, { newToken: token, message: "API anahtarı oluşturuldu." }));
   });
 
-  app.post("/anahtarlar/:id/iptal", { schema: { params: IdParams, body: FormSchema } }, async (request, reply) => {
-    await revokeApiToken(db, { tokenId: request.params.id, actor: requireAdmin(request), now: now() });
+  app.post("/anahtarlar/:id/iptal", { ...admins, schema: { params: IdParams, body: CsrfForm } }, async (request, reply) => {
+    await revokeApiToken(db, { tokenId: request.params.id, actor: actorOf(request), now: now() });
     return reply.redirect("/yonetim/kullanicilar?mesaj=anahtar", 303);
   });
 
-  app.get("/denetim", { schema: { querystring: Type.Object({ sayfa: Type.Integer({ minimum: 1, maximum: 100000, default: 1 }) }) } }, async (request, reply) => {
-    requireAdmin(request);
-    const { items, total } = await listAudit(db, 50, (request.query.sayfa - 1) * 50);
-    return page(reply, <AuditPage chrome={chromeOf(request)} items={items} page={request.query.sayfa} pageCount={Math.max(1, Math.ceil(total / 50))} />);
+  app.get("/denetim", { ...admins, schema: { querystring: AuditQuery } }, async (request, reply) => {
+    const pageNumber = request.query.sayfa ?? 1;
+    const { items, total } = await listAudit(db, 50, (pageNumber - 1) * 50);
+    return page(reply, <AuditPage chrome={chromeOf(request)} items={items} page={pageNumber} pageCount={Math.max(1, Math.ceil(total / 50))} />);
   });
 
   // ---- own password ----
 
-  app.get("/parola", { schema: { querystring: Type.Object({ mesaj: Type.Optional(Type.String()) }) } }, async (request, reply) => {
-    actorOf(request);
-    return page(reply, <PasswordPage chrome={chromeOf(request)} message={message(request)} />);
-  });
+  app.get("/parola", { ...anyone, schema: { querystring: MessageQuery } }, async (request, reply) =>
+    page(reply, <PasswordPage chrome={chromeOf(request)} message={messageFor(request.query.mesaj)} />),
+  );
 
-  app.post("/parola", { schema: { body: FormSchema } }, async (request, reply) => {
+  app.post("/parola", { ...anyone, schema: { body: PasswordForm } }, async (request, reply) => {
     const actor = actorOf(request);
     try {
-      await changeOwnPassword(db, { userId: actor.id, current: field(request.body, "current"), next: field(request.body, "next"), sessionToken: request.sessionToken ?? "", now: now() });
+      await changeOwnPassword(db, { userId: actor.id, current: request.body.current, next: request.body.next, sessionToken: request.sessionToken ?? "", now: now() });
       return reply.redirect("/yonetim/parola?mesaj=parola", 303);
     } catch (error) {
       if (error instanceof InvalidInputError) return page(reply, <PasswordPage chrome={chromeOf(request)} errors={error.fields} />, 400);

@@ -1,11 +1,12 @@
 import { type Chrome, Layout } from "../../ui/Layout.tsx";
 
-export function ErrorPage({ chrome, status }: { chrome: Chrome; status: 404 | 500 | 400 }) {
+/** The reader's error page: 404, 500, or any other refusal (4xx) with its Turkish reason. */
+export function ErrorPage({ chrome, status, message }: { chrome: Chrome; status: number; message?: string }) {
   const text =
     status === 404
       ? { heading: "Aradığınız sayfa bulunamadı", body: "Sayfa kaldırılmış, adı değişmiş ya da geçici olarak kullanılamıyor olabilir." }
-      : status === 400
-        ? { heading: "İstek anlaşılamadı", body: "Adres ya da gönderilen bilgiler hatalı görünüyor." }
+      : status >= 400 && status < 500
+        ? { heading: "İstek anlaşılamadı", body: message ?? "Adres ya da gönderilen bilgiler hatalı görünüyor." }
         : { heading: "Bir sorun oluştu", body: "Sayfayı şu anda gösteremiyoruz. Lütfen birkaç dakika sonra yeniden deneyin." };
   return (
     <Layout chrome={chrome} title={`${text.heading} | ${chrome.siteName}`} noindex>
