@@ -1,58 +1,33 @@
 import type { Kysely } from "kysely";
-import { recordAudit } from "../audit/store.ts";
 import type { Article, Database } from "../db/schema.ts";
-import { InvalidInputError } from "../errors.ts";
 import { newsEvents } from "./events.ts";
-import * as store from "./store.ts";
-import { type Actor, type WorkflowAction, assertTransition, STATUS_LABELS } from "./workflow.ts";
-import { loadForChange, writeRevision } from "./writeSupport.ts";
+import { type Actor, type WorkflowAction, assertScheduleTime, assertTransition } from "./workflow.ts";
+import { loadForChange, writeStep } from "./writeSupport.ts";
 
 export interface ChangeStatusInput {
   articleId: number;
   action: WorkflowAction;
   actor: Actor;
   now: Date;
-  /** For "schedule": when it goes live. */
+  /** For "schedule": when it goes live; after `now` and at most one year ahead (`assertScheduleTime`). */
   at?: Date;
   /** When given, a stale version is refused with 409. */
   version?: number;
   ip?: string | null;
 }
 
-const AUDITED = { publish: "article_published", schedule: "article_scheduled", unpublish: "article_unpublished" } as const;
-
-/** Moves an article along the workflow: submit, return, publish now or at a time, unschedule, unpublish. */
+/**
+ * Moves an article along the workflow: submit, return, publish now or at a time, unschedule, unpublish.
+ * Throws NotFoundError, StaleVersionError (409), ForbiddenError, or InvalidInputError for a step the
+ * article's status does not allow or a bad schedule time; a refused step changes nothing.
+ */
 export async function changeArticleStatus(db: Kysely<Database>, input: ChangeStatusInput): Promise<Article> {
   const { articleId, action, actor, now } = input;
-  if (action === "schedule") {
-    if (!input.at || Number.isNaN(input.at.getTime())) throw new InvalidInputError("Yayın zamanını girin.", { at: "Geçerli bir tarih ve saat girin." });
-    if (input.at.getTime() <= now.getTime()) throw new InvalidInputError("Yayın zamanı ileri bir tarih olmalı.", { at: "Geçmiş bir zaman seçilemez." });
-  }
+  const at = action === "schedule" ? assertScheduleTime(input.at, now) : null;
   const article = await db.transaction().execute(async (trx) => {
     const current = await loadForChange(trx, articleId, input.version);
     const to = assertTransition(action, current, actor);
-    const stamp = now.toISOString();
-    const updated = await store.updateArticleRow(trx, articleId, current.version, {
-      status: to,
-      updatedAt: stamp,
-      scheduledAt: to === "scheduled" ? (input.at?.toISOString() ?? null) : null,
-      ...(to === "published" ? { publishedAt: current.publishedAt ?? stamp } : {}),
-      ...(to === "published" && current.publishedAt ? { contentUpdatedAt: stamp } : {}),
-      ...(to === "unpublished" ? { headlineSlot: null } : {}),
-    });
-    if (!updated) throw new InvalidInputError("Haber az önce değişti; sayfayı yenileyip tekrar deneyin.");
-    await writeRevision(trx, updated, actor, now, STATUS_LABELS[to]);
-    if (action === "publish" || action === "schedule" || action === "unpublish") {
-      await recordAudit(trx, {
-        at: now,
-        actor,
-        action: AUDITED[action],
-        subject: `haber #${articleId}`,
-        detail: action === "schedule" ? `${current.title} — ${updated.scheduledAt}` : current.title,
-        ip: input.ip,
-      });
-    }
-    return updated;
+    return writeStep(trx, current, { action, to, at, actor, now, ip: input.ip });
   });
   newsEvents.emit("articleChanged", { articleId, status: article.status, categoryId: article.categoryId });
   return article;

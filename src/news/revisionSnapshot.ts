@@ -33,6 +33,11 @@ export function snapshotOf(article: Article, refs: { category: string; source: s
   };
 }
 
+/** The snapshot as the editor form's values: what a three-way merge compares. */
+export function inputOfSnapshot(snap: Snapshot): ArticleInput {
+  return { title: snap.title, spot: snap.spot, body: snap.body, ...snap.fields };
+}
+
 export function parseRevision(rev: ArticleRevision): Snapshot {
   const fields = JSON.parse(rev.fields) as RevisionFields;
   return { title: rev.title, spot: rev.spot, body: rev.body, fields };
@@ -49,7 +54,8 @@ export interface FieldChange {
   parts: DiffPart[];
 }
 
-const LABELS: Record<string, string> = {
+/** Turkish names of the editor form's fields, for diffs and conflicts. */
+export const FIELD_LABELS: Record<string, string> = {
   title: "Başlık",
   spot: "Spot",
   body: "Metin",
@@ -65,7 +71,8 @@ const LABELS: Record<string, string> = {
   seoDescription: "SEO açıklaması",
 };
 
-function asText(field: string, value: unknown): string {
+/** A field's value as plain text: the body without tags, tags joined, a flag as evet/hayır. */
+export function asText(field: string, value: unknown): string {
   if (field === "body" && typeof value === "string") return bodyText(value);
   if (Array.isArray(value)) return value.join(", ");
   if (typeof value === "boolean") return value ? "evet" : "hayır";
@@ -79,12 +86,12 @@ export function diffSnapshots(a: Snapshot, b: Snapshot): FieldChange[] {
   const before = flat(a);
   const after = flat(b);
   const changes: FieldChange[] = [];
-  for (const field of Object.keys(LABELS)) {
+  for (const field of Object.keys(FIELD_LABELS)) {
     const x = asText(field, before[field]);
     const y = asText(field, after[field]);
     if (x === y) continue;
     const parts = diffWords(x, y).map((p): DiffPart => ({ text: p.value, kind: p.added ? "added" : p.removed ? "removed" : "same" }));
-    changes.push({ field, label: LABELS[field] ?? field, parts });
+    changes.push({ field, label: FIELD_LABELS[field] ?? field, parts });
   }
   return changes;
 }

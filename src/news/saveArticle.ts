@@ -1,11 +1,10 @@
 import type { Kysely } from "kysely";
 import type { Article, Database } from "../db/schema.ts";
-import { ConflictError, ForbiddenError } from "../errors.ts";
+import { ForbiddenError } from "../errors.ts";
 import type { ArticleInput } from "./articleInput.ts";
 import { newsEvents } from "./events.ts";
-import * as store from "./store.ts";
-import { assertCanEdit, type Actor, isEditor } from "./workflow.ts";
-import { loadForChange, resolveInput, setTags, writeRevision } from "./writeSupport.ts";
+import { type Actor, isEditor } from "./workflow.ts";
+import { assertMayEdit, loadForChange, resolveInput, writeEdit, writeNewArticle } from "./writeSupport.ts";
 
 export interface CreateArticleInput {
   input: ArticleInput;
@@ -16,34 +15,7 @@ export interface CreateArticleInput {
 /** A new draft owned by its writer, with its first revision. */
 export async function createArticle(db: Kysely<Database>, { input: raw, actor, now }: CreateArticleInput): Promise<Article> {
   if (raw.isBreaking && !isEditor(actor.role)) throw new ForbiddenError("Son dakika işaretini yalnızca editörler koyabilir.");
-  return db.transaction().execute(async (trx) => {
-    const { input, categoryId, sourceId, slug } = await resolveInput(trx, raw);
-    const id = await store.insertArticle(trx, {
-      slug,
-      title: input.title,
-      spot: input.spot,
-      body: input.body,
-      categoryId,
-      sourceId,
-      authorId: null,
-      imageId: input.imageId,
-      imageCaption: input.imageCaption,
-      imageCredit: input.imageCredit,
-      imageAlt: input.imageAlt,
-      status: "draft",
-      isBreaking: input.isBreaking ? 1 : 0,
-      seoTitle: input.seoTitle,
-      seoDescription: input.seoDescription,
-      ownerId: actor.id,
-      createdAt: now.toISOString(),
-      updatedAt: now.toISOString(),
-    });
-    await setTags(trx, id, input.tags);
-    const article = await store.findArticleRow(trx, id);
-    if (!article) throw new Error("article vanished");
-    await writeRevision(trx, article, actor, now, "Oluşturuldu");
-    return article;
-  });
+  return db.transaction().execute(async (trx) => writeNewArticle(trx, await resolveInput(trx, raw), actor, now));
 }
 
 export interface UpdateArticleInput {
@@ -56,41 +28,18 @@ export interface UpdateArticleInput {
   note?: string;
 }
 
-/** Saves an edit. On a published article an editor's save goes live at once, with an updated time. */
+/**
+ * Saves an edit based on `version` (the API's PATCH): a stale version is refused with
+ * StaleVersionError (409) and what changed since. On a published article an editor's save goes
+ * live at once, with an updated time. The editor form saves through `saveArticleFromForm`,
+ * which merges instead.
+ */
 export async function updateArticle(db: Kysely<Database>, { articleId, version, input: raw, actor, now, note }: UpdateArticleInput): Promise<Article> {
   const article = await db.transaction().execute(async (trx) => {
     const current = await loadForChange(trx, articleId, version);
-    assertCanEdit(current, actor);
-    if (raw.isBreaking !== (current.isBreaking === 1) && !isEditor(actor.role)) {
-      throw new ForbiddenError("Son dakika işaretini yalnızca editörler değiştirebilir.");
-    }
-    const { input, categoryId, sourceId, slug } = await resolveInput(trx, raw);
-    const updated = await store.updateArticleRow(trx, articleId, version, {
-      slug,
-      title: input.title,
-      spot: input.spot,
-      body: input.body,
-      categoryId,
-      sourceId,
-      imageId: input.imageId,
-      imageCaption: input.imageCaption,
-      imageCredit: input.imageCredit,
-      imageAlt: input.imageAlt,
-      isBreaking: input.isBreaking ? 1 : 0,
-      breakingUntil: input.isBreaking ? current.breakingUntil : null,
-      seoTitle: input.seoTitle,
-      seoDescription: input.seoDescription,
-      updatedAt: now.toISOString(),
-      ...(current.status === "published" ? { contentUpdatedAt: now.toISOString() } : {}),
-    });
-    if (!updated) {
-      // Another save won the race after we read the row: report what it changed.
-      await loadForChange(trx, articleId, version);
-      throw new ConflictError("Bu haber az önce başka biri tarafından değiştirildi. Sayfayı yenileyin.");
-    }
-    await setTags(trx, articleId, input.tags);
-    await writeRevision(trx, updated, actor, now, note ?? "");
-    return updated;
+    assertMayEdit(current, raw, actor);
+    const resolved = await resolveInput(trx, raw);
+    return writeEdit(trx, current, resolved, actor, now, note ?? "");
   });
   newsEvents.emit("articleChanged", { articleId: article.id, status: article.status, categoryId: article.categoryId });
   return article;

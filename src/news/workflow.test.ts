@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ArticleStatus, Role } from "../db/schema.ts";
-import { type WorkflowAction, assertTransition, availableActions, canDelete, canEdit } from "./workflow.ts";
+import { type WorkflowAction, assertScheduleTime, assertTransition, availableActions, canDelete, canEdit, canView, latestScheduleTime } from "./workflow.ts";
 
 const actor = (role: Role, id = 1) => ({ id, name: "Test", role });
 const STATUSES: ArticleStatus[] = ["draft", "review", "scheduled", "published", "unpublished"];
@@ -60,5 +60,53 @@ describe("editing and deleting", () => {
     for (const status of STATUSES) expect(canEdit({ status, ownerId: 8 }, actor("editor", 1))).toBe(true);
     expect(canDelete({ status: "published", ownerId: 8 }, actor("editor", 1))).toBe(false);
     expect(canDelete({ status: "unpublished", ownerId: 8 }, actor("editor", 1))).toBe(true);
+  });
+});
+
+describe("who may view", () => {
+  it("editors and admins see every article", () => {
+    for (const status of STATUSES) {
+      expect(canView({ status, ownerId: 8 }, actor("editor", 1))).toBe(true);
+      expect(canView({ status, ownerId: null }, actor("yonetici", 1))).toBe(true);
+    }
+  });
+
+  it("reporters see their own articles in any status, and others' only once published", () => {
+    for (const status of STATUSES) {
+      expect(canView({ status, ownerId: 7 }, actor("muhabir", 7))).toBe(true);
+      expect(canView({ status, ownerId: 8 }, actor("muhabir", 7))).toBe(status === "published");
+      expect(canView({ status, ownerId: null }, actor("muhabir", 7))).toBe(status === "published");
+    }
+  });
+});
+
+describe("schedule time", () => {
+  const now = new Date("2026-11-27T12:00:00.000Z");
+
+  it("accepts a time after now and up to one calendar year ahead", () => {
+    const soon = new Date("2026-11-27T12:01:00.000Z");
+    expect(assertScheduleTime(soon, now)).toBe(soon);
+    expect(latestScheduleTime(now).toISOString()).toBe("2027-11-27T12:00:00.000Z");
+    expect(assertScheduleTime(latestScheduleTime(now), now)).toEqual(new Date("2027-11-27T12:00:00.000Z"));
+  });
+
+  it.each([
+    ["no time at all", null, "Yayın zamanı geçersiz."],
+    ["an invalid date", new Date("invalid"), "Yayın zamanı geçersiz."],
+    ["now", now, "ileri bir tarih"],
+    ["the past", new Date("2026-11-27T11:59:00.000Z"), "ileri bir tarih"],
+    ["a minute past one year", new Date("2027-11-27T12:01:00.000Z"), "en çok bir yıl"],
+    ["year 9999", new Date("9999-01-01T00:00:00.000Z"), "en çok bir yıl"],
+  ])("refuses %s with a message on the field", (_name, at, message) => {
+    expect(() => assertScheduleTime(at, now)).toThrow(message);
+    try {
+      assertScheduleTime(at, now);
+    } catch (error) {
+      expect(error).toMatchObject({ code: "invalid_input", fields: { at: expect.any(String) } });
+    }
+  });
+
+  it("counts a year from 29 February to 1 March", () => {
+    expect(latestScheduleTime(new Date("2028-02-29T10:00:00.000Z")).toISOString()).toBe("2029-03-01T10:00:00.000Z");
   });
 });

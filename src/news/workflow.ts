@@ -80,6 +80,46 @@ export function assertCanEdit(article: { status: ArticleStatus; ownerId: number 
   if (!canEdit(article, actor)) throw new ForbiddenError("Bu haberi düzenleme yetkiniz yok.");
 }
 
+/**
+ * Who may read an article in the newsroom and through the API with a token: editors and admins
+ * every article; reporters their own (any status) and published ones. Issue 9 ("Reporters read
+ * only what they may"): one rule for the editor pages and `GET /api/v1/articles/{id}`.
+ */
+export function canView(article: { status: ArticleStatus; ownerId: number | null }, actor: Actor): boolean {
+  if (isEditor(actor.role)) return true;
+  return article.status === "published" || (article.ownerId !== null && article.ownerId === actor.id);
+}
+
+/**
+ * The latest moment an article may be scheduled for: one calendar year after `now`
+ * (same UTC month, day and time, a year later; 29 February rolls to 1 March).
+ */
+export function latestScheduleTime(now: Date): Date {
+  const limit = new Date(now.getTime());
+  limit.setUTCFullYear(limit.getUTCFullYear() + 1);
+  return limit;
+}
+
+/**
+ * The rule for a publication time (issue 9): it must be a real instant (`at` is null when the
+ * text did not parse, e.g. `2031-02-30`, `23:60`, `now`), strictly after `now`, and at most one
+ * year ahead (see `latestScheduleTime`). Both the editor form and `POST /api/v1/articles/{id}/publish`
+ * pass here through their use cases. Returns `at` when it is fine; otherwise throws
+ * InvalidInputError with a Turkish message and the field `at`.
+ */
+export function assertScheduleTime(at: Date | null | undefined, now: Date): Date {
+  if (!at || Number.isNaN(at.getTime())) {
+    throw new InvalidInputError("Yayın zamanı geçersiz.", { at: "Geçerli bir tarih ve saat girin (gün.ay.yıl saat:dakika)." });
+  }
+  if (at.getTime() <= now.getTime()) {
+    throw new InvalidInputError("Yayın zamanı ileri bir tarih olmalı.", { at: "Geçmiş bir zaman seçilemez." });
+  }
+  if (at.getTime() > latestScheduleTime(now).getTime()) {
+    throw new InvalidInputError("Yayın zamanı en çok bir yıl sonrası olabilir.", { at: "En çok bir yıl ileriye zamanlanabilir." });
+  }
+  return at;
+}
+
 /** Reporters may delete their own drafts; editors anything that is not live. */
 export function canDelete(article: { status: ArticleStatus; ownerId: number | null }, actor: Actor): boolean {
   if (article.status === "published" || article.status === "scheduled") return false;

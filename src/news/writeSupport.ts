@@ -1,7 +1,8 @@
 // Steps shared by the write use cases (all run inside the caller's transaction).
 import type { Kysely, Transaction } from "kysely";
+import { recordAudit } from "../audit/store.ts";
 import type { Article, Database } from "../db/schema.ts";
-import { ConflictError, InvalidInputError, NotFoundError } from "../errors.ts";
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "../errors.ts";
 import { formatIstanbulTime } from "../ui/time.ts";
 import type { ArticleInput } from "./articleInput.ts";
 import { normaliseArticleInput } from "./articleInput.ts";
@@ -10,7 +11,7 @@ import { indexArticle, type SearchDocument } from "../search/index.ts";
 import { bodyText } from "./articleInput.ts";
 import { slugify } from "./slug.ts";
 import * as store from "./store.ts";
-import type { Actor } from "./workflow.ts";
+import { type Actor, type WorkflowAction, STATUS_LABELS, canEdit, isEditor } from "./workflow.ts";
 
 type Trx = Transaction<Database>;
 
@@ -30,7 +31,16 @@ export class StaleVersionError extends ConflictError {
   }
 }
 
-export async function resolveInput(trx: Trx, raw: ArticleInput) {
+/** An input checked against the known categories, sources and images: what an edit writes. */
+export interface ResolvedInput {
+  input: ArticleInput;
+  categoryId: number;
+  sourceId: number;
+  slug: string;
+}
+
+/** Normalises and checks `raw` (InvalidInputError with Turkish messages per field). */
+export async function resolveInput(trx: Trx, raw: ArticleInput): Promise<ResolvedInput> {
   const [categories, sources] = await Promise.all([store.listCategories(trx), store.listSources(trx)]);
   const input = normaliseArticleInput(raw, { categories: categories.map((c) => c.slug), sources: sources.map((s) => s.slug) });
   const category = categories.find((c) => c.slug === input.category);
@@ -107,4 +117,121 @@ export async function loadForChange(trx: Trx, articleId: number, version: number
     throw new StaleVersionError(article.version, changes, latest?.authorLabel ?? "başka bir kullanıcı", latest?.createdAt ?? article.updatedAt);
   }
   return article;
+}
+
+/** Inserts a new draft owned by `actor`, with its tags, first revision and search index. */
+export async function writeNewArticle(trx: Trx, resolved: ResolvedInput, actor: Actor, now: Date): Promise<Article> {
+  const { input, categoryId, sourceId, slug } = resolved;
+  const id = await store.insertArticle(trx, {
+    slug,
+    title: input.title,
+    spot: input.spot,
+    body: input.body,
+    categoryId,
+    sourceId,
+    authorId: null,
+    imageId: input.imageId,
+    imageCaption: input.imageCaption,
+    imageCredit: input.imageCredit,
+    imageAlt: input.imageAlt,
+    status: "draft",
+    isBreaking: input.isBreaking ? 1 : 0,
+    seoTitle: input.seoTitle,
+    seoDescription: input.seoDescription,
+    ownerId: actor.id,
+    createdAt: now.toISOString(),
+    updatedAt: now.toISOString(),
+  });
+  await setTags(trx, id, input.tags);
+  const article = await store.findArticleRow(trx, id);
+  if (!article) throw new Error("article vanished");
+  await writeRevision(trx, article, actor, now, "Oluşturuldu");
+  return article;
+}
+
+/** Throws ForbiddenError when `actor` may not save `input` over `current`: not theirs to edit, or a reporter changing the breaking flag. */
+export function assertMayEdit(current: Article, input: ArticleInput, actor: Actor): void {
+  if (!canEdit(current, actor)) throw new ForbiddenError("Bu haberi düzenleme yetkiniz yok.");
+  if (input.isBreaking !== (current.isBreaking === 1) && !isEditor(actor.role)) {
+    throw new ForbiddenError("Son dakika işaretini yalnızca editörler değiştirebilir.");
+  }
+}
+
+/**
+ * Writes an edit over `current` (only if it is still at `current.version`), with its tags, revision
+ * and search index. On a published article the edit goes live at once, with an updated time.
+ * Permissions and the version must have been checked; a row changed meanwhile gives StaleVersionError.
+ */
+export async function writeEdit(trx: Trx, current: Article, resolved: ResolvedInput, actor: Actor, now: Date, note: string): Promise<Article> {
+  const { input, categoryId, sourceId, slug } = resolved;
+  const updated = await store.updateArticleRow(trx, current.id, current.version, {
+    slug,
+    title: input.title,
+    spot: input.spot,
+    body: input.body,
+    categoryId,
+    sourceId,
+    imageId: input.imageId,
+    imageCaption: input.imageCaption,
+    imageCredit: input.imageCredit,
+    imageAlt: input.imageAlt,
+    isBreaking: input.isBreaking ? 1 : 0,
+    breakingUntil: input.isBreaking ? current.breakingUntil : null,
+    seoTitle: input.seoTitle,
+    seoDescription: input.seoDescription,
+    updatedAt: now.toISOString(),
+    ...(current.status === "published" ? { contentUpdatedAt: now.toISOString() } : {}),
+  });
+  if (!updated) {
+    // Another save won the race after we read the row: report what it changed.
+    await loadForChange(trx, current.id, current.version);
+    throw new ConflictError("Bu haber az önce başka biri tarafından değiştirildi. Sayfayı yenileyin.");
+  }
+  await setTags(trx, current.id, input.tags);
+  await writeRevision(trx, updated, actor, now, note);
+  return updated;
+}
+
+const AUDITED = { publish: "article_published", schedule: "article_scheduled", unpublish: "article_unpublished" } as const;
+
+export interface WorkflowStep {
+  action: WorkflowAction;
+  /** The status `assertTransition` allowed for this action. */
+  to: Article["status"];
+  /** For "schedule": the time `assertScheduleTime` accepted. */
+  at: Date | null;
+  actor: Actor;
+  now: Date;
+  ip?: string | null;
+}
+
+/**
+ * Moves `current` along the workflow (only if it is still at `current.version`): status, times,
+ * revision and, for publish/schedule/unpublish, the audit entry. The transition and the schedule
+ * time must have been checked by the caller.
+ */
+export async function writeStep(trx: Trx, current: Article, step: WorkflowStep): Promise<Article> {
+  const { action, to, actor, now } = step;
+  const stamp = now.toISOString();
+  const updated = await store.updateArticleRow(trx, current.id, current.version, {
+    status: to,
+    updatedAt: stamp,
+    scheduledAt: to === "scheduled" ? (step.at?.toISOString() ?? null) : null,
+    ...(to === "published" ? { publishedAt: current.publishedAt ?? stamp } : {}),
+    ...(to === "published" && current.publishedAt ? { contentUpdatedAt: stamp } : {}),
+    ...(to === "unpublished" ? { headlineSlot: null } : {}),
+  });
+  if (!updated) throw new InvalidInputError("Haber az önce değişti; sayfayı yenileyip tekrar deneyin.");
+  await writeRevision(trx, updated, actor, now, STATUS_LABELS[to]);
+  if (action === "publish" || action === "schedule" || action === "unpublish") {
+    await recordAudit(trx, {
+      at: now,
+      actor,
+      action: AUDITED[action],
+      subject: `haber #${current.id}`,
+      detail: action === "schedule" ? `${current.title} — ${updated.scheduledAt}` : current.title,
+      ip: step.ip,
+    });
+  }
+  return updated;
 }

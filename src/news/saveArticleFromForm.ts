@@ -1,0 +1,183 @@
+// The editor form's one use case: save what was typed and take the step its button asked for
+// (submit, publish, schedule, ...), all checks first, then everything in one transaction.
+import { Type } from "@fastify/type-provider-typebox";
+import type { Kysely } from "kysely";
+import type { Article, Database } from "../db/schema.ts";
+import { ForbiddenError, InvalidInputError, NotFoundError } from "../errors.ts";
+import { parseIstanbulLocal } from "../ui/time.ts";
+import type { ArticleInput } from "./articleInput.ts";
+import { newsEvents } from "./events.ts";
+import { type FieldConflict, MERGE_FIELDS, type MergeField, type Resolutions, applyResolutions, mergeArticleEdit } from "./mergeArticleEdit.ts";
+import { type FieldChange, diffSnapshots, inputOfSnapshot, parseRevision } from "./revisionSnapshot.ts";
+import * as store from "./store.ts";
+import { type Actor, type WorkflowAction, assertScheduleTime, assertTransition, canEdit, isEditor } from "./workflow.ts";
+import {
+  StaleVersionError,
+  assertMayEdit,
+  currentSnapshot,
+  loadForChange,
+  resolveInput,
+  writeEdit,
+  writeNewArticle,
+  writeStep,
+} from "./writeSupport.ts";
+
+export type FormAction = "save" | WorkflowAction;
+
+export interface SaveArticleFromFormInput {
+  /** null for the "Yeni haber" form. */
+  articleId: number | null;
+  /**
+   * The version the form's values were made from (its hidden `version`); required for an
+   * existing article. After a conflict the form carries the then current version.
+   */
+  version: number | undefined;
+  /** What the form holds, as typed. */
+  input: ArticleInput;
+  /** After a true conflict, the editor's choice per field (`resolve.<field>` = mine | theirs). */
+  resolutions: Resolutions;
+  action: FormAction;
+  /** For "schedule": the form's `at`, `YYYY-MM-DDTHH:mm` in Europe/Istanbul; ignored otherwise. */
+  at: string | undefined;
+  actor: Actor;
+  now: Date;
+  ip?: string | null;
+  /** Revision note for the edit ("Otomatik kayıt" for autosave). */
+  note?: string;
+}
+
+/**
+ * A form save based on a version that is no longer current (or that met a true conflict):
+ * nothing was saved. `merged` holds the editor's own changes on top of the current article;
+ * `conflicts` the fields both sides changed, where `merged` holds the editor's value until they
+ * choose. The form re-shown with `merged` and `currentVersion` saves correctly next time.
+ */
+export class EditConflictError extends StaleVersionError {
+  constructor(
+    currentVersion: number,
+    changes: FieldChange[],
+    by: string,
+    at: string,
+    readonly merged: ArticleInput,
+    readonly conflicts: FieldConflict[],
+    readonly taken: MergeField[],
+  ) {
+    super(currentVersion, changes, by, at);
+  }
+}
+
+const Resolution = Type.Optional(Type.Union([Type.Literal("mine"), Type.Literal("theirs")]));
+
+/**
+ * The editor form's conflict choices, for its body schema: `resolve.<field>` = "mine" | "theirs",
+ * one per article field (see `resolutionsOf`).
+ */
+export const ResolutionFormFields = {
+  "resolve.title": Resolution,
+  "resolve.spot": Resolution,
+  "resolve.body": Resolution,
+  "resolve.category": Resolution,
+  "resolve.source": Resolution,
+  "resolve.tags": Resolution,
+  "resolve.imageId": Resolution,
+  "resolve.imageCaption": Resolution,
+  "resolve.imageCredit": Resolution,
+  "resolve.imageAlt": Resolution,
+  "resolve.isBreaking": Resolution,
+  "resolve.seoTitle": Resolution,
+  "resolve.seoDescription": Resolution,
+};
+
+/** Reads `resolve.<field>` = mine | theirs from a form body; anything else is ignored. */
+export function resolutionsOf(form: Readonly<Record<string, unknown>>): Resolutions {
+  const out: Resolutions = {};
+  for (const field of MERGE_FIELDS) {
+    const value = form[`resolve.${field}`];
+    if (value === "mine" || value === "theirs") out[field] = value;
+  }
+  return out;
+}
+
+/** The form's schedule time, checked by the one rule (`assertScheduleTime`). */
+function scheduleTimeOf(text: string | undefined, now: Date): Date {
+  if (text === undefined || text.trim() === "") throw new InvalidInputError("Yayın zamanını girin.", { at: "Yayın zamanını girin." });
+  return assertScheduleTime(parseIstanbulLocal(text), now);
+}
+
+/**
+ * Saves the editor form and takes the step its button asked for, or changes nothing.
+ *
+ * Checks come first: the article exists (404), the actor may edit it (403; a reporter may still
+ * take a step such as "withdraw" on an article they can no longer edit, without saving fields),
+ * may take the step (403), the step fits the status (400), the schedule time is valid, in the
+ * future and at most a year ahead (400), the fields are valid (400). Then the edit and the step
+ * are written in one transaction (two revisions: the edit, then the status), and one
+ * `articleChanged` event goes out after commit.
+ *
+ * No lost edit (issue 9): the form's values are merged three ways with the revision of
+ * `version` as base and the current article as the other side, so a field the editor did not
+ * change keeps its current value even when the save is based on the current version (e.g. a
+ * breaking flag set from the manşet page, which does not bump the version). A save based on an
+ * older version, or one meeting a true conflict, saves nothing and throws EditConflictError
+ * (409) carrying the merged values. Returns the article as saved (after the step, if any).
+ */
+export async function saveArticleFromForm(db: Kysely<Database>, form: SaveArticleFromFormInput): Promise<Article> {
+  const { articleId, action, actor, now } = form;
+  const step: WorkflowAction | null = action === "save" ? null : action;
+  const at = step === "schedule" ? scheduleTimeOf(form.at, now) : null;
+  const article =
+    articleId === null
+      ? await createWithStep(db, form, step, at)
+      : await db.transaction().execute(async (trx) => {
+          const current = await store.findArticleRow(trx, articleId);
+          if (!current) throw new NotFoundError("Haber", articleId);
+          if (form.version === undefined) throw new InvalidInputError("Sürüm bilgisi eksik; sayfayı yenileyin.");
+          const editing = canEdit(current, actor);
+          if (!editing && step === null) throw new ForbiddenError("Bu haberi düzenleme yetkiniz yok.");
+          const to = step === null ? null : assertTransition(step, current, actor);
+          let saved = current;
+          if (editing) {
+            const theirsSnap = await currentSnapshot(trx, current);
+            const baseRevision = await store.findRevision(trx, articleId, form.version);
+            const baseSnap = baseRevision ? parseRevision(baseRevision) : form.version === current.version ? theirsSnap : null;
+            if (!baseSnap) {
+              // A version without a revision (one that never existed): refused as stale, with nothing to merge.
+              await loadForChange(trx, articleId, form.version);
+              throw new InvalidInputError("Sürüm bilgisi geçersiz; sayfayı yenileyin.");
+            }
+            const base = inputOfSnapshot(baseSnap);
+            const mine = (await resolveInput(trx, applyResolutions(form.input, base, form.resolutions))).input;
+            const { merged, conflicts, taken } = mergeArticleEdit(base, inputOfSnapshot(theirsSnap), mine);
+            assertMayEdit(current, merged, actor);
+            if (form.version !== current.version || conflicts.length > 0) {
+              const latest = await store.findRevision(trx, articleId, current.version);
+              throw new EditConflictError(
+                current.version,
+                diffSnapshots(baseSnap, theirsSnap),
+                latest?.authorLabel ?? "başka bir kullanıcı",
+                latest?.createdAt ?? current.updatedAt,
+                merged,
+                conflicts,
+                taken,
+              );
+            }
+            saved = await writeEdit(trx, current, await resolveInput(trx, merged), actor, now, form.note ?? "");
+          } else if (form.version !== current.version) {
+            await loadForChange(trx, articleId, form.version);
+          }
+          return step && to ? writeStep(trx, saved, { action: step, to, at, actor, now, ip: form.ip }) : saved;
+        });
+  newsEvents.emit("articleChanged", { articleId: article.id, status: article.status, categoryId: article.categoryId });
+  return article;
+}
+
+async function createWithStep(db: Kysely<Database>, form: SaveArticleFromFormInput, step: WorkflowAction | null, at: Date | null): Promise<Article> {
+  const { actor, now } = form;
+  if (form.input.isBreaking && !isEditor(actor.role)) throw new ForbiddenError("Son dakika işaretini yalnızca editörler koyabilir.");
+  // A new article is the actor's own draft: the step is judged as it would be right after saving.
+  const to = step === null ? null : assertTransition(step, { status: "draft", ownerId: actor.id }, actor);
+  return db.transaction().execute(async (trx) => {
+    const created = await writeNewArticle(trx, await resolveInput(trx, form.input), actor, now);
+    return step && to ? writeStep(trx, created, { action: step, to, at, actor, now, ip: form.ip }) : created;
+  });
+}
