@@ -1,7 +1,8 @@
 import { type FastifyPluginAsyncTypebox, type Static, Type } from "@fastify/type-provider-typebox";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.ts";
-import { getArticle, getArticlePreview, listArticles, recordArticleView } from "../news/read.ts";
+import { getArticleForActor } from "../news/editing.ts";
+import { getArticle, listArticles, recordArticleView } from "../news/read.ts";
 import { ErrorJson } from "./schemas.ts";
 import type { ArticleFull } from "../news/types.ts";
 import type { ViewCounter } from "../news/viewCounter.ts";
@@ -100,12 +101,13 @@ export const apiPlugin: FastifyPluginAsyncTypebox<ApiOptions> = async (app, { db
 
   app.get(
     "/articles/:id",
-    { schema: { summary: "One published article (any article with a newsroom token)", params: Id, response: { 200: ArticleJson, 401: ErrorJson, 404: ErrorJson } } },
+    { schema: { summary: "One published article (with a newsroom token: any article its user may view)", params: Id, response: { 200: ArticleJson, 401: ErrorJson, 404: ErrorJson } } },
     async (request, reply) => {
-      // With a newsroom token, drafts and scheduled articles are visible too, with status and version.
+      // With a newsroom token, the articles its user may view (`canView`: editors any, reporters their
+      // own and published ones) come with status and version; any other answers 404, as for the public.
       const actor = request.actor;
       if (actor) {
-        const { article } = await getArticlePreview(db, request.params.id, now());
+        const article = await getArticleForActor(db, request.params.id, actor, now());
         reply.header("cache-control", "private, no-store");
         return { ...toJson(article, publicUrl), status: article.status, version: article.version };
       }

@@ -435,15 +435,30 @@ export async function tagNamesOf(db: Db, articleId: number): Promise<string[]> {
   return (await tagsOfArticles(db, [articleId])).get(articleId)?.map((t) => t.name) ?? [];
 }
 
-export async function suggestTags(db: Db, prefix: string, limit: number): Promise<Tag[]> {
+/**
+ * Tags whose slug starts with `prefix`, in slug order. With `visibleTo`, only tags used on a
+ * published article or on one owned by `visibleTo.ownerId`.
+ */
+export async function suggestTags(db: Db, prefix: string, limit: number, visibleTo: { ownerId: number } | null): Promise<Tag[]> {
   const escaped = prefix.replace(/[\\%_]/g, (c) => `\\${c}`);
-  return db
+  let q = db
     .selectFrom("tags")
     .selectAll()
-    .where(sql<boolean>`slug like ${`${escaped}%`} escape '\\'`)
-    .orderBy("slug")
-    .limit(limit)
-    .execute();
+    .where(sql<boolean>`slug like ${`${escaped}%`} escape '\\'`);
+  if (visibleTo) {
+    const { ownerId } = visibleTo;
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("articleTags as vt")
+          .innerJoin("articles as va", "va.id", "vt.articleId")
+          .select("vt.articleId")
+          .whereRef("vt.tagId", "=", "tags.id")
+          .where((w) => w.or([w("va.status", "=", "published"), w("va.ownerId", "=", ownerId)])),
+      ),
+    );
+  }
+  return q.orderBy("slug").limit(limit).execute();
 }
 
 export async function addRevision(trx: Trx, row: NewArticleRevision): Promise<void> {

@@ -14,13 +14,12 @@ import { IdParams } from "../http/schemas.ts";
 import { listImages } from "../media/store.ts";
 import { uploadImage } from "../media/uploadImage.ts";
 import { type ArticleInput, emptyArticleInput, parseTagList } from "../news/articleInput.ts";
-import { changeArticleStatus } from "../news/changeArticleStatus.ts";
 import { deleteArticle } from "../news/deleteArticle.ts";
 import { listCategoriesAndSources, listForNewsroom, loadArticleForEditing, suggestTags } from "../news/editing.ts";
 import { HEADLINE_SLOTS, setBreakingFlag, setHeadlineOrder } from "../news/homeControl.ts";
 import { getArticlePreview } from "../news/read.ts";
 import { compareRevisions, listArticleRevisions, restoreRevision } from "../news/revisions.ts";
-import { createArticle, updateArticle } from "../news/saveArticle.ts";
+import { EditConflictError, resolutionsOf, saveArticleFromForm } from "../news/saveArticleFromForm.ts";
 import { articlePath, slugify } from "../news/slug.ts";
 import { type WorkflowAction, availableActions, canEdit, isEditor } from "../news/workflow.ts";
 import { StaleVersionError } from "../news/writeSupport.ts";
@@ -119,11 +118,6 @@ export function articleInputFromForm(form: ArticleFormBody): ArticleInput {
     seoTitle: form.seoTitle || null,
     seoDescription: form.seoDescription || null,
   };
-}
-
-function versionOf(form: { version?: number }): number {
-  if (form.version === undefined) throw new InvalidInputError("Sürüm bilgisi eksik; sayfayı yenileyin.");
-  return form.version;
 }
 
 /** The CSRF token a signed-in post carries: the `_csrf` field of a form, or the X-CSRF-Token header of a script. */
@@ -253,39 +247,42 @@ export const newsroomPlugin: FastifyPluginAsyncTypebox<NewsroomOptions> = async 
     page(reply, <EditorPage {...await editorProps(request, request.params.id)} message={messageFor(request.query.mesaj)} />),
   );
 
-  /** Saves the form, then takes the workflow step its button asked for. Errors re-show the form with what was typed. */
+  /**
+   * Saves the form and takes the step its button asked for, in one use case that checks first
+   * (a refused step saves nothing). Errors re-show the form: 400 with what was typed and the form's
+   * own version; 409 with the editor's changes merged onto the current article, its version, and
+   * a choice per field both sides changed.
+   */
   const saveFromForm = async (request: FastifyRequest, reply: FastifyReply, articleId: number | null, form: ArticleFormBody) => {
-    const actor = actorOf(request);
     const action = form.action ?? "save";
     const input = articleInputFromForm(form);
     try {
-      let id = articleId;
-      let version: number | undefined;
-      if (id === null) {
-        const created = await createArticle(db, { input, actor, now: now() });
-        id = created.id;
-        version = created.version;
-      } else {
-        const { article } = await loadArticleForEditing(db, id);
-        version = versionOf(form);
-        if (canEdit(article, actor)) version = (await updateArticle(db, { articleId: id, version, input, actor, now: now() })).version;
-        else if (action === "save") throw new ForbiddenError("Bu haberi düzenleme yetkiniz yok.");
-      }
-      if (isWorkflowAction(action)) {
-        const at = action === "schedule" ? parseIstanbulLocal(form.at ?? "") : null;
-        if (action === "schedule" && !at) throw new InvalidInputError("Yayın zamanını girin.", { at: "Geçerli bir tarih ve saat girin." });
-        await changeArticleStatus(db, { articleId: id, action, actor, now: now(), at: at ?? undefined, version, ip: request.ip });
-      }
+      const article = await saveArticleFromForm(db, {
+        articleId,
+        version: form.version,
+        input,
+        resolutions: resolutionsOf(form),
+        action,
+        at: form.at,
+        actor: actorOf(request),
+        now: now(),
+        ip: request.ip,
+      });
       const key = isWorkflowAction(action) ? action : articleId === null ? "olusturuldu" : "kaydedildi";
-      return reply.redirect(`/yonetim/haber/${id}?mesaj=${key}`, 303);
+      return reply.redirect(`/yonetim/haber/${article.id}?mesaj=${key}`, 303);
     } catch (error) {
       if (!(error instanceof InvalidInputError) && !(error instanceof StaleVersionError)) throw error;
       const props = await editorProps(request, articleId);
-      const values = { ...input, tags: input.tags };
-      if (error instanceof StaleVersionError) {
-        return page(reply, <EditorPage {...props} values={values} conflict={{ message: error.message, changes: error.changes, currentVersion: error.currentVersion }} />, 409);
+      if (error instanceof EditConflictError) {
+        const conflict = { message: error.message, changes: error.changes, currentVersion: error.currentVersion, conflicts: error.conflicts, taken: error.taken };
+        return page(reply, <EditorPage {...props} values={error.merged} at={form.at} conflict={conflict} />, 409);
       }
-      return page(reply, <EditorPage {...props} values={values} error={error.message} errors={error.fields} />, 400);
+      if (error instanceof StaleVersionError) {
+        // Nothing to merge (a step on an article the actor cannot edit, or a version that never existed): show the current article.
+        return page(reply, <EditorPage {...props} at={form.at} conflict={{ message: error.message, changes: error.changes, currentVersion: error.currentVersion, conflicts: [], taken: [] }} />, 409);
+      }
+      // Keep the version the typed values were based on, or the next save would take them for changes made on the current one.
+      return page(reply, <EditorPage {...props} values={input} version={form.version ?? props.version} at={form.at} error={error.message} errors={error.fields} />, 400);
     }
   };
 
@@ -294,13 +291,19 @@ export const newsroomPlugin: FastifyPluginAsyncTypebox<NewsroomOptions> = async 
     saveFromForm(request, reply, request.params.id, request.body),
   );
 
+  // Autosave merges like the form: a field the editor did not change keeps its current value, and a
+  // save based on a stale version changes nothing and answers 409 JSON (the page then asks for "Kaydet").
   app.post("/haber/:id/otomatik-kayit", { ...anyone, schema: { params: IdParams, body: ArticleForm } }, async (request, reply) => {
-    const article = await updateArticle(db, {
+    const article = await saveArticleFromForm(db, {
       articleId: request.params.id,
-      version: versionOf(request.body),
+      version: request.body.version,
       input: articleInputFromForm(request.body),
+      resolutions: {},
+      action: "save",
+      at: undefined,
       actor: actorOf(request),
       now: now(),
+      ip: request.ip,
       note: "Otomatik kayıt",
     });
     return reply.header("cache-control", "no-store").send({ version: article.version, savedAt: article.updatedAt });
@@ -339,7 +342,7 @@ export const newsroomPlugin: FastifyPluginAsyncTypebox<NewsroomOptions> = async 
 
   app.get("/etiketler", { ...anyone, schema: { querystring: TagSuggestQuery } }, async (request) => {
     const prefix = slugify(request.query.q);
-    const items = prefix === "" ? [] : await suggestTags(db, prefix);
+    const items = prefix === "" ? [] : await suggestTags(db, prefix, actorOf(request));
     return { items: items.map((t) => ({ slug: t.slug, name: t.name })) };
   });
 

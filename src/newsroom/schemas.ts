@@ -3,6 +3,7 @@
 // every text field is bounded by the limits in `news/schemas.ts`.
 import { type Static, Type } from "@fastify/type-provider-typebox";
 import { Int32Id, PageNumber } from "../http/schemas.ts";
+import { ResolutionFormFields } from "../news/saveArticleFromForm.ts";
 import { ARTICLE_LIMITS, MAX_TAGS, TAG_MAX_LENGTH } from "../news/schemas.ts";
 
 /** Every signed-in form carries the session's CSRF token (checked before validation). */
@@ -86,6 +87,8 @@ export const ArticleForm = Type.Object(
     isBreaking: Type.Optional(Type.Literal("1")),
     seoTitle: Type.Optional(Type.String({ maxLength: ARTICLE_LIMITS.seoTitle })),
     seoDescription: Type.Optional(Type.String({ maxLength: ARTICLE_LIMITS.seoDescription })),
+    // After a conflict: the editor's choice per field (see news/saveArticleFromForm.ts).
+    ...ResolutionFormFields,
   },
   { additionalProperties: false },
 );

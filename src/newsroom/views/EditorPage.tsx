@@ -1,6 +1,8 @@
+import { Fragment } from "preact";
 import type { Article, Image } from "../../db/schema.ts";
 import type { ArticleInput } from "../../news/articleInput.ts";
-import type { FieldChange } from "../../news/revisionSnapshot.ts";
+import type { FieldConflict, MergeField } from "../../news/mergeArticleEdit.ts";
+import { FIELD_LABELS, type FieldChange, asText } from "../../news/revisionSnapshot.ts";
 import { STATUS_LABELS, type WorkflowAction } from "../../news/workflow.ts";
 import { formatIstanbulTime, toIstanbulLocalInput } from "../../ui/time.ts";
 import { Csrf, FieldError, NewsroomLayout, type NewsroomChrome, Notice } from "./NewsroomLayout.tsx";
@@ -30,9 +32,61 @@ export interface EditorPageProps {
   errors?: Record<string, string>;
   message?: string;
   error?: string;
-  conflict?: { message: string; changes: FieldChange[]; currentVersion: number };
-  /** The version the form is based on (after a conflict: still the user's old one until they reload). */
+  /**
+   * A save that met newer changes: `changes` is what others changed since the form's version,
+   * `values` then hold the editor's changes merged onto the current article, `taken` the fields
+   * filled in from the others' changes, `conflicts` the fields both changed (a choice each).
+   */
+  conflict?: { message: string; changes: FieldChange[]; currentVersion: number; conflicts: FieldConflict[]; taken: MergeField[] };
+  /** The version the form's values are based on; after a conflict, the current one. */
   version: number;
+  /** The schedule time as typed (`YYYY-MM-DDTHH:mm`), when the form is shown again. */
+  at?: string;
+}
+
+const label = (field: MergeField) => FIELD_LABELS[field] ?? field;
+
+function listOf(fields: MergeField[]): string {
+  return fields.map(label).join(", ");
+}
+
+/** A value as the conflict box shows it: names for category, source and picture, plain text for the rest. */
+function shownValue(p: EditorPageProps, field: MergeField, value: FieldConflict["theirs"]): string {
+  if (field === "category") return p.categories.find((c) => c.slug === value)?.name ?? String(value);
+  if (field === "source") return p.sources.find((s) => s.slug === value)?.name ?? String(value);
+  if (field === "imageId") {
+    const image = p.images.find((i) => i.id === value);
+    return value === null ? "Görsel yok" : `#${String(value)}${image ? ` — ${image.caption || image.alt}` : ""}`;
+  }
+  const text = asText(field, value);
+  return text === "" ? "(boş)" : text;
+}
+
+/**
+ * Beside a field both sides changed: the other side's value and a required choice, as plain
+ * radio buttons (`resolve.<field>` = mine | theirs), so it works without JavaScript.
+ */
+function ConflictChoice({ p, field }: { p: EditorPageProps; field: MergeField }) {
+  const conflict = p.conflict?.conflicts.find((c) => c.field === field);
+  if (!conflict) return null;
+  const name = `resolve.${field}`;
+  return (
+    <fieldset class="group conflict conflict-choice" id={`cakisma-${field}`}>
+      <legend>{label(field)}: ikiniz de değiştirdiniz</legend>
+      <dl class="diff">
+        <dt>Diğer sürümdeki {label(field).toLocaleLowerCase("tr-TR")}</dt>
+        <dd data-theirs={field}>{shownValue(p, field, conflict.theirs)}</dd>
+      </dl>
+      <div class="field check">
+        <input type="radio" id={`${name}-mine`} name={name} value="mine" required />
+        <label for={`${name}-mine`}>Benimkini koru (formdaki değer)</label>
+      </div>
+      <div class="field check">
+        <input type="radio" id={`${name}-theirs`} name={name} value="theirs" />
+        <label for={`${name}-theirs`}>Diğer sürümdekini al</label>
+      </div>
+    </fieldset>
+  );
 }
 
 export function EditorPage(p: EditorPageProps) {
@@ -71,9 +125,21 @@ export function EditorPage(p: EditorPageProps) {
           <h2 id="cakisma">Kaydedilmedi: haber sizden önce değişti</h2>
           <p>{p.conflict.message}</p>
           <DiffView changes={p.conflict.changes} />
+          {p.conflict.taken.length > 0 && <p>Sizden sonra yapılan değişiklikler forma işlendi: {listOf(p.conflict.taken)}.</p>}
+          {p.conflict.conflicts.length > 0 && (
+            <p>
+              İkinizin de değiştirdiği alanlar:{" "}
+              {p.conflict.conflicts.map((c, i) => (
+                <Fragment key={c.field}>
+                  {i > 0 && ", "}
+                  <a href={`#cakisma-${c.field}`}>{label(c.field)}</a>
+                </Fragment>
+              ))}
+              . Her birinde hangisinin kalacağını seçin.
+            </p>
+          )}
           <p>
-            Aşağıdaki form sizin yazdıklarınızı koruyor. Farkları metninize işleyin ve{" "}
-            <strong>sürüm {p.conflict.currentVersion} üzerine kaydetmek</strong> için “Kaydet”e basın.
+            Sizin değişiklikleriniz formda duruyor. Kontrol edip <strong>sürüm {p.conflict.currentVersion} üzerine kaydetmek</strong> için “Kaydet”e basın.
           </p>
         </section>
       )}
@@ -92,6 +158,7 @@ export function EditorPage(p: EditorPageProps) {
             <label for="title">Başlık</label>
             <input id="title" name="title" value={v.title} required maxLength={200} aria-invalid={p.errors?.title ? "true" : undefined} aria-describedby={described("title")} />
             <FieldError errors={p.errors} name="title" />
+            <ConflictChoice p={p} field="title" />
             <p class="slug-preview" data-slug-preview data-category-select="#category">
               Adres: /haber/{v.category}/<span>{p.article?.slug ?? ""}</span>-{id ?? "…"}.html
             </p>
@@ -102,6 +169,7 @@ export function EditorPage(p: EditorPageProps) {
               {v.spot}
             </textarea>
             <FieldError errors={p.errors} name="spot" />
+            <ConflictChoice p={p} field="spot" />
           </div>
           <div class="field">
             <label for="body">Metin</label>
@@ -109,6 +177,7 @@ export function EditorPage(p: EditorPageProps) {
               {v.body}
             </textarea>
             <FieldError errors={p.errors} name="body" />
+            <ConflictChoice p={p} field="body" />
           </div>
           <div class="grid-2">
             <div class="field">
@@ -121,6 +190,7 @@ export function EditorPage(p: EditorPageProps) {
                 ))}
               </select>
               <FieldError errors={p.errors} name="category" />
+              <ConflictChoice p={p} field="category" />
             </div>
             <div class="field">
               <label for="source">Kaynak</label>
@@ -131,12 +201,14 @@ export function EditorPage(p: EditorPageProps) {
                   </option>
                 ))}
               </select>
+              <ConflictChoice p={p} field="source" />
             </div>
           </div>
           <div class="field">
             <label for="tags">Etiketler (virgülle ayırın)</label>
             <input id="tags" name="tags" value={v.tags.join(", ")} data-tag-input data-suggest-url="/yonetim/etiketler" autocomplete="off" />
             <FieldError errors={p.errors} name="tags" />
+            <ConflictChoice p={p} field="tags" />
           </div>
           <fieldset class="group">
             <legend>Ana görsel</legend>
@@ -154,20 +226,24 @@ export function EditorPage(p: EditorPageProps) {
                 Yeni görseli <a href="/yonetim/medya">medya kütüphanesine</a> yükleyin.
               </p>
               <FieldError errors={p.errors} name="imageId" />
+              <ConflictChoice p={p} field="imageId" />
             </div>
             <div class="grid-3">
               <div class="field">
                 <label for="imageCaption">Altyazı</label>
                 <input id="imageCaption" name="imageCaption" value={v.imageCaption} maxLength={500} />
+                <ConflictChoice p={p} field="imageCaption" />
               </div>
               <div class="field">
                 <label for="imageCredit">Fotoğraf kaynağı</label>
                 <input id="imageCredit" name="imageCredit" value={v.imageCredit} maxLength={120} placeholder="AA" />
+                <ConflictChoice p={p} field="imageCredit" />
               </div>
               <div class="field">
                 <label for="imageAlt">Alternatif metin</label>
                 <input id="imageAlt" name="imageAlt" value={v.imageAlt} maxLength={300} aria-describedby={described("imageAlt")} />
                 <FieldError errors={p.errors} name="imageAlt" />
+                <ConflictChoice p={p} field="imageAlt" />
               </div>
             </div>
           </fieldset>
@@ -176,12 +252,14 @@ export function EditorPage(p: EditorPageProps) {
             <div class="field">
               <label for="seoTitle">SEO başlığı (boşsa haber başlığı)</label>
               <input id="seoTitle" name="seoTitle" value={v.seoTitle ?? ""} maxLength={120} />
+              <ConflictChoice p={p} field="seoTitle" />
             </div>
             <div class="field">
               <label for="seoDescription">SEO açıklaması (boşsa spot)</label>
               <textarea id="seoDescription" name="seoDescription" rows={2} maxLength={320}>
                 {v.seoDescription ?? ""}
               </textarea>
+              <ConflictChoice p={p} field="seoDescription" />
             </div>
           </fieldset>
           {p.canSetBreaking ? (
@@ -201,7 +279,7 @@ export function EditorPage(p: EditorPageProps) {
               a === "schedule" ? (
                 <span key={a} class="schedule">
                   <label for="at">Yayın zamanı (İstanbul)</label>
-                  <input type="datetime-local" id="at" name="at" value={p.article?.scheduledAt ? toIstanbulLocalInput(p.article.scheduledAt) : ""} />
+                  <input type="datetime-local" id="at" name="at" value={p.at ?? (p.article?.scheduledAt ? toIstanbulLocalInput(p.article.scheduledAt) : "")} />
                   <FieldError errors={p.errors} name="at" />
                   <button type="submit" name="action" value="schedule">
                     {ACTION_LABELS[a]}
