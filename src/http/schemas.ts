@@ -15,3 +15,10 @@ export const Slug = Type.String({ pattern: "^[a-z0-9-]{1,200}$" });
 
 /** A page number of a listing (`?sayfa=` or `{n}.sayfa.html`). */
 export const PageNumber = Type.Integer({ minimum: 1, maximum: 100_000 });
+
+/**
+ * A calendar day `YYYY-MM-DD` (RFC 3339 full-date: the day must exist in its month) in
+ * the years 1900–2999: older or later days are no news archive's and some overflow a
+ * database's timestamp range (year 0000).
+ */
+export const IsoDay = Type.String({ format: "date", pattern: "^(19|2[0-9])[0-9]{2}-[0-9]{2}-[0-9]{2}$" });

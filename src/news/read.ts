@@ -1,4 +1,5 @@
 // Read use cases for the reader site and the public API: published articles only.
+import { keepQuery } from "../http/redirect.ts";
 import type { Kysely } from "kysely";
 import type { Category, Database, Tag } from "../db/schema.ts";
 import { NotFoundError } from "../errors.ts";
@@ -118,10 +119,20 @@ export async function listArticles(
   return { ...cards, items };
 }
 
-export async function findRedirectTarget(db: Db, oldPath: string, now: Date): Promise<string | undefined> {
-  const id = await store.findRedirect(db, oldPath);
+/**
+ * Where an old address now lives (301), from `article_redirects`: a recorded path with its
+ * query string (`/haber.php?id=777`) matches first, the query kept as it was part of the old
+ * address; then the path alone, and the reader's query string (`utm_*`, `sayfa`) is carried
+ * over. Undefined when nothing matches or the article is not published.
+ */
+export async function findRedirectTarget(db: Db, requestUrl: string, now: Date): Promise<string | undefined> {
+  const path = requestUrl.split("?")[0] ?? "";
+  const exact = path === requestUrl ? undefined : await store.findRedirect(db, requestUrl);
+  const id = exact ?? (await store.findRedirect(db, path));
   if (id === undefined) return undefined;
-  return (await store.findPublishedArticle(db, id, now))?.url;
+  const url = (await store.findPublishedArticle(db, id, now))?.url;
+  if (url === undefined) return undefined;
+  return exact === undefined ? keepQuery(url, requestUrl) : url;
 }
 
 /** Counts a page view of a published article; anything else is not found. */

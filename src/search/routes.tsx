@@ -9,16 +9,9 @@ import { type Chrome, Layout } from "../ui/Layout.tsx";
 import { renderDocument } from "../ui/render.ts";
 import { type SearchResult, searchArticles } from "./searchArticles.ts";
 import { COUNT_CAP } from "./backends.ts";
+import { IsoDay, Slug } from "../http/schemas.ts";
 
 const PAGE_SIZE = 20;
-
-/** `YYYY-MM-DD` days, Istanbul time, to a time range; `to` is inclusive (the whole of that day). */
-function istanbulDays(from: string | undefined, to: string | undefined): { from?: Date; to?: Date } {
-  return {
-    from: from ? new Date(`${from}T00:00:00+03:00`) : undefined,
-    to: to ? new Date(Date.parse(`${to}T00:00:00+03:00`) + 86_400_000) : undefined,
-  };
-}
 
 interface SearchFilters {
   category?: string;
@@ -96,25 +89,25 @@ export const searchPagePlugin: FastifyPluginAsyncTypebox<{ db: Kysely<Database>;
     {
       schema: {
         querystring: Type.Object({
-          // Any text is accepted and answered; only its length is capped.
+          // Any text is accepted and answered (the URL limit bounds it; past 200 characters it is cut).
           q: Type.Optional(Type.String()),
-          kategori: Type.Optional(Type.String({ maxLength: 100 })),
-          baslangic: Type.Optional(Type.String({ maxLength: 20 })),
-          bitis: Type.Optional(Type.String({ maxLength: 20 })),
+          // The form sends empty filters as "".
+          kategori: Type.Optional(Type.Union([Slug, Type.Literal("")])),
+          baslangic: Type.Optional(Type.Union([IsoDay, Type.Literal("")])),
+          bitis: Type.Optional(Type.Union([IsoDay, Type.Literal("")])),
           sayfa: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
         }),
       },
     },
     async (request, reply) => {
-      // Filters a reader typed oddly are ignored rather than refused: the page always answers.
-      const category = request.query.kategori && /^[a-z0-9-]+$/.test(request.query.kategori) ? request.query.kategori : undefined;
-      const day = (text: string | undefined) => (text && /^\d{4}-\d{2}-\d{2}$/.test(text) && !Number.isNaN(Date.parse(text)) ? text : undefined);
-      const filters = { category, from: day(request.query.baslangic), to: day(request.query.bitis) };
+      const category = request.query.kategori || undefined;
+      const filters = { category, from: request.query.baslangic || undefined, to: request.query.bitis || undefined };
       const [result, chrome] = await Promise.all([
         searchArticles(db, {
           q: request.query.q ?? "",
           category,
-          ...istanbulDays(filters.from, filters.to),
+          from: filters.from,
+          to: filters.to,
           page: request.query.sayfa ?? 1,
           pageSize: PAGE_SIZE,
           now: now(),
@@ -146,9 +139,9 @@ export const searchApiPlugin: FastifyPluginAsyncTypebox<{ db: Kysely<Database>; 
         summary: "Search published articles (Turkish-aware)",
         querystring: Type.Object({
           q: Type.String({ default: "" }),
-          category: Type.Optional(Type.String({ pattern: "^[a-z0-9-]{1,200}$" })),
-          from: Type.Optional(Type.String({ format: "date" })),
-          to: Type.Optional(Type.String({ format: "date" })),
+          category: Type.Optional(Slug),
+          from: Type.Optional(IsoDay),
+          to: Type.Optional(IsoDay),
           page: Type.Integer({ minimum: 1, maximum: 500, default: 1 }),
         }),
         response: {
@@ -162,7 +155,8 @@ export const searchApiPlugin: FastifyPluginAsyncTypebox<{ db: Kysely<Database>; 
       const result = await searchArticles(db, {
         q,
         category,
-        ...istanbulDays(from, to),
+        from,
+        to,
         page,
         pageSize: 20,
         now: now(),

@@ -5,6 +5,8 @@ import type { Database } from "../db/schema.ts";
 import { NotFoundError } from "../errors.ts";
 import { getArticle, getBreakingNews, getCategoryPage, getHome, getTagPage } from "../news/read.ts";
 import { categoryPath, parseNewsFile, tagPath } from "../news/slug.ts";
+import { keepQuery } from "../http/redirect.ts";
+import { IdParams, PageNumber, Slug } from "../http/schemas.ts";
 import type { Assets } from "../ui/assets.ts";
 import { renderDocument, renderFragment } from "../ui/render.ts";
 import { loadChrome } from "./chrome.ts";
@@ -23,8 +25,6 @@ export interface SiteOptions {
 // Reader pages may be kept briefly by browsers and CDNs; publishing shows up within a minute.
 const PAGE_CACHE = "public, max-age=30, stale-while-revalidate=120";
 
-const Slug = Type.String({ pattern: "^[a-z0-9-]{1,200}$" });
-
 export const sitePlugin: FastifyPluginAsyncTypebox<SiteOptions> = async (app, { db, assets, publicUrl, now }) => {
   const chrome = () => loadChrome(db, assets, publicUrl);
 
@@ -40,7 +40,7 @@ export const sitePlugin: FastifyPluginAsyncTypebox<SiteOptions> = async (app, { 
   });
 
   app.get("/haber/:category", { schema: { params: Type.Object({ category: Slug }) } }, async (request, reply) =>
-    reply.redirect(categoryPath(request.params.category), 301),
+    reply.redirect(keepQuery(categoryPath(request.params.category), request.url), 301),
   );
 
   /** Page 1 of a category and the later pages share one view; only their wording differs. */
@@ -77,12 +77,12 @@ export const sitePlugin: FastifyPluginAsyncTypebox<SiteOptions> = async (app, { 
       const parsed = parseNewsFile(request.params.file);
       if (!parsed) throw new NotFoundError("Sayfa");
       if (parsed.kind === "page") {
-        if (parsed.page === 1) return reply.redirect(categoryPath(request.params.category), 301);
+        if (parsed.page === 1) return reply.redirect(keepQuery(categoryPath(request.params.category), request.url), 301);
         return sendCategoryPage(reply, request.params.category, parsed.page);
       }
       const data = await getArticle(db, parsed.id, now());
       // The id decides: an old slug or category answers with the canonical address.
-      if (request.url.split("?")[0] !== data.article.url) return reply.redirect(data.article.url, 301);
+      if (request.url.split("?")[0] !== data.article.url) return reply.redirect(keepQuery(data.article.url, request.url), 301);
       const c = await chrome();
       return reply.type("text/html; charset=utf-8").send(renderDocument(<ArticlePage chrome={c} data={data} />));
     },
@@ -90,7 +90,7 @@ export const sitePlugin: FastifyPluginAsyncTypebox<SiteOptions> = async (app, { 
 
   app.get(
     "/haber-parca/:id",
-    { schema: { params: Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2147483647 }) }) } },
+    { schema: { params: IdParams } },
     async (request, reply) => {
       const data = await getArticle(db, request.params.id, now());
       return reply
@@ -105,7 +105,7 @@ export const sitePlugin: FastifyPluginAsyncTypebox<SiteOptions> = async (app, { 
     {
       schema: {
         params: Type.Object({ tag: Slug }),
-        querystring: Type.Object({ sayfa: Type.Optional(Type.Integer({ minimum: 1, maximum: 100000 })) }),
+        querystring: Type.Object({ sayfa: Type.Optional(PageNumber) }),
       },
     },
     async (request, reply) => {
@@ -131,7 +131,7 @@ export const sitePlugin: FastifyPluginAsyncTypebox<SiteOptions> = async (app, { 
   );
 
   app.get("/etiket/:tag", { schema: { params: Type.Object({ tag: Slug }) } }, async (request, reply) =>
-    reply.redirect(tagPath(request.params.tag), 301),
+    reply.redirect(keepQuery(tagPath(request.params.tag), request.url), 301),
   );
 
   app.get("/son-dakika/", async (_request, reply) => {
@@ -151,5 +151,5 @@ export const sitePlugin: FastifyPluginAsyncTypebox<SiteOptions> = async (app, { 
     );
   });
 
-  app.get("/son-dakika", async (_request, reply) => reply.redirect("/son-dakika/", 301));
+  app.get("/son-dakika", async (request, reply) => reply.redirect(keepQuery("/son-dakika/", request.url), 301));
 };

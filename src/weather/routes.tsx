@@ -3,6 +3,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.ts";
 import { NotFoundError } from "../errors.ts";
 import { ErrorJson } from "../api/schemas.ts";
+import { keepQuery } from "../http/redirect.ts";
 import { loadChrome } from "../site/chrome.ts";
 import type { Assets } from "../ui/assets.ts";
 import { renderDocument } from "../ui/render.ts";
@@ -56,7 +57,7 @@ export const weatherPagesPlugin: FastifyPluginAsyncTypebox<WeatherRoutesOptions>
     },
   );
 
-  app.get("/hava-durumu", async (_request, reply) => reply.redirect("/hava-durumu/", 301));
+  app.get("/hava-durumu", async (request, reply) => reply.redirect(keepQuery("/hava-durumu/", request.url), 301));
 
   app.get("/hava-durumu/:slug/", { schema: { params: Type.Object({ slug: Type.String({ pattern: "^[a-z0-9-]{1,40}$" }) }) } }, async (request, reply) => {
     const province = provinceBySlug(request.params.slug);
