@@ -40,8 +40,29 @@ export async function ensureSearchIndex(db: Kysely<Database>, log: (line: string
     db.selectFrom("articles").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
     db.selectFrom("searchDocuments").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
   ]);
-  if (Number(articles.n) === Number(indexed.n)) return;
-  log(`Search index is incomplete (${indexed.n} of ${articles.n} articles): rebuilding it...`);
-  const count = await reindexAll(db);
-  log(`Indexed ${count} articles.`);
+  if (Number(articles.n) !== Number(indexed.n)) {
+    log(`Search index is incomplete (${indexed.n} of ${articles.n} articles): rebuilding it...`);
+    const count = await reindexAll(db);
+    await db.deleteFrom("searchReindexQueue").execute();
+    log(`Indexed ${count} articles.`);
+    return;
+  }
+  const queued = await reindexQueued(db);
+  if (queued > 0) log(`Indexed ${queued} articles whose text a migration changed.`);
+}
+
+/** Indexes the articles a data migration queued in `search_reindex_queue`, then empties it; returns how many. */
+export async function reindexQueued(db: Kysely<Database>): Promise<number> {
+  const queue = await db.selectFrom("searchReindexQueue").select("articleId").orderBy("articleId").execute();
+  for (const { articleId } of queue) {
+    await db.transaction().execute(async (trx) => {
+      // The first article with an id past articleId - 1 is that article, unless it was deleted since.
+      const [a] = await listForIndexing(trx, articleId - 1, 1);
+      if (a && a.id === articleId) {
+        await indexArticle(trx, { id: a.id, title: a.title, spot: a.spot, bodyText: bodyText(a.body), status: a.status, categoryId: a.categoryId, publishedAt: a.publishedAt });
+      }
+      await trx.deleteFrom("searchReindexQueue").where("articleId", "=", articleId).execute();
+    });
+  }
+  return queue.length;
 }

@@ -1,0 +1,99 @@
+// Rows stored before the edge normalised text are brought to NFC, and their articles found by search again.
+import crypto from "node:crypto";
+import pg from "pg";
+import { describe, expect, it } from "vitest";
+import { testDatabases } from "../../../test/databases.ts";
+import { connectDatabase, type Db } from "../connect.ts";
+import { migrateToLatest, migrateUpTo } from "../migrate.ts";
+import { installDefaults } from "../../news/installDefaults.ts";
+import { ensureSearchIndex } from "../../search/reindex.ts";
+import { searchArticles } from "../../search/searchArticles.ts";
+
+/** A database migrated only up to 0006, on each dialect under test. */
+async function openBefore0007(name: string): Promise<{ handle: Db; close: () => Promise<void> }> {
+  if (name === "SQLite") {
+    const handle = await connectDatabase({ dialect: "sqlite", file: ":memory:" });
+    await migrateUpTo(handle.db, "0006-search-strip");
+    return { handle, close: () => handle.close() };
+  }
+  const url = process.env.TEST_POSTGRES_URL ?? "";
+  const schema = `t_${crypto.randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  await admin.end();
+  const handle = await connectDatabase({ dialect: "postgres", url }, { searchPath: schema, poolSize: 2 });
+  await migrateUpTo(handle.db, "0006-search-strip");
+  return {
+    handle,
+    async close() {
+      await handle.close();
+      const cleanup = new pg.Client({ connectionString: url });
+      await cleanup.connect();
+      await cleanup.query(`drop schema ${schema} cascade`);
+      await cleanup.end();
+    },
+  };
+}
+
+for (const target of testDatabases) {
+  describe(`migration 0007-nfc-text [${target.name}]`, () => {
+    it("normalises decomposed titles and control characters, and search finds the article after the next start", async () => {
+      const { handle, close } = await openBefore0007(target.name);
+      try {
+        const { db } = handle;
+        await installDefaults(db);
+        const category = await db.selectFrom("categories").select("id").where("slug", "=", "gundem").executeTakeFirstOrThrow();
+        const source = await db.selectFrom("sources").select("id").executeTakeFirstOrThrow();
+        const at = "2026-11-20T09:00:00.000Z";
+        const title = "Gökçeada açıklarında şişe postası bulundu".normalize("NFD");
+        const { id } = await db
+          .insertInto("articles")
+          .values({
+            slug: "gokceada-aciklarinda-sise-postasi-bulundu",
+            title,
+            spot: "Kıyıya\u0007 vuran şişe".normalize("NFD"),
+            body: "<p>Şişenin içinde bir mektup vardı.</p>",
+            categoryId: category.id,
+            sourceId: source.id,
+            authorId: null,
+            imageId: null,
+            imageCaption: "",
+            imageCredit: "",
+            imageAlt: "",
+            status: "published",
+            seoTitle: null,
+            seoDescription: null,
+            breakingUntil: null,
+            headlineSlot: null,
+            createdAt: at,
+            updatedAt: at,
+            publishedAt: at,
+            contentUpdatedAt: null,
+            scheduledAt: null,
+            ownerId: null,
+          })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        await db.insertInto("tags").values({ slug: "gokceada", name: "Gökçeada".normalize("NFD") }).execute();
+
+        await migrateToLatest(db);
+        const row = await db.selectFrom("articles").select(["title", "spot"]).where("id", "=", id).executeTakeFirstOrThrow();
+        expect(row.title).toBe("Gökçeada açıklarında şişe postası bulundu");
+        expect(row.spot).toBe("Kıyıya vuran şişe");
+        const tag = await db.selectFrom("tags").select("name").where("slug", "=", "gokceada").executeTakeFirstOrThrow();
+        expect(tag.name).toBe("Gökçeada");
+        expect(await db.selectFrom("searchReindexQueue").select("articleId").execute()).toEqual([{ articleId: id }]);
+
+        await ensureSearchIndex(db);
+        expect(await db.selectFrom("searchReindexQueue").select("articleId").execute()).toEqual([]);
+        for (const q of ["gökçeada", "gokceada", "şişe"]) {
+          const result = await searchArticles(db, { q, page: 1, pageSize: 20, now: new Date("2026-11-27T12:00:00Z") });
+          expect(result.hits.map((h) => h.card.id), q).toContain(id);
+        }
+      } finally {
+        await close();
+      }
+    });
+  });
+}
