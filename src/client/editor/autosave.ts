@@ -1,17 +1,22 @@
 // Autosave for the article form: after 8 s without typing, or every 20 s while typing
 // goes on, the form is posted to its data-autosave-url. The answer's version goes into the
 // hidden `version` field, so the next save (and the editor's own submit) is not taken for
-// a stale copy. A conflict stops autosave and leaves every field as it is.
+// a stale copy. A conflict (someone else saved meanwhile: 409, nothing was saved) stops
+// autosave and leaves every field as it is: the editor presses "Kaydet", and the server merges
+// their changes with the others' field by field, asking only where both changed one field.
 
 const IDLE_MS = 8_000;
 const MAX_MS = 20_000;
 const RETRY_MS = 20_000;
 
 const FAILED = "Otomatik kayıt başarısız, tekrar denenecek";
-const CONFLICT_FALLBACK = "Bu haber siz düzenlerken değiştirildi; otomatik kayıt durduruldu.";
+const CONFLICT_FALLBACK = "Bu haber siz düzenlerken değiştirildi.";
+/** Follows the server's account of who changed what. */
+export const CONFLICT_ADVICE =
+  "Otomatik kayıt durduruldu: değişikliklerinizi diğerleriyle birleştirmek için “Kaydet”e basın.";
 const TIME = new Intl.DateTimeFormat("tr-TR", { timeZone: "Europe/Istanbul", hour: "2-digit", minute: "2-digit" });
 
-type Outcome =
+export type Outcome =
   | { kind: "saved"; version: number; savedAt: string }
   | { kind: "conflict"; message: string }
   | { kind: "failed" };
@@ -33,11 +38,11 @@ function readSaved(body: unknown): Outcome {
   return { kind: "failed" };
 }
 
-/** `{"error": {"code": "conflict", "message": "…"}}` */
-function readConflict(body: unknown): Outcome {
+/** `{"error": {"code": "conflict", "message": "…"}}`: the server's message, then what to do. */
+export function readConflict(body: unknown): Outcome {
   const error = isRecord(body) ? body.error : undefined;
-  const message = isRecord(error) && typeof error.message === "string" && error.message.trim() ? error.message : CONFLICT_FALLBACK;
-  return { kind: "conflict", message };
+  const message = isRecord(error) && typeof error.message === "string" && error.message.trim() ? error.message.trim() : CONFLICT_FALLBACK;
+  return { kind: "conflict", message: `${message} ${CONFLICT_ADVICE}` };
 }
 
 function formatSavedAt(savedAt: string): string {
