@@ -7,6 +7,7 @@ import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstanc
 import type { Kysely } from "kysely";
 import { apiV1Plugin } from "./api/plugin.ts";
 import { fieldErrors } from "./api/validationErrors.ts";
+import { type TrustProxy, fastifyTrustProxy } from "./config.ts";
 import type { Database } from "./db/schema.ts";
 import { ConflictError, DomainError, ForbiddenError, InvalidInputError, NotFoundError, RateLimitedError, UnauthorizedError } from "./errors.ts";
 import { newsroomErrorPage, newsroomPlugin } from "./newsroom/routes.tsx";
@@ -32,6 +33,8 @@ export interface AppOptions {
   views?: ViewCounter;
   /** Largest accepted upload; default 20 MB. */
   maxUploadBytes?: number;
+  /** Proxies trusted to give the client's address (X-Forwarded-For), from TRUST_PROXY; default false (none). */
+  trustProxy?: TrustProxy;
 }
 
 const SECURITY_HEADERS = {
@@ -71,7 +74,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const now = options.now ?? (() => new Date());
   const app = Fastify({
     logger: options.logger ?? false,
-    trustProxy: true,
+    trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
     routerOptions: { maxParamLength: 300 },
     // Unknown properties are refused, not silently dropped; scalars from query strings are still coerced,
     // but a string is never turned into an array.

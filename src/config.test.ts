@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { loadConfig, parseDatabaseUrl } from "./config.ts";
+import { fastifyTrustProxy, loadConfig, parseDatabaseUrl, parseTrustProxy } from "./config.ts";
 
 describe("loadConfig", () => {
   it("has working defaults for a fresh checkout", () => {
@@ -20,6 +20,7 @@ describe("loadConfig", () => {
         refreshSeconds: 900,
         timeoutMs: 10_000,
       },
+      trustProxy: false,
     });
   });
 
@@ -46,6 +47,11 @@ describe("loadConfig", () => {
     [{ WEATHER_PROVIDER: "yahoo" }, /WEATHER_PROVIDER must be open-meteo, mgm or off/],
     [{ WEATHER_REFRESH_SECONDS: "5" }, /WEATHER_REFRESH_SECONDS must be a whole number from 60/],
     [{ OPEN_METEO_URL: "api.open-meteo.com" }, /OPEN_METEO_URL must be an http\(s\) URL/],
+    [{ TRUST_PROXY: "true" }, /TRUST_PROXY must be a number of proxies or a comma-separated list/],
+    [{ TRUST_PROXY: "10.0.0.0/33" }, /TRUST_PROXY must be .* \(got "10\.0\.0\.0\/33"/],
+    [{ TRUST_PROXY: "10.0.0.1, proxy.internal" }, /TRUST_PROXY must be .* \(got "proxy\.internal"/],
+    [{ TRUST_PROXY: "-1" }, /TRUST_PROXY must be/],
+    [{ TRUST_PROXY: "500" }, /TRUST_PROXY: a hop count must be from 1 to 100/],
   ])("refuses %o with a clear message", (env, message) => {
     expect(() => loadConfig(env, "/srv")).toThrow(message);
   });
@@ -56,5 +62,21 @@ describe("loadConfig", () => {
 
   it("never repeats a database password in an error", () => {
     expect(() => parseDatabaseUrl("mysql://user:secret@host/db")).toThrow(/user:\*\*\*@host/);
+  });
+
+  it("trusts no proxy unless TRUST_PROXY names a hop count or the proxies", () => {
+    expect(loadConfig({}, "/srv").trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: "0" }, "/srv").trustProxy).toBe(false);
+    expect(loadConfig({ TRUST_PROXY: "1" }, "/srv").trustProxy).toBe(1);
+    expect(loadConfig({ TRUST_PROXY: "2" }, "/srv").trustProxy).toBe(2);
+    expect(parseTrustProxy(" 10.0.0.0/8 , 192.0.2.7,2001:db8::/32, ::1, loopback ")).toEqual(["10.0.0.0/8", "192.0.2.7", "2001:db8::/32", "::1", "loopback"]);
+  });
+
+  it("gives Fastify a hop count as a trust function over the hops, since Fastify ignores a bare number", () => {
+    const trust = fastifyTrustProxy(2);
+    if (typeof trust !== "function") throw new Error("expected a function");
+    expect([0, 1, 2].map((hop) => trust("10.0.0.1", hop))).toEqual([true, true, false]);
+    expect(fastifyTrustProxy(false)).toBe(false);
+    expect(fastifyTrustProxy(["10.0.0.0/8"])).toEqual(["10.0.0.0/8"]);
   });
 });

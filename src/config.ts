@@ -1,3 +1,4 @@
+import net from "node:net";
 import path from "node:path";
 import { ConfigError } from "./errors.ts";
 
@@ -14,7 +15,15 @@ export interface Config {
   logLevel: "fatal" | "error" | "warn" | "info" | "debug" | "trace" | "silent";
   maxUploadBytes: number;
   weather: WeatherConfig;
+  trustProxy: TrustProxy;
 }
+
+/**
+ * Which peers may tell the client's address (X-Forwarded-For) and scheme: false (nobody: the
+ * socket's address is the client's), a hop count (that many proxies in front, the rightmost
+ * entries), or the proxies' addresses/CIDRs. Given to Fastify's `trustProxy` (proxy-addr).
+ */
+export type TrustProxy = false | number | string[];
 
 export interface WeatherConfig {
   provider: "open-meteo" | "mgm" | "off";
@@ -59,6 +68,51 @@ function parseWeather(env: Env): WeatherConfig {
     refreshSeconds: refresh,
     timeoutMs: timeout,
   };
+}
+
+/**
+ * Fastify's `trustProxy` option for a TrustProxy. A hop count becomes a trust function (trust the
+ * first `hops` peers counted from the socket): Fastify 5 treats a bare number as "trust nobody".
+ */
+export function fastifyTrustProxy(trust: TrustProxy): false | string[] | ((address: string, hop: number) => boolean) {
+  if (typeof trust !== "number") return trust;
+  return (_address, hop) => hop < trust;
+}
+
+/** proxy-addr's names for common ranges, accepted in TRUST_PROXY lists. */
+const PROXY_RANGE_NAMES = ["loopback", "linklocal", "uniquelocal"];
+
+function isProxyAddress(entry: string): boolean {
+  if (PROXY_RANGE_NAMES.includes(entry)) return true;
+  const [address = "", prefix, ...rest] = entry.split("/");
+  const family = net.isIP(address);
+  if (family === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+}
+
+/**
+ * TRUST_PROXY: unset, empty or "0" trusts no proxy; a whole number 1–100 is the number of
+ * proxies in front of the app; otherwise a comma-separated list of proxy addresses or CIDRs
+ * (IPv4 or IPv6, e.g. "10.0.0.0/8, 2001:db8::1") or loopback/linklocal/uniquelocal.
+ * "true" is refused: trusting every peer lets any client choose its address.
+ */
+export function parseTrustProxy(raw: string | undefined): TrustProxy {
+  const value = (raw ?? "").trim();
+  if (value === "" || value === "0") return false;
+  if (/^\d+$/.test(value)) {
+    const hops = Number(value);
+    if (hops > 100) throw new ConfigError(`TRUST_PROXY: a hop count must be from 1 to 100 (got ${JSON.stringify(raw)})`);
+    return hops;
+  }
+  const entries = value.split(",").map((e) => e.trim());
+  const bad = entries.find((e) => !isProxyAddress(e));
+  if (bad !== undefined) {
+    throw new ConfigError(
+      `TRUST_PROXY must be a number of proxies or a comma-separated list of proxy addresses/CIDRs (got ${JSON.stringify(bad)} in ${JSON.stringify(raw)})`,
+    );
+  }
+  return entries;
 }
 
 type Env = Record<string, string | undefined>;
@@ -128,5 +182,15 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   if (!Number.isFinite(maxUploadMb) || maxUploadMb <= 0 || maxUploadMb > 500) {
     throw new ConfigError(`MAX_UPLOAD_MB must be a number of megabytes from 1 to 500 (got ${JSON.stringify(env.MAX_UPLOAD_MB)})`);
   }
-  return { port, host, database, dataDir, publicUrl, logLevel, maxUploadBytes: Math.round(maxUploadMb * 1_048_576), weather: parseWeather(env) };
+  return {
+    port,
+    host,
+    database,
+    dataDir,
+    publicUrl,
+    logLevel,
+    maxUploadBytes: Math.round(maxUploadMb * 1_048_576),
+    weather: parseWeather(env),
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
+  };
 }

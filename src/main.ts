@@ -117,6 +117,7 @@ async function runServe(config: Config, demo: boolean): Promise<void> {
     publicUrl: config.publicUrl,
     logger: { level: config.logLevel },
     maxUploadBytes: config.maxUploadBytes,
+    trustProxy: config.trustProxy,
   });
   // Publishes what fell due while the server was down, then checks every second.
   const scheduler = startScheduler(handle.db, {

@@ -5,6 +5,7 @@ import * as m0003 from "./migrations/0003-weather.ts";
 import * as m0004 from "./migrations/0004-search.ts";
 import * as m0005 from "./migrations/0005-search-terms.ts";
 import * as m0006 from "./migrations/0006-search-strip.ts";
+import * as m0008 from "./migrations/0008-sign-in-throttles.ts";
 import type { Database } from "./schema.ts";
 
 // Listed explicitly (not read from the folder) so the order is reviewed and bundlers see every file.
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   "0004-search": m0004,
   "0005-search-terms": m0005,
   "0006-search-strip": m0006,
+  "0008-sign-in-throttles": m0008,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -126,10 +126,18 @@ export interface ApiTokenTable {
   revokedAt: string | null;
 }
 
+/**
+ * One row per throttled subject (an account's e-mail or a client address). Failures are counted
+ * before the password is checked (a reservation), so parallel guesses cannot pass the limit.
+ */
 export interface SignInThrottleTable {
-  key: string;
+  /** SHA-256 hex (64 characters) of "account\n<e-mail>" or "ip\n<address>": bounded whatever the input. */
+  keyHash: string;
+  /** Attempts counted in the current window (failed or still being checked). */
   failures: number;
+  /** When the current window opened; failures older than the window no longer count. */
   windowStart: string;
+  /** Attempts are refused until then; null when not locked. */
   lockedUntil: string | null;
 }
 

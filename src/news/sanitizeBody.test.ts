@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { sanitizeBody } from "./sanitizeBody.ts";
+import { removeControlCharacters, sanitizeBody } from "./sanitizeBody.ts";
 
 describe("sanitizeBody", () => {
   it("keeps what a newsroom writes", () => {
@@ -29,5 +29,28 @@ describe("sanitizeBody", () => {
   it("keeps embeds from allowed video hosts", () => {
     const embed = '<iframe src="https://www.youtube-nocookie.com/embed/abc" title="Video"></iframe>';
     expect(sanitizeBody(embed)).toBe(embed);
+  });
+
+  it.each([
+    ["<p>Ankara\u0000 Valiliği</p>", "<p>Ankara Valiliği</p>"], // sanitize-html alone keeps the NUL
+    ["<p>a\u0001b\u007fc\u0085d</p>", "<p>abcd</p>"],
+    // Controls written as character references (&#x9f; would be Ÿ: HTML reads 0x80–0x9F as
+    // windows-1252 where it has a letter there, but 0x81 and 0x9D stay controls).
+    ["<p>a&#1;b&#x7f;c&#x81;d&#x9d;&#13;</p>", "<p>abcd\n</p>"],
+    ["<p>bir\r\niki\tüç</p>", "<p>bir\niki\tüç</p>"],
+    ['<a href="/haber/x-1.html" title="Ba\u0000şlık">x</a>', '<a href="/haber/x-1.html" title="Başlık">x</a>'],
+  ])("removes control characters: %j", (input, expected) => {
+    expect(sanitizeBody(input)).toBe(expected);
+  });
+
+  it.each(['<a href="java&#x7f;script:alert(1)">x</a>', '<a href="java&#1;script:alert(1)">x</a>', '<a href="java\u0000script:alert(1)">x</a>'])(
+    "judges a link after its controls are gone: %s",
+    (input) => {
+      expect(sanitizeBody(input)).toBe("<a>x</a>");
+    },
+  );
+
+  it("removeControlCharacters keeps tab and newline and turns CR into LF", () => {
+    expect(removeControlCharacters("a\u0000\tb\r\nc\rd\u0080")).toBe("a\tb\nc\nd");
   });
 });

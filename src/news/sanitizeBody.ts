@@ -1,5 +1,26 @@
 import sanitizeHtml from "sanitize-html";
 
+// C0 controls but tab and line feed, DEL, and C1 controls (U+0080–U+009F). Line breaks arrive as
+// CRLF from a form's textarea and are stored as LF.
+const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
+
+/**
+ * Removes control characters from text that may hold line breaks: NUL and the other C0
+ * controls, DEL and the C1 controls go; tab and newline stay, CRLF and a lone CR become LF.
+ * Single-line fields collapse whitespace after this (articleInput). Source: issue 9
+ * ("NUL and other control characters are refused or removed, in bodies too").
+ */
+export function removeControlCharacters(text: string): string {
+  return text.replace(/\r\n?/g, "\n").replace(CONTROLS, "");
+}
+
+// Character references decode to controls inside the parser (`&#1;`, `&#x7f;`, `&#13;`), after
+// the raw text was cleaned: attribute values are cleaned again before any scheme or host check
+// sees them (so `java&#x7f;script:` is judged as `javascript:`), text nodes before output.
+function attributesWithoutControls(attribs: sanitizeHtml.Attributes): sanitizeHtml.Attributes {
+  return Object.fromEntries(Object.entries(attribs).map(([name, value]) => [name, removeControlCharacters(value)]));
+}
+
 // The allow-list for article bodies: what a newsroom writes, nothing that runs.
 const OPTIONS: sanitizeHtml.IOptions = {
   allowedTags: [
@@ -22,8 +43,10 @@ const OPTIONS: sanitizeHtml.IOptions = {
   disallowedTagsMode: "discard",
   // An iframe whose source was refused would remain as an empty box: drop it.
   exclusiveFilter: (frame) => frame.tag === "iframe" && !frame.attribs.src,
+  textFilter: (text) => removeControlCharacters(text),
   transformTags: {
-    a: (tagName, attribs) => {
+    a: (tagName, raw) => {
+      const attribs = attributesWithoutControls(raw);
       const external = /^https?:/i.test(attribs.href ?? "");
       return {
         tagName,
@@ -34,10 +57,16 @@ const OPTIONS: sanitizeHtml.IOptions = {
     b: "strong",
     i: "em",
     h1: "h2",
+    // Runs after the tag's own transform, before the attribute allow-list and scheme checks.
+    "*": (tagName, attribs) => ({ tagName, attribs: attributesWithoutControls(attribs) }),
   },
 };
 
-/** Cleans an article body to the allow-list; the result is safe to put in a page as is. */
+/**
+ * Cleans an article body to the allow-list; the result is safe to put in a page as is.
+ * Control characters go (removeControlCharacters), in the raw text first and again in what the
+ * parser decodes from character references: sanitize-html keeps them (a NUL reached the page).
+ */
 export function sanitizeBody(html: string): string {
-  return sanitizeHtml(html, OPTIONS).trim();
+  return sanitizeHtml(removeControlCharacters(html), OPTIONS).trim();
 }

@@ -33,6 +33,38 @@ describe("slugify", () => {
   it("dotted and dotless I both become i, in either case", () => {
     expect(slugify("I ı İ i")).toBe("i-i-i-i");
   });
+  it("decomposed (NFD) input gives the same slug as composed", () => {
+    const title = "Gökçeada açıklarında şişe postası bulundu";
+    expect(slugify(title.normalize("NFD"))).toBe("gokceada-aciklarinda-sise-postasi-bulundu");
+  });
+
+  it.each([
+    ["Путин", "putin"],
+    ["Ελλάδα", "ellada"],
+    ["ΑΘΗΝΑ", "athina"],
+    ["Київ", "kiyiv"], // й, ї stay whole letters for the transliterator, not и/і plus a mark
+    ["Сергей Лавров", "sergey-lavrov"],
+    ["Putin'in Путин ziyareti", "putinin-putin-ziyareti"],
+    ["مرحبا", "mrhba"],
+    ["Straße", "strasse"],
+    ["Łódź", "lodz"],
+    ["Ørsted", "orsted"],
+  ])("transliterates letters outside the Turkish alphabet: %s -> %s", (input, expected) => {
+    expect(slugify(input)).toBe(expected);
+  });
+
+  it.each([
+    ["Gödel", "godel"],
+    ["Ärzte über Zürich", "arzte-uber-zurich"],
+    ["Türkiye", "turkiye"],
+    ["Hâkim", "hakim"],
+  ])("keeps the Turkish mapping before the library's (no German oe/ae/ue): %s -> %s", (input, expected) => {
+    expect(slugify(input)).toBe(expected);
+  });
+
+  it.each(["🚀🔥", "!!! ???", "—", "", "北京"])("gives nothing usable for %j", (input) => {
+    expect(slugify(input)).toBe("");
+  });
 });
 
 describe("parseNewsFile", () => {

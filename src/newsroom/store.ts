@@ -93,18 +93,75 @@ export async function revokeToken(trx: Trx, id: number, now: Date): Promise<bool
   return Number(res.numUpdatedRows) > 0;
 }
 
-export async function findThrottle(db: Db | Trx, key: string) {
-  return db.selectFrom("signInThrottles").selectAll().where("key", "=", key).executeTakeFirst();
+export interface ThrottleState {
+  /** Attempts counted in the window, this one included. */
+  failures: number;
+  lockedUntil: string | null;
 }
 
-export async function saveThrottle(trx: Trx, row: { key: string; failures: number; windowStart: string; lockedUntil: string | null }): Promise<void> {
-  await trx
+/**
+ * Counts one attempt against a throttle row in a single statement (insert, or update the
+ * existing row), so two processes counting at once each see their own number: atomic on
+ * SQLite (one writer) and on PostgreSQL (ON CONFLICT locks the row). A window opened at or
+ * before `windowOpenedBy`, or a lock that has ended, starts a new window at 1. While a lock
+ * holds (`lockedUntil` > `now`) the row is left as it is. Returns the row after counting.
+ * Timestamps are ISO strings.
+ */
+export async function reserveThrottle(trx: Trx, { keyHash, now, windowOpenedBy }: { keyHash: string; now: string; windowOpenedBy: string }): Promise<ThrottleState> {
+  return trx
     .insertInto("signInThrottles")
-    .values(row)
-    .onConflict((oc) => oc.column("key").doUpdateSet({ failures: row.failures, windowStart: row.windowStart, lockedUntil: row.lockedUntil }))
+    .values({ keyHash, failures: 1, windowStart: now, lockedUntil: null })
+    .onConflict((oc) =>
+      oc.column("keyHash").doUpdateSet((eb) => {
+        const locked = eb("signInThrottles.lockedUntil", ">", now);
+        const stale = eb.or([eb("signInThrottles.windowStart", "<=", windowOpenedBy), eb("signInThrottles.lockedUntil", "<=", now)]);
+        return {
+          failures: eb.case().when(locked).then(eb.ref("signInThrottles.failures")).when(stale).then(1).else(eb("signInThrottles.failures", "+", 1)).end(),
+          windowStart: eb.case().when(locked).then(eb.ref("signInThrottles.windowStart")).when(stale).then(now).else(eb.ref("signInThrottles.windowStart")).end(),
+          lockedUntil: eb.case().when(locked).then(eb.ref("signInThrottles.lockedUntil")).else(null).end(),
+        };
+      }),
+    )
+    .returning(["failures", "lockedUntil"])
+    .executeTakeFirstOrThrow();
+}
+
+/** Locks a throttle row until `until` (never shortens a lock); false when there is nothing to lock. */
+export async function lockThrottle(trx: Trx, keyHash: string, until: string): Promise<boolean> {
+  const res = await trx
+    .updateTable("signInThrottles")
+    .set({ lockedUntil: until })
+    .where("keyHash", "=", keyHash)
+    .where((eb) => eb.or([eb("lockedUntil", "is", null), eb("lockedUntil", "<", until)]))
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) > 0;
+}
+
+/** Takes back one counted attempt (it turned out to be a right password). */
+export async function releaseThrottle(trx: Trx, keyHash: string): Promise<void> {
+  await trx
+    .updateTable("signInThrottles")
+    .set((eb) => ({ failures: eb("failures", "-", 1) }))
+    .where("keyHash", "=", keyHash)
+    .where("failures", ">", 0)
     .execute();
 }
 
-export async function clearThrottle(trx: Trx, key: string): Promise<void> {
-  await trx.deleteFrom("signInThrottles").where("key", "=", key).execute();
+/** Deletes rows whose window opened at or before `windowOpenedBy` and that are not locked at `now`. */
+export async function deleteStaleThrottles(trx: Trx, { now, windowOpenedBy }: { now: string; windowOpenedBy: string }): Promise<void> {
+  await trx
+    .deleteFrom("signInThrottles")
+    .where("windowStart", "<=", windowOpenedBy)
+    .where((eb) => eb.or([eb("lockedUntil", "is", null), eb("lockedUntil", "<=", now)]))
+    .execute();
+}
+
+export async function findThrottle(db: Db | Trx, keyHash: string) {
+  return db.selectFrom("signInThrottles").selectAll().where("keyHash", "=", keyHash).executeTakeFirst();
+}
+
+/** Revokes every live API token of a user; returns how many. */
+export async function revokeUserTokens(trx: Trx, userId: number, now: Date): Promise<number> {
+  const res = await trx.updateTable("apiTokens").set({ revokedAt: now.toISOString() }).where("userId", "=", userId).where("revokedAt", "is", null).executeTakeFirst();
+  return Number(res.numUpdatedRows);
 }

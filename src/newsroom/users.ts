@@ -5,6 +5,7 @@ import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from 
 import type { Actor } from "../news/workflow.ts";
 import { assertPasswordStrength, hashPassword, verifyPassword } from "./passwords.ts";
 import { sha256 } from "./secrets.ts";
+import { EMAIL_MAX_LENGTH, type PasswordCheck, checkCurrentPassword, normaliseEmail } from "./signIn.ts";
 import * as store from "./store.ts";
 
 export const ROLES: Role[] = ["muhabir", "editor", "yonetici"];
@@ -26,9 +27,9 @@ export async function addUser(
   { email, name, role, password, actor, now }: { email: string; name: string; role: Role; password: string; actor: Actor | null; now: Date },
 ): Promise<User> {
   assertAdmin(actor);
-  const normalised = email.trim().toLocaleLowerCase("tr");
+  const normalised = normaliseEmail(email);
   const fields: Record<string, string> = {};
-  if (!EMAIL.test(normalised) || normalised.length > 200) fields.email = "Geçerli bir e-posta adresi girin.";
+  if (!EMAIL.test(normalised) || normalised.length > EMAIL_MAX_LENGTH) fields.email = "Geçerli bir e-posta adresi girin.";
   if (name.trim() === "" || name.length > 120) fields.name = "Ad soyad 1-120 karakter olmalı.";
   if (Object.keys(fields).length > 0) throw new InvalidInputError("Kullanıcı eklenemedi.", fields);
   assertPasswordStrength(password);
@@ -42,7 +43,7 @@ export async function addUser(
 }
 
 async function findByEmailOrFail(db: Kysely<Database>, email: string): Promise<User> {
-  const user = await store.findUserByEmail(db, email.trim().toLocaleLowerCase("tr"));
+  const user = await store.findUserByEmail(db, normaliseEmail(email));
   if (!user) throw new NotFoundError("Kullanıcı", email);
   return user;
 }
@@ -63,17 +64,22 @@ export async function setUserPassword(
   });
 }
 
-/** A user changes their own password; their other sessions end, this one stays. */
+/**
+ * A user changes their own password; their other sessions end, this one stays. The current
+ * password is checked under the account's sign-in throttle (signIn.ts: ACCOUNT_MAX_FAILURES
+ * wrong ones within the window lock the account, sign-in included). `ip` is for the audit log.
+ * Errors: InvalidInputError for a weak new password (checked first) or a wrong current one,
+ * RateLimitedError while the account is locked or when this failure locks it.
+ */
 export async function changeOwnPassword(
   db: Kysely<Database>,
-  { userId, current, next, sessionToken, now }: { userId: number; current: string; next: string; sessionToken: string; now: Date },
+  { userId, current, next, sessionToken, now, ip }: { userId: number; current: string; next: string; sessionToken: string; now: Date; ip?: string },
+  checkPassword: PasswordCheck = verifyPassword,
 ): Promise<void> {
   const user = await store.findUserById(db, userId);
   if (!user) throw new NotFoundError("Kullanıcı", userId);
-  if (!(await verifyPassword(user.passwordHash, current))) {
-    throw new InvalidInputError("Mevcut parola hatalı.", { current: "Mevcut parola hatalı." });
-  }
   assertPasswordStrength(next);
+  await checkCurrentPassword(db, { user, password: current, ip: ip ?? null, now }, checkPassword, () => new InvalidInputError("Mevcut parola hatalı.", { current: "Mevcut parola hatalı." }));
   const passwordHash = await hashPassword(next);
   await db.transaction().execute(async (trx) => {
     await store.updateUser(trx, userId, { passwordHash });
@@ -93,7 +99,10 @@ export async function setUserRole(db: Kysely<Database>, { userId, role, actor, n
   });
 }
 
-/** Disables or re-enables a user; disabling ends their sessions at once and stops their API tokens. */
+/**
+ * Disables or re-enables a user. Disabling ends their sessions at once and revokes their API
+ * tokens (revokedAt set), so re-enabling the user does not bring the old tokens back.
+ */
 export async function setUserDisabled(
   db: Kysely<Database>,
   { userId, disabled, actor, now }: { userId: number; disabled: boolean; actor: Actor | null; now: Date },
@@ -103,8 +112,15 @@ export async function setUserDisabled(
   await db.transaction().execute(async (trx) => {
     const user = await store.updateUser(trx, userId, { disabledAt: disabled ? now.toISOString() : null });
     if (!user) throw new NotFoundError("Kullanıcı", userId);
+    const revoked = disabled ? await store.revokeUserTokens(trx, userId, now) : 0;
     if (disabled) await store.deleteUserSessions(trx, userId);
-    await recordAudit(trx, { at: now, actor, action: disabled ? "user_disabled" : "user_enabled", subject: user.email });
+    await recordAudit(trx, {
+      at: now,
+      actor,
+      action: disabled ? "user_disabled" : "user_enabled",
+      subject: user.email,
+      detail: revoked > 0 ? `${revoked} API anahtarı iptal edildi.` : "",
+    });
   });
 }
 

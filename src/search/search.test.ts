@@ -4,6 +4,7 @@ import { buildTestApp, type TestApp } from "../../test/app.ts";
 import { describeEachDatabase } from "../../test/databases.ts";
 import { addArticle } from "../../test/fixtures.ts";
 import { addActor, articleInput } from "../../test/newsroomFixtures.ts";
+import { InvalidInputError } from "../errors.ts";
 import { changeArticleStatus } from "../news/changeArticleStatus.ts";
 import { installDefaults } from "../news/installDefaults.ts";
 import { createArticle, updateArticle } from "../news/saveArticle.ts";
@@ -89,9 +90,35 @@ describeEachDatabase("search", (get) => {
   it("filters by category and date range, and never shows drafts to readers", async () => {
     expect(await found("deprem", { category: "egitim" })).toEqual(expect.arrayContaining([ids.titleHit, ids.bodyHit]));
     expect(await found("deprem", { category: "egitim" })).not.toContain(ids.newDeprem);
-    expect(await found("deprem", { from: new Date(daysAgo(10)) })).toEqual([ids.newDeprem]);
+    expect(await found("deprem", { from: daysAgo(10).slice(0, 10) })).toEqual([ids.newDeprem]);
+    expect(await found("deprem", { from: daysAgo(300).slice(0, 10), to: daysAgo(300).slice(0, 10) })).toEqual([ids.oldDeprem]);
     expect(await found("kudüs")).not.toContain(ids.draft);
     expect(await found("kudüs", { statuses: ["draft", "published"] })).toContain(ids.draft);
+  });
+
+  it("counts whole Istanbul days: an article published at 00:30 Istanbul time is on that day", async () => {
+    const { db } = get();
+    // 2026-11-19T21:30Z is 20 November, 00:30 in Istanbul.
+    const late = await addArticle(db, { title: "Gece yarısı meteor yağmuru izlendi", category: "gundem", publishedAt: "2026-11-19T21:30:00.000Z" });
+    expect(await found("meteor yağmuru", { from: "2026-11-20", to: "2026-11-20" })).toEqual([late]);
+    expect(await found("meteor yağmuru", { to: "2026-11-19" })).toEqual([]);
+    expect(await found("meteor yağmuru", { from: "2026-11-21" })).toEqual([]);
+  });
+
+  it.each([
+    [{ from: "0000-01-01" }, ["from"]],
+    [{ to: "0000-12-31" }, ["to"]],
+    [{ from: "2031-02-30" }, ["from"]],
+    [{ from: "2031-13-01", to: "10000-01-01" }, ["from", "to"]],
+    [{ from: "dün" }, ["from"]],
+  ])("refuses the impossible day filter %j before the database sees it", async (filters, fields) => {
+    const search = searchArticles(get().db, { q: "deprem", page: 1, pageSize: 20, now: NOW, ...filters });
+    await expect(search).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(search).rejects.toMatchObject({ fields: Object.fromEntries(fields.map((f) => [f, expect.stringContaining("YYYY-AA-GG")])) });
+  });
+
+  it("accepts the ends of the year range", async () => {
+    expect(await found("deprem", { from: "1900-01-01", to: "9999-12-31" })).toContain(ids.newDeprem);
   });
 
   it("follows publish, edit and unpublish at once", async () => {
@@ -168,13 +195,15 @@ describeEachDatabase("search", (get) => {
     },
   );
 
-  it("filters the page by date range, ignoring a malformed date", async () => {
+  it("filters the page by date range, and refuses a malformed or impossible date with a Turkish page", async () => {
     const recent = await t.app.inject(`/arama?q=deprem&baslangic=${daysAgo(2).slice(0, 10)}`);
     expect(recent.body).toContain("1 haber bulundu.");
     expect(recent.body).toContain("Deprem bölgesinde yeni okullar");
-    const odd = await t.app.inject("/arama?q=deprem&baslangic=dün");
-    expect(odd.statusCode).toBe(200);
-    expect(odd.body).toContain("4 haber bulundu.");
+    for (const day of ["dün", "0000-01-01", "2031-02-30"]) {
+      const odd = await t.app.inject(`/arama?q=deprem&baslangic=${encodeURIComponent(day)}`);
+      expect(odd.statusCode).toBe(400);
+      expect(odd.body).toContain('<html lang="tr">');
+    }
   });
 
   it("has a helpful empty state", async () => {

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest";
-import { formatIstanbulClock, formatIstanbulTime, parseIstanbulLocal, toIstanbulIso, toIstanbulLocalInput } from "./time.ts";
+import {
+  formatIstanbulClock,
+  formatIstanbulTime,
+  istanbulDayEnd,
+  istanbulDayStart,
+  parseIsoDay,
+  parseIstanbulLocal,
+  toIstanbulIso,
+  toIstanbulLocalInput,
+} from "./time.ts";
 
 describe("formatIstanbulTime", () => {
   it.each([
@@ -31,7 +40,113 @@ describe("parseIstanbulLocal", () => {
     expect(toIstanbulLocalInput("2026-11-27T12:30:00.000Z")).toBe("2026-11-27T15:30");
   });
 
-  it.each(["", "yarın", "2026-13-01T10:00", "2026-11-27 15:30", "2026-02-30T10:00"])("refuses %j", (text) => {
+  it("reads seconds when they are sent", () => {
+    expect(parseIstanbulLocal("2026-11-27T15:30:45")?.toISOString()).toBe("2026-11-27T12:30:45.000Z");
+  });
+
+  it("keeps UTC+3 all year since 2016 (no summer time)", () => {
+    expect(parseIstanbulLocal("2031-01-15T09:00")?.toISOString()).toBe("2031-01-15T06:00:00.000Z");
+    expect(parseIstanbulLocal("2031-07-15T09:00")?.toISOString()).toBe("2031-07-15T06:00:00.000Z");
+    expect(parseIstanbulLocal("2031-03-30T03:30")?.toISOString()).toBe("2031-03-30T00:30:00.000Z"); // was a spring-forward hour before 2016
+  });
+
+  it("refuses a wall time the clocks skipped, and takes the earlier of a repeated one (before 2016)", () => {
+    expect(parseIstanbulLocal("2015-03-29T03:30")).toBeNull();
+    expect(parseIstanbulLocal("2015-11-08T03:30")?.toISOString()).toBe("2015-11-08T00:30:00.000Z");
+  });
+
+  it("accepts the ends of the year range and 29 February of a leap year", () => {
+    expect(parseIstanbulLocal("2028-02-29T10:00")?.toISOString()).toBe("2028-02-29T07:00:00.000Z");
+    expect(parseIstanbulLocal("9999-12-31T23:59")?.toISOString()).toBe("9999-12-31T20:59:00.000Z");
+    expect(parseIstanbulLocal("1900-01-01T12:00")).not.toBeNull();
+  });
+
+  it.each([
+    "",
+    "now",
+    "yarın",
+    "2026-13-01T10:00",
+    "2031-00-10T10:00",
+    "2026-11-27 15:30",
+    "2026-02-30T10:00",
+    "2031-02-30T10:00",
+    "2030-02-29T10:00", // not a leap year
+    "2031-04-31T10:00",
+    "2031-01-00T10:00",
+    "2031-01-01T24:00",
+    "2031-01-01T23:60",
+    "2031-01-01T10:00:60",
+    "0000-01-01T10:00",
+    "1899-12-31T23:59",
+    "10000-01-01T00:00",
+    "+2031-01-01T10:00",
+    "2031-1-1T10:00",
+    "2031-01-01T9:00",
+    "2031-01-01T10:00Z",
+    "2031-01-01T10:00+03:00",
+    "2031-01-01T10:00:00.000",
+    " 2031-01-01T10:00",
+    "2031-01-01T10:00\n",
+    "２０３１-01-01T10:00", // full-width digits
+  ])("refuses %j", (text) => {
     expect(parseIstanbulLocal(text)).toBeNull();
+  });
+});
+
+describe("parseIsoDay", () => {
+  it.each([
+    ["2031-02-28", { year: 2031, month: 2, day: 28 }],
+    ["2028-02-29", { year: 2028, month: 2, day: 29 }],
+    ["2000-02-29", { year: 2000, month: 2, day: 29 }],
+    ["1900-01-01", { year: 1900, month: 1, day: 1 }],
+    ["9999-12-31", { year: 9999, month: 12, day: 31 }],
+  ])("reads %s", (text, expected) => {
+    expect(parseIsoDay(text)).toEqual(expected);
+  });
+
+  it.each([
+    "",
+    "now",
+    "0000-01-01",
+    "1899-12-31",
+    "10000-01-01",
+    "2031-02-30",
+    "2031-02-29",
+    "1900-02-29", // 1900 was not a leap year
+    "2031-13-01",
+    "2031-00-01",
+    "2031-06-31",
+    "2031-01-00",
+    "2031-1-01",
+    "2031-01-01T00:00",
+    " 2031-01-01",
+    "-2031-01-01",
+  ])("refuses %j", (text) => {
+    expect(parseIsoDay(text)).toBeNull();
+  });
+});
+
+describe("Istanbul days", () => {
+  it("start at Istanbul midnight and end at the next one", () => {
+    expect(istanbulDayStart({ year: 2031, month: 3, day: 5 }).toISOString()).toBe("2031-03-04T21:00:00.000Z");
+    expect(istanbulDayEnd({ year: 2031, month: 3, day: 5 }).toISOString()).toBe("2031-03-05T21:00:00.000Z");
+    expect(istanbulDayEnd({ year: 2031, month: 12, day: 31 }).toISOString()).toBe("2031-12-31T21:00:00.000Z");
+  });
+
+  it("follow the offset of the day before 2016", () => {
+    expect(istanbulDayStart({ year: 2015, month: 1, day: 15 }).toISOString()).toBe("2015-01-14T22:00:00.000Z");
+    expect(istanbulDayStart({ year: 2015, month: 7, day: 15 }).toISOString()).toBe("2015-07-14T21:00:00.000Z");
+    // The clocks went back on 8 November 2015: a 25-hour day.
+    const day = { year: 2015, month: 11, day: 8 };
+    expect(istanbulDayEnd(day).getTime() - istanbulDayStart(day).getTime()).toBe(25 * 3_600_000);
+  });
+
+  it("start when a day's midnight was skipped (summer time from 00:00 to 01:00)", () => {
+    expect(istanbulDayStart({ year: 1964, month: 5, day: 15 }).toISOString()).toBe("1964-05-14T22:00:00.000Z");
+  });
+
+  it("stay four-digit years in UTC at both ends of the range", () => {
+    expect(istanbulDayEnd({ year: 9999, month: 12, day: 31 }).toISOString()).toBe("9999-12-31T21:00:00.000Z");
+    expect(istanbulDayStart({ year: 1900, month: 1, day: 1 }).toISOString()).toMatch(/^1899-12-31T22:/);
   });
 });

@@ -51,19 +51,107 @@ export function toIstanbulLocalInput(value: Date | string): string {
   return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
 }
 
+/** A calendar day as written `YYYY-MM-DD`; month and day count from 1. */
+export interface IsoDay {
+  year: number;
+  month: number;
+  day: number;
+}
+
 /**
- * Reads `YYYY-MM-DDTHH:mm` (what datetime-local sends) as Istanbul wall time.
- * Returns null for anything else, or for a wall time that does not exist.
+ * The years a typed date may have, both ends included. Below 1900 there is no news archive to
+ * filter and Istanbul kept local mean time; the bound also refuses year 0000, which is year -1
+ * in UTC and makes PostgreSQL fail (500). Above 9999 an ISO string needs a sign (`+010000-…`),
+ * which neither database reads as a date. Istanbul is ahead of UTC, so every instant of these
+ * years is a four-digit ISO year in UTC too.
+ */
+export const YEAR_RANGE = { min: 1900, max: 9999 } as const;
+
+const WALL_PARTS = new Intl.DateTimeFormat("en-GB", {
+  timeZone: "Europe/Istanbul",
+  year: "numeric",
+  month: "numeric",
+  day: "numeric",
+  hour: "numeric",
+  minute: "numeric",
+  second: "numeric",
+  hourCycle: "h23",
+});
+
+/** The Istanbul wall time of an instant, as milliseconds of the same fields read as UTC. */
+function istanbulWall(ms: number): number {
+  const n: Partial<Record<Intl.DateTimeFormatPartTypes, number>> = {};
+  for (const p of WALL_PARTS.formatToParts(ms)) n[p.type] = Number(p.value);
+  const wall = new Date(0);
+  wall.setUTCFullYear(n.year ?? 0, (n.month ?? 1) - 1, n.day ?? 1);
+  wall.setUTCHours(n.hour ?? 0, n.minute ?? 0, n.second ?? 0, 0);
+  return wall.getTime();
+}
+
+/** Milliseconds since the epoch of a wall time, its fields read as UTC (no two-digit-year quirk). */
+function wallMs(day: IsoDay, hour = 0, minute = 0, second = 0): number {
+  const wall = new Date(0);
+  wall.setUTCFullYear(day.year, day.month - 1, day.day);
+  wall.setUTCHours(hour, minute, second, 0);
+  return wall.getTime();
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * The instant an Istanbul wall time names: the earlier one when the clocks went back, null when
+ * they went forward over it. Istanbul's offset (UTC+3 since September 2016; +2/+3 and earlier
+ * offsets before) changes at most once within a day either side, so the offsets a day before and
+ * a day after are the only candidates.
+ */
+function fromIstanbulWall(wall: number): Date | null {
+  const offsets = [istanbulWall(wall - DAY_MS) - (wall - DAY_MS), istanbulWall(wall + DAY_MS) - (wall + DAY_MS)];
+  const instants = offsets.map((offset) => wall - offset).filter((t) => istanbulWall(t) === wall);
+  return instants.length === 0 ? null : new Date(Math.min(...instants));
+}
+
+function isRealDay(year: number, month: number, day: number): boolean {
+  if (year < YEAR_RANGE.min || year > YEAR_RANGE.max || month < 1 || month > 12 || day < 1) return false;
+  // Day 0 of the next month is the last day of this one.
+  return day <= new Date(wallMs({ year, month: month + 1, day: 0 })).getUTCDate();
+}
+
+/**
+ * Reads a day filter, exactly `YYYY-MM-DD`: `{ year, month, day }`, or null for anything else,
+ * for a day that does not exist (`2031-02-30`, `2031-13-01`, `2030-02-29`) and for a year
+ * outside YEAR_RANGE (`0000-01-01`).
+ */
+export function parseIsoDay(text: string): IsoDay | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
+  if (!m) return null;
+  const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return isRealDay(year, month, day) ? { year, month, day } : null;
+}
+
+/** The first instant of an Istanbul day (its midnight, or the end of a clock change over it). */
+export function istanbulDayStart(day: IsoDay): Date {
+  const wall = wallMs(day);
+  return fromIstanbulWall(wall) ?? new Date(wall - (istanbulWall(wall - DAY_MS) - (wall - DAY_MS)));
+}
+
+/** The first instant after an Istanbul day: the start of the next day (exclusive end). */
+export function istanbulDayEnd(day: IsoDay): Date {
+  const next = new Date(wallMs(day) + DAY_MS);
+  return istanbulDayStart({ year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate() });
+}
+
+/**
+ * Reads exactly `YYYY-MM-DDTHH:mm` or `YYYY-MM-DDTHH:mm:ss` (what datetime-local sends) as
+ * Istanbul wall time. Returns null for anything else: another shape or surrounding spaces
+ * (`now`, "", `2031-02-30 10:00`), a day that does not exist (`2031-02-30`, `2031-13-01`), an
+ * hour, minute or second out of range (`24:00`, `23:60`), a year outside YEAR_RANGE (`0000`),
+ * or a wall time the clocks skipped (before 2016; Istanbul has kept UTC+3 since).
  */
 export function parseIstanbulLocal(text: string): Date | null {
-  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::\d{2})?$/.exec(text.trim());
+  const m = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2}))?$/.exec(text);
   if (!m) return null;
-  const [y, mo, d, h, mi] = m.slice(1).map(Number) as [number, number, number, number, number];
-  const guess = Date.UTC(y, mo - 1, d, h, mi);
-  // Try the offsets Istanbul has used; keep the one whose wall time matches.
-  for (const offsetHours of [3, 2]) {
-    const candidate = new Date(guess - offsetHours * 3_600_000);
-    if (toIstanbulLocalInput(candidate) === `${m[1]}-${m[2]}-${m[3]}T${m[4]}:${m[5]}`) return candidate;
-  }
-  return null;
+  const [year, month, day, hour, minute] = [Number(m[1]), Number(m[2]), Number(m[3]), Number(m[4]), Number(m[5])];
+  const second = Number(m[6] ?? "0");
+  if (!isRealDay(year, month, day) || hour > 23 || minute > 59 || second > 59) return null;
+  return fromIstanbulWall(wallMs({ year, month, day }, hour, minute, second));
 }
