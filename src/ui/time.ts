@@ -52,7 +52,7 @@ export function toIstanbulLocalInput(value: Date | string): string {
 }
 
 /** A calendar day as written `YYYY-MM-DD`; month and day count from 1. */
-export interface IsoDay {
+export interface CalendarDay {
   year: number;
   month: number;
   day: number;
@@ -89,7 +89,7 @@ function istanbulWall(ms: number): number {
 }
 
 /** Milliseconds since the epoch of a wall time, its fields read as UTC (no two-digit-year quirk). */
-function wallMs(day: IsoDay, hour = 0, minute = 0, second = 0): number {
+function wallMs(day: CalendarDay, hour = 0, minute = 0, second = 0): number {
   const wall = new Date(0);
   wall.setUTCFullYear(day.year, day.month - 1, day.day);
   wall.setUTCHours(hour, minute, second, 0);
@@ -121,7 +121,7 @@ function isRealDay(year: number, month: number, day: number): boolean {
  * for a day that does not exist (`2031-02-30`, `2031-13-01`, `2030-02-29`) and for a year
  * outside YEAR_RANGE (`0000-01-01`).
  */
-export function parseIsoDay(text: string): IsoDay | null {
+export function parseIsoDay(text: string): CalendarDay | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   if (!m) return null;
   const [year, month, day] = [Number(m[1]), Number(m[2]), Number(m[3])];
@@ -129,13 +129,13 @@ export function parseIsoDay(text: string): IsoDay | null {
 }
 
 /** The first instant of an Istanbul day (its midnight, or the end of a clock change over it). */
-export function istanbulDayStart(day: IsoDay): Date {
+export function istanbulDayStart(day: CalendarDay): Date {
   const wall = wallMs(day);
   return fromIstanbulWall(wall) ?? new Date(wall - (istanbulWall(wall - DAY_MS) - (wall - DAY_MS)));
 }
 
 /** The first instant after an Istanbul day: the start of the next day (exclusive end). */
-export function istanbulDayEnd(day: IsoDay): Date {
+export function istanbulDayEnd(day: CalendarDay): Date {
   const next = new Date(wallMs(day) + DAY_MS);
   return istanbulDayStart({ year: next.getUTCFullYear(), month: next.getUTCMonth() + 1, day: next.getUTCDate() });
 }
