@@ -5,6 +5,7 @@ import * as m0003 from "./migrations/0003-weather.ts";
 import * as m0004 from "./migrations/0004-search.ts";
 import * as m0005 from "./migrations/0005-search-terms.ts";
 import * as m0006 from "./migrations/0006-search-strip.ts";
+import * as m0007 from "./migrations/0007-nfc-text.ts";
 import * as m0008 from "./migrations/0008-sign-in-throttles.ts";
 import type { Database } from "./schema.ts";
 
@@ -16,6 +17,7 @@ const migrations: Record<string, Migration> = {
   "0004-search": m0004,
   "0005-search-terms": m0005,
   "0006-search-strip": m0006,
+  "0007-nfc-text": m0007,
   "0008-sign-in-throttles": m0008,
 };
 
@@ -23,6 +25,15 @@ const provider: MigrationProvider = { getMigrations: async () => migrations };
 
 /** Applies every pending migration; returns the names applied. Throws on the first failure. */
 export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
+  return migrate(db, null);
+}
+
+/** Applies pending migrations up to and including `name` (tests of a data migration start before it). */
+export async function migrateUpTo(db: Kysely<Database>, name: string): Promise<string[]> {
+  return migrate(db, name);
+}
+
+async function migrate(db: Kysely<Database>, target: string | null): Promise<string[]> {
   // On PostgreSQL, keep Kysely's bookkeeping tables in the connection's own schema: its
   // existence check looks at every schema and would be fooled by another schema's tables.
   const schema =
@@ -30,7 +41,7 @@ export async function migrateToLatest(db: Kysely<Database>): Promise<string[]> {
       ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
       : undefined;
   const migrator = new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
-  const { error, results } = await migrator.migrateToLatest();
+  const { error, results } = target === null ? await migrator.migrateToLatest() : await migrator.migrateTo(target);
   if (error) throw error instanceof Error ? error : new Error(String(error));
   return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
 }

@@ -182,6 +182,11 @@ export interface WeatherReportTable {
 }
 
 /** Search rows per article (the text itself lives in search_fts on SQLite, tsv on PostgreSQL). */
+/** Articles whose text changed outside a save (a data migration): indexed again at the next start. */
+export interface SearchReindexQueueTable {
+  articleId: number;
+}
+
 export interface SearchDocumentTable {
   articleId: number;
   status: ArticleStatus;
@@ -206,6 +211,7 @@ export interface Database {
   articleRevisions: ArticleRevisionTable;
   weatherReports: WeatherReportTable;
   searchDocuments: SearchDocumentTable;
+  searchReindexQueue: SearchReindexQueueTable;
 }
 
 export type Category = Selectable<CategoryTable>;

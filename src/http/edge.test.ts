@@ -120,6 +120,21 @@ describeEachDatabase("the edge", (get) => {
     expect(row.spot).toBe("Satır\nsonu kalır");
   });
 
+  it("gives a non-Latin tag or title a transliterated slug, and refuses one without any, naming it", async () => {
+    const created = await createViaApi({ title: "Путин Анкарада", category: "gundem", tags: ["Путин", "Ελλάδα"] });
+    expect(created.statusCode).toBe(201);
+    const read = await t.app.inject({ url: `/api/v1/articles/${created.json().id}`, headers: bearer(reporterToken) });
+    expect(read.json().tags.map((tag: { slug: string }) => tag.slug)).toEqual(["putin", "ellada"]);
+    const before = await countArticles();
+    const emoji = await createViaApi({ title: "Roket fırlatıldı", category: "gundem", tags: ["Uzay", "🚀"] });
+    expect(emoji.statusCode).toBe(400);
+    expect(emoji.json().error.fields.tags).toContain('"🚀" etiketinden bir adres üretilemedi');
+    const title = await createViaApi({ title: "🚀🚀 !!!", category: "gundem" });
+    expect(title.statusCode).toBe(400);
+    expect(title.json().error.fields.title).toMatch(/^Başlıktan bir adres üretilemedi/);
+    expect(await countArticles()).toBe(before);
+  });
+
   it("keeps numbers in their column's range: paths 404, bodies 400, on both databases", async () => {
     for (const path of ["/haber/gundem/x-2147483648.html", "/haber/gundem/x-9999999999.html", "/haber-parca/2147483648"]) {
       const res = await t.app.inject({ url: path });
