@@ -122,6 +122,18 @@ describeEachDatabase("editor form and reads through the routes", (get) => {
     });
   });
 
+  it("lets a reporter withdraw their article from review on the read-only form, saving none of its fields", async () => {
+    const id = await draft(reporter, "Onaydaki muhabir haberi");
+    await changeArticleStatus(get().db, { articleId: id, action: "submit", actor: reporter, now: TEST_NOW });
+    const pageHtml = (await reporterSession.get(`/yonetim/haber/${id}`)).body;
+    // The step's button sits outside the disabled fieldset, so the browser can press it.
+    expect(pageHtml).toMatch(/<fieldset disabled[^]*<\/fieldset><p class="autosave-status"[^]*<button type="submit" name="action" value="withdraw">Onaydan geri çek<\/button>/);
+    expect(pageHtml).not.toContain('value="save"');
+    const res = await reporterSession.post(`/yonetim/haber/${id}`, { version: formValues(pageHtml).version ?? "", action: "withdraw" });
+    expect(res.statusCode).toBe(303);
+    expect(await stored(id)).toMatchObject({ status: "draft", title: "Onaydaki muhabir haberi", version: 3 });
+  });
+
   describe("no lost edit", () => {
     it("two tabs: B's stale save shows the merged form; B's next Kaydet keeps A's spot", async () => {
       const id = await draft(editor, "İki sekme haberi");

@@ -270,29 +270,32 @@ export function EditorPage(p: EditorPageProps) {
           ) : (
             v.isBreaking && <input type="hidden" name="isBreaking" value="1" />
           )}
-          <p class="autosave-status" data-autosave-status aria-live="polite" />
-          <div class="actions">
+        </fieldset>
+        {/* Outside the fieldset: a reporter who may no longer edit can still take their step (e.g. withdraw). */}
+        <p class="autosave-status" data-autosave-status aria-live="polite" />
+        <div class="actions">
+          {!readOnly && (
             <button type="submit" name="action" value="save" class="primary">
               Kaydet
             </button>
-            {p.actions.map((a) =>
-              a === "schedule" ? (
-                <span key={a} class="schedule">
-                  <label for="at">Yayın zamanı (İstanbul)</label>
-                  <input type="datetime-local" id="at" name="at" value={p.at ?? (p.article?.scheduledAt ? toIstanbulLocalInput(p.article.scheduledAt) : "")} />
-                  <FieldError errors={p.errors} name="at" />
-                  <button type="submit" name="action" value="schedule">
-                    {ACTION_LABELS[a]}
-                  </button>
-                </span>
-              ) : (
-                <button key={a} type="submit" name="action" value={a} class={a === "publish" ? "publish" : undefined}>
+          )}
+          {p.actions.map((a) =>
+            a === "schedule" ? (
+              <span key={a} class="schedule">
+                <label for="at">Yayın zamanı (İstanbul)</label>
+                <input type="datetime-local" id="at" name="at" value={p.at ?? (p.article?.scheduledAt ? toIstanbulLocalInput(p.article.scheduledAt) : "")} />
+                <FieldError errors={p.errors} name="at" />
+                <button type="submit" name="action" value="schedule">
                   {ACTION_LABELS[a]}
                 </button>
-              ),
-            )}
-          </div>
-        </fieldset>
+              </span>
+            ) : (
+              <button key={a} type="submit" name="action" value={a} class={a === "publish" ? "publish" : undefined}>
+                {ACTION_LABELS[a]}
+              </button>
+            ),
+          )}
+        </div>
       </form>
       {p.article && p.canEdit && p.article.status !== "published" && p.article.status !== "scheduled" && (
         <form method="post" action={`/yonetim/haber/${id}/sil`} class="danger-zone">
