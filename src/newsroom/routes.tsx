@@ -450,10 +450,14 @@ export const newsroomPlugin: FastifyPluginAsyncTypebox<NewsroomOptions> = async 
   app.post("/parola", { ...anyone, schema: { body: PasswordForm } }, async (request, reply) => {
     const actor = actorOf(request);
     try {
-      await changeOwnPassword(db, { userId: actor.id, current: request.body.current, next: request.body.next, sessionToken: request.sessionToken ?? "", now: now() });
+      await changeOwnPassword(db, { userId: actor.id, current: request.body.current, next: request.body.next, sessionToken: request.sessionToken ?? "", now: now(), ip: request.ip });
       return reply.redirect("/yonetim/parola?mesaj=parola", 303);
     } catch (error) {
       if (error instanceof InvalidInputError) return page(reply, <PasswordPage chrome={chromeOf(request)} errors={error.fields} />, 400);
+      if (error instanceof RateLimitedError) {
+        reply.header("retry-after", String(error.retryAfterSeconds));
+        return page(reply, <PasswordPage chrome={chromeOf(request)} errors={{ current: error.message }} />, 429);
+      }
       throw error;
     }
   });

@@ -5,12 +5,11 @@ import { type Static, Type } from "@fastify/type-provider-typebox";
 import { Int32Id, PageNumber } from "../http/schemas.ts";
 import { ResolutionFormFields } from "../news/saveArticleFromForm.ts";
 import { ARTICLE_LIMITS, MAX_TAGS, TAG_MAX_LENGTH } from "../news/schemas.ts";
+import { EMAIL_MAX_LENGTH } from "./signIn.ts";
 
 /** Every signed-in form carries the session's CSRF token (checked before validation). */
 const Csrf = Type.String({ maxLength: 100 });
 
-/** RFC 5321 §4.5.3.1.3: a path, and so an address, is at most 254 characters usable. */
-export const EMAIL_MAX_LENGTH = 254;
 /** Passwords longer than this are refused before hashing (argon2 would take them, at a cost). */
 export const PASSWORD_MAX_LENGTH = 1_000;
 
