@@ -134,6 +134,16 @@ describeEachDatabase("editor form and reads through the routes", (get) => {
     expect(await stored(id)).toMatchObject({ status: "draft", title: "Onaydaki muhabir haberi", version: 3 });
   });
 
+  it("answers a step on a stale read-only form with 409 and the current version to retry on", async () => {
+    const id = await draft(reporter, "Geri çekilecek haber");
+    await changeArticleStatus(get().db, { articleId: id, action: "submit", actor: reporter, now: TEST_NOW });
+    const stale = await reporterSession.post(`/yonetim/haber/${id}`, { version: "1", action: "withdraw" });
+    expect(stale.statusCode).toBe(409);
+    expect(stale.body).toContain("değiştirildi (sürüm 2)");
+    expect(formValues(stale.body)).toMatchObject({ version: "2", title: "Geri çekilecek haber" });
+    expect(await stored(id)).toMatchObject({ status: "review", version: 2 });
+  });
+
   describe("no lost edit", () => {
     it("two tabs: B's stale save shows the merged form; B's next Kaydet keeps A's spot", async () => {
       const id = await draft(editor, "İki sekme haberi");

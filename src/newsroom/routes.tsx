@@ -278,8 +278,11 @@ export const newsroomPlugin: FastifyPluginAsyncTypebox<NewsroomOptions> = async 
         return page(reply, <EditorPage {...props} values={error.merged} at={form.at} conflict={conflict} />, 409);
       }
       if (error instanceof StaleVersionError) {
-        // Nothing to merge (a step on an article the actor cannot edit, or a version that never existed): show the current article.
-        return page(reply, <EditorPage {...props} at={form.at} conflict={{ message: error.message, changes: error.changes, currentVersion: error.currentVersion, conflicts: [], taken: [] }} />, 409);
+        // Nothing was merged: a step on an article the actor cannot edit (shown as it is now, to retry on
+        // the current version), or a save that lost a race by a moment (what was typed stays, on its own
+        // version, so the next "Kaydet" merges it).
+        const retry = props.canEdit ? { values: input, version: form.version ?? props.version } : { version: error.currentVersion };
+        return page(reply, <EditorPage {...props} {...retry} at={form.at} error={error.message} />, 409);
       }
       // Keep the version the typed values were based on, or the next save would take them for changes made on the current one.
       return page(reply, <EditorPage {...props} values={input} version={form.version ?? props.version} at={form.at} error={error.message} errors={error.fields} />, 400);
