@@ -61,3 +61,14 @@ export class RateLimitedError extends DomainError {
     super(message);
   }
 }
+
+/** The server is busy with work it bounds (e.g. image processing); the client may retry after the given seconds. */
+export class ServiceUnavailableError extends DomainError {
+  readonly code = "unavailable";
+  constructor(
+    message: string,
+    readonly retryAfterSeconds: number,
+  ) {
+    super(message);
+  }
+}

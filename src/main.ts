@@ -129,9 +129,16 @@ async function runServe(config: Config, demo: boolean): Promise<void> {
   const weather = provider
     ? startWeatherRefresher(handle.db, provider, { everySeconds: config.weather.refreshSeconds, log: { info: (m) => app.log.info(m), warn: (m) => app.log.warn(m) } })
     : null;
+  // Removes picture files left by uploads that died before their database row: now, then hourly.
+  const { startMediaSweeper } = await import("./media/sweepOrphanMedia.ts");
+  const mediaSweeper = startMediaSweeper(handle.db, config.dataDir, {
+    log: { info: (m) => app.log.info(m), warn: (m) => app.log.warn(m) },
+    onError: (err) => app.log.error({ err }, "media sweep failed"),
+  });
   const shutdown = async (signal: string) => {
     app.log.info(`${signal}: shutting down`);
     weather?.stop();
+    await mediaSweeper.stop();
     await scheduler.stop();
     await app.close();
     await handle.close();

@@ -1,6 +1,13 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
+import { MAX_IMAGE_PIXELS } from "./pixelLimit.ts";
+
+// libvips keeps recent operations and their pixels in a cache (up to 50 MB by default) in case they are asked
+// for again; each upload is new, so the cache only holds memory (about 30 MB less peak RSS without it, measured
+// with measureUploadMemory.ts). On glibc sharp already runs one libvips thread per picture (sharp.concurrency()
+// is 1), and imageQueue.ts runs one picture per core.
+sharp.cache(false);
 
 /** Widths of the responsive WebP variants; an image also gets one at its own width when narrower than the largest. */
 export const VARIANT_WIDTHS = [320, 640, 960, 1280, 1920] as const;
@@ -17,6 +24,15 @@ export function mediaDir(dataDir: string): string {
   return path.join(dataDir, "media");
 }
 
+/**
+ * The media files of a storage key, relative to the media directory: `${key}-${width}.webp` and `${key}.jpg`.
+ * Returns the key of such a file name (with "/" separators), or null for any other file.
+ */
+export function storageKeyOfFile(relativePath: string): string | null {
+  const match = /^(.+?)(?:-\d+\.webp|\.jpg)$/.exec(relativePath.split(path.sep).join("/"));
+  return match?.[1] ?? null;
+}
+
 export function variantWidthsFor(width: number): number[] {
   const below = VARIANT_WIDTHS.filter((w) => w < width);
   const top = Math.min(width, VARIANT_WIDTHS[VARIANT_WIDTHS.length - 1] ?? width);
@@ -25,22 +41,32 @@ export function variantWidthsFor(width: number): number[] {
 
 /**
  * Writes the WebP variants (`${storageKey}-${width}.webp`) and a JPEG fallback (`${storageKey}.jpg`).
- * sharp drops EXIF, XMP and with them any GPS location, unless asked to keep metadata.
+ * The input is decoded once, streaming (sequential read, sharp's default, made explicit), straight to the largest
+ * variant's width (JPEG and WebP shrink while decoding); the smaller variants and the fallback are made from that
+ * in-memory copy (1920 px wide at most, ~11 MB as RGBA), not by decoding the upload again for each. Pictures over MAX_IMAGE_PIXELS are refused
+ * by sharp too (callers check first, see pixelLimit.ts). sharp drops EXIF, XMP and with them any GPS location,
+ * unless asked to keep metadata.
  */
 export async function storeImageVariants(dataDir: string, storageKey: string, input: Buffer): Promise<StoredImage> {
-  const image = sharp(input, { failOn: "truncated", pages: 1, limitInputPixels: 100_000_000 }).rotate();
-  const meta = await image.metadata();
+  const source = sharp(input, { failOn: "truncated", pages: 1, limitInputPixels: MAX_IMAGE_PIXELS, sequentialRead: true });
+  const meta = await source.metadata();
   const width = meta.autoOrient?.width ?? meta.width;
   const height = meta.autoOrient?.height ?? meta.height;
   if (!width || !height) throw new Error("image has no size");
   const widths = variantWidthsFor(width);
+  const top = widths[widths.length - 1] ?? width;
+  const { data, info } = await source
+    .rotate()
+    .resize({ width: top, withoutEnlargement: true, fastShrinkOnLoad: true })
+    .raw({ depth: "uchar" })
+    .toBuffer({ resolveWithObject: true });
+  const largest = () => sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } });
   const base = path.join(mediaDir(dataDir), storageKey);
   await fs.mkdir(path.dirname(base), { recursive: true });
   for (const w of widths) {
-    await image.clone().resize({ width: w, withoutEnlargement: true }).webp({ quality: 78, effort: 4 }).toFile(`${base}-${w}.webp`);
+    await largest().resize({ width: w, withoutEnlargement: true }).webp({ quality: 78, effort: 4 }).toFile(`${base}-${w}.webp`);
   }
-  await image
-    .clone()
+  await largest()
     .resize({ width: Math.min(width, FALLBACK_WIDTH), withoutEnlargement: true })
     .flatten({ background: "#ffffff" })
     .jpeg({ quality: 80, mozjpeg: true })

@@ -14,3 +14,17 @@ export async function findImage(db: Kysely<Database>, id: number): Promise<Image
 export async function listImages(db: Kysely<Database>, limit: number, offset: number): Promise<Image[]> {
   return db.selectFrom("images").selectAll().orderBy("createdAt", "desc").orderBy("id", "desc").limit(limit).offset(offset).execute();
 }
+
+/** Which of `keys` belong to an images row (asked in batches, so any number of keys may be passed). */
+export async function findStoredKeys(db: Kysely<Database>, keys: readonly string[]): Promise<Set<string>> {
+  const found = new Set<string>();
+  for (let i = 0; i < keys.length; i += 500) {
+    const rows = await db.selectFrom("images").select("storageKey").where("storageKey", "in", keys.slice(i, i + 500)).execute();
+    for (const row of rows) found.add(row.storageKey);
+  }
+  return found;
+}
+
+export async function hasAnyImage(db: Kysely<Database>): Promise<boolean> {
+  return (await db.selectFrom("images").select("id").limit(1).executeTakeFirst()) !== undefined;
+}

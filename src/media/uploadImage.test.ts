@@ -4,8 +4,10 @@ import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { describeEachDatabase } from "../../test/databases.ts";
+import { ServiceUnavailableError } from "../errors.ts";
 import type { Actor } from "../news/workflow.ts";
 import { addUser } from "../newsroom/users.ts";
+import { type ImageQueue, createImageQueue } from "./imageQueue.ts";
 import { uploadImage } from "./uploadImage.ts";
 
 const MB = 1_048_576;
@@ -26,8 +28,24 @@ describeEachDatabase("uploadImage", (get) => {
   });
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
-  const upload = (data: Buffer, extra: Partial<{ alt: string; maxBytes: number }> = {}) =>
-    uploadImage(get().db, { data, caption: "Kızılay Meydanı", credit: "AA", alt: extra.alt ?? "Meydanda yürüyen insanlar", actor, now, dataDir, maxBytes: extra.maxBytes ?? 20 * MB });
+  const upload = (data: Buffer, extra: Partial<{ alt: string; maxBytes: number; queue: ImageQueue }> = {}) =>
+    uploadImage(get().db, {
+      data,
+      caption: "Kızılay Meydanı",
+      credit: "AA",
+      alt: extra.alt ?? "Meydanda yürüyen insanlar",
+      actor,
+      now,
+      dataDir,
+      maxBytes: extra.maxBytes ?? 20 * MB,
+      ...(extra.queue ? { queue: extra.queue } : {}),
+    });
+
+  /** Every file under the media directory, relative to it. */
+  const mediaFiles = () => {
+    const root = path.join(dataDir, "media");
+    return fs.existsSync(root) ? fs.readdirSync(root, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)) : [];
+  };
 
   const countImages = async () => Number((await get().db.selectFrom("images").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
 
@@ -77,5 +95,64 @@ describeEachDatabase("uploadImage", (get) => {
 
   it("asks for alt text", async () => {
     await expect(upload(jpegWithGps, { alt: " " })).rejects.toMatchObject({ fields: { alt: expect.stringContaining("Alternatif metin") } });
+  });
+
+  it("refuses six 100-megapixel PNGs sent at once as too large in pixels, before decoding, and stores nothing", async () => {
+    const huge = await sharp({ create: { width: 10_000, height: 10_000, channels: 3, background: "#336699" } }).png().toBuffer();
+    expect(huge.length).toBeLessThan(2 * MB);
+    const rowsBefore = await countImages();
+    const filesBefore = mediaFiles();
+    const results = await Promise.allSettled(Array.from({ length: 6 }, () => upload(huge)));
+    for (const result of results) {
+      expect(result.status).toBe("rejected");
+      if (result.status === "rejected") {
+        expect(result.reason).toMatchObject({
+          code: "invalid_input",
+          message: "Görsel çok büyük: en çok 50 megapiksel olabilir (yüklenen: 100 megapiksel, 10000×10000). Küçültüp yeniden yükleyin.",
+          fields: { file: "Görselin piksel sayısı çok büyük." },
+        });
+      }
+    }
+    expect(await countImages()).toBe(rowsBefore);
+    expect(mediaFiles()).toEqual(filesBefore);
+  });
+
+  it("stores a picture just under the pixel limit", async () => {
+    const under = await sharp({ create: { width: 7071, height: 7071, channels: 3, background: "#996633" } }).png().toBuffer(); // 49.99 MP
+    const image = await upload(under);
+    expect(image).toMatchObject({ width: 7071, height: 7071, variantWidths: "320,640,960,1280,1920" });
+    expect((await sharp(path.join(dataDir, "media", `${image.storageKey}-1920.webp`)).metadata()).height).toBe(1920);
+  });
+
+  it("keeps the proportions and orientation of a rotated camera photo in every variant", async () => {
+    const upright = await sharp({ create: { width: 2400, height: 1600, channels: 3, background: "#336699" } }).jpeg().withMetadata({ orientation: 6 }).toBuffer();
+    const image = await upload(upright);
+    expect(image).toMatchObject({ width: 1600, height: 2400, variantWidths: "320,640,960,1280,1600" });
+    for (const [file, width, height] of [["-320.webp", 320, 480], ["-1600.webp", 1600, 2400], [".jpg", 1280, 1920]] as const) {
+      expect(await sharp(path.join(dataDir, "media", `${image.storageKey}${file}`)).metadata()).toMatchObject({ width, height });
+    }
+  });
+
+  it("answers 'busy, retry later' when the image queue is full, and stores nothing", async () => {
+    const queue = createImageQueue({ concurrency: 1, maxWaiting: 1 });
+    let release = () => {};
+    const blocked = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const busy = [queue.run(() => blocked), queue.run(() => blocked)];
+    const rowsBefore = await countImages();
+    const filesBefore = mediaFiles();
+    const refusal = await upload(jpegWithGps, { queue }).catch((error: unknown) => error);
+    expect(refusal).toBeInstanceOf(ServiceUnavailableError);
+    expect(refusal).toMatchObject({ code: "unavailable", retryAfterSeconds: expect.any(Number), message: expect.stringContaining("saniye sonra yeniden deneyin") });
+    expect(await countImages()).toBe(rowsBefore);
+    expect(mediaFiles()).toEqual(filesBefore);
+
+    // A bad picture is still told what is wrong with it, not to come back later.
+    await expect(upload(Buffer.from("metin"), { queue })).rejects.toThrow(/görsel değil/);
+
+    release();
+    await Promise.all(busy);
+    expect((await upload(jpegWithGps, { queue })).width).toBe(2400);
   });
 });

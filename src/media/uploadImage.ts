@@ -4,8 +4,10 @@ import path from "node:path";
 import type { Kysely } from "kysely";
 import sharp from "sharp";
 import type { Database, Image } from "../db/schema.ts";
-import { InvalidInputError } from "../errors.ts";
+import { InvalidInputError, ServiceUnavailableError } from "../errors.ts";
 import type { Actor } from "../news/workflow.ts";
+import { type ImageQueue, imageQueue } from "./imageQueue.ts";
+import { assertWithinPixelLimit } from "./pixelLimit.ts";
 import { mediaDir, storeImageVariants } from "./storage.ts";
 import { findImage, insertImage } from "./store.ts";
 
@@ -22,9 +24,14 @@ export interface UploadInput {
   now: Date;
   dataDir: string;
   maxBytes: number;
+  /** The line image work waits in; the process's own by default. */
+  queue?: ImageQueue;
 }
 
-/** Checks what the bytes really are; a clear Turkish error for anything that is not a usable image. */
+/**
+ * Checks what the bytes really are from the header alone (nothing is decoded): a clear Turkish error
+ * (InvalidInputError on `file`) for anything empty, over `maxBytes`, not an accepted image, or over the pixel limit.
+ */
 export async function detectImage(data: Buffer, maxBytes: number): Promise<{ format: string; width: number; height: number }> {
   if (data.length === 0) throw new InvalidInputError("Dosya boş.", { file: "Dosya boş." });
   if (data.length > maxBytes) {
@@ -33,7 +40,8 @@ export async function detectImage(data: Buffer, maxBytes: number): Promise<{ for
   }
   let meta: sharp.Metadata;
   try {
-    meta = await sharp(data, { failOn: "truncated", pages: 1 }).metadata();
+    // No pixel limit here: sharp would refuse a huge picture as unreadable; assertWithinPixelLimit says what is wrong.
+    meta = await sharp(data, { failOn: "truncated", pages: 1, limitInputPixels: false }).metadata();
   } catch {
     throw new InvalidInputError("Bu dosya bir görsel değil ya da bozuk. JPEG, PNG, WebP, AVIF ya da GIF yükleyin.", { file: "Görsel okunamadı." });
   }
@@ -42,12 +50,15 @@ export async function detectImage(data: Buffer, maxBytes: number): Promise<{ for
     throw new InvalidInputError("Bu dosya türü desteklenmiyor. JPEG, PNG, WebP, AVIF ya da GIF yükleyin.", { file: "Desteklenmeyen tür." });
   }
   if (!meta.width || !meta.height) throw new InvalidInputError("Görselin boyutu okunamadı.", { file: "Görsel okunamadı." });
+  assertWithinPixelLimit(meta.width, meta.height);
   return { format: format === "heif" ? "avif" : format, width: meta.width, height: meta.height };
 }
 
 /**
  * Stores an uploaded picture: type decided from the content, location metadata stripped,
  * responsive WebP variants and a JPEG fallback written; nothing is stored when any step fails.
+ * Errors: InvalidInputError (bad fields, not an image, too many bytes or pixels); ServiceUnavailableError when the
+ * image queue is full (nothing is written; retry after its `retryAfterSeconds`).
  */
 export async function uploadImage(db: Kysely<Database>, input: UploadInput): Promise<Image> {
   await detectImage(input.data, input.maxBytes);
@@ -62,8 +73,9 @@ export async function uploadImage(db: Kysely<Database>, input: UploadInput): Pro
   const storageKey = `${month}/${crypto.randomBytes(9).toString("base64url")}`;
   let stored;
   try {
-    stored = await storeImageVariants(input.dataDir, storageKey, input.data);
-  } catch {
+    stored = await (input.queue ?? imageQueue).run(() => storeImageVariants(input.dataDir, storageKey, input.data));
+  } catch (error) {
+    if (error instanceof ServiceUnavailableError) throw error;
     await removeFiles(input.dataDir, storageKey);
     throw new InvalidInputError("Görsel işlenemedi; dosya bozuk olabilir.", { file: "Görsel işlenemedi." });
   }
