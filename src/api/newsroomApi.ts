@@ -135,7 +135,7 @@ export const newsroomApiPlugin: FastifyPluginAsyncTypebox<NewsroomApiOptions> = 
         summary: "Publish now, or schedule with `at`",
         security: Bearer,
         params: IdParams,
-        body: Type.Union([Type.Object({ at: Type.Optional(Type.String({ format: "date-time" })), version: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false }), Type.Null()]),
+        body: Type.Union([Type.Object({ at: Type.Optional(Type.String({ format: "date-time", description: "When to publish: after now, at most one year ahead" })), version: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false }), Type.Null()]),
         response: { 200: Type.Object({ status: Type.Union([Type.Literal("published"), Type.Literal("scheduled")]), url: Type.String(), version: Type.Integer() }), ...errors },
       },
     },

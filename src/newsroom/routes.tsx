@@ -15,7 +15,7 @@ import { listImages } from "../media/store.ts";
 import { uploadImage } from "../media/uploadImage.ts";
 import { type ArticleInput, emptyArticleInput, parseTagList } from "../news/articleInput.ts";
 import { deleteArticle } from "../news/deleteArticle.ts";
-import { listCategoriesAndSources, listForNewsroom, loadArticleForEditing, suggestTags } from "../news/editing.ts";
+import { listCategoriesAndSources, listForNewsroom, loadArticleForViewing, suggestTags } from "../news/editing.ts";
 import { HEADLINE_SLOTS, setBreakingFlag, setHeadlineOrder } from "../news/homeControl.ts";
 import { getArticlePreview } from "../news/read.ts";
 import { compareRevisions, listArticleRevisions, restoreRevision } from "../news/revisions.ts";
@@ -223,8 +223,7 @@ export const newsroomPlugin: FastifyPluginAsyncTypebox<NewsroomOptions> = async 
   const editorProps = async (request: FastifyRequest, articleId: number | null) => {
     const actor = actorOf(request);
     const [{ categories, sources }, images] = await Promise.all([listCategoriesAndSources(db), listImages(db, 100, 0)]);
-    const loaded = articleId === null ? null : await loadArticleForEditing(db, articleId);
-    if (loaded && !isEditor(actor.role) && loaded.article.ownerId !== actor.id) throw new ForbiddenError("Bu haber size ait değil.");
+    const loaded = articleId === null ? null : await loadArticleForViewing(db, articleId, actor);
     const article = loaded?.article ?? null;
     return {
       chrome: chromeOf(request),
@@ -314,8 +313,7 @@ export const newsroomPlugin: FastifyPluginAsyncTypebox<NewsroomOptions> = async 
 
   app.get("/haber/:id/onizleme", { ...anyone, schema: { params: IdParams } }, async (request, reply) => {
     const actor = actorOf(request);
-    const { article } = await loadArticleForEditing(db, request.params.id);
-    if (!isEditor(actor.role) && article.ownerId !== actor.id) throw new ForbiddenError();
+    const { article } = await loadArticleForViewing(db, request.params.id, actor);
     const [data, chrome] = await Promise.all([getArticlePreview(db, request.params.id, now()), loadChrome(db, assets, publicUrl)]);
     return page(reply, <ArticlePage chrome={chrome} data={data} />).header("x-robots-tag", "noindex");
   });
@@ -327,8 +325,7 @@ export const newsroomPlugin: FastifyPluginAsyncTypebox<NewsroomOptions> = async 
 
   app.get("/haber/:id/surumler", { ...anyone, schema: { params: IdParams, querystring: CompareQuery } }, async (request, reply) => {
     const actor = actorOf(request);
-    const { article } = await loadArticleForEditing(db, request.params.id);
-    if (!isEditor(actor.role) && article.ownerId !== actor.id) throw new ForbiddenError();
+    const { article } = await loadArticleForViewing(db, request.params.id, actor);
     const revisions = await listArticleRevisions(db, article.id);
     const { a, b } = request.query;
     const compare = a && b ? { from: a, to: b, changes: await compareRevisions(db, article.id, a, b) } : undefined;
