@@ -20,6 +20,9 @@ import { loadChrome } from "./site/chrome.ts";
 import { sitePlugin } from "./site/routes.tsx";
 import { weatherPagesPlugin } from "./weather/routes.tsx";
 import { searchPagePlugin } from "./search/routes.tsx";
+import { edgeValidatorCompiler } from "./http/validation.ts";
+import { MAX_URL_LENGTH, UriTooLongError, clientErrorHandler, fastifyErrorText } from "./http/limits.ts";
+import { authPlugin } from "./newsroom/auth.ts";
 import { buildAssets } from "./ui/assets.ts";
 import { renderDocument } from "./ui/render.ts";
 import { ErrorPage } from "./site/views/ErrorPage.tsx";
@@ -98,25 +101,30 @@ function isNewsroom(request: FastifyRequest): boolean {
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { db, dataDir, publicUrl } = options;
   const now = options.now ?? (() => new Date());
+  const maxUploadBytes = options.maxUploadBytes ?? 20 * 1_048_576;
   const app = Fastify({
     logger: options.logger ?? false,
     trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
     routerOptions: { maxParamLength: 300 },
-    // Unknown properties are refused, not silently dropped; scalars from query strings are still coerced,
-    // but a string is never turned into an array.
-    ajv: { customOptions: { removeAdditional: false, coerceTypes: true } },
+    // Node refuses larger request heads with a bare 431; below this the app answers itself
+    // (URLs over MAX_URL_LENGTH get a Turkish 414).
+    http: { maxHeaderSize: 64 * 1024 },
+    clientErrorHandler,
   }).withTypeProvider<TypeBoxTypeProvider>();
+  // One edge for every input: strings normalised (NFC, no control characters), then the route's schema;
+  // JSON bodies are not type-coerced, query strings, path parameters and forms are.
+  app.setValidatorCompiler(edgeValidatorCompiler);
   const assets = await buildAssets();
   const views = options.views ?? createViewCounter(db, 5_000, (e) => app.log.error({ err: e }, "page view flush failed"));
   if (!options.views) app.addHook("onClose", async () => views.stop());
 
-  const errorPage = async (reply: FastifyReply, status: 400 | 404 | 500) => {
+  const errorPage = async (reply: FastifyReply, status: number, message?: string) => {
     const chrome = await loadChrome(db, assets, publicUrl);
     return reply
       .code(status)
       .type("text/html; charset=utf-8")
       .header("cache-control", "no-store")
-      .send(renderDocument(h(ErrorPage, { chrome, status })));
+      .send(renderDocument(h(ErrorPage, { chrome, status, message })));
   };
 
   await app.register(fastifyHelmet, securityHeaders(publicUrl));
@@ -133,6 +141,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       .header("cache-control", "no-store")
       .send(renderDocument(newsroomErrorPage(request, assets, status, error)));
 
+  app.addHook("onRequest", async (request) => {
+    if (request.url.length > MAX_URL_LENGTH) throw new UriTooLongError();
+  });
+
+  await app.register(authPlugin, { db, now });
+
   app.setErrorHandler(async (error: FastifyError | DomainError, request, reply) => {
     if (error instanceof DomainError) {
       const status = statusOf(error);
@@ -143,10 +157,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         return reply.code(status).send({ error: { code: error.code, message: error.message, ...(fields ? { fields } : {}) } });
       }
       if (isNewsroom(request)) {
-        if (status === 401) return reply.redirect("/yonetim/giris", 303);
+        if (status === 401) return reply.redirect(request.method === "GET" ? `/yonetim/giris?sonra=${encodeURIComponent(request.url)}` : "/yonetim/giris", 303);
         return newsroomError(request, reply, status, error);
       }
-      return errorPage(reply, status === 404 ? 404 : status === 400 ? 400 : 500);
+      return errorPage(reply, status, status === 404 || status === 500 ? undefined : error.message);
     }
     if ("validation" in error && error.validation) {
       if (wantsJson(request)) {
@@ -158,14 +172,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       if (isNewsroom(request)) return newsroomError(request, reply, status, new InvalidInputError("İstek geçersiz."));
       return errorPage(reply, status);
     }
-    const status = error.statusCode && error.statusCode >= 400 && error.statusCode < 500 ? error.statusCode : 500;
-    if (status === 500) request.log.error({ err: error }, "request failed");
-    if (wantsJson(request)) {
-      const code = status === 500 ? "internal" : status === 404 ? "not_found" : "bad_request";
-      const message = status === 500 ? "Beklenmeyen bir hata oluştu." : "İstek geçersiz.";
-      return reply.code(status).send({ error: { code, message } });
-    }
-    return errorPage(reply, status === 404 ? 404 : status === 500 ? 500 : 400);
+    const refusal = fastifyErrorText(error, maxUploadBytes);
+    if (refusal.status === 500) request.log.error({ err: error }, "request failed");
+    if (wantsJson(request)) return reply.code(refusal.status).send({ error: { code: refusal.code, message: refusal.message } });
+    if (isNewsroom(request) && refusal.status !== 500) return newsroomError(request, reply, refusal.status, new InvalidInputError(refusal.message));
+    return errorPage(reply, refusal.status, refusal.message);
   });
 
   app.setNotFoundHandler(async (request, reply) => {
@@ -173,7 +184,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       return reply.code(404).send({ error: { code: "not_found", message: "Böyle bir API adresi yok." } });
     }
     if (request.method === "GET" || request.method === "HEAD") {
-      const target = await findRedirectTarget(db, request.url.split("?")[0] ?? "", now());
+      const target = await findRedirectTarget(db, request.url, now());
       if (target) return reply.redirect(target, 301);
     }
     return errorPage(reply, 404);
@@ -203,7 +214,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(sitePlugin, { db, assets, publicUrl, now });
   await app.register(weatherPagesPlugin, { db, assets, publicUrl });
   await app.register(searchPagePlugin, { db, assets, publicUrl, now });
-  const maxUploadBytes = options.maxUploadBytes ?? 20 * 1_048_576;
   await app.register(apiV1Plugin, { prefix: "/api/v1", db, publicUrl, dataDir, maxUploadBytes, views, now });
   await app.register(newsroomPlugin, { prefix: "/yonetim", db, assets, dataDir, publicUrl, now, maxUploadBytes });
   return app;
