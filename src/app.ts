@@ -21,7 +21,7 @@ import { sitePlugin } from "./site/routes.tsx";
 import { weatherPagesPlugin } from "./weather/routes.tsx";
 import { searchPagePlugin } from "./search/routes.tsx";
 import { edgeValidatorCompiler } from "./http/validation.ts";
-import { MAX_URL_LENGTH, UriTooLongError, clientErrorHandler, fastifyErrorText } from "./http/limits.ts";
+import { MAX_URL_LENGTH, UriTooLongError, assertReadableContentType, clientErrorHandler, fastifyErrorText } from "./http/limits.ts";
 import { authPlugin } from "./newsroom/auth.ts";
 import { buildAssets } from "./ui/assets.ts";
 import { renderDocument } from "./ui/render.ts";
@@ -102,7 +102,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const { db, dataDir, publicUrl } = options;
   const now = options.now ?? (() => new Date());
   const maxUploadBytes = options.maxUploadBytes ?? 20 * 1_048_576;
+  // Fastify answers a broken URL or an over-long path parameter before any route or hook;
+  // this hands them to the app's own 404 (set below, once the error pages exist).
+  let frameworkError: (request: FastifyRequest, reply: FastifyReply) => Promise<unknown> = async (_request, reply) => reply.code(404).send();
   const app = Fastify({
+    frameworkErrors: (_error, request, reply) => void frameworkError(request, reply),
     logger: options.logger ?? false,
     trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
     routerOptions: { maxParamLength: 300 },
@@ -144,6 +148,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook("onRequest", async (request) => {
     if (request.url.length > MAX_URL_LENGTH) throw new UriTooLongError();
   });
+  // After the routes' role checks (onRequest), before any body is read.
+  app.addHook("preParsing", async (request, _reply, payload) => {
+    assertReadableContentType(request.headers["content-type"]);
+    return payload;
+  });
 
   await app.register(authPlugin, { db, now });
 
@@ -178,6 +187,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     if (isNewsroom(request) && refusal.status !== 500) return newsroomError(request, reply, refusal.status, new InvalidInputError(refusal.message));
     return errorPage(reply, refusal.status, refusal.message);
   });
+
+  frameworkError = async (request, reply) =>
+    isApi(request) ? reply.code(404).send({ error: { code: "not_found", message: "Böyle bir API adresi yok." } }) : errorPage(reply, 404);
 
   app.setNotFoundHandler(async (request, reply) => {
     if (isApi(request)) {

@@ -5,6 +5,7 @@ import type { Kysely } from "kysely";
 import type { Article, Database } from "../db/schema.ts";
 import { InvalidInputError } from "../errors.ts";
 import { IdParams } from "../http/schemas.ts";
+import { imageQueue } from "../media/imageQueue.ts";
 import { uploadImage } from "../media/uploadImage.ts";
 import { toPicture } from "../news/pictures.ts";
 import type { ArticleInput } from "../news/articleInput.ts";
@@ -77,6 +78,10 @@ export const newsroomApiPlugin: FastifyPluginAsyncTypebox<NewsroomApiOptions> = 
   await app.register(multipart, { attachFieldsToBody: "keyValues", limits: { fileSize: maxUploadBytes, files: 1, fields: 10, fieldSize: 10_000, parts: 12 } });
   // Every route here acts as the token's user: 401/403 before the body is read.
   const reporters = { onRequest: requireRole("muhabir") };
+  // Publishing is an editor's step (news/workflow.ts); a reporter's token is refused before the body is read.
+  const editors = { onRequest: requireRole("editor") };
+  // A full image queue is refused before the upload is read (503 with Retry-After).
+  const uploaders = { onRequest: [requireRole("muhabir"), async () => imageQueue.assertRoom()] };
 
   const result = async (article: Article): Promise<Static<typeof WriteResult>> => {
     const { categories } = await listCategoriesAndSources(db);
@@ -130,12 +135,12 @@ export const newsroomApiPlugin: FastifyPluginAsyncTypebox<NewsroomApiOptions> = 
   app.post(
     "/articles/:id/publish",
     {
-      ...reporters,
+      ...editors,
       schema: {
         summary: "Publish now, or schedule with `at`",
         security: Bearer,
         params: IdParams,
-        body: Type.Union([Type.Object({ at: Type.Optional(Type.String({ format: "date-time", description: "When to publish: after now, at most one year ahead" })), version: Type.Optional(Type.Integer({ minimum: 1 })) }, { additionalProperties: false }), Type.Null()]),
+        body: Type.Union([Type.Object({ at: Type.Optional(Type.String({ format: "date-time", description: "When to publish: after now, at most one year ahead" })), version: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647 })) }, { additionalProperties: false }), Type.Null()]),
         response: { 200: Type.Object({ status: Type.Union([Type.Literal("published"), Type.Literal("scheduled")]), url: Type.String(), version: Type.Integer() }), ...errors },
       },
     },
@@ -152,7 +157,7 @@ export const newsroomApiPlugin: FastifyPluginAsyncTypebox<NewsroomApiOptions> = 
 
   app.post(
     "/articles/:id/unpublish",
-    { ...reporters, schema: { summary: "Take a published article off the site", security: Bearer, params: IdParams, response: { 200: WriteResult, ...errors } } },
+    { ...editors, schema: { summary: "Take a published article off the site", security: Bearer, params: IdParams, response: { 200: WriteResult, ...errors } } },
     async (request) => {
       const actor = actorOf(request);
       return result(await changeArticleStatus(db, { articleId: request.params.id, action: "unpublish", actor, now: now(), ip: request.ip }));
@@ -162,7 +167,7 @@ export const newsroomApiPlugin: FastifyPluginAsyncTypebox<NewsroomApiOptions> = 
   app.post(
     "/images",
     {
-      ...reporters,
+      ...uploaders,
       schema: {
         summary: "Upload a picture (multipart: file, caption, credit, alt)",
         security: Bearer,
@@ -171,6 +176,8 @@ export const newsroomApiPlugin: FastifyPluginAsyncTypebox<NewsroomApiOptions> = 
         response: {
           201: Type.Object({ id: Type.Integer(), url: Type.String(), srcset: Type.String(), width: Type.Integer(), height: Type.Integer() }),
           ...errors,
+          413: ErrorJson,
+          503: { ...ErrorJson, description: "Too many pictures are being processed; try again after the Retry-After header's seconds" },
         },
       },
     },

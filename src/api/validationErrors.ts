@@ -26,6 +26,8 @@ function describe(issue: SchemaIssue): string {
       return `En çok ${String(p.limit)} olabilir.`;
     case "maxItems":
       return `En çok ${String(p.limit)} öğe olabilir.`;
+    case "maxDepth":
+      return `En çok ${String(p.limit)} düzey iç içe olabilir.`;
     case "pattern":
       return "Biçimi geçersiz.";
     case "format":

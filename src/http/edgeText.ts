@@ -13,19 +13,31 @@ export function normaliseEdgeText(text: string): string {
   return text.toWellFormed().replace(CONTROLS, "").normalize("NFC");
 }
 
+/** Deepest nesting of arrays and objects read from a request; no form or API body needs more. */
+export const MAX_EDGE_DEPTH = 32;
+
+/** Thrown by normaliseEdgeValue for a value nested deeper than MAX_EDGE_DEPTH. */
+export class TooDeepError extends Error {
+  constructor() {
+    super(`nested deeper than ${MAX_EDGE_DEPTH}`);
+  }
+}
+
 /**
  * Normalises every string inside a parsed request part (body, query string or path
  * parameters) in place and returns it: objects and arrays are walked, Buffers (file
  * parts of a multipart body) and other values are left alone. A top-level string is
- * returned normalised (it cannot be changed in place).
+ * returned normalised (it cannot be changed in place). Throws TooDeepError past
+ * MAX_EDGE_DEPTH levels (a JSON body nested 5,000 deep would otherwise overflow the stack).
  */
-export function normaliseEdgeValue(value: unknown): unknown {
+export function normaliseEdgeValue(value: unknown, depth = 0): unknown {
   if (typeof value === "string") return normaliseEdgeText(value);
   if (value === null || typeof value !== "object" || Buffer.isBuffer(value)) return value;
+  if (depth >= MAX_EDGE_DEPTH) throw new TooDeepError();
   if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) value[i] = normaliseEdgeValue(value[i]);
+    for (let i = 0; i < value.length; i++) value[i] = normaliseEdgeValue(value[i], depth + 1);
     return value;
   }
-  for (const [key, item] of Object.entries(value)) Reflect.set(value, key, normaliseEdgeValue(item));
+  for (const [key, item] of Object.entries(value)) Reflect.set(value, key, normaliseEdgeValue(item, depth + 1));
   return value;
 }

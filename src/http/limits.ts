@@ -14,6 +14,25 @@ export class UriTooLongError extends Error {
   }
 }
 
+/** Thrown in onRequest for a body whose Content-Type cannot be read (multipart without its boundary). */
+export class UnreadableContentTypeError extends Error {
+  readonly statusCode = 400;
+  readonly code = "HBR_BAD_CONTENT_TYPE";
+  constructor() {
+    super("multipart body without a boundary");
+  }
+}
+
+/**
+ * Throws UnreadableContentTypeError for `multipart/form-data` without a `boundary` parameter
+ * (RFC 7578 §4.1 requires one): the multipart parser would fail on it as a server error.
+ */
+export function assertReadableContentType(contentType: string | undefined): void {
+  if (contentType === undefined) return;
+  const lower = contentType.toLowerCase();
+  if (lower.startsWith("multipart/") && !/;\s*boundary=("[^"]+"|[^;\s]+)/.test(lower)) throw new UnreadableContentTypeError();
+}
+
 export interface RefusalText {
   status: number;
   /** Stable code for the API's `{error: {code}}`. */
@@ -32,6 +51,8 @@ export function fastifyErrorText(error: { code?: string; statusCode?: number }, 
   switch (error.code) {
     case "HBR_URI_TOO_LONG":
       return { status: 414, code: "uri_too_long", message: `Adres çok uzun: en çok ${MAX_URL_LENGTH.toLocaleString("tr-TR")} karakter olabilir.` };
+    case "HBR_BAD_CONTENT_TYPE":
+      return { status: 400, code: "invalid_input", message: "Form gövdesi okunamadı: multipart sınırı (boundary) eksik." };
     case "FST_REQ_FILE_TOO_LARGE":
       return { status: 413, code: "payload_too_large", message: `Dosya çok büyük: en çok ${Math.floor(maxUploadBytes / 1_048_576)} MB yüklenebilir.` };
     case "FST_ERR_CTP_BODY_TOO_LARGE":

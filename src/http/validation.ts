@@ -3,7 +3,7 @@
 import type { FastifySchemaCompiler } from "fastify";
 import { Ajv, type Options } from "ajv";
 import ajvFormats from "ajv-formats";
-import { normaliseEdgeValue } from "./edgeText.ts";
+import { MAX_EDGE_DEPTH, TooDeepError, normaliseEdgeValue } from "./edgeText.ts";
 
 function ajvWith(options: Options): Ajv {
   const ajv = new Ajv({ removeAdditional: false, useDefaults: true, allErrors: false, strict: false, ...options });
@@ -33,7 +33,14 @@ export const edgeValidatorCompiler: FastifySchemaCompiler<object> = ({ schema, h
   const validate = ajv.compile(schema);
   const normalise = httpPart === "body" || httpPart === "querystring" || httpPart === "params";
   const check = (data: unknown) => {
-    const value = normalise ? normaliseEdgeValue(data) : data;
+    let value: unknown;
+    try {
+      value = normalise ? normaliseEdgeValue(data) : data;
+    } catch (error) {
+      if (!(error instanceof TooDeepError)) throw error;
+      check.errors = [{ keyword: "maxDepth", instancePath: "", schemaPath: "#", params: { limit: MAX_EDGE_DEPTH }, message: error.message }];
+      return false;
+    }
     const ok = validate(value);
     check.errors = validate.errors;
     return ok ? { value } : false;

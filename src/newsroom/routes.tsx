@@ -12,6 +12,7 @@ import type { Database } from "../db/schema.ts";
 import { ConflictError, DomainError, ForbiddenError, InvalidInputError, RateLimitedError, UnauthorizedError } from "../errors.ts";
 import { IdParams } from "../http/schemas.ts";
 import { listImages } from "../media/store.ts";
+import { imageQueue } from "../media/imageQueue.ts";
 import { uploadImage } from "../media/uploadImage.ts";
 import { type ArticleInput, emptyArticleInput, parseTagList } from "../news/articleInput.ts";
 import { deleteArticle } from "../news/deleteArticle.ts";
@@ -132,6 +133,9 @@ export const newsroomPlugin: FastifyPluginAsyncTypebox<NewsroomOptions> = async 
   const { db, assets, dataDir, publicUrl, maxUploadBytes, now } = opts;
   const maxMb = Math.floor(maxUploadBytes / 1_048_576);
   await app.register(formbody, { bodyLimit: 2 * 1024 * 1024 });
+  // The newsroom takes forms, whose values are text and read as such by the schemas; a JSON body
+  // would be type-converted by them ({"title": 123} saved as "123"), so JSON is refused here (415).
+  app.removeContentTypeParser("application/json");
   // Multipart bodies become `{ field: value, file: Buffer }` before validation, so uploads
   // have a schema and a CSRF check like every other form.
   await app.register(multipart, { attachFieldsToBody: "keyValues", limits: { fileSize: maxUploadBytes, files: 1, fields: 10, fieldSize: 10_000, parts: 12 } });
@@ -352,7 +356,8 @@ export const newsroomPlugin: FastifyPluginAsyncTypebox<NewsroomOptions> = async 
     page(reply, <MediaPage chrome={chromeOf(request)} images={await listImages(db, 100, 0)} message={messageFor(request.query.mesaj)} maxMb={maxMb} />),
   );
 
-  app.post("/medya", { ...anyone, schema: { body: UploadForm } }, async (request, reply) => {
+  // A full image queue is refused before the upload is read (503 with Retry-After).
+  app.post("/medya", { onRequest: [requireRole("muhabir"), async () => imageQueue.assertRoom()], schema: { body: UploadForm } }, async (request, reply) => {
     const actor = actorOf(request);
     const { file, caption, credit, alt } = request.body;
     try {

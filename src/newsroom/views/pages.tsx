@@ -517,7 +517,7 @@ export function PasswordPage({ chrome, errors, message }: { chrome: NewsroomChro
 }
 
 export function NewsroomErrorPage({ chrome, status, message }: { chrome: NewsroomChrome; status: number; message: string }) {
-  const heading = status === 403 ? "Bu işlem için yetkiniz yok" : status === 404 ? "Bulunamadı" : status === 429 ? "Çok fazla deneme" : status === 400 ? "İstek geçersiz" : "Bir sorun oluştu";
+  const heading = status === 403 ? "Bu işlem için yetkiniz yok" : status === 404 ? "Bulunamadı" : status === 429 ? "Çok fazla deneme" : status >= 400 && status < 500 ? "İstek geçersiz" : "Bir sorun oluştu";
   return (
     <NewsroomLayout chrome={chrome} title={heading}>
       <h1>{heading}</h1>
