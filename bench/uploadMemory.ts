@@ -1,7 +1,7 @@
 // Measures the peak resident memory (RSS) of the server process while six large pictures are uploaded at once
 // through the JSON API (`POST /api/v1/images`, multipart), as a newsroom would. Not a test: figures vary by machine.
 //
-//   npx tsx src/media/measureUploadMemory.ts [scenario...]
+//   npm run bench:upload-memory -- [scenario...]
 //
 // Scenarios: huge-png (six 10000×10000 PNGs, over the pixel limit), under-jpeg (six 8160×6120 JPEG photos,
 // just under it), under-png (six 7070×7070 PNGs). Each runs in a fresh process; the peak is the kernel's
@@ -64,11 +64,11 @@ async function generate(): Promise<void> {
 }
 
 async function measure(scenario: Scenario): Promise<void> {
-  const { buildApp } = await import("../app.ts");
-  const { connectDatabase } = await import("../db/connect.ts");
-  const { migrateToLatest } = await import("../db/migrate.ts");
-  const { createApiToken } = await import("../newsroom/apiTokens.ts");
-  const { addUser } = await import("../newsroom/users.ts");
+  const { buildApp } = await import("../src/app.ts");
+  const { connectDatabase } = await import("../src/db/connect.ts");
+  const { migrateToLatest } = await import("../src/db/migrate.ts");
+  const { createApiToken } = await import("../src/newsroom/apiTokens.ts");
+  const { addUser } = await import("../src/newsroom/users.ts");
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "haberci-memory-run-"));
   const handle = await connectDatabase({ dialect: "sqlite", file: path.join(work, "haberci.db") });
   await migrateToLatest(handle.db);
