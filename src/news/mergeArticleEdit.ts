@@ -101,3 +101,16 @@ export function mergeArticleEdit(base: ArticleInput, theirs: ArticleInput, mine:
   }
   return { merged, conflicts, taken };
 }
+
+/**
+ * The merge when the base version's text is unknown (an article seeded or imported without
+ * revisions, so nobody can tell who changed what): every field where the editor's value and
+ * the current one differ is a conflict for the editor to choose; nothing is taken silently.
+ */
+export function mergeWithoutBase(theirs: ArticleInput, mine: ArticleInput): MergeResult {
+  const conflicts: FieldConflict[] = [];
+  for (const field of MERGE_FIELDS) {
+    if (!sameValue(field, mine[field], theirs[field])) conflicts.push({ field, mine: mine[field], theirs: theirs[field] });
+  }
+  return { merged: { ...mine }, conflicts, taken: [] };
+}

@@ -7,7 +7,7 @@ import { ForbiddenError, InvalidInputError, NotFoundError } from "../errors.ts";
 import { parseIstanbulLocal } from "../ui/time.ts";
 import type { ArticleInput } from "./articleInput.ts";
 import { newsEvents } from "./events.ts";
-import { type FieldConflict, MERGE_FIELDS, type MergeField, type Resolutions, applyResolutions, mergeArticleEdit } from "./mergeArticleEdit.ts";
+import { type FieldConflict, MERGE_FIELDS, type MergeField, type Resolutions, applyResolutions, mergeArticleEdit, mergeWithoutBase } from "./mergeArticleEdit.ts";
 import { type FieldChange, diffSnapshots, inputOfSnapshot, parseRevision } from "./revisionSnapshot.ts";
 import * as store from "./store.ts";
 import { type Actor, type WorkflowAction, assertScheduleTime, assertTransition, canEdit, isEditor } from "./workflow.ts";
@@ -140,10 +140,26 @@ export async function saveArticleFromForm(db: Kysely<Database>, form: SaveArticl
             const theirsSnap = await currentSnapshot(trx, current);
             const baseRevision = await store.findRevision(trx, articleId, form.version);
             const baseSnap = baseRevision ? parseRevision(baseRevision) : form.version === current.version ? theirsSnap : null;
-            if (!baseSnap) {
-              // A version without a revision (one that never existed): refused as stale, with nothing to merge.
+            if (!baseSnap && form.version > current.version) {
+              // A version that never existed: refused as stale, with nothing to merge.
               await loadForChange(trx, articleId, form.version);
               throw new InvalidInputError("Sürüm bilgisi geçersiz; sayfayı yenileyin.");
+            }
+            if (!baseSnap) {
+              // An older version with no revision kept (an article seeded or imported without history):
+              // who changed what is unknown, so every differing field is the editor's choice.
+              const mine = (await resolveInput(trx, form.input)).input;
+              const { merged, conflicts, taken } = mergeWithoutBase(inputOfSnapshot(theirsSnap), mine);
+              const latest = await store.findRevision(trx, articleId, current.version);
+              throw new EditConflictError(
+                current.version,
+                [],
+                latest?.authorLabel ?? "başka bir kullanıcı",
+                latest?.createdAt ?? current.updatedAt,
+                merged,
+                conflicts,
+                taken,
+              );
             }
             const base = inputOfSnapshot(baseSnap);
             const mine = (await resolveInput(trx, applyResolutions(form.input, base, form.resolutions))).input;

@@ -243,4 +243,28 @@ describeEachDatabase("editor form and reads through the routes", (get) => {
       expect((await names(editorA)).sort()).toEqual(["Zeytinburnu gizli soruşturma", "Zeytinburnu pazarı", "Zeytinburnu sahili"]);
     });
   });
+
+  describe("an article without stored history (seeded or imported)", () => {
+    it("shows a stale save's differing fields as choices, on the current version, and the next Kaydet keeps both tabs' work", async () => {
+      const { db } = get();
+      const id = await draft(editor, "Geçmişi olmayan haber");
+      // Seeded and imported articles have no revision for their first version.
+      await db.deleteFrom("articleRevisions").where("articleId", "=", id).execute();
+      const a = await editorA.post(`/yonetim/haber/${id}`, form({ title: "Geçmişi olmayan haber", spot: "A sekmesinin spotu.", version: "1", action: "save" }));
+      expect(a.statusCode).toBe(303);
+      const b = await editorB.post(`/yonetim/haber/${id}`, form({ title: "B sekmesinin başlığı", version: "1", action: "save" }));
+      expect(b.statusCode).toBe(409);
+      const shown = formValues(b.body);
+      expect(shown.version).toBe("2");
+      // Who changed what is unknown: both differing fields are offered as a choice, nothing is taken silently.
+      expect(b.body).toContain('name="resolve.title"');
+      expect(b.body).toContain('name="resolve.spot"');
+      expect(b.body).toContain("A sekmesinin spotu.");
+      const again = await editorB.post(`/yonetim/haber/${id}`, form({ title: "B sekmesinin başlığı", version: "2", action: "save", "resolve.title": "mine", "resolve.spot": "theirs" }));
+      expect(again.statusCode).toBe(303);
+      const row = await stored(id);
+      expect(row.title).toBe("B sekmesinin başlığı");
+      expect(row.spot).toBe("A sekmesinin spotu.");
+    });
+  });
 });
