@@ -24,6 +24,10 @@ describe("loadConfig", () => {
     });
   });
 
+  it("keeps the default SQLite file in DATA_DIR", () => {
+    expect(loadConfig({ DATA_DIR: "/var/lib/haberci" }, "/srv/haberci").database).toEqual({ dialect: "sqlite", file: "/var/lib/haberci/haberci.db" });
+  });
+
   it("reads every variable", () => {
     const c = loadConfig(
       { PORT: "8080", HOST: "0.0.0.0", DATABASE_URL: "postgres://u:p@db:5432/haberci", DATA_DIR: "/var/lib/haberci", PUBLIC_URL: "https://www.haberci.example/", LOG_LEVEL: "warn" },

@@ -173,7 +173,8 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
   const port = parsePort(env.PORT, 3000);
   const host = env.HOST && env.HOST !== "" ? env.HOST : "127.0.0.1";
   const dataDir = path.resolve(cwd, env.DATA_DIR && env.DATA_DIR !== "" ? env.DATA_DIR : "./data");
-  const database = parseDatabaseUrl(env.DATABASE_URL && env.DATABASE_URL !== "" ? env.DATABASE_URL : "sqlite:./data/haberci.db", cwd);
+  // The default SQLite file lives in DATA_DIR, beside the pictures (README, Configuration).
+  const database = parseDatabaseUrl(env.DATABASE_URL && env.DATABASE_URL !== "" ? env.DATABASE_URL : `sqlite:${path.join(dataDir, "haberci.db")}`, cwd);
   const shownHost = host === "0.0.0.0" || host === "::" ? "localhost" : host === "127.0.0.1" ? "localhost" : host;
   const publicUrl = parsePublicUrl(env.PUBLIC_URL, `http://${shownHost}:${port}`);
   const logLevel = env.LOG_LEVEL && env.LOG_LEVEL !== "" ? env.LOG_LEVEL : "info";

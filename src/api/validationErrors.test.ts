@@ -11,6 +11,17 @@ describe("fieldErrors", () => {
         { keyword: "type", instancePath: "/tags", params: { type: "array" } },
         { keyword: "maximum", instancePath: "/limit", params: { limit: 50 } },
       ]),
-    ).toEqual({ title: "Boş olamaz.", category: "Bu alan zorunlu.", yazar: "Bilinmeyen alan.", tags: "Türü yanlış: array olmalı.", limit: "En çok 50 olabilir." });
+    ).toEqual({ title: "Boş olamaz.", category: "Bu alan zorunlu.", yazar: "Bilinmeyen alan.", tags: "Türü yanlış: dizi olmalı.", limit: "En çok 50 olabilir." });
+  });
+
+  it("reports a value that fits no branch of a union without the null branch's noise", () => {
+    expect(
+      fieldErrors([
+        { keyword: "format", instancePath: "/at", params: { format: "date-time" } },
+        { keyword: "type", instancePath: "", params: { type: "null" } },
+        { keyword: "anyOf", instancePath: "", params: {} },
+      ]),
+    ).toEqual({ at: "Geçerli bir tarih-saat (ISO 8601) olmalı." });
+    expect(fieldErrors([{ keyword: "type", instancePath: "/title", params: { type: "string" } }])).toEqual({ title: "Türü yanlış: metin olmalı." });
   });
 });

@@ -7,6 +7,24 @@ export interface SchemaIssue {
   message?: string;
 }
 
+/** JSON Schema type names in Turkish, for people reading an API error. */
+const TYPE_NAMES: Record<string, string> = {
+  string: "metin",
+  integer: "tam sayı",
+  number: "sayı",
+  boolean: "true ya da false",
+  object: "nesne",
+  array: "dizi",
+  null: "null",
+};
+
+function typeName(type: unknown): string {
+  return String(type)
+    .split(",")
+    .map((t) => TYPE_NAMES[t] ?? t)
+    .join(" ya da ");
+}
+
 function describe(issue: SchemaIssue): string {
   const p = issue.params;
   switch (issue.keyword) {
@@ -15,7 +33,7 @@ function describe(issue: SchemaIssue): string {
     case "additionalProperties":
       return "Bilinmeyen alan.";
     case "type":
-      return `Türü yanlış: ${String(p.type)} olmalı.`;
+      return `Türü yanlış: ${typeName(p.type)} olmalı.`;
     case "minLength":
       return p.limit === 1 ? "Boş olamaz." : `En az ${String(p.limit)} karakter olmalı.`;
     case "maxLength":
@@ -31,7 +49,7 @@ function describe(issue: SchemaIssue): string {
     case "pattern":
       return "Biçimi geçersiz.";
     case "format":
-      return `Geçerli bir ${p.format === "date-time" ? "tarih-saat (ISO 8601)" : String(p.format)} olmalı.`;
+      return `Geçerli bir ${p.format === "date-time" ? "tarih-saat (ISO 8601)" : p.format === "date" ? "gün (YYYY-AA-GG)" : String(p.format)} olmalı.`;
     default:
       return "Geçersiz değer.";
   }
@@ -40,7 +58,10 @@ function describe(issue: SchemaIssue): string {
 /** `{ "title": "Boş olamaz.", "yazar": "Bilinmeyen alan." }` from Ajv's issues. */
 export function fieldErrors(issues: SchemaIssue[]): Record<string, string> {
   const fields: Record<string, string> = {};
-  for (const issue of issues) {
+  // A value that fits no branch of a union (`anyOf`) is reported once per branch; the `null`
+  // branch of an optional-or-null field and the summary add nothing a person can act on.
+  const useful = issues.filter((i) => i.keyword !== "anyOf" && !(i.keyword === "type" && i.params.type === "null"));
+  for (const issue of useful.length > 0 ? useful : issues) {
     const extra = issue.params.missingProperty ?? issue.params.additionalProperty;
     const path = [issue.instancePath.replace(/^\//, "").replace(/\//g, "."), typeof extra === "string" ? extra : ""].filter(Boolean).join(".");
     fields[path || "request"] ??= describe(issue);

@@ -1,7 +1,10 @@
 // Text as it arrives from outside, made safe to store and compare. Pure.
 
-// C0 controls except tab (09), line feed (0A) and carriage return (0D); DEL; C1 controls.
-const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
+// C0 controls except tab (09), line feed (0A) and carriage return (0D); DEL; C1 controls; the
+// line and paragraph separators (2028, 2029); and the bidirectional embeddings, overrides and
+// isolates (202A–202E, 2066–2069), which can make a title read differently than it is stored
+// (Unicode TR #36 §2.2; CVE-2021-42574). Letters of right-to-left scripts keep their own direction.
+const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
 /**
  * One string from a request: lone surrogates replaced (String#toWellFormed), control
