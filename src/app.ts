@@ -22,7 +22,7 @@ import { weatherPagesPlugin } from "./weather/routes.tsx";
 import { searchPagePlugin } from "./search/routes.tsx";
 import { edgeValidatorCompiler } from "./http/validation.ts";
 import { MAX_URL_LENGTH, UriTooLongError, assertReadableContentType, clientErrorHandler, fastifyErrorText } from "./http/limits.ts";
-import { authPlugin } from "./newsroom/auth.ts";
+import { authPlugin, isApiPath, isNewsroomPath } from "./newsroom/auth.ts";
 import { buildAssets } from "./ui/assets.ts";
 import { renderDocument } from "./ui/render.ts";
 import { ErrorPage } from "./site/views/ErrorPage.tsx";
@@ -86,16 +86,16 @@ function statusOf(error: DomainError): number {
 }
 
 function isApi(request: FastifyRequest): boolean {
-  return request.url.startsWith("/api/");
+  return isApiPath(request.url);
 }
 
 /** API calls, and newsroom calls made by scripts (autosave, tag suggestions), get JSON errors. */
 function wantsJson(request: FastifyRequest): boolean {
-  return isApi(request) || (request.url.startsWith("/yonetim/") && (request.headers.accept ?? "").includes("application/json"));
+  return isApi(request) || (isNewsroomPath(request.url) && (request.headers.accept ?? "").includes("application/json"));
 }
 
 function isNewsroom(request: FastifyRequest): boolean {
-  return request.url.startsWith("/yonetim");
+  return isNewsroomPath(request.url);
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {

@@ -1,4 +1,4 @@
-import net from "node:net";
+import ipaddr from "ipaddr.js";
 import path from "node:path";
 import { ConfigError } from "./errors.ts";
 
@@ -83,12 +83,7 @@ export function fastifyTrustProxy(trust: TrustProxy): false | string[] | ((addre
 const PROXY_RANGE_NAMES = ["loopback", "linklocal", "uniquelocal"];
 
 function isProxyAddress(entry: string): boolean {
-  if (PROXY_RANGE_NAMES.includes(entry)) return true;
-  const [address = "", prefix, ...rest] = entry.split("/");
-  const family = net.isIP(address);
-  if (family === 0 || rest.length > 0) return false;
-  if (prefix === undefined) return true;
-  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (family === 4 ? 32 : 128);
+  return PROXY_RANGE_NAMES.includes(entry) || ipaddr.isValid(entry) || ipaddr.isValidCIDR(entry);
 }
 
 /**

@@ -4,19 +4,25 @@ import crypto from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe } from "vitest";
 import { type Db, connectDatabase } from "../src/db/connect.ts";
-import { migrateToLatest } from "../src/db/migrate.ts";
+import { migrateToLatest, migrateUpTo } from "../src/db/migrate.ts";
 
 export interface TestDatabase {
   name: "SQLite" | "PostgreSQL";
-  open(): Promise<Db>;
+  /** A fresh database, migrated to the latest migration or, for a data migration's test, only up to `upTo`. */
+  open(options?: { upTo?: string }): Promise<Db>;
+}
+
+async function migrate(handle: Db, upTo: string | undefined): Promise<void> {
+  if (upTo === undefined) await migrateToLatest(handle.db);
+  else await migrateUpTo(handle.db, upTo);
 }
 
 export const testDatabases: TestDatabase[] = [
   {
     name: "SQLite",
-    async open() {
+    async open(options = {}) {
       const handle = await connectDatabase({ dialect: "sqlite", file: ":memory:" });
-      await migrateToLatest(handle.db);
+      await migrate(handle, options.upTo);
       return handle;
     },
   },
@@ -26,14 +32,14 @@ const pgUrl = process.env.TEST_POSTGRES_URL;
 if (pgUrl) {
   testDatabases.push({
     name: "PostgreSQL",
-    async open() {
+    async open(options = {}) {
       const schema = `t_${crypto.randomBytes(6).toString("hex")}`;
       const admin = new pg.Client({ connectionString: pgUrl });
       await admin.connect();
       await admin.query(`create schema ${schema}`);
       await admin.end();
       const handle = await connectDatabase({ dialect: "postgres", url: pgUrl }, { searchPath: schema, poolSize: 4 });
-      await migrateToLatest(handle.db);
+      await migrate(handle, options.upTo);
       return {
         ...handle,
         async close() {

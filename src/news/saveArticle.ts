@@ -1,10 +1,9 @@
 import type { Kysely } from "kysely";
 import type { Article, Database } from "../db/schema.ts";
-import { ForbiddenError } from "../errors.ts";
 import type { ArticleInput } from "./articleInput.ts";
 import { newsEvents } from "./events.ts";
-import { type Actor, isEditor } from "./workflow.ts";
-import { assertMayEdit, loadForChange, resolveInput, writeEdit, writeNewArticle } from "./writeSupport.ts";
+import type { Actor } from "./workflow.ts";
+import { assertMayCreate, assertMayEdit, loadForChange, resolveInput, writeEdit, writeNewArticle } from "./writeSupport.ts";
 
 export interface CreateArticleInput {
   input: ArticleInput;
@@ -14,7 +13,7 @@ export interface CreateArticleInput {
 
 /** A new draft owned by its writer, with its first revision. */
 export async function createArticle(db: Kysely<Database>, { input: raw, actor, now }: CreateArticleInput): Promise<Article> {
-  if (raw.isBreaking && !isEditor(actor.role)) throw new ForbiddenError("Son dakika işaretini yalnızca editörler koyabilir.");
+  assertMayCreate(raw, actor);
   return db.transaction().execute(async (trx) => writeNewArticle(trx, await resolveInput(trx, raw), actor, now));
 }
 

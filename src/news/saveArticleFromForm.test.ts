@@ -6,21 +6,13 @@ import { changeArticleStatus } from "./changeArticleStatus.ts";
 import { type NewsEvents, newsEvents } from "./events.ts";
 import { setBreakingFlag } from "./homeControl.ts";
 import { installDefaults } from "./installDefaults.ts";
-import { MERGE_FIELDS } from "./mergeArticleEdit.ts";
 import { createArticle } from "./saveArticle.ts";
-import { EditConflictError, type FormAction, ResolutionFormFields, type SaveArticleFromFormInput, resolutionsOf, saveArticleFromForm } from "./saveArticleFromForm.ts";
+import { EditConflictError, type FormAction, type SaveArticleFromFormInput, saveArticleFromForm } from "./saveArticleFromForm.ts";
 import type { Actor } from "./workflow.ts";
 
 // 12:00 UTC is 15:00 in Istanbul.
 const T0 = new Date("2026-11-27T12:00:00.000Z");
 const minutes = (n: number) => new Date(T0.getTime() + n * 60_000);
-
-describe("resolution form fields", () => {
-  it("has one `resolve.<field>` per article field, and reads only mine or theirs", () => {
-    expect(Object.keys(ResolutionFormFields)).toEqual(MERGE_FIELDS.map((f) => `resolve.${f}`));
-    expect(resolutionsOf({ "resolve.title": "theirs", "resolve.spot": "mine", "resolve.body": "ikisi", "resolve.nope": "mine" })).toEqual({ title: "theirs", spot: "mine" });
-  });
-});
 
 describeEachDatabase("saving the editor form", (get) => {
   let reporter: Actor;

@@ -1,18 +1,18 @@
 // The editor form's one use case: save what was typed and take the step its button asked for
 // (submit, publish, schedule, ...), all checks first, then everything in one transaction.
-import { Type } from "@fastify/type-provider-typebox";
 import type { Kysely } from "kysely";
 import type { Article, Database } from "../db/schema.ts";
 import { ForbiddenError, InvalidInputError, NotFoundError } from "../errors.ts";
 import { parseIstanbulLocal } from "../ui/time.ts";
 import type { ArticleInput } from "./articleInput.ts";
 import { newsEvents } from "./events.ts";
-import { type FieldConflict, MERGE_FIELDS, type MergeField, type Resolutions, applyResolutions, mergeArticleEdit, mergeWithoutBase } from "./mergeArticleEdit.ts";
+import { type FieldConflict, type MergeField, type Resolutions, applyResolutions, mergeArticleEdit, mergeWithoutBase } from "./mergeArticleEdit.ts";
 import { type FieldChange, diffSnapshots, inputOfSnapshot, parseRevision } from "./revisionSnapshot.ts";
 import * as store from "./store.ts";
-import { type Actor, type WorkflowAction, assertScheduleTime, assertTransition, canEdit, isEditor } from "./workflow.ts";
+import { type Actor, type WorkflowAction, assertScheduleTime, assertTransition, canEdit } from "./workflow.ts";
 import {
   StaleVersionError,
+  assertMayCreate,
   assertMayEdit,
   currentSnapshot,
   loadForChange,
@@ -64,38 +64,6 @@ export class EditConflictError extends StaleVersionError {
   ) {
     super(currentVersion, changes, by, at);
   }
-}
-
-const Resolution = Type.Optional(Type.Union([Type.Literal("mine"), Type.Literal("theirs")]));
-
-/**
- * The editor form's conflict choices, for its body schema: `resolve.<field>` = "mine" | "theirs",
- * one per article field (see `resolutionsOf`).
- */
-export const ResolutionFormFields = {
-  "resolve.title": Resolution,
-  "resolve.spot": Resolution,
-  "resolve.body": Resolution,
-  "resolve.category": Resolution,
-  "resolve.source": Resolution,
-  "resolve.tags": Resolution,
-  "resolve.imageId": Resolution,
-  "resolve.imageCaption": Resolution,
-  "resolve.imageCredit": Resolution,
-  "resolve.imageAlt": Resolution,
-  "resolve.isBreaking": Resolution,
-  "resolve.seoTitle": Resolution,
-  "resolve.seoDescription": Resolution,
-};
-
-/** Reads `resolve.<field>` = mine | theirs from a form body; anything else is ignored. */
-export function resolutionsOf(form: Readonly<Record<string, unknown>>): Resolutions {
-  const out: Resolutions = {};
-  for (const field of MERGE_FIELDS) {
-    const value = form[`resolve.${field}`];
-    if (value === "mine" || value === "theirs") out[field] = value;
-  }
-  return out;
 }
 
 /** The form's schedule time, checked by the one rule (`assertScheduleTime`). */
@@ -189,7 +157,7 @@ export async function saveArticleFromForm(db: Kysely<Database>, form: SaveArticl
 
 async function createWithStep(db: Kysely<Database>, form: SaveArticleFromFormInput, step: WorkflowAction | null, at: Date | null): Promise<Article> {
   const { actor, now } = form;
-  if (form.input.isBreaking && !isEditor(actor.role)) throw new ForbiddenError("Son dakika işaretini yalnızca editörler koyabilir.");
+  assertMayCreate(form.input, actor);
   // A new article is the actor's own draft: the step is judged as it would be right after saving.
   const to = step === null ? null : assertTransition(step, { status: "draft", ownerId: actor.id }, actor);
   return db.transaction().execute(async (trx) => {

@@ -11,7 +11,7 @@ import { indexArticle, type SearchDocument } from "../search/index.ts";
 import { bodyText } from "./articleInput.ts";
 import { slugify } from "./slug.ts";
 import * as store from "./store.ts";
-import { type Actor, type WorkflowAction, STATUS_LABELS, canEdit, isEditor } from "./workflow.ts";
+import { type Actor, type WorkflowAction, STATUS_LABELS, assertCanEdit, isEditor } from "./workflow.ts";
 
 type Trx = Transaction<Database>;
 
@@ -119,30 +119,41 @@ export async function loadForChange(trx: Trx, articleId: number, version: number
   return article;
 }
 
-/** Inserts a new draft owned by `actor`, with its tags, first revision and search index. */
-export async function writeNewArticle(trx: Trx, resolved: ResolvedInput, actor: Actor, now: Date): Promise<Article> {
-  const { input, categoryId, sourceId, slug } = resolved;
-  const id = await store.insertArticle(trx, {
+/** The article columns an input sets, on creation and on every edit. */
+function contentColumns({ input, categoryId, sourceId, slug }: ResolvedInput) {
+  return {
     slug,
     title: input.title,
     spot: input.spot,
     body: input.body,
     categoryId,
     sourceId,
-    authorId: null,
     imageId: input.imageId,
     imageCaption: input.imageCaption,
     imageCredit: input.imageCredit,
     imageAlt: input.imageAlt,
-    status: "draft",
     isBreaking: input.isBreaking ? 1 : 0,
     seoTitle: input.seoTitle,
     seoDescription: input.seoDescription,
+  };
+}
+
+/** Throws ForbiddenError when a reporter's new article carries the breaking flag (editors only). */
+export function assertMayCreate(input: ArticleInput, actor: Actor): void {
+  if (input.isBreaking && !isEditor(actor.role)) throw new ForbiddenError("Son dakika işaretini yalnızca editörler koyabilir.");
+}
+
+/** Inserts a new draft owned by `actor`, with its tags, first revision and search index. */
+export async function writeNewArticle(trx: Trx, resolved: ResolvedInput, actor: Actor, now: Date): Promise<Article> {
+  const id = await store.insertArticle(trx, {
+    ...contentColumns(resolved),
+    authorId: null,
+    status: "draft",
     ownerId: actor.id,
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
   });
-  await setTags(trx, id, input.tags);
+  await setTags(trx, id, resolved.input.tags);
   const article = await store.findArticleRow(trx, id);
   if (!article) throw new Error("article vanished");
   await writeRevision(trx, article, actor, now, "Oluşturuldu");
@@ -151,7 +162,7 @@ export async function writeNewArticle(trx: Trx, resolved: ResolvedInput, actor: 
 
 /** Throws ForbiddenError when `actor` may not save `input` over `current`: not theirs to edit, or a reporter changing the breaking flag. */
 export function assertMayEdit(current: Article, input: ArticleInput, actor: Actor): void {
-  if (!canEdit(current, actor)) throw new ForbiddenError("Bu haberi düzenleme yetkiniz yok.");
+  assertCanEdit(current, actor);
   if (input.isBreaking !== (current.isBreaking === 1) && !isEditor(actor.role)) {
     throw new ForbiddenError("Son dakika işaretini yalnızca editörler değiştirebilir.");
   }
@@ -163,22 +174,9 @@ export function assertMayEdit(current: Article, input: ArticleInput, actor: Acto
  * Permissions and the version must have been checked; a row changed meanwhile gives StaleVersionError.
  */
 export async function writeEdit(trx: Trx, current: Article, resolved: ResolvedInput, actor: Actor, now: Date, note: string): Promise<Article> {
-  const { input, categoryId, sourceId, slug } = resolved;
   const updated = await store.updateArticleRow(trx, current.id, current.version, {
-    slug,
-    title: input.title,
-    spot: input.spot,
-    body: input.body,
-    categoryId,
-    sourceId,
-    imageId: input.imageId,
-    imageCaption: input.imageCaption,
-    imageCredit: input.imageCredit,
-    imageAlt: input.imageAlt,
-    isBreaking: input.isBreaking ? 1 : 0,
-    breakingUntil: input.isBreaking ? current.breakingUntil : null,
-    seoTitle: input.seoTitle,
-    seoDescription: input.seoDescription,
+    ...contentColumns(resolved),
+    breakingUntil: resolved.input.isBreaking ? current.breakingUntil : null,
     updatedAt: now.toISOString(),
     ...(current.status === "published" ? { contentUpdatedAt: now.toISOString() } : {}),
   });
@@ -187,7 +185,7 @@ export async function writeEdit(trx: Trx, current: Article, resolved: ResolvedIn
     await loadForChange(trx, current.id, current.version);
     throw new ConflictError("Bu haber az önce başka biri tarafından değiştirildi. Sayfayı yenileyin.");
   }
-  await setTags(trx, current.id, input.tags);
+  await setTags(trx, current.id, resolved.input.tags);
   await writeRevision(trx, updated, actor, now, note);
   return updated;
 }

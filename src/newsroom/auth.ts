@@ -36,11 +36,13 @@ export interface AuthOptions {
   now: () => Date;
 }
 
-function isNewsroomPath(url: string): boolean {
+/** A request target under /yonetim, the newsroom (its session cookie's path). */
+export function isNewsroomPath(url: string): boolean {
   return url === "/yonetim" || url.startsWith("/yonetim/") || url.startsWith("/yonetim?");
 }
 
-function isApiPath(url: string): boolean {
+/** A request target under /api/, the JSON API (Bearer tokens). */
+export function isApiPath(url: string): boolean {
   return url.startsWith("/api/");
 }
 

@@ -20,7 +20,7 @@ import { listCategoriesAndSources, listForNewsroom, loadArticleForViewing, sugge
 import { HEADLINE_SLOTS, setBreakingFlag, setHeadlineOrder } from "../news/homeControl.ts";
 import { getArticlePreview } from "../news/read.ts";
 import { compareRevisions, listArticleRevisions, restoreRevision } from "../news/revisions.ts";
-import { EditConflictError, resolutionsOf, saveArticleFromForm } from "../news/saveArticleFromForm.ts";
+import { EditConflictError, saveArticleFromForm } from "../news/saveArticleFromForm.ts";
 import { articlePath, slugify } from "../news/slug.ts";
 import { type WorkflowAction, availableActions, canEdit, isEditor } from "../news/workflow.ts";
 import { StaleVersionError } from "../news/writeSupport.ts";
@@ -53,6 +53,7 @@ import {
   TokenForm,
   UploadForm,
   VersionForm,
+  resolutionsOf,
 } from "./schemas.ts";
 import { randomToken, safeEqual } from "./secrets.ts";
 import { SESSION_HOURS, signIn, signOut } from "./signIn.ts";

@@ -3,7 +3,7 @@
 // every text field is bounded by the limits in `news/schemas.ts`.
 import { type Static, Type } from "@fastify/type-provider-typebox";
 import { Int32Id, PageNumber } from "../http/schemas.ts";
-import { ResolutionFormFields } from "../news/saveArticleFromForm.ts";
+import { MERGE_FIELDS, type Resolutions } from "../news/mergeArticleEdit.ts";
 import { ARTICLE_LIMITS, MAX_TAGS, TAG_MAX_LENGTH } from "../news/schemas.ts";
 import { EMAIL_MAX_LENGTH } from "./signIn.ts";
 
@@ -59,6 +59,38 @@ export const FormAction = Type.Union([
   Type.Literal("unschedule"),
   Type.Literal("unpublish"),
 ]);
+
+const Resolution = Type.Optional(Type.Union([Type.Literal("mine"), Type.Literal("theirs")]));
+
+/**
+ * The editor form's conflict choices, for its body schema: `resolve.<field>` = "mine" | "theirs",
+ * one per article field (see `resolutionsOf`).
+ */
+export const ResolutionFormFields = {
+  "resolve.title": Resolution,
+  "resolve.spot": Resolution,
+  "resolve.body": Resolution,
+  "resolve.category": Resolution,
+  "resolve.source": Resolution,
+  "resolve.tags": Resolution,
+  "resolve.imageId": Resolution,
+  "resolve.imageCaption": Resolution,
+  "resolve.imageCredit": Resolution,
+  "resolve.imageAlt": Resolution,
+  "resolve.isBreaking": Resolution,
+  "resolve.seoTitle": Resolution,
+  "resolve.seoDescription": Resolution,
+};
+
+/** Reads `resolve.<field>` = mine | theirs from a form body; anything else is ignored. */
+export function resolutionsOf(form: Readonly<Record<string, unknown>>): Resolutions {
+  const out: Resolutions = {};
+  for (const field of MERGE_FIELDS) {
+    const value = form[`resolve.${field}`];
+    if (value === "mine" || value === "theirs") out[field] = value;
+  }
+  return out;
+}
 
 /** The "Yayın zamanı" field: `YYYY-MM-DDTHH:mm` in Europe/Istanbul (checked strictly later). */
 const LocalDateTime = Type.String({ maxLength: 40 });

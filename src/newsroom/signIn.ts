@@ -1,4 +1,4 @@
-import net from "node:net";
+import ipaddr from "ipaddr.js";
 import type { Kysely, Transaction } from "kysely";
 import { recordAudit } from "../audit/store.ts";
 import type { Database, Role } from "../db/schema.ts";
@@ -53,25 +53,12 @@ export function normaliseEmail(email: string): string {
  * "2001:db8:0:1:aa::5" -> "2001:db8:0:1::/64", "::ffff:10.0.0.1" -> "10.0.0.1".
  */
 export function throttledAddress(ip: string): string {
-  const address = ip.split("%")[0] ?? ip;
-  if (!net.isIPv6(address)) return ip;
-  const [head = "", tail] = address.split("::");
-  const groups = (text: string | undefined): string[] => {
-    if (!text) return [];
-    return text.split(":").flatMap((g) => {
-      if (!g.includes(".")) return [g];
-      const [a = 0, b = 0, c = 0, d = 0] = g.split(".").map(Number);
-      return [((a << 8) | b).toString(16), ((c << 8) | d).toString(16)];
-    });
-  };
-  const front = groups(head);
-  const back = groups(tail);
-  const full = [...front, ...Array<string>(8 - front.length - back.length).fill("0"), ...back].map((g) => parseInt(g, 16));
-  if (full.slice(0, 5).every((g) => g === 0) && full[5] === 0xffff) {
-    const [hi = 0, lo = 0] = full.slice(6);
-    return [hi >> 8, hi & 255, lo >> 8, lo & 255].join(".");
-  }
-  return `${full
+  if (!ipaddr.isValid(ip)) return ip;
+  const address = ipaddr.parse(ip);
+  if (address.kind() === "ipv4") return address.toString();
+  const v6 = ipaddr.IPv6.parse(ip);
+  if (v6.isIPv4MappedAddress()) return v6.toIPv4Address().toString();
+  return `${v6.parts
     .slice(0, 4)
     .map((g) => g.toString(16))
     .join(":")}::/64`;

@@ -1,45 +1,15 @@
 // Rows stored before the edge normalised text are brought to NFC, and their articles found by search again.
-import crypto from "node:crypto";
-import pg from "pg";
 import { describe, expect, it } from "vitest";
 import { testDatabases } from "../../../test/databases.ts";
-import { connectDatabase, type Db } from "../connect.ts";
-import { migrateToLatest, migrateUpTo } from "../migrate.ts";
+import { migrateToLatest } from "../migrate.ts";
 import { installDefaults } from "../../news/installDefaults.ts";
 import { ensureSearchIndex } from "../../search/reindex.ts";
 import { searchArticles } from "../../search/searchArticles.ts";
 
-/** A database migrated only up to 0006, on each dialect under test. */
-async function openBefore0007(name: string): Promise<{ handle: Db; close: () => Promise<void> }> {
-  if (name === "SQLite") {
-    const handle = await connectDatabase({ dialect: "sqlite", file: ":memory:" });
-    await migrateUpTo(handle.db, "0006-search-strip");
-    return { handle, close: () => handle.close() };
-  }
-  const url = process.env.TEST_POSTGRES_URL ?? "";
-  const schema = `t_${crypto.randomBytes(6).toString("hex")}`;
-  const admin = new pg.Client({ connectionString: url });
-  await admin.connect();
-  await admin.query(`create schema ${schema}`);
-  await admin.end();
-  const handle = await connectDatabase({ dialect: "postgres", url }, { searchPath: schema, poolSize: 2 });
-  await migrateUpTo(handle.db, "0006-search-strip");
-  return {
-    handle,
-    async close() {
-      await handle.close();
-      const cleanup = new pg.Client({ connectionString: url });
-      await cleanup.connect();
-      await cleanup.query(`drop schema ${schema} cascade`);
-      await cleanup.end();
-    },
-  };
-}
-
 for (const target of testDatabases) {
   describe(`migration 0007-nfc-text [${target.name}]`, () => {
     it("normalises decomposed titles and control characters, and search finds the article after the next start", async () => {
-      const { handle, close } = await openBefore0007(target.name);
+      const handle = await target.open({ upTo: "0006-search-strip" });
       try {
         const { db } = handle;
         await installDefaults(db);
@@ -92,7 +62,7 @@ for (const target of testDatabases) {
           expect(result.hits.map((h) => h.card.id), q).toContain(id);
         }
       } finally {
-        await close();
+        await handle.close();
       }
     });
   });
