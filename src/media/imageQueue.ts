@@ -34,7 +34,7 @@ export interface ImageQueue {
 /**
  * A line for image work. Retry-After is the time to drain what is ahead: ⌈(running + waiting) / concurrency⌉ rounds
  * of `secondsPerImage` (2 s by default: a 50-megapixel picture took 1–2 s on one core when measured, see
- * measureUploadMemory.ts).
+ * bench/uploadMemory.ts).
  */
 export function createImageQueue({ concurrency, maxWaiting, secondsPerImage = 2 }: ImageQueueOptions): ImageQueue {
   const queue = new PQueue({ concurrency });

@@ -5,7 +5,7 @@ import { InvalidInputError } from "../errors.ts";
  * Covers full-frame news cameras (45.7 MP Nikon Z8/Z9, 45 MP Canon R5) and phones' 50 MP modes (8160×6120);
  * 60 MP and medium-format files (Sony A7R, Fujifilm GFX) must be downscaled first. The largest variant is
  * 1920 px wide, so nothing bigger is ever shown; the bound keeps six pictures at once well under 600 MB
- * of memory (see measureUploadMemory.ts).
+ * of memory (see bench/uploadMemory.ts).
  */
 export const MAX_IMAGE_PIXELS = 50_000_000;
 

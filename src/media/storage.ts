@@ -5,7 +5,7 @@ import { MAX_IMAGE_PIXELS } from "./pixelLimit.ts";
 
 // libvips keeps recent operations and their pixels in a cache (up to 50 MB by default) in case they are asked
 // for again; each upload is new, so the cache only holds memory (about 30 MB less peak RSS without it, measured
-// with measureUploadMemory.ts). On glibc sharp already runs one libvips thread per picture (sharp.concurrency()
+// with bench/uploadMemory.ts). On glibc sharp already runs one libvips thread per picture (sharp.concurrency()
 // is 1), and imageQueue.ts runs one picture per core.
 sharp.cache(false);
 
