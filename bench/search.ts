@@ -16,7 +16,7 @@ import type { Database } from "../src/db/schema.ts";
 import { bodyText } from "../src/news/articleInput.ts";
 import { installDefaults } from "../src/news/installDefaults.ts";
 import { countArticles, insertArticle, listCategories, listSources } from "../src/news/store.ts";
-import { slugify } from "../src/news/slug.ts";
+import { slugify } from "../src/lib/slug.ts";
 import { parseQuery } from "../src/search/analyzer.ts";
 import { findMatches } from "../src/search/backends.ts";
 import { indexArticle } from "../src/search/index.ts";

@@ -25,6 +25,7 @@ import { MAX_URL_LENGTH, UriTooLongError, assertReadableContentType, clientError
 import { authPlugin, isApiPath, isNewsroomPath } from "./newsroom/auth.ts";
 import { buildAssets } from "./ui/assets.ts";
 import { renderDocument } from "./ui/render.ts";
+import { renderPlugin } from "./ui/renderPlugin.ts";
 import { ErrorPage } from "./site/views/ErrorPage.tsx";
 import { h } from "preact";
 
@@ -124,11 +125,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const errorPage = async (reply: FastifyReply, status: number, message?: string) => {
     const chrome = await loadChrome(db, assets, publicUrl);
-    return reply
-      .code(status)
-      .type("text/html; charset=utf-8")
-      .header("cache-control", "no-store")
-      .send(renderDocument(h(ErrorPage, { chrome, status, message })));
+    return reply.code(status).header("cache-control", "no-store").render(ErrorPage, { chrome, status, message });
   };
 
   await app.register(fastifyHelmet, securityHeaders(publicUrl));
@@ -155,6 +152,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   await app.register(authPlugin, { db, now });
+  await app.register(renderPlugin);
 
   app.setErrorHandler(async (error: FastifyError | DomainError, request, reply) => {
     if (error instanceof DomainError) {

@@ -11,7 +11,8 @@ import { addArticle } from "../test/fixtures.ts";
 import { buildApp } from "./app.ts";
 import { storeImageVariants } from "./media/storage.ts";
 import { installDefaults } from "./news/installDefaults.ts";
-import { articlePath, slugify } from "./news/slug.ts";
+import { slugify } from "./lib/slug.ts";
+import { articlePath } from "./news/slug.ts";
 import { createViewCounter } from "./news/viewCounter.ts";
 
 /** The CSP as a map of directive → sources. */

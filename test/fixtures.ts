@@ -4,7 +4,7 @@ import sharp from "sharp";
 import type { ArticleStatus, Database } from "../src/db/schema.ts";
 import { storeImageVariants } from "../src/media/storage.ts";
 import { insertImage } from "../src/media/store.ts";
-import { slugify } from "../src/news/slug.ts";
+import { slugify } from "../src/lib/slug.ts";
 import * as store from "../src/news/store.ts";
 import { searchDocumentOf } from "../src/news/writeSupport.ts";
 import { indexArticle } from "../src/search/index.ts";

@@ -9,7 +9,7 @@ import { newsroomApiPlugin } from "./newsroomApi.ts";
 import { apiPlugin } from "./routes.ts";
 import { weatherApiPlugin } from "../weather/routes.tsx";
 import { searchApiPlugin } from "../search/routes.tsx";
-import { formatIstanbulClock } from "../ui/time.ts";
+import { formatIstanbulClock } from "../lib/time.ts";
 
 export interface ApiV1Options {
   db: Kysely<Database>;

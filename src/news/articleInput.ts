@@ -1,7 +1,7 @@
 // What an editor or the API sends for an article, checked and normalised. Pure.
 import { InvalidInputError } from "../errors.ts";
 import { removeControlCharacters, sanitizeBody } from "./sanitizeBody.ts";
-import { slugify } from "./slug.ts";
+import { slugify } from "../lib/slug.ts";
 
 export interface ArticleInput {
   title: string;

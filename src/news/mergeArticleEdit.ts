@@ -7,7 +7,7 @@
 // editor's value; a field both changed to different values is a true conflict, left for the
 // editor to decide.
 import type { ArticleInput } from "./articleInput.ts";
-import { slugify } from "./slug.ts";
+import { slugify } from "../lib/slug.ts";
 
 export type MergeField = keyof ArticleInput;
 

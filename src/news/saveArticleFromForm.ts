@@ -3,7 +3,7 @@
 import type { Kysely } from "kysely";
 import type { Article, Database } from "../db/schema.ts";
 import { ForbiddenError, InvalidInputError, NotFoundError } from "../errors.ts";
-import { parseIstanbulLocal } from "../ui/time.ts";
+import { parseIstanbulLocal } from "../lib/time.ts";
 import type { ArticleInput } from "./articleInput.ts";
 import { newsEvents } from "./events.ts";
 import { type FieldConflict, type MergeField, type Resolutions, applyResolutions, mergeArticleEdit, mergeWithoutBase } from "./mergeArticleEdit.ts";

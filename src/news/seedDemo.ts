@@ -9,7 +9,7 @@ import { demoArtSvg } from "./demo/demoArt.ts";
 import { loadDemoArticles } from "./demo/loadDemoArticles.ts";
 import type { DemoArticle } from "./demo/parseDemoArticle.ts";
 import { sanitizeBody } from "./sanitizeBody.ts";
-import { slugify } from "./slug.ts";
+import { slugify } from "../lib/slug.ts";
 import { indexArticle } from "../search/index.ts";
 import * as store from "./store.ts";
 import { searchDocumentOf } from "./writeSupport.ts";

@@ -3,13 +3,13 @@ import type { Kysely, Transaction } from "kysely";
 import { recordAudit } from "../audit/store.ts";
 import type { Article, Database } from "../db/schema.ts";
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "../errors.ts";
-import { formatIstanbulTime } from "../ui/time.ts";
+import { formatIstanbulTime } from "../lib/time.ts";
 import type { ArticleInput } from "./articleInput.ts";
 import { normaliseArticleInput } from "./articleInput.ts";
 import { type FieldChange, type Snapshot, diffSnapshots, parseRevision, snapshotOf } from "./revisionSnapshot.ts";
 import { indexArticle, type SearchDocument } from "../search/index.ts";
 import { bodyText } from "./articleInput.ts";
-import { slugify } from "./slug.ts";
+import { slugify } from "../lib/slug.ts";
 import * as store from "./store.ts";
 import { type Actor, type WorkflowAction, STATUS_LABELS, assertCanEdit, isEditor } from "./workflow.ts";
 

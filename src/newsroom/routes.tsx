@@ -21,7 +21,8 @@ import { HEADLINE_SLOTS, setBreakingFlag, setHeadlineOrder } from "../news/homeC
 import { getArticlePreview } from "../news/read.ts";
 import { compareRevisions, listArticleRevisions, restoreRevision } from "../news/revisions.ts";
 import { EditConflictError, saveArticleFromForm } from "../news/saveArticleFromForm.ts";
-import { articlePath, slugify } from "../news/slug.ts";
+import { slugify } from "../lib/slug.ts";
+import { articlePath } from "../news/slug.ts";
 import { type WorkflowAction, availableActions, canEdit, isEditor } from "../news/workflow.ts";
 import { StaleVersionError } from "../news/writeSupport.ts";
 import { NEWSROOM_STATUSES, searchArticles } from "../search/searchArticles.ts";
@@ -29,7 +30,7 @@ import { loadChrome } from "../site/chrome.ts";
 import { ArticlePage } from "../site/views/ArticlePage.tsx";
 import type { Assets } from "../ui/assets.ts";
 import { renderDocument } from "../ui/render.ts";
-import { parseIstanbulLocal } from "../ui/time.ts";
+import { parseIstanbulLocal } from "../lib/time.ts";
 import { createApiToken, listApiTokens, revokeApiToken } from "./apiTokens.ts";
 import { SESSION_COOKIE, actorOf, requireRole } from "./auth.ts";
 import {

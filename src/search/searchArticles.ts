@@ -3,7 +3,7 @@ import type { ArticleStatus, Database } from "../db/schema.ts";
 import { InvalidInputError } from "../errors.ts";
 import { findCategoryId, getCardsForSearch, getTitlesForSearch } from "../news/read.ts";
 import type { ArticleCard } from "../news/types.ts";
-import { istanbulDayEnd, istanbulDayStart, parseIsoDay, YEAR_RANGE } from "../ui/time.ts";
+import { istanbulDayEnd, istanbulDayStart, parseIsoDay, YEAR_RANGE } from "../lib/time.ts";
 import { MAX_QUERY_LENGTH, parseQuery, type QueryTerm } from "./analyzer.ts";
 import { CANDIDATES, documentFrequencies, findMatches } from "./backends.ts";
 import { type Candidate, inverseDocumentFrequency, rankCandidates } from "./rank.ts";

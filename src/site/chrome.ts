@@ -3,7 +3,7 @@ import type { Database } from "../db/schema.ts";
 import { listCategories } from "../news/read.ts";
 import type { Assets } from "../ui/assets.ts";
 import type { Chrome } from "../ui/Layout.tsx";
-import { formatIstanbulClock } from "../ui/time.ts";
+import { formatIstanbulClock } from "../lib/time.ts";
 import { DEFAULT_PLATE, PROVINCES_SORTED, provinceByPlate } from "../weather/provinces.ts";
 import { getWeather } from "../weather/view.ts";
 

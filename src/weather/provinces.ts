@@ -1,6 +1,6 @@
 // The 81 provinces (plate code, name, seat coordinates). Coordinates: GeoNames, CC BY 4.0.
 import fs from "node:fs";
-import { slugify } from "../news/slug.ts";
+import { slugify } from "../lib/slug.ts";
 
 export interface Province {
   plate: string;

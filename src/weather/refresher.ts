@@ -2,7 +2,7 @@
 // Readers never wait on a provider: pages read the database only.
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.ts";
-import { formatIstanbulClock } from "../ui/time.ts";
+import { formatIstanbulClock } from "../lib/time.ts";
 import { PROVINCES } from "./provinces.ts";
 import * as store from "./store.ts";
 import { ProviderError, type WeatherProvider } from "./types.ts";

@@ -1,6 +1,6 @@
 import type { Chrome } from "../ui/Layout.tsx";
 import { Layout } from "../ui/Layout.tsx";
-import { formatIstanbulClock, formatIstanbulTime } from "../ui/time.ts";
+import { formatIstanbulClock, formatIstanbulTime } from "../lib/time.ts";
 import { CONDITION_TEXT } from "./conditions.ts";
 import { WeatherIcon } from "./icons.tsx";
 import { GEONAMES_CREDIT, type Province } from "./provinces.ts";

@@ -1,7 +1,7 @@
 // Keeps the address preview under the title in step with the title and the category:
 // `/haber/{category}/{slug}-{id}.html`, with `…` for the id of an article not yet saved.
 
-import { slugify } from "../../news/slug.ts";
+import { slugify } from "../../lib/slug.ts";
 
 /** The article id from the form's action (`/yonetim/haber/42`), or `…` for a new article. */
 export function articleIdFromAction(action: string): string {

@@ -1,5 +1,5 @@
 // Demo articles are kept as small text files (demo/articles/FORMAT.md); this reads one.
-import { slugify } from "../slug.ts";
+import { slugify } from "../../lib/slug.ts";
 
 export interface DemoArticle {
   file: string;

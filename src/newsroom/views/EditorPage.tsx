@@ -4,7 +4,7 @@ import type { ArticleInput } from "../../news/articleInput.ts";
 import type { FieldConflict, MergeField } from "../../news/mergeArticleEdit.ts";
 import { FIELD_LABELS, type FieldChange, asText } from "../../news/revisionSnapshot.ts";
 import { STATUS_LABELS, type WorkflowAction } from "../../news/workflow.ts";
-import { formatIstanbulTime, toIstanbulLocalInput } from "../../ui/time.ts";
+import { formatIstanbulTime, toIstanbulLocalInput } from "../../lib/time.ts";
 import { Csrf, FieldError, NewsroomLayout, type NewsroomChrome, Notice } from "./NewsroomLayout.tsx";
 import { DiffView } from "./DiffView.tsx";
 

@@ -3,7 +3,7 @@ import type { ArticleRevision, ArticleStatus, AuditEntry, Image, User } from "..
 import { AUDIT_LABELS, type AuditAction } from "../../audit/store.ts";
 import type { FieldChange } from "../../news/revisionSnapshot.ts";
 import { STATUS_LABELS } from "../../news/workflow.ts";
-import { formatIstanbulTime } from "../../ui/time.ts";
+import { formatIstanbulTime } from "../../lib/time.ts";
 import { ROLE_LABELS, ROLES } from "../users.ts";
 import { DiffView } from "./DiffView.tsx";
 import { Csrf, FieldError, NewsroomLayout, type NewsroomChrome, Notice } from "./NewsroomLayout.tsx";

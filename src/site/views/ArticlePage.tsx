@@ -1,6 +1,6 @@
 import type { ArticleView as ArticleData } from "../../news/read.ts";
 import { type Chrome, Layout } from "../../ui/Layout.tsx";
-import { toIstanbulIso } from "../../ui/time.ts";
+import { toIstanbulIso } from "../../lib/time.ts";
 import { ArticleView } from "./ArticleView.tsx";
 
 export function ArticlePage({ chrome, data }: { chrome: Chrome; data: ArticleData }) {

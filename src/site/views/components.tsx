@@ -1,5 +1,5 @@
 import type { ArticleCard, Picture } from "../../news/types.ts";
-import { formatIstanbulTime, toIstanbulIso } from "../../ui/time.ts";
+import { formatIstanbulTime, toIstanbulIso } from "../../lib/time.ts";
 
 export function Img({ picture, sizes, eager }: { picture: Picture; sizes: string; eager?: boolean }) {
   const img = (
