@@ -1,5 +1,7 @@
 // Runs a suite on a freshly migrated SQLite database, and again on PostgreSQL when
-// TEST_POSTGRES_URL is set (each suite gets its own schema, dropped afterwards).
+// TEST_POSTGRES_URL is set (each suite gets its own schema, dropped afterwards). Without the
+// URL the PostgreSQL suites are still declared, as skipped, so vitest counts them; the
+// one-line notice is printed once per run by test/globalSetup.ts.
 import crypto from "node:crypto";
 import pg from "pg";
 import { afterAll, beforeAll, describe } from "vitest";
@@ -8,6 +10,8 @@ import { migrateToLatest, migrateUpTo } from "../src/db/migrate.ts";
 
 export interface TestDatabase {
   name: "SQLite" | "PostgreSQL";
+  /** False for PostgreSQL when TEST_POSTGRES_URL is not set: its suites are declared skipped. */
+  available: boolean;
   /** A fresh database, migrated to the latest migration or, for a data migration's test, only up to `upTo`. */
   open(options?: { upTo?: string }): Promise<Db>;
 }
@@ -17,22 +21,24 @@ async function migrate(handle: Db, upTo: string | undefined): Promise<void> {
   else await migrateUpTo(handle.db, upTo);
 }
 
-export const testDatabases: TestDatabase[] = [
+const pgUrl = process.env.TEST_POSTGRES_URL ?? "";
+
+/** Both databases every suite targets, whether or not this run can open them. */
+export const allTestDatabases: TestDatabase[] = [
   {
     name: "SQLite",
+    available: true,
     async open(options = {}) {
       const handle = await connectDatabase({ dialect: "sqlite", file: ":memory:" });
       await migrate(handle, options.upTo);
       return handle;
     },
   },
-];
-
-const pgUrl = process.env.TEST_POSTGRES_URL;
-if (pgUrl) {
-  testDatabases.push({
+  {
     name: "PostgreSQL",
+    available: pgUrl !== "",
     async open(options = {}) {
+      if (pgUrl === "") throw new Error("TEST_POSTGRES_URL is not set");
       const schema = `t_${crypto.randomBytes(6).toString("hex")}`;
       const admin = new pg.Client({ connectionString: pgUrl });
       await admin.connect();
@@ -51,13 +57,21 @@ if (pgUrl) {
         },
       };
     },
-  });
+  },
+];
+
+/** The databases this run can open (SQLite always, PostgreSQL with TEST_POSTGRES_URL). */
+export const testDatabases: TestDatabase[] = allTestDatabases.filter((target) => target.available);
+
+/** `describe` for a database this run can open, `describe.skip` otherwise (its tests then count as skipped). */
+export function describeFor(target: TestDatabase): typeof describe {
+  return target.available ? describe : describe.skip;
 }
 
 /** Declares `body` once per test database; `get()` returns the open handle inside tests. */
 export function describeEachDatabase(title: string, body: (get: () => Db, name: TestDatabase["name"]) => void): void {
-  for (const target of testDatabases) {
-    describe(`${title} [${target.name}]`, () => {
+  for (const target of allTestDatabases) {
+    describeFor(target)(`${title} [${target.name}]`, () => {
       let handle: Db | undefined;
       beforeAll(async () => {
         handle = await target.open();

@@ -10,11 +10,28 @@ export interface FakeServer {
   requests: URL[];
   /** Temperature offset added to every answer, to see fresh data arrive. */
   shift: number;
+  /** Requests whose client hung up before the server answered (a "slow" answer given up on). */
+  abandoned: number;
+  /** Back to a fresh server: mode "ok", no shift, no requests or abandoned requests recorded. */
+  reset(): void;
   close(): Promise<void>;
 }
 
 async function listen(handler: (url: URL, res: http.ServerResponse, server: FakeServer) => void): Promise<FakeServer> {
-  const state: FakeServer = { url: "", mode: "ok", requests: [], shift: 0, close: async () => {} };
+  const state: FakeServer = {
+    url: "",
+    mode: "ok",
+    requests: [],
+    shift: 0,
+    abandoned: 0,
+    reset() {
+      state.mode = "ok";
+      state.shift = 0;
+      state.requests.length = 0;
+      state.abandoned = 0;
+    },
+    close: async () => {},
+  };
   const sockets = new Set<import("node:net").Socket>();
   const server = http.createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://127.0.0.1");
@@ -32,7 +49,12 @@ async function listen(handler: (url: URL, res: http.ServerResponse, server: Fake
       return;
     }
     if (state.mode === "slow") {
-      setTimeout(() => handler(url, res, state), 3000);
+      const answer = setTimeout(() => handler(url, res, state), 3000);
+      res.on("close", () => {
+        if (res.writableEnded) return;
+        clearTimeout(answer);
+        state.abandoned++;
+      });
       return;
     }
     handler(url, res, state);

@@ -3,7 +3,7 @@ import fs from "node:fs";
 
 export default function setup(): void {
   if (!process.env.TEST_POSTGRES_URL) {
-    console.log("[haberci] PostgreSQL tests skipped: set TEST_POSTGRES_URL=postgres://... to run them.");
+    console.log("[haberci] PostgreSQL tests skipped (counted as skipped below): set TEST_POSTGRES_URL=postgres://... to run them.");
   }
   const chromium = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
   if (!fs.existsSync(chromium) && process.env.TEST_BROWSER !== "1") {
