@@ -19,7 +19,6 @@ import { type ViewCounter, createViewCounter } from "./news/viewCounter.ts";
 import { loadChrome } from "./site/chrome.ts";
 import { sitePlugin } from "./site/routes.tsx";
 import { weatherPagesPlugin } from "./weather/routes.tsx";
-import { searchPagePlugin } from "./search/routes.tsx";
 import { edgeValidatorCompiler } from "./http/validation.ts";
 import { MAX_URL_LENGTH, UriTooLongError, assertReadableContentType, clientErrorHandler, fastifyErrorText } from "./http/limits.ts";
 import { authPlugin, isApiPath, isNewsroomPath } from "./newsroom/auth.ts";
@@ -222,8 +221,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   );
 
   await app.register(sitePlugin, { db, assets, publicUrl, now });
-  await app.register(weatherPagesPlugin, { db, assets, publicUrl });
-  await app.register(searchPagePlugin, { db, assets, publicUrl, now });
+  await app.register(weatherPagesPlugin, { db, chrome: () => loadChrome(db, assets, publicUrl) });
   await app.register(apiV1Plugin, { prefix: "/api/v1", db, publicUrl, dataDir, maxUploadBytes, views, now });
   await app.register(newsroomPlugin, { prefix: "/yonetim", db, assets, dataDir, publicUrl, now, maxUploadBytes });
   return app;

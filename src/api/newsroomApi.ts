@@ -15,7 +15,7 @@ import { createArticle, updateArticle } from "../news/saveArticle.ts";
 import { articlePath } from "../news/slug.ts";
 import { ArticleFields } from "../news/schemas.ts";
 import { actorOf, requireRole } from "../newsroom/auth.ts";
-import { ErrorJson } from "./schemas.ts";
+import { ErrorJson } from "../http/schemas.ts";
 
 export interface NewsroomApiOptions {
   db: Kysely<Database>;

@@ -8,7 +8,7 @@ import { renderApiDocs } from "./docsPage.ts";
 import { newsroomApiPlugin } from "./newsroomApi.ts";
 import { apiPlugin } from "./routes.ts";
 import { weatherApiPlugin } from "../weather/routes.tsx";
-import { searchApiPlugin } from "../search/routes.tsx";
+import { searchApiPlugin } from "../search/api.ts";
 import { formatIstanbulClock } from "../lib/time.ts";
 
 export interface ApiV1Options {

@@ -3,7 +3,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.ts";
 import { getArticleForActor } from "../news/editing.ts";
 import { getArticle, listArticles, recordArticleView } from "../news/read.ts";
-import { ErrorJson } from "./schemas.ts";
+import { ErrorJson } from "../http/schemas.ts";
 import type { ArticleFull } from "../news/types.ts";
 import type { ViewCounter } from "../news/viewCounter.ts";
 

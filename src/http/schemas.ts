@@ -22,3 +22,8 @@ export const PageNumber = Type.Integer({ minimum: 1, maximum: 100_000 });
  * database's timestamp range (year 0000).
  */
 export const IsoDay = Type.String({ format: "date", pattern: "^(19|2[0-9])[0-9]{2}-[0-9]{2}-[0-9]{2}$" });
+
+/** Every API error: a stable code, a Turkish message, and per-field messages for invalid input. */
+export const ErrorJson = Type.Object({
+  error: Type.Object({ code: Type.String(), message: Type.String(), fields: Type.Optional(Type.Record(Type.String(), Type.String())) }),
+});

@@ -6,9 +6,11 @@ import { NotFoundError } from "../errors.ts";
 import { getArticle, getBreakingNews, getCategoryPage, getHome, getTagPage } from "../news/read.ts";
 import { categoryPath, parseNewsFile, tagPath } from "../news/slug.ts";
 import { keepQuery } from "../http/redirect.ts";
-import { IdParams, PageNumber, Slug } from "../http/schemas.ts";
+import { IdParams, IsoDay, PageNumber, Slug } from "../http/schemas.ts";
+import { searchArticles } from "../search/searchArticles.ts";
+import { SEARCH_PAGE_SIZE, SearchPage } from "./views/SearchPage.tsx";
 import type { Assets } from "../ui/assets.ts";
-import { renderDocument, renderFragment } from "../ui/render.ts";
+import { renderFragment } from "../ui/render.ts";
 import { loadChrome } from "./chrome.ts";
 import { ArticlePage } from "./views/ArticlePage.tsx";
 import { ArticleView } from "./views/ArticleView.tsx";
@@ -36,7 +38,7 @@ export const sitePlugin: FastifyPluginAsyncTypebox<SiteOptions> = async (app, { 
 
   app.get("/", async (_request, reply) => {
     const [data, c] = await Promise.all([getHome(db, now()), chrome()]);
-    return reply.type("text/html; charset=utf-8").send(renderDocument(<HomePage chrome={c} data={data} />));
+    return reply.render(HomePage, { chrome: c, data });
   });
 
   app.get("/haber/:category", { schema: { params: Type.Object({ category: Slug }) } }, async (request, reply) =>
@@ -48,22 +50,18 @@ export const sitePlugin: FastifyPluginAsyncTypebox<SiteOptions> = async (app, { 
     const c = await chrome();
     const { category, page } = await getCategoryPage(db, slug, pageNo, now());
     const first = page.page === 1;
-    return reply.type("text/html; charset=utf-8").send(
-      renderDocument(
-        <ListPage
-          chrome={c}
-          heading={first ? category.name : `${category.name} — Sayfa ${page.page}`}
-          title={first ? `${category.name} Haberleri | ${c.siteName}` : `${category.name} Haberleri, Sayfa ${page.page} | ${c.siteName}`}
-          description={first ? `${category.name} kategorisindeki en son haberler.` : `${category.name} kategorisindeki haberler, sayfa ${page.page}.`}
-          canonicalPath={categoryPath(category.slug, page.page)}
-          activeCategory={category.slug}
-          items={page.items}
-          page={page.page}
-          pageCount={page.pageCount}
-          pageHref={(n) => categoryPath(category.slug, n)}
-        />,
-      ),
-    );
+    return reply.render(ListPage, {
+      chrome: c,
+      heading: first ? category.name : `${category.name} — Sayfa ${page.page}`,
+      title: first ? `${category.name} Haberleri | ${c.siteName}` : `${category.name} Haberleri, Sayfa ${page.page} | ${c.siteName}`,
+      description: first ? `${category.name} kategorisindeki en son haberler.` : `${category.name} kategorisindeki haberler, sayfa ${page.page}.`,
+      canonicalPath: categoryPath(category.slug, page.page),
+      activeCategory: category.slug,
+      items: page.items,
+      page: page.page,
+      pageCount: page.pageCount,
+      pageHref: (n) => categoryPath(category.slug, n),
+    });
   };
 
   app.get("/haber/:category/", { schema: { params: Type.Object({ category: Slug }) } }, async (request, reply) =>
@@ -84,7 +82,7 @@ export const sitePlugin: FastifyPluginAsyncTypebox<SiteOptions> = async (app, { 
       // The id decides: an old slug or category answers with the canonical address.
       if (request.url.split("?")[0] !== data.article.url) return reply.redirect(keepQuery(data.article.url, request.url), 301);
       const c = await chrome();
-      return reply.type("text/html; charset=utf-8").send(renderDocument(<ArticlePage chrome={c} data={data} />));
+      return reply.render(ArticlePage, { chrome: c, data });
     },
   );
 
@@ -112,21 +110,17 @@ export const sitePlugin: FastifyPluginAsyncTypebox<SiteOptions> = async (app, { 
       const pageNo = request.query.sayfa ?? 1;
       const c = await chrome();
       const { tag, page } = await getTagPage(db, request.params.tag, pageNo, now());
-      return reply.type("text/html; charset=utf-8").send(
-        renderDocument(
-          <ListPage
-            chrome={c}
-            heading={`Etiket: ${tag.name}`}
-            title={`${tag.name} haberleri | ${c.siteName}`}
-            description={`${tag.name} ile ilgili son haberler.`}
-            canonicalPath={tagPath(tag.slug, pageNo)}
-            items={page.items}
-            page={page.page}
-            pageCount={page.pageCount}
-            pageHref={(n) => tagPath(tag.slug, n)}
-          />,
-        ),
-      );
+      return reply.render(ListPage, {
+        chrome: c,
+        heading: `Etiket: ${tag.name}`,
+        title: `${tag.name} haberleri | ${c.siteName}`,
+        description: `${tag.name} ile ilgili son haberler.`,
+        canonicalPath: tagPath(tag.slug, pageNo),
+        items: page.items,
+        page: page.page,
+        pageCount: page.pageCount,
+        pageHref: (n) => tagPath(tag.slug, n),
+      });
     },
   );
 
@@ -136,20 +130,41 @@ export const sitePlugin: FastifyPluginAsyncTypebox<SiteOptions> = async (app, { 
 
   app.get("/son-dakika/", async (_request, reply) => {
     const [items, c] = await Promise.all([getBreakingNews(db, now()), chrome()]);
-    return reply.type("text/html; charset=utf-8").send(
-      renderDocument(
-        <ListPage
-          chrome={c}
-          heading="Son Dakika"
-          title={`Son dakika haberleri | ${c.siteName}`}
-          description="Türkiye ve dünyadan son dakika gelişmeleri."
-          canonicalPath="/son-dakika/"
-          items={items}
-          empty="Şu anda son dakika haberi yok."
-        />,
-      ),
-    );
+    return reply.render(ListPage, {
+      chrome: c,
+      heading: "Son Dakika",
+      title: `Son dakika haberleri | ${c.siteName}`,
+      description: "Türkiye ve dünyadan son dakika gelişmeleri.",
+      canonicalPath: "/son-dakika/",
+      items: items,
+      empty: "Şu anda son dakika haberi yok.",
+    });
   });
 
   app.get("/son-dakika", async (request, reply) => reply.redirect(keepQuery("/son-dakika/", request.url), 301));
+
+  app.get(
+    "/arama",
+    {
+      schema: {
+        querystring: Type.Object({
+          // Any text is accepted and answered (the URL limit bounds it; past 200 characters it is cut).
+          q: Type.Optional(Type.String()),
+          // The form sends empty filters as "".
+          kategori: Type.Optional(Type.Union([Slug, Type.Literal("")])),
+          baslangic: Type.Optional(Type.Union([IsoDay, Type.Literal("")])),
+          bitis: Type.Optional(Type.Union([IsoDay, Type.Literal("")])),
+          sayfa: Type.Optional(Type.Integer({ minimum: 1, maximum: 500 })),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const filters = { category: request.query.kategori || undefined, from: request.query.baslangic || undefined, to: request.query.bitis || undefined };
+      const [result, c] = await Promise.all([
+        searchArticles(db, { q: request.query.q ?? "", ...filters, page: request.query.sayfa ?? 1, pageSize: SEARCH_PAGE_SIZE, now: now() }),
+        chrome(),
+      ]);
+      return reply.header("cache-control", "public, max-age=60").render(SearchPage, { chrome: c, result, filters });
+    },
+  );
 };

@@ -2,26 +2,23 @@ import { type FastifyPluginAsyncTypebox, type Static, Type } from "@fastify/type
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.ts";
 import { NotFoundError } from "../errors.ts";
-import { ErrorJson } from "../api/schemas.ts";
+import { ErrorJson } from "../http/schemas.ts";
 import { keepQuery } from "../http/redirect.ts";
-import { loadChrome } from "../site/chrome.ts";
-import type { Assets } from "../ui/assets.ts";
-import { renderDocument } from "../ui/render.ts";
+import type { Chrome } from "../ui/Layout.tsx";
 import { PROVINCES, provinceByPlate, provinceBySlug } from "./provinces.ts";
-import { getAllWeather, getWeather, type WeatherView } from "./view.ts";
-import { type WeatherSort, WeatherIndexPage, WeatherProvincePage } from "./views.tsx";
+import { getAllWeather, getWeather, sortWeather, type WeatherSort, type WeatherView } from "./view.ts";
+import { WeatherIndexPage, WeatherProvincePage } from "./views.tsx";
 
 export interface WeatherRoutesOptions {
   db: Kysely<Database>;
-  assets: Assets;
-  publicUrl: string;
+  /** The site's header and footer (the reader site composes it; weather does not know the site). */
+  chrome: () => Promise<Chrome>;
 }
 
 const PAGE_CACHE = "public, max-age=60, stale-while-revalidate=300";
-const collator = new Intl.Collator("tr");
 
 /** Reader pages: /hava-durumu/ and /hava-durumu/{province}/. */
-export const weatherPagesPlugin: FastifyPluginAsyncTypebox<WeatherRoutesOptions> = async (app, { db, assets, publicUrl }) => {
+export const weatherPagesPlugin: FastifyPluginAsyncTypebox<WeatherRoutesOptions> = async (app, { db, chrome: loadChrome }) => {
   const provincesByPlate = new Map(PROVINCES.map((p) => [p.plate, p]));
 
   app.get(
@@ -42,18 +39,8 @@ export const weatherPagesPlugin: FastifyPluginAsyncTypebox<WeatherRoutesOptions>
         return reply.redirect(`/hava-durumu/${province.slug}/`, 303);
       }
       const sort: WeatherSort = request.query.sirala ?? "ad";
-      const [rows, chrome] = await Promise.all([getAllWeather(db), loadChrome(db, assets, publicUrl)]);
-      const byTemp = (a: WeatherView, b: WeatherView) => (a.temperature ?? Number.POSITIVE_INFINITY) - (b.temperature ?? Number.POSITIVE_INFINITY);
-      const sorted =
-        sort === "ad"
-          ? [...rows].sort((a, b) => collator.compare(a.province, b.province))
-          : sort === "sicaklik"
-            ? [...rows].sort(byTemp)
-            : [...rows].sort((a, b) => (b.temperature ?? Number.NEGATIVE_INFINITY) - (a.temperature ?? Number.NEGATIVE_INFINITY));
-      return reply
-        .type("text/html; charset=utf-8")
-        .header("cache-control", PAGE_CACHE)
-        .send(renderDocument(<WeatherIndexPage chrome={chrome} rows={sorted} sort={sort} provinces={provincesByPlate} />));
+      const [rows, chrome] = await Promise.all([getAllWeather(db), loadChrome()]);
+      return reply.header("cache-control", PAGE_CACHE).render(WeatherIndexPage, { chrome, rows: sortWeather(rows, sort), sort, provinces: provincesByPlate });
     },
   );
 
@@ -62,11 +49,8 @@ export const weatherPagesPlugin: FastifyPluginAsyncTypebox<WeatherRoutesOptions>
   app.get("/hava-durumu/:slug/", { schema: { params: Type.Object({ slug: Type.String({ pattern: "^[a-z0-9-]{1,40}$" }) }) } }, async (request, reply) => {
     const province = provinceBySlug(request.params.slug);
     if (!province) throw new NotFoundError("İl", request.params.slug);
-    const [weather, chrome] = await Promise.all([getWeather(db, province), loadChrome(db, assets, publicUrl)]);
-    return reply
-      .type("text/html; charset=utf-8")
-      .header("cache-control", PAGE_CACHE)
-      .send(renderDocument(<WeatherProvincePage chrome={chrome} weather={weather} />));
+    const [weather, chrome] = await Promise.all([getWeather(db, province), loadChrome()]);
+    return reply.header("cache-control", PAGE_CACHE).render(WeatherProvincePage, { chrome, weather });
   });
 };
 

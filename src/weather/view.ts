@@ -2,7 +2,7 @@
 import type { Kysely } from "kysely";
 import type { Database, WeatherReportRow } from "../db/schema.ts";
 import { CONDITION_TEXT, type ConditionKey } from "./conditions.ts";
-import { PROVINCES, type Province } from "./provinces.ts";
+import { PROVINCES, PROVINCES_SORTED, type Province } from "./provinces.ts";
 import * as store from "./store.ts";
 import type { DailyForecast } from "./types.ts";
 
@@ -71,6 +71,22 @@ export function toView(province: Province, row: WeatherReportRow | undefined): W
 
 export async function getWeather(db: Kysely<Database>, province: Province): Promise<WeatherView> {
   return toView(province, await store.findReport(db, province.plate));
+}
+
+/** How /hava-durumu/ lists the provinces: by name (Turkish order), coldest first, or warmest first. */
+export type WeatherSort = "ad" | "sicaklik" | "sicaklik-azalan";
+
+const NAME_ORDER = new Map(PROVINCES_SORTED.map((p, i) => [p.name, i]));
+
+/**
+ * The provinces' weather in the order asked for: by name in Turkish collation (the order of
+ * PROVINCES_SORTED), or by temperature, ascending or descending, provinces without data last.
+ * Pure; the input is not changed.
+ */
+export function sortWeather(rows: readonly WeatherView[], sort: WeatherSort): WeatherView[] {
+  if (sort === "ad") return [...rows].sort((a, b) => (NAME_ORDER.get(a.province) ?? 0) - (NAME_ORDER.get(b.province) ?? 0));
+  if (sort === "sicaklik") return [...rows].sort((a, b) => (a.temperature ?? Number.POSITIVE_INFINITY) - (b.temperature ?? Number.POSITIVE_INFINITY));
+  return [...rows].sort((a, b) => (b.temperature ?? Number.NEGATIVE_INFINITY) - (a.temperature ?? Number.NEGATIVE_INFINITY));
 }
 
 export async function getAllWeather(db: Kysely<Database>): Promise<WeatherView[]> {

@@ -4,7 +4,7 @@ import { formatIstanbulClock, formatIstanbulTime } from "../lib/time.ts";
 import { CONDITION_TEXT } from "./conditions.ts";
 import { WeatherIcon } from "./icons.tsx";
 import { GEONAMES_CREDIT, type Province } from "./provinces.ts";
-import { formatTemperature, type WeatherView } from "./view.ts";
+import { formatTemperature, type WeatherSort, type WeatherView } from "./view.ts";
 
 const DAY_NAMES = ["Pazar", "Pazartesi", "Salı", "Çarşamba", "Perşembe", "Cuma", "Cumartesi"];
 
@@ -86,7 +86,6 @@ export function WeatherProvincePage({ chrome, weather }: { chrome: Chrome; weath
   );
 }
 
-export type WeatherSort = "ad" | "sicaklik" | "sicaklik-azalan";
 
 /** Temperature to colour: blue at -10 ºC through green to red at 35 ºC. */
 export function temperatureColour(t: number): string {
