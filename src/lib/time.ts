@@ -1,53 +1,54 @@
-// Reader-facing times are always Europe/Istanbul, whatever the server's zone.
+// Reader-facing times are always Europe/Istanbul, whatever the server's zone. The zone's
+// offsets (UTC+3 since September 2016, +2/+3 and older ones before) come from the ICU time-zone
+// database through @date-fns/tz; nothing here knows a number of hours.
+import { TZDate, tzOffset } from "@date-fns/tz";
 
-const PARTS = new Intl.DateTimeFormat("en-GB", {
-  timeZone: "Europe/Istanbul",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-  hour: "2-digit",
-  minute: "2-digit",
-  hourCycle: "h23",
-});
+const ZONE = "Europe/Istanbul";
 
-function istanbulParts(date: Date): Record<"year" | "month" | "day" | "hour" | "minute", string> {
-  const parts = PARTS.formatToParts(date);
-  const get = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
-  return { year: get("year"), month: get("month"), day: get("day"), hour: get("hour"), minute: get("minute") };
+const two = (n: number) => String(n).padStart(2, "0");
+
+/** The Istanbul wall-clock fields of an instant, zero-padded (`year` four digits in YEAR_RANGE). */
+function istanbulParts(value: Date | string): Record<"year" | "month" | "day" | "hour" | "minute", string> {
+  const d = new TZDate(typeof value === "string" ? new Date(value) : value, ZONE);
+  return {
+    year: String(d.getFullYear()).padStart(4, "0"),
+    month: two(d.getMonth() + 1),
+    day: two(d.getDate()),
+    hour: two(d.getHours()),
+    minute: two(d.getMinutes()),
+  };
 }
 
-function toDate(value: Date | string): Date {
-  return typeof value === "string" ? new Date(value) : value;
+/** Istanbul's offset from UTC at an instant, in milliseconds (from the time-zone database). */
+function istanbulOffsetMs(ms: number): number {
+  return Math.round(tzOffset(ZONE, new Date(ms)) * 60_000);
 }
 
 /** `dd.MM.yyyy HH:mm` in Europe/Istanbul, e.g. `27.12.2021 15:22`. */
 export function formatIstanbulTime(value: Date | string): string {
-  const p = istanbulParts(toDate(value));
+  const p = istanbulParts(value);
   return `${p.day}.${p.month}.${p.year} ${p.hour}:${p.minute}`;
 }
 
 /** `HH:mm` in Europe/Istanbul. */
 export function formatIstanbulClock(value: Date | string): string {
-  const p = istanbulParts(toDate(value));
+  const p = istanbulParts(value);
   return `${p.hour}:${p.minute}`;
 }
 
-/** ISO 8601 with the Istanbul offset, for `<time datetime>` and structured data. */
+/** ISO 8601 to the minute with the Istanbul offset of that instant, e.g. `2021-12-27T15:22:00+03:00`, for `<time datetime>` and structured data. */
 export function toIstanbulIso(value: Date | string): string {
-  const date = toDate(value);
+  const date = typeof value === "string" ? new Date(value) : value;
   const p = istanbulParts(date);
-  const wall = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute));
-  const offsetMinutes = Math.round((wall - Math.floor(date.getTime() / 60_000) * 60_000) / 60_000);
-  const sign = offsetMinutes >= 0 ? "+" : "-";
+  const offsetMinutes = Math.round(tzOffset(ZONE, date));
   const abs = Math.abs(offsetMinutes);
-  const hh = String(Math.floor(abs / 60)).padStart(2, "0");
-  const mm = String(abs % 60).padStart(2, "0");
-  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:00${sign}${hh}:${mm}`;
+  const sign = offsetMinutes >= 0 ? "+" : "-";
+  return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:00${sign}${two(Math.floor(abs / 60))}:${two(abs % 60)}`;
 }
 
 /** `YYYY-MM-DDTHH:mm` for a `<input type="datetime-local">` showing Istanbul wall time. */
 export function toIstanbulLocalInput(value: Date | string): string {
-  const p = istanbulParts(toDate(value));
+  const p = istanbulParts(value);
   return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}`;
 }
 
@@ -67,27 +68,6 @@ export interface CalendarDay {
  */
 export const YEAR_RANGE = { min: 1900, max: 9999 } as const;
 
-const WALL_PARTS = new Intl.DateTimeFormat("en-GB", {
-  timeZone: "Europe/Istanbul",
-  year: "numeric",
-  month: "numeric",
-  day: "numeric",
-  hour: "numeric",
-  minute: "numeric",
-  second: "numeric",
-  hourCycle: "h23",
-});
-
-/** The Istanbul wall time of an instant, as milliseconds of the same fields read as UTC. */
-function istanbulWall(ms: number): number {
-  const n: Partial<Record<Intl.DateTimeFormatPartTypes, number>> = {};
-  for (const p of WALL_PARTS.formatToParts(ms)) n[p.type] = Number(p.value);
-  const wall = new Date(0);
-  wall.setUTCFullYear(n.year ?? 0, (n.month ?? 1) - 1, n.day ?? 1);
-  wall.setUTCHours(n.hour ?? 0, n.minute ?? 0, n.second ?? 0, 0);
-  return wall.getTime();
-}
-
 /** Milliseconds since the epoch of a wall time, its fields read as UTC (no two-digit-year quirk). */
 function wallMs(day: CalendarDay, hour = 0, minute = 0, second = 0): number {
   const wall = new Date(0);
@@ -100,13 +80,13 @@ const DAY_MS = 86_400_000;
 
 /**
  * The instant an Istanbul wall time names: the earlier one when the clocks went back, null when
- * they went forward over it. Istanbul's offset (UTC+3 since September 2016; +2/+3 and earlier
- * offsets before) changes at most once within a day either side, so the offsets a day before and
- * a day after are the only candidates.
+ * they went forward over it. Istanbul's offset changes at most once within a day either side,
+ * so the offsets a day before and a day after are the only candidates; a candidate is the
+ * answer when the zone has that offset at the instant it gives.
  */
 function fromIstanbulWall(wall: number): Date | null {
-  const offsets = [istanbulWall(wall - DAY_MS) - (wall - DAY_MS), istanbulWall(wall + DAY_MS) - (wall + DAY_MS)];
-  const instants = offsets.map((offset) => wall - offset).filter((t) => istanbulWall(t) === wall);
+  const offsets = [istanbulOffsetMs(wall - DAY_MS), istanbulOffsetMs(wall + DAY_MS)];
+  const instants = offsets.map((offset) => wall - offset).filter((t) => istanbulOffsetMs(t) === wall - t);
   return instants.length === 0 ? null : new Date(Math.min(...instants));
 }
 
@@ -131,7 +111,7 @@ export function parseIsoDay(text: string): CalendarDay | null {
 /** The first instant of an Istanbul day (its midnight, or the end of a clock change over it). */
 export function istanbulDayStart(day: CalendarDay): Date {
   const wall = wallMs(day);
-  return fromIstanbulWall(wall) ?? new Date(wall - (istanbulWall(wall - DAY_MS) - (wall - DAY_MS)));
+  return fromIstanbulWall(wall) ?? new Date(wall - istanbulOffsetMs(wall - DAY_MS));
 }
 
 /** The first instant after an Istanbul day: the start of the next day (exclusive end). */
