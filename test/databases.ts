@@ -64,7 +64,7 @@ export const allTestDatabases: TestDatabase[] = [
 export const testDatabases: TestDatabase[] = allTestDatabases.filter((target) => target.available);
 
 /** `describe` for a database this run can open, `describe.skip` otherwise (its tests then count as skipped). */
-export function describeFor(target: TestDatabase): typeof describe {
+export function describeFor(target: TestDatabase): (title: string, body: () => void) => void {
   return target.available ? describe : describe.skip;
 }
 
