@@ -3,7 +3,9 @@
 // Timestamps are ISO 8601 UTC strings on both dialects (PostgreSQL's timestamptz is parsed to ISO in db/connect.ts).
 import type { Generated, Insertable, Selectable, Updateable } from "kysely";
 
-export type ArticleStatus = "draft" | "review" | "scheduled" | "published" | "unpublished";
+/** The article lifecycle's statuses, declared once (DESIGN.md: draft -> in review -> scheduled | published -> unpublished). */
+export const ARTICLE_STATUSES = ["draft", "review", "scheduled", "published", "unpublished"] as const;
+export type ArticleStatus = (typeof ARTICLE_STATUSES)[number];
 
 export interface CategoryTable {
   id: Generated<number>;
