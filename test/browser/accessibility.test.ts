@@ -1,15 +1,11 @@
 // axe-core in Chromium over the main reader pages and the newsroom editor: no serious or critical violations.
 import fs from "node:fs";
 import { createRequire } from "node:module";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Db, connectDatabase } from "../../src/db/connect.ts";
-import { migrateToLatest } from "../../src/db/migrate.ts";
-import { installDefaults } from "../../src/news/installDefaults.ts";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../../src/news/seedDemo.ts";
-import { buildTestApp, type TestApp } from "../app.ts";
 import { PASSWORD, addActor } from "../newsroomFixtures.ts";
-import { browserTestsEnabled, launchChromium } from "./chromium.ts";
+import { browserTestsEnabled, useBrowserApp } from "./fixture.ts";
 
 const AXE = fs.readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
 
@@ -30,33 +26,23 @@ async function violations(page: Page): Promise<string[]> {
 }
 
 describe.skipIf(!browserTestsEnabled)("accessibility (axe-core)", { timeout: 120_000 }, () => {
-  let handle: Db;
-  let t: TestApp;
-  let browser: Browser;
+  const fixture = useBrowserApp({
+    prepare: async (db, t) => {
+      await seedDemo(db, { dataDir: t.dataDir, now: new Date("2026-11-27T12:00:00Z"), limit: 14 });
+      await addActor(db, "editor", "Erisim Editor");
+    },
+  });
   let base: string;
   let articleUrl: string;
 
   beforeAll(async () => {
-    handle = await connectDatabase({ dialect: "sqlite", file: ":memory:" });
-    await migrateToLatest(handle.db);
-    await installDefaults(handle.db);
-    t = await buildTestApp(handle.db);
-    await seedDemo(handle.db, { dataDir: t.dataDir, now: new Date("2026-11-27T12:00:00Z"), limit: 14 });
-    await addActor(handle.db, "editor", "Erisim Editor");
-    base = await t.app.listen({ port: 0, host: "127.0.0.1" });
-    const first = (await t.app.inject("/api/v1/articles?limit=1")).json().items[0].url as string;
+    base = fixture().base;
+    const first = (await fixture().t.app.inject("/api/v1/articles?limit=1")).json().items[0].url as string;
     articleUrl = new URL(first).pathname;
-    browser = await launchChromium();
   });
 
   // axe is injected as an inline script, which the site's Content-Security-Policy rightly refuses.
-  const newPage = async () => (await browser.newContext({ bypassCSP: true })).newPage();
-
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-    await handle?.close();
-  });
+  const newPage = async () => (await fixture().browser.newContext({ bypassCSP: true })).newPage();
 
   it.each([
     ["home", "/"],

@@ -1,46 +1,32 @@
 // Two tabs edit one article (issue 9, "No lost edit"): the later save never reverts what the
 // other tab changed, autosave stops and asks for "Kaydet", and where both changed one field the
 // editor chooses, with JavaScript or without.
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Db } from "../../src/db/connect.ts";
-import { installDefaults } from "../../src/news/installDefaults.ts";
+import type { BrowserContext, Page } from "playwright-core";
+import { describe, expect, it } from "vitest";
 import { createArticle } from "../../src/news/saveArticle.ts";
 import type { Actor } from "../../src/news/workflow.ts";
-import { TEST_NOW, buildTestApp, type TestApp } from "../app.ts";
-import { testDatabases } from "../databases.ts";
+import { TEST_NOW } from "../app.ts";
+import { allTestDatabases } from "../databases.ts";
 import { PASSWORD, addActor, articleInput } from "../newsroomFixtures.ts";
-import { browserTestsEnabled, launchChromium } from "./chromium.ts";
+import { browserTestsEnabled, useBrowserApp } from "./fixture.ts";
 
-for (const target of testDatabases) {
-  describe.skipIf(!browserTestsEnabled)(`two tabs, one article, in Chromium [${target.name}]`, { timeout: 90_000 }, () => {
-    let handle: Db;
-    let t: TestApp;
-    let browser: Browser;
-    let base: string;
+for (const target of allTestDatabases) {
+  describe.skipIf(!browserTestsEnabled || !target.available)(`two tabs, one article, in Chromium [${target.name}]`, { timeout: 90_000 }, () => {
     let editor: Actor;
-
-    beforeAll(async () => {
-      handle = await target.open();
-      await installDefaults(handle.db);
-      editor = await addActor(handle.db, "editor", "Sekme Editor");
-      t = await buildTestApp(handle.db);
-      base = await t.app.listen({ port: 0, host: "127.0.0.1" });
-      browser = await launchChromium();
+    const fixture = useBrowserApp({
+      database: target,
+      prepare: async (db) => {
+        editor = await addActor(db, "editor", "Sekme Editor");
+      },
     });
-
-    afterAll(async () => {
-      await browser?.close();
-      await t?.close();
-      await handle?.close();
-    });
+    const base = () => fixture().base;
 
     /** A signed-in browser context: its pages are tabs of one editor. */
     async function signedIn(options: { javaScriptEnabled?: boolean } = {}): Promise<BrowserContext> {
-      const context = await browser.newContext(options);
+      const context = await fixture().browser.newContext(options);
       const page = await context.newPage();
       page.setDefaultTimeout(15_000);
-      await page.goto(`${base}/yonetim/giris`);
+      await page.goto(`${base()}/yonetim/giris`);
       await page.getByLabel("E-posta").fill("sekmeeditor-editor@haberci.test");
       await page.getByLabel("Parola").fill(PASSWORD);
       await page.getByRole("button", { name: "Giriş yap" }).click();
@@ -52,15 +38,15 @@ for (const target of testDatabases) {
     async function tab(context: BrowserContext, id: number): Promise<Page> {
       const page = await context.newPage();
       page.setDefaultTimeout(15_000);
-      await page.goto(`${base}/yonetim/haber/${id}`);
+      await page.goto(`${base()}/yonetim/haber/${id}`);
       await page.getByRole("heading", { name: "Haberi düzenle" }).waitFor();
       return page;
     }
 
-    const stored = (id: number) => handle.db.selectFrom("articles").select(["title", "spot", "body", "version"]).where("id", "=", id).executeTakeFirstOrThrow();
+    const stored = (id: number) => fixture().db.selectFrom("articles").select(["title", "spot", "body", "version"]).where("id", "=", id).executeTakeFirstOrThrow();
 
     it("keeps tab A's spot when tab B saves its title and body: autosave stops, the 409 form is merged, Kaydet saves both", async () => {
-      const article = await createArticle(handle.db, {
+      const article = await createArticle(fixture().db, {
         input: articleInput({ title: "Gökçeada'da şişe postası", spot: "Balıkçılar şişeyi ağlarında buldu.", body: "<p>Şişeden 1974 tarihli bir mektup çıktı.</p>" }),
         actor: editor,
         now: TEST_NOW,
@@ -103,7 +89,7 @@ for (const target of testDatabases) {
     });
 
     it("shows a field both tabs changed with both values and lets the editor take the other's, without JavaScript", async () => {
-      const article = await createArticle(handle.db, { input: articleInput({ title: "Çakışan başlık", spot: "İlk spot." }), actor: editor, now: TEST_NOW });
+      const article = await createArticle(fixture().db, { input: articleInput({ title: "Çakışan başlık", spot: "İlk spot." }), actor: editor, now: TEST_NOW });
       const context = await signedIn({ javaScriptEnabled: false });
       const a = await tab(context, article.id);
       const b = await tab(context, article.id);

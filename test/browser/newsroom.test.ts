@@ -2,50 +2,32 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Page } from "playwright-core";
 import sharp from "sharp";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Db, connectDatabase } from "../../src/db/connect.ts";
-import { migrateToLatest } from "../../src/db/migrate.ts";
-import { installDefaults } from "../../src/news/installDefaults.ts";
-import { buildTestApp, type TestApp } from "../app.ts";
+import { describe, expect, it } from "vitest";
 import { PASSWORD, addActor } from "../newsroomFixtures.ts";
-import { browserTestsEnabled, launchChromium } from "./chromium.ts";
+import { browserTestsEnabled, useBrowserApp } from "./fixture.ts";
 
 describe.skipIf(!browserTestsEnabled)("newsroom in Chromium", { timeout: 90_000 }, () => {
-  let handle: Db;
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
   let photo: string;
-
-  beforeAll(async () => {
-    handle = await connectDatabase({ dialect: "sqlite", file: ":memory:" });
-    await migrateToLatest(handle.db);
-    await installDefaults(handle.db);
-    await addActor(handle.db, "muhabir", "Elif Muhabir");
-    await addActor(handle.db, "editor", "Mert Editor");
-    t = await buildTestApp(handle.db);
-    base = await t.app.listen({ port: 0, host: "127.0.0.1" });
-    photo = path.join(t.dataDir, "sahil.jpg");
-    fs.writeFileSync(photo, await sharp({ create: { width: 1600, height: 900, channels: 3, background: "#2a6f97" } }).jpeg().toBuffer());
-    browser = await launchChromium();
+  const fixture = useBrowserApp({
+    prepare: async (db, t) => {
+      await addActor(db, "muhabir", "Elif Muhabir");
+      await addActor(db, "editor", "Mert Editor");
+      photo = path.join(t.dataDir, "sahil.jpg");
+      fs.writeFileSync(photo, await sharp({ create: { width: 1600, height: 900, channels: 3, background: "#2a6f97" } }).jpeg().toBuffer());
+    },
   });
+  const base = () => fixture().base;
 
   const newPage = async (options: { javaScriptEnabled?: boolean } = {}) => {
-    const page = await (await browser.newContext(options)).newPage();
+    const page = await (await fixture().browser.newContext(options)).newPage();
     page.setDefaultTimeout(10_000);
     return page;
   };
 
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-    await handle?.close();
-  });
-
   async function signIn(page: Page, email: string): Promise<void> {
-    await page.goto(`${base}/yonetim/`);
+    await page.goto(`${base()}/yonetim/`);
     await expect.poll(() => new URL(page.url()).pathname).toBe("/yonetim/giris");
     await page.getByLabel("E-posta").fill(email);
     await page.getByLabel("Parola").fill(PASSWORD);
@@ -57,7 +39,7 @@ describe.skipIf(!browserTestsEnabled)("newsroom in Chromium", { timeout: 90_000 
     // The reporter uploads a picture and writes the article.
     const reporter = await newPage();
     await signIn(reporter, "elifmuhabir-muhabir@haberci.test");
-    await reporter.goto(`${base}/yonetim/medya`);
+    await reporter.goto(`${base()}/yonetim/medya`);
     await reporter.getByLabel("Dosya", { exact: true }).setInputFiles(photo);
     await reporter.getByLabel("Altyazı", { exact: true }).fill("İzmir sahilinde gün batımı");
     await reporter.getByLabel("Fotoğraf kaynağı", { exact: true }).fill("AA");
@@ -65,7 +47,7 @@ describe.skipIf(!browserTestsEnabled)("newsroom in Chromium", { timeout: 90_000 
     await reporter.getByRole("button", { name: "Yükle" }).click();
     await reporter.getByText("Görsel yüklendi.").waitFor();
 
-    await reporter.goto(`${base}/yonetim/haber/yeni`);
+    await reporter.goto(`${base()}/yonetim/haber/yeni`);
     await reporter.getByLabel("Başlık", { exact: true }).fill("İzmir'de sahil yolu yenilendi");
     await reporter.getByLabel("Spot", { exact: true }).fill("Kordon boyunca yenilenen yol bugün hizmete açıldı.");
     const editor = reporter.getByRole("textbox", { name: "Haber metni" });
@@ -95,14 +77,14 @@ describe.skipIf(!browserTestsEnabled)("newsroom in Chromium", { timeout: 90_000 
 
     // A reader sees it, picture and credit included.
     const reader = await newPage({ javaScriptEnabled: false });
-    await reader.goto(base + href);
+    await reader.goto(base() + href);
     expect(await reader.locator("h1").textContent()).toBe("İzmir'de sahil yolu yenilendi");
     expect(await reader.locator(".article-body").textContent()).toContain("Yenilenen yol yayalara daha geniş bir alan sunuyor.");
     expect(await reader.locator(".article-photo figcaption").textContent()).toContain("İzmir sahilinde gün batımı [Fotoğraf: AA]");
     const img = reader.locator(".article-photo img");
     expect(await img.getAttribute("alt")).toBe("Denize batan güneş ve sahilde yürüyen insanlar");
     await expect.poll(() => img.evaluate((el: HTMLImageElement) => el.complete && el.naturalWidth > 0)).toBe(true);
-    await reader.goto(`${base}/`);
+    await reader.goto(`${base()}/`);
     expect(await reader.getByRole("link", { name: "İzmir'de sahil yolu yenilendi" }).count()).toBeGreaterThan(0);
   });
 });

@@ -1,15 +1,10 @@
 // A reader opens an article, scrolls to its end and the next one arrives below;
 // the address bar and the title follow the article in view.
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Db, connectDatabase } from "../../src/db/connect.ts";
-import { migrateToLatest } from "../../src/db/migrate.ts";
-import { installDefaults } from "../../src/news/installDefaults.ts";
+import { describe, expect, it } from "vitest";
 import { slugify } from "../../src/lib/slug.ts";
 import { articlePath } from "../../src/news/slug.ts";
-import { buildTestApp, type TestApp } from "../app.ts";
 import { addArticle, writeFixtureImage } from "../fixtures.ts";
-import { browserTestsEnabled, launchChromium } from "./chromium.ts";
+import { browserTestsEnabled, useBrowserApp } from "./fixture.ts";
 
 const longBody = Array.from(
   { length: 14 },
@@ -17,46 +12,39 @@ const longBody = Array.from(
 ).join("");
 
 describe.skipIf(!browserTestsEnabled)("Sıradaki Haber in Chromium", () => {
-  let handle: Db;
-  let t: TestApp;
-  let browser: Browser;
-  let base: string;
   const urls: string[] = [];
-
-  beforeAll(async () => {
-    handle = await connectDatabase({ dialect: "sqlite", file: ":memory:" });
-    await migrateToLatest(handle.db);
-    await installDefaults(handle.db);
-    const titles = ["Ankara'da yeni metro hattı açıldı", "Isparta'da gül hasadı rekor kırdı", "Iğdır'da sınır kapısında yoğunluk"];
-    for (const [i, title] of titles.entries()) {
-      const id = await addArticle(handle.db, {
-        title,
-        category: "turkiye",
-        body: longBody,
-        publishedAt: new Date(Date.parse("2026-11-27T09:00:00Z") - i * 3_600_000).toISOString(),
-        image: { storageKey: `t/b${i}`, caption: "Temsili fotoğraf", credit: "Haberci", alt: "Mavi bir yüzey" },
+  const fixture = useBrowserApp({
+    prepare: async (db, t) => {
+      const titles = ["Ankara'da yeni metro hattı açıldı", "Isparta'da gül hasadı rekor kırdı", "Iğdır'da sınır kapısında yoğunluk"];
+      for (const [i, title] of titles.entries()) {
+        const id = await addArticle(db, {
+          title,
+          category: "turkiye",
+          body: longBody,
+          publishedAt: new Date(Date.parse("2026-11-27T09:00:00Z") - i * 3_600_000).toISOString(),
+          image: {
+            storageKey: `t/b${i}`,
+            caption: "Temsili fotoğraf",
+            credit: "Haberci",
+            alt: "Mavi bir yüzey",
+          },
+        });
+        urls.push(articlePath("turkiye", slugify(title), id));
+      }
+      for (let i = 0; i < titles.length; i++) await writeFixtureImage(t.dataDir, `t/b${i}`);
+      // Slow the fragment a little so the loading message can be seen, as on a real network.
+      t.app.addHook("onRequest", async (request) => {
+        if (request.url.startsWith("/haber-parca/")) await new Promise((r) => setTimeout(r, 400));
       });
-      urls.push(articlePath("turkiye", slugify(title), id));
-    }
-    t = await buildTestApp(handle.db);
-    for (let i = 0; i < titles.length; i++) await writeFixtureImage(t.dataDir, `t/b${i}`);
-    // Slow the fragment a little so the loading message can be seen, as on a real network.
-    t.app.addHook("onRequest", async (request) => {
-      if (request.url.startsWith("/haber-parca/")) await new Promise((r) => setTimeout(r, 400));
-    });
-    base = await t.app.listen({ port: 0, host: "127.0.0.1" });
-    browser = await launchChromium();
+    },
   });
-
-  afterAll(async () => {
-    await browser?.close();
-    await t?.close();
-    await handle?.close();
-  });
+  const base = () => fixture().base;
 
   it("loads the next article below as the reader scrolls, and the URL and title follow", async () => {
-    const page = await browser.newPage({ viewport: { width: 1000, height: 800 } });
-    await page.goto(base + urls[0]);
+    const page = await fixture().browser.newPage({
+      viewport: { width: 1000, height: 800 },
+    });
+    await page.goto(base() + urls[0]);
     expect(await page.locator("article[data-article-id]").count()).toBe(1);
 
     await page.locator(".next-teaser").scrollIntoViewIfNeeded();
@@ -83,14 +71,16 @@ describe.skipIf(!browserTestsEnabled)("Sıradaki Haber in Chromium", () => {
   });
 
   it("keeps the teaser a plain link without JavaScript", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await fixture().browser.newContext({
+      javaScriptEnabled: false,
+    });
     const page = await context.newPage();
-    await page.goto(base + urls[0]);
+    await page.goto(base() + urls[0]);
     await page.locator(".next-teaser").scrollIntoViewIfNeeded();
     await page.waitForTimeout(300);
     expect(await page.locator("article[data-article-id]").count()).toBe(1);
     await page.locator(".next-link").click();
-    await page.waitForURL(base + urls[1]);
+    await page.waitForURL(base() + urls[1]);
     expect(await page.locator("h1").textContent()).toBe("Isparta'da gül hasadı rekor kırdı");
     await context.close();
   });

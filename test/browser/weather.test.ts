@@ -1,44 +1,28 @@
 // A reader picks İzmir in the header: the weather line changes without a reload, and stays after one.
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type Db, connectDatabase } from "../../src/db/connect.ts";
-import { migrateToLatest } from "../../src/db/migrate.ts";
-import { installDefaults } from "../../src/news/installDefaults.ts";
+import { afterAll, describe, expect, it } from "vitest";
 import { createOpenMeteoProvider } from "../../src/weather/openMeteo.ts";
 import { refreshWeather } from "../../src/weather/refresher.ts";
-import { buildTestApp, type TestApp } from "../app.ts";
 import { type FakeServer, fakeOpenMeteo } from "../fakeWeather.ts";
-import { browserTestsEnabled, launchChromium } from "./chromium.ts";
+import { browserTestsEnabled, useBrowserApp } from "./fixture.ts";
 
 describe.skipIf(!browserTestsEnabled)("weather picker in Chromium", { timeout: 60_000 }, () => {
-  let handle: Db;
-  let t: TestApp;
-  let server: FakeServer;
-  let browser: Browser;
-  let base: string;
-
-  beforeAll(async () => {
-    handle = await connectDatabase({ dialect: "sqlite", file: ":memory:" });
-    await migrateToLatest(handle.db);
-    await installDefaults(handle.db);
-    server = await fakeOpenMeteo();
-    await refreshWeather(handle.db, createOpenMeteoProvider({ baseUrl: server.url, timeoutMs: 2000 }), new Date("2026-11-27T11:15:00Z"));
-    t = await buildTestApp(handle.db);
-    base = await t.app.listen({ port: 0, host: "127.0.0.1" });
-    browser = await launchChromium();
+  let server: FakeServer | undefined;
+  const fixture = useBrowserApp({
+    prepare: async (db) => {
+      server = await fakeOpenMeteo();
+      await refreshWeather(db, createOpenMeteoProvider({ baseUrl: server.url, timeoutMs: 2000 }), new Date("2026-11-27T11:15:00Z"));
+    },
   });
+  const base = () => fixture().base;
 
   afterAll(async () => {
-    await browser?.close();
-    await t?.close();
     await server?.close();
-    await handle?.close();
   });
 
   it("changes the header to İzmir without a reload, and keeps it after one", async () => {
-    const page = await browser.newPage();
+    const page = await fixture().browser.newPage();
     page.setDefaultTimeout(10_000);
-    await page.goto(`${base}/`);
+    await page.goto(`${base()}/`);
     const line = page.locator("[data-weather-line]");
     expect(await line.textContent()).toBe("Çok Bulutlu 11.3ºC Ankara");
     // A marker on the window survives only if the page is not reloaded.
@@ -51,17 +35,17 @@ describe.skipIf(!browserTestsEnabled)("weather picker in Chromium", { timeout: 6
     await page.reload();
     await expect.poll(() => line.textContent()).toMatch(/İzmir$/);
     expect(await page.getByLabel("Hava durumu için il seçin").inputValue()).toBe("35");
-    await page.goto(`${base}/hava-durumu/`);
+    await page.goto(`${base()}/hava-durumu/`);
     await expect.poll(() => line.textContent()).toMatch(/İzmir$/);
   });
 
   it("without JavaScript the picker is a form that leads to the province's page", async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await fixture().browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${base}/`);
+    await page.goto(`${base()}/`);
     await page.getByLabel("Hava durumu için il seçin").selectOption({ label: "Iğdır" });
     await page.getByRole("button", { name: "Göster" }).click();
-    await page.waitForURL(`${base}/hava-durumu/igdir/`);
+    await page.waitForURL(`${base()}/hava-durumu/igdir/`);
     expect(await page.locator("h1").textContent()).toBe("Iğdır hava durumu");
     await context.close();
   });
