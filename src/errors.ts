@@ -1,5 +1,6 @@
 // Domain errors: a stable code for the API and a Turkish message for people.
 // HTTP statuses are assigned in one place (app.ts), not here.
+import { formatIstanbulTime } from "./lib/time.ts";
 
 export abstract class DomainError extends Error {
   abstract readonly code: string;
@@ -28,6 +29,41 @@ export class InvalidInputError extends DomainError {
 
 export class ConflictError extends DomainError {
   readonly code = "conflict";
+}
+
+/** One piece of a word diff. */
+export interface DiffPart {
+  text: string;
+  kind: "same" | "added" | "removed";
+}
+
+/** One field that differs between two versions of an article, as a word diff (news/revisionSnapshot.ts makes them). */
+export interface FieldChange {
+  /** The editor form's field name (`title`, `spot`, `tags`, ...). */
+  field: string;
+  /** Its Turkish label ("Başlık"). */
+  label: string;
+  parts: DiffPart[];
+}
+
+/**
+ * A change based on a version that is no longer current, or a write that lost the race to
+ * another one (409). Carries the current version and what changed since (empty when unknown);
+ * `by` names who made the current version, `at` when (ISO 8601, shown in Istanbul time).
+ */
+export class StaleVersionError extends ConflictError {
+  constructor(
+    readonly currentVersion: number,
+    readonly changes: FieldChange[],
+    by: string,
+    at: string,
+  ) {
+    const what = changes.length > 0 ? ` Değişen alanlar: ${changes.map((c) => c.label).join(", ")}.` : "";
+    super(
+      `Bu haber siz düzenlerken ${by} tarafından ${formatIstanbulTime(at)} saatinde değiştirildi (sürüm ${currentVersion}).${what} ` +
+        "Sizin değişiklikleriniz kaydedilmedi ama kaybolmadı: farkları inceleyip yeniden kaydedin.",
+    );
+  }
 }
 
 export class ForbiddenError extends DomainError {

@@ -5,8 +5,9 @@ import type { ArticleStatus, Database } from "../src/db/schema.ts";
 import { storeImageVariants } from "../src/media/storage.ts";
 import { insertImage } from "../src/media/store.ts";
 import { slugify } from "../src/lib/slug.ts";
-import * as store from "../src/news/store.ts";
-import { searchDocumentOf } from "../src/news/writeSupport.ts";
+import { findArticleRow, insertArticle } from "../src/news/articleStore.ts";
+import { ensureTag, findCategoryBySlug, listSources, setArticleTags } from "../src/news/taxonomyStore.ts";
+import { searchDocumentOf } from "../src/news/writeRevision.ts";
 import { indexArticle } from "../src/search/index.ts";
 
 export interface ArticleFixture {
@@ -27,9 +28,9 @@ export interface ArticleFixture {
 
 export async function addArticle(db: Kysely<Database>, f: ArticleFixture): Promise<number> {
   const categorySlug = f.category ?? "gundem";
-  const category = await store.findCategoryBySlug(db, categorySlug);
+  const category = await findCategoryBySlug(db, categorySlug);
   if (!category) throw new Error(`no category ${categorySlug}`);
-  const source = (await store.listSources(db)).find((s) => s.name === (f.source ?? "Haberci"));
+  const source = (await listSources(db)).find((s) => s.name === (f.source ?? "Haberci"));
   if (!source) throw new Error(`no source ${f.source}`);
   const status = f.status ?? "published";
   const publishedAt = status === "published" || status === "unpublished" ? (f.publishedAt ?? "2026-11-20T09:00:00.000Z") : null;
@@ -46,7 +47,7 @@ export async function addArticle(db: Kysely<Database>, f: ArticleFixture): Promi
           createdAt: "2026-11-20T09:00:00.000Z",
         })
       : null;
-    const id = await store.insertArticle(trx, {
+    const id = await insertArticle(trx, {
       slug: slugify(f.title),
       title: f.title,
       spot: f.spot ?? `${f.title} ile ilgili ayrıntılar haberimizde.`,
@@ -68,9 +69,9 @@ export async function addArticle(db: Kysely<Database>, f: ArticleFixture): Promi
       contentUpdatedAt: f.contentUpdatedAt ?? null,
     });
     const tagIds: number[] = [];
-    for (const name of f.tags ?? []) tagIds.push((await store.ensureTag(trx, slugify(name), name)).id);
-    await store.setArticleTags(trx, id, tagIds);
-    const row = await store.findArticleRow(trx, id);
+    for (const name of f.tags ?? []) tagIds.push((await ensureTag(trx, slugify(name), name)).id);
+    await setArticleTags(trx, id, tagIds);
+    const row = await findArticleRow(trx, id);
     if (row) await indexArticle(trx, searchDocumentOf(row));
     return id;
   });

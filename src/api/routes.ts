@@ -1,8 +1,9 @@
 import { type FastifyPluginAsyncTypebox, type Static, Type } from "@fastify/type-provider-typebox";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.ts";
-import { getArticleForActor } from "../news/editing.ts";
-import { getArticle, listArticles, recordArticleView } from "../news/read.ts";
+import { getArticle, getArticleForActor } from "../news/getArticle.ts";
+import { listArticles } from "../news/listPublishedArticles.ts";
+import { recordArticleView } from "../news/viewCounter.ts";
 import { ErrorJson } from "../http/schemas.ts";
 import type { ArticleFull } from "../news/types.ts";
 import type { ViewCounter } from "../news/viewCounter.ts";

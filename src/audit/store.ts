@@ -31,7 +31,8 @@ export interface AuditInput {
   ip?: string | null;
 }
 
-export async function recordAudit(trx: Transaction<Database> | Kysely<Database>, entry: AuditInput): Promise<void> {
+/** Adds one entry, inside the transaction of the change it records (`actor` null is the system, shown as "sistem"). */
+export async function recordAudit(trx: Transaction<Database>, entry: AuditInput): Promise<void> {
   await trx
     .insertInto("auditLog")
     .values({
@@ -46,6 +47,7 @@ export async function recordAudit(trx: Transaction<Database> | Kysely<Database>,
     .execute();
 }
 
+/** A page of the log, newest first, and the number of entries. */
 export async function listAudit(db: Kysely<Database>, limit: number, offset: number): Promise<{ items: AuditEntry[]; total: number }> {
   const [items, count] = await Promise.all([
     db.selectFrom("auditLog").selectAll().orderBy("at", "desc").orderBy("id", "desc").limit(limit).offset(offset).execute(),

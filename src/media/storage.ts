@@ -1,6 +1,7 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
+import { fallbackFileName, storageKeyOfFileName, variantFileName } from "./pictureUrls.ts";
 import { MAX_IMAGE_PIXELS } from "./pixelLimit.ts";
 
 // libvips keeps recent operations and their pixels in a cache (up to 50 MB by default) in case they are asked
@@ -25,12 +26,11 @@ export function mediaDir(dataDir: string): string {
 }
 
 /**
- * The media files of a storage key, relative to the media directory: `${key}-${width}.webp` and `${key}.jpg`.
- * Returns the key of such a file name (with "/" separators), or null for any other file.
+ * The media files of a storage key, relative to the media directory (named in pictureUrls.ts).
+ * Returns the key of such a file path (with "/" separators), or null for any other file.
  */
 export function storageKeyOfFile(relativePath: string): string | null {
-  const match = /^(.+?)(?:-\d+\.webp|\.jpg)$/.exec(relativePath.split(path.sep).join("/"));
-  return match?.[1] ?? null;
+  return storageKeyOfFileName(relativePath.split(path.sep).join("/"));
 }
 
 export function variantWidthsFor(width: number): number[] {
@@ -61,15 +61,15 @@ export async function storeImageVariants(dataDir: string, storageKey: string, in
     .raw({ depth: "uchar" })
     .toBuffer({ resolveWithObject: true });
   const largest = () => sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } });
-  const base = path.join(mediaDir(dataDir), storageKey);
-  await fs.mkdir(path.dirname(base), { recursive: true });
+  const dir = mediaDir(dataDir);
+  await fs.mkdir(path.dirname(path.join(dir, storageKey)), { recursive: true });
   for (const w of widths) {
-    await largest().resize({ width: w, withoutEnlargement: true }).webp({ quality: 78, effort: 4 }).toFile(`${base}-${w}.webp`);
+    await largest().resize({ width: w, withoutEnlargement: true }).webp({ quality: 78, effort: 4 }).toFile(path.join(dir, variantFileName(storageKey, w)));
   }
   await largest()
     .resize({ width: Math.min(width, FALLBACK_WIDTH), withoutEnlargement: true })
     .flatten({ background: "#ffffff" })
     .jpeg({ quality: 80, mozjpeg: true })
-    .toFile(`${base}.jpg`);
+    .toFile(path.join(dir, fallbackFileName(storageKey)));
   return { width, height, variantWidths: widths.join(",") };
 }

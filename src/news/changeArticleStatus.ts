@@ -2,7 +2,8 @@ import type { Kysely } from "kysely";
 import type { Article, Database } from "../db/schema.ts";
 import { newsEvents } from "./events.ts";
 import { type Actor, type WorkflowAction, assertScheduleTime, assertTransition } from "./workflow.ts";
-import { loadForChange, writeStep } from "./writeSupport.ts";
+import { loadForChange } from "./loadForChange.ts";
+import { writeStep } from "./writeStep.ts";
 
 export interface ChangeStatusInput {
   articleId: number;

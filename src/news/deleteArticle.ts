@@ -3,9 +3,9 @@ import { recordAudit } from "../audit/store.ts";
 import type { Database } from "../db/schema.ts";
 import { ForbiddenError } from "../errors.ts";
 import { removeFromIndex } from "../search/index.ts";
-import * as store from "./store.ts";
+import { deleteArticleRow } from "./articleStore.ts";
+import { loadForChange } from "./loadForChange.ts";
 import { type Actor, canDelete } from "./workflow.ts";
-import { loadForChange } from "./writeSupport.ts";
 
 /** Deletes an article that is not live; its revisions go with it, the audit log keeps the title. */
 export async function deleteArticle(
@@ -18,7 +18,7 @@ export async function deleteArticle(
       throw new ForbiddenError(current.status === "published" || current.status === "scheduled" ? "Yayındaki ya da zamanlanmış bir haber silinemez; önce yayından kaldırın." : undefined);
     }
     await removeFromIndex(trx, articleId);
-    await store.deleteArticleRow(trx, articleId);
+    await deleteArticleRow(trx, articleId);
     await recordAudit(trx, { at: now, actor, action: "article_deleted", subject: `haber #${articleId}`, detail: current.title, ip });
   });
 }

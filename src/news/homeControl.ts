@@ -3,7 +3,7 @@ import { recordAudit } from "../audit/store.ts";
 import type { Database } from "../db/schema.ts";
 import { ForbiddenError, InvalidInputError, NotFoundError } from "../errors.ts";
 import { newsEvents } from "./events.ts";
-import * as store from "./store.ts";
+import { clearHeadlineSlots, findArticleRow, setBreaking, setHeadlineSlot } from "./articleStore.ts";
 import { type Actor, isEditor } from "./workflow.ts";
 
 export const HEADLINE_SLOTS = 10;
@@ -15,11 +15,11 @@ export async function setHeadlineOrder(db: Kysely<Database>, { articleIds, actor
   if (ids.length > HEADLINE_SLOTS) throw new InvalidInputError(`Manşette en çok ${HEADLINE_SLOTS} haber olabilir.`);
   await db.transaction().execute(async (trx) => {
     for (const id of ids) {
-      const a = await store.findArticleRow(trx, id);
+      const a = await findArticleRow(trx, id);
       if (!a || a.status !== "published") throw new InvalidInputError(`Yalnızca yayındaki haberler manşete girebilir (#${id}).`);
     }
-    await store.clearHeadlineSlots(trx);
-    for (const [i, id] of ids.entries()) await store.setHeadlineSlot(trx, id, i + 1);
+    await clearHeadlineSlots(trx);
+    for (const [i, id] of ids.entries()) await setHeadlineSlot(trx, id, i + 1);
     await recordAudit(trx, { at: now, actor, action: "headlines_changed", subject: "manşet", detail: ids.map((id) => `#${id}`).join(", ") });
   });
   newsEvents.emit("articleChanged", { articleId: ids[0] ?? 0, status: "published", categoryId: 0 });
@@ -33,7 +33,7 @@ export async function setBreakingFlag(
   if (!isEditor(actor.role)) throw new ForbiddenError();
   if (until && until.getTime() <= now.getTime()) throw new InvalidInputError("Bitiş zamanı ileri bir tarih olmalı.", { until: "Geçmiş bir zaman seçilemez." });
   const article = await db.transaction().execute(async (trx) => {
-    const updated = await store.setBreaking(trx, articleId, isBreaking, until?.toISOString() ?? null);
+    const updated = await setBreaking(trx, articleId, isBreaking, until?.toISOString() ?? null);
     if (!updated) throw new NotFoundError("Haber", articleId);
     await recordAudit(trx, {
       at: now,

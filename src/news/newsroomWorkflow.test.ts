@@ -10,11 +10,12 @@ import { addActor, articleInput } from "../../test/newsroomFixtures.ts";
 import { changeArticleStatus } from "./changeArticleStatus.ts";
 import { installDefaults } from "./installDefaults.ts";
 import { publishDueArticles, startScheduler } from "./publishDueArticles.ts";
-import { getArticle } from "./read.ts";
-import { compareRevisions, listArticleRevisions, restoreRevision } from "./revisions.ts";
+import { getArticle } from "./getArticle.ts";
+import { compareRevisions, restoreRevision } from "./revisions.ts";
+import { listArticleRevisions } from "./revisionStore.ts";
 import { createArticle, updateArticle } from "./saveArticle.ts";
 import type { Actor } from "./workflow.ts";
-import { StaleVersionError } from "./writeSupport.ts";
+import { StaleVersionError } from "../errors.ts";
 
 const T0 = new Date("2026-11-27T09:00:00.000Z");
 const minutes = (n: number) => new Date(T0.getTime() + n * 60_000);

@@ -2,8 +2,8 @@ import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/store.ts";
 import type { Article, Database } from "../db/schema.ts";
 import { newsEvents } from "./events.ts";
-import * as store from "./store.ts";
-import { writeRevision } from "./writeSupport.ts";
+import { claimScheduled, listDueScheduled } from "./articleStore.ts";
+import { writeRevision } from "./writeRevision.ts";
 
 /**
  * Publishes every scheduled article whose time has come. Each row is claimed with a
@@ -12,9 +12,9 @@ import { writeRevision } from "./writeSupport.ts";
  */
 export async function publishDueArticles(db: Kysely<Database>, now: Date): Promise<Article[]> {
   const published: Article[] = [];
-  for (const id of await store.listDueScheduled(db, now, 50)) {
+  for (const id of await listDueScheduled(db, now, 50)) {
     const article = await db.transaction().execute(async (trx) => {
-      const claimed = await store.claimScheduled(trx, id, now);
+      const claimed = await claimScheduled(trx, id, now);
       if (!claimed) return undefined; // another process got it
       await writeRevision(trx, claimed, null, now, "Zamanlanmış yayın");
       await recordAudit(trx, { at: now, actor: null, action: "article_published", subject: `haber #${id}`, detail: `${claimed.title} (zamanlanmış)` });

@@ -1,6 +1,7 @@
 // What a revision keeps of an article, and the field-by-field word diff between two of them. Pure.
 import { diffWords } from "diff";
 import type { Article, ArticleRevision } from "../db/schema.ts";
+import type { DiffPart, FieldChange } from "../errors.ts";
 import { type ArticleInput, bodyText } from "./articleInput.ts";
 
 /** Everything a revision keeps besides title, spot and body: the editor's other fields. */
@@ -43,16 +44,8 @@ export function parseRevision(rev: ArticleRevision): Snapshot {
   return { title: rev.title, spot: rev.spot, body: rev.body, fields };
 }
 
-export interface DiffPart {
-  text: string;
-  kind: "same" | "added" | "removed";
-}
-
-export interface FieldChange {
-  field: string;
-  label: string;
-  parts: DiffPart[];
-}
+// The diff's shapes live beside StaleVersionError, which carries them.
+export type { DiffPart, FieldChange } from "../errors.ts";
 
 /** Turkish names of the editor form's fields, for diffs and conflicts. */
 export const FIELD_LABELS: Record<string, string> = {

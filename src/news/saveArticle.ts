@@ -3,7 +3,9 @@ import type { Article, Database } from "../db/schema.ts";
 import type { ArticleInput } from "./articleInput.ts";
 import { newsEvents } from "./events.ts";
 import type { Actor } from "./workflow.ts";
-import { assertMayCreate, assertMayEdit, loadForChange, resolveInput, writeEdit, writeNewArticle } from "./writeSupport.ts";
+import { loadForChange } from "./loadForChange.ts";
+import { resolveArticleInput } from "./resolveArticleInput.ts";
+import { assertMayCreate, assertMayEdit, writeEdit, writeNewArticle } from "./writeArticle.ts";
 
 export interface CreateArticleInput {
   input: ArticleInput;
@@ -14,7 +16,7 @@ export interface CreateArticleInput {
 /** A new draft owned by its writer, with its first revision. */
 export async function createArticle(db: Kysely<Database>, { input: raw, actor, now }: CreateArticleInput): Promise<Article> {
   assertMayCreate(raw, actor);
-  return db.transaction().execute(async (trx) => writeNewArticle(trx, await resolveInput(trx, raw), actor, now));
+  return db.transaction().execute(async (trx) => writeNewArticle(trx, await resolveArticleInput(trx, raw), actor, now));
 }
 
 export interface UpdateArticleInput {
@@ -37,7 +39,7 @@ export async function updateArticle(db: Kysely<Database>, { articleId, version, 
   const article = await db.transaction().execute(async (trx) => {
     const current = await loadForChange(trx, articleId, version);
     assertMayEdit(current, raw, actor);
-    const resolved = await resolveInput(trx, raw);
+    const resolved = await resolveArticleInput(trx, raw);
     return writeEdit(trx, current, resolved, actor, now, note ?? "");
   });
   newsEvents.emit("articleChanged", { articleId: article.id, status: article.status, categoryId: article.categoryId });

@@ -2,25 +2,20 @@
 // (submit, publish, schedule, ...), all checks first, then everything in one transaction.
 import type { Kysely } from "kysely";
 import type { Article, Database } from "../db/schema.ts";
-import { ForbiddenError, InvalidInputError, NotFoundError } from "../errors.ts";
+import { type FieldChange, ForbiddenError, InvalidInputError, NotFoundError, StaleVersionError } from "../errors.ts";
 import { parseIstanbulLocal } from "../lib/time.ts";
 import type { ArticleInput } from "./articleInput.ts";
 import { newsEvents } from "./events.ts";
 import { type FieldConflict, type MergeField, type Resolutions, applyResolutions, mergeArticleEdit, mergeWithoutBase } from "./mergeArticleEdit.ts";
-import { type FieldChange, diffSnapshots, inputOfSnapshot, parseRevision } from "./revisionSnapshot.ts";
-import * as store from "./store.ts";
+import { findArticleRow } from "./articleStore.ts";
+import { loadForChange } from "./loadForChange.ts";
+import { resolveArticleInput } from "./resolveArticleInput.ts";
+import { diffSnapshots, inputOfSnapshot, parseRevision } from "./revisionSnapshot.ts";
+import { findRevision } from "./revisionStore.ts";
 import { type Actor, type WorkflowAction, assertScheduleTime, assertTransition, canEdit } from "./workflow.ts";
-import {
-  StaleVersionError,
-  assertMayCreate,
-  assertMayEdit,
-  currentSnapshot,
-  loadForChange,
-  resolveInput,
-  writeEdit,
-  writeNewArticle,
-  writeStep,
-} from "./writeSupport.ts";
+import { assertMayCreate, assertMayEdit, writeEdit, writeNewArticle } from "./writeArticle.ts";
+import { articleSnapshot } from "./writeRevision.ts";
+import { writeStep } from "./writeStep.ts";
 
 export type FormAction = "save" | WorkflowAction;
 
@@ -97,7 +92,7 @@ export async function saveArticleFromForm(db: Kysely<Database>, form: SaveArticl
     articleId === null
       ? await createWithStep(db, form, step, at)
       : await db.transaction().execute(async (trx) => {
-          const current = await store.findArticleRow(trx, articleId);
+          const current = await findArticleRow(trx, articleId);
           if (!current) throw new NotFoundError("Haber", articleId);
           if (form.version === undefined) throw new InvalidInputError("Sürüm bilgisi eksik; sayfayı yenileyin.");
           const editing = canEdit(current, actor);
@@ -105,8 +100,8 @@ export async function saveArticleFromForm(db: Kysely<Database>, form: SaveArticl
           const to = step === null ? null : assertTransition(step, current, actor);
           let saved = current;
           if (editing) {
-            const theirsSnap = await currentSnapshot(trx, current);
-            const baseRevision = await store.findRevision(trx, articleId, form.version);
+            const theirsSnap = await articleSnapshot(trx, current);
+            const baseRevision = await findRevision(trx, articleId, form.version);
             const baseSnap = baseRevision ? parseRevision(baseRevision) : form.version === current.version ? theirsSnap : null;
             if (!baseSnap && form.version > current.version) {
               // A version that never existed: refused as stale, with nothing to merge.
@@ -116,9 +111,9 @@ export async function saveArticleFromForm(db: Kysely<Database>, form: SaveArticl
             if (!baseSnap) {
               // An older version with no revision kept (an article seeded or imported without history):
               // who changed what is unknown, so every differing field is the editor's choice.
-              const mine = (await resolveInput(trx, form.input)).input;
+              const mine = (await resolveArticleInput(trx, form.input)).input;
               const { merged, conflicts, taken } = mergeWithoutBase(inputOfSnapshot(theirsSnap), mine);
-              const latest = await store.findRevision(trx, articleId, current.version);
+              const latest = await findRevision(trx, articleId, current.version);
               throw new EditConflictError(
                 current.version,
                 [],
@@ -130,11 +125,11 @@ export async function saveArticleFromForm(db: Kysely<Database>, form: SaveArticl
               );
             }
             const base = inputOfSnapshot(baseSnap);
-            const mine = (await resolveInput(trx, applyResolutions(form.input, base, form.resolutions))).input;
+            const mine = (await resolveArticleInput(trx, applyResolutions(form.input, base, form.resolutions))).input;
             const { merged, conflicts, taken } = mergeArticleEdit(base, inputOfSnapshot(theirsSnap), mine);
             assertMayEdit(current, merged, actor);
             if (form.version !== current.version || conflicts.length > 0) {
-              const latest = await store.findRevision(trx, articleId, current.version);
+              const latest = await findRevision(trx, articleId, current.version);
               throw new EditConflictError(
                 current.version,
                 diffSnapshots(baseSnap, theirsSnap),
@@ -145,7 +140,7 @@ export async function saveArticleFromForm(db: Kysely<Database>, form: SaveArticl
                 taken,
               );
             }
-            saved = await writeEdit(trx, current, await resolveInput(trx, merged), actor, now, form.note ?? "");
+            saved = await writeEdit(trx, current, await resolveArticleInput(trx, merged), actor, now, form.note ?? "");
           } else if (form.version !== current.version) {
             await loadForChange(trx, articleId, form.version);
           }
@@ -161,7 +156,7 @@ async function createWithStep(db: Kysely<Database>, form: SaveArticleFromFormInp
   // A new article is the actor's own draft: the step is judged as it would be right after saving.
   const to = step === null ? null : assertTransition(step, { status: "draft", ownerId: actor.id }, actor);
   return db.transaction().execute(async (trx) => {
-    const created = await writeNewArticle(trx, await resolveInput(trx, form.input), actor, now);
+    const created = await writeNewArticle(trx, await resolveArticleInput(trx, form.input), actor, now);
     return step && to ? writeStep(trx, created, { action: step, to, at, actor, now, ip: form.ip }) : created;
   });
 }

@@ -11,8 +11,9 @@ import type { DemoArticle } from "./demo/parseDemoArticle.ts";
 import { sanitizeBody } from "./sanitizeBody.ts";
 import { slugify } from "../lib/slug.ts";
 import { indexArticle } from "../search/index.ts";
-import * as store from "./store.ts";
-import { searchDocumentOf } from "./writeSupport.ts";
+import { countArticles, findArticleRow, insertArticle } from "./articleStore.ts";
+import { ensureTag, insertAuthor, listCategories, listSources, setArticleTags } from "./taxonomyStore.ts";
+import { searchDocumentOf } from "./writeRevision.ts";
 
 export interface SeedDemoInput {
   dataDir: string;
@@ -38,12 +39,12 @@ function headlineOrder(articles: DemoArticle[]): DemoArticle[] {
 
 /** Fills an empty database with the demo articles and their generated pictures. */
 export async function seedDemo(db: Kysely<Database>, input: SeedDemoInput): Promise<SeedDemoResult> {
-  if ((await store.countArticles(db)) > 0) return { seeded: false, reason: "database already has articles" };
+  if ((await countArticles(db)) > 0) return { seeded: false, reason: "database already has articles" };
   const log = input.log ?? (() => {});
   const all = await loadDemoArticles();
   const articles = input.limit === undefined ? all : all.slice(0, input.limit);
-  const categories = new Map((await store.listCategories(db)).map((c) => [c.slug, c]));
-  const sources = new Map((await store.listSources(db)).map((s) => [s.name, s]));
+  const categories = new Map((await listCategories(db)).map((c) => [c.slug, c]));
+  const sources = new Map((await listSources(db)).map((s) => [s.name, s]));
   const headlines = headlineOrder(articles);
 
   // Pictures first (files), then every row in one transaction.
@@ -63,7 +64,7 @@ export async function seedDemo(db: Kysely<Database>, input: SeedDemoInput): Prom
 
   await db.transaction().execute(async (trx) => {
     const authorIds: number[] = [];
-    for (const name of DEMO_AUTHORS) authorIds.push(await store.insertAuthor(trx, { slug: slugify(name), name }));
+    for (const name of DEMO_AUTHORS) authorIds.push(await insertAuthor(trx, { slug: slugify(name), name }));
     for (const [i, a] of articles.entries()) {
       const category = categories.get(a.categorySlug);
       const source = sources.get(a.sourceName) ?? sources.get("Haberci");
@@ -86,7 +87,7 @@ export async function seedDemo(db: Kysely<Database>, input: SeedDemoInput): Prom
         createdAt: publishedAt.toISOString(),
       });
       const slot = headlines.indexOf(a);
-      const articleId = await store.insertArticle(trx, {
+      const articleId = await insertArticle(trx, {
         slug: slugify(a.title),
         title: a.title,
         spot: a.spot,
@@ -107,9 +108,9 @@ export async function seedDemo(db: Kysely<Database>, input: SeedDemoInput): Prom
         contentUpdatedAt: contentUpdatedAt?.toISOString() ?? null,
       });
       const tagIds = [];
-      for (const name of a.tags) tagIds.push((await store.ensureTag(trx, slugify(name), name)).id);
-      await store.setArticleTags(trx, articleId, tagIds);
-      const row = await store.findArticleRow(trx, articleId);
+      for (const name of a.tags) tagIds.push((await ensureTag(trx, slugify(name), name)).id);
+      await setArticleTags(trx, articleId, tagIds);
+      const row = await findArticleRow(trx, articleId);
       if (row) await indexArticle(trx, searchDocumentOf(row));
     }
   });

@@ -1,6 +1,8 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.ts";
-import * as store from "./store.ts";
+import { NotFoundError } from "../errors.ts";
+import { addViews } from "./articleStore.ts";
+import { isPublished } from "./cardStore.ts";
 
 export interface ViewCounter {
   record(articleId: number): void;
@@ -19,7 +21,7 @@ export function createViewCounter(db: Kysely<Database>, everyMs = 5_000, onError
     const batch = pending;
     pending = new Map();
     try {
-      await db.transaction().execute((trx) => store.addViews(trx, batch));
+      await db.transaction().execute((trx) => addViews(trx, batch));
     } catch (error) {
       onError(error);
     }
@@ -36,4 +38,10 @@ export function createViewCounter(db: Kysely<Database>, everyMs = 5_000, onError
       await flush();
     },
   };
+}
+
+/** Counts a page view of a published article (in `views`, written later); anything else is NotFoundError. */
+export async function recordArticleView(db: Kysely<Database>, views: ViewCounter, id: number): Promise<void> {
+  if (!(await isPublished(db, id))) throw new NotFoundError("Haber", id);
+  views.record(id);
 }

@@ -14,9 +14,10 @@ export interface SearchDocument {
   publishedAt: string | null;
 }
 
-type Db = Kysely<Database> | Transaction<Database>;
+type Trx = Transaction<Database>;
 
-export function isPostgres(db: Db): boolean {
+/** Whether `db` talks to PostgreSQL (tsvector backend) rather than SQLite (FTS5). */
+export function isPostgres(db: Kysely<Database>): boolean {
   return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 
@@ -26,7 +27,8 @@ function columns(text: string): { words: string; stems: string } {
   return { words: tokens.map((t) => t.surface).join(" "), stems: tokens.flatMap((t) => t.stems).join(" ") };
 }
 
-export async function indexArticle(trx: Db, doc: SearchDocument): Promise<void> {
+/** Writes (or rewrites) the article's index entry, inside the transaction that changed the article. */
+export async function indexArticle(trx: Trx, doc: SearchDocument): Promise<void> {
   const title = columns(doc.title);
   const spot = columns(doc.spot);
   const body = columns(doc.bodyText);
@@ -58,12 +60,14 @@ export async function indexArticle(trx: Db, doc: SearchDocument): Promise<void> 
   }
 }
 
-export async function removeFromIndex(trx: Db, articleId: number): Promise<void> {
+/** Drops the article's index entry, inside the transaction that deletes the article. */
+export async function removeFromIndex(trx: Trx, articleId: number): Promise<void> {
   if (!isPostgres(trx)) await sql`delete from search_fts where rowid = ${articleId}`.execute(trx);
   await trx.deleteFrom("searchDocuments").where("articleId", "=", articleId).execute();
 }
 
-export async function clearIndex(trx: Db): Promise<void> {
+/** Empties the whole index (before a rebuild, see reindex.ts). */
+export async function clearIndex(trx: Trx): Promise<void> {
   if (!isPostgres(trx)) {
     await sql`delete from search_fts`.execute(trx);
     await sql`delete from search_terms`.execute(trx);

@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { ArticleStatus, Database } from "../db/schema.ts";
 import { InvalidInputError } from "../errors.ts";
-import { findCategoryId, getCardsForSearch, getTitlesForSearch } from "../news/read.ts";
+import { findCategoryId, getCardsForSearch, getTitlesForSearch } from "../news/searchFeed.ts";
 import type { ArticleCard } from "../news/types.ts";
 import { istanbulDayEnd, istanbulDayStart, parseIsoDay, YEAR_RANGE } from "../lib/time.ts";
 import { MAX_QUERY_LENGTH, parseQuery, type QueryTerm } from "./analyzer.ts";

@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.ts";
-import { listCategories } from "../news/read.ts";
+import { listCategories } from "../news/taxonomyStore.ts";
 import type { Assets } from "../ui/assets.ts";
 import type { Chrome } from "../ui/Layout.tsx";
 import { formatIstanbulClock } from "../lib/time.ts";

@@ -3,7 +3,7 @@ import { addArticle } from "../../test/fixtures.ts";
 import { buildTestApp, type TestApp } from "../../test/app.ts";
 import { describeEachDatabase } from "../../test/databases.ts";
 import { installDefaults } from "../news/installDefaults.ts";
-import * as store from "../news/store.ts";
+import * as store from "../news/redirectStore.ts";
 
 /** The text of the page with tags removed, for checking what a reader sees in which order. */
 function visibleText(html: string): string {

@@ -1,4 +1,4 @@
-import type { ArticleView as ArticleData } from "../../news/read.ts";
+import type { ArticleView as ArticleData } from "../../news/getArticle.ts";
 import { type Chrome, Layout } from "../../ui/Layout.tsx";
 import { toIstanbulIso } from "../../lib/time.ts";
 import { ArticleView } from "./ArticleView.tsx";

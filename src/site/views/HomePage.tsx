@@ -1,4 +1,4 @@
-import type { HomeData } from "../../news/read.ts";
+import type { HomeData } from "../../news/getHome.ts";
 import { type Chrome, Layout } from "../../ui/Layout.tsx";
 import { Card } from "./components.tsx";
 

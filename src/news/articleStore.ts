@@ -1,0 +1,146 @@
+// The articles table as the newsroom writes it: rows, versions, the schedule, the manşet and the
+// breaking flag, page views, and the newsroom's list. Reads take the Kysely instance, writes a
+// transaction. (Reader cards are cardStore.ts; search's reads are searchFeed.ts.)
+import type { Kysely, Transaction } from "kysely";
+import type { Article, ArticleStatus, ArticleUpdate, Database, NewArticle } from "../db/schema.ts";
+
+type Db = Kysely<Database>;
+type Trx = Transaction<Database>;
+
+/** Returns the new article's id. */
+export async function insertArticle(trx: Trx, row: NewArticle): Promise<number> {
+  const { id } = await trx.insertInto("articles").values(row).returning("id").executeTakeFirstOrThrow();
+  return id;
+}
+
+/** How many articles there are, in any status. */
+export async function countArticles(db: Db): Promise<number> {
+  const { n } = await db
+    .selectFrom("articles")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(n);
+}
+
+/** Adds buffered page views; one statement per article. */
+export async function addViews(trx: Trx, counts: Map<number, number>): Promise<void> {
+  for (const [id, n] of counts) {
+    await trx
+      .updateTable("articles")
+      .set((eb) => ({ viewCount: eb("viewCount", "+", n) }))
+      .where("id", "=", id)
+      .execute();
+  }
+}
+
+export async function findArticleRow(db: Db, id: number): Promise<Article | undefined> {
+  return db.selectFrom("articles").selectAll().where("id", "=", id).executeTakeFirst();
+}
+
+/** Updates only when the stored version is `expectedVersion`; bumps the version. Undefined means a stale save. */
+export async function updateArticleRow(
+  trx: Trx,
+  id: number,
+  expectedVersion: number,
+  patch: ArticleUpdate,
+): Promise<Article | undefined> {
+  return trx
+    .updateTable("articles")
+    .set((eb) => ({ ...patch, version: eb("version", "+", 1) }))
+    .where("id", "=", id)
+    .where("version", "=", expectedVersion)
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** Publishes one due scheduled article if no other process got there first. */
+export async function claimScheduled(trx: Trx, id: number, now: Date): Promise<Article | undefined> {
+  return trx
+    .updateTable("articles")
+    .set((eb) => ({
+      status: "published",
+      publishedAt: eb.ref("scheduledAt"),
+      scheduledAt: null,
+      updatedAt: now.toISOString(),
+      version: eb("version", "+", 1),
+    }))
+    .where("id", "=", id)
+    .where("status", "=", "scheduled")
+    .where("scheduledAt", "<=", now.toISOString())
+    .returningAll()
+    .executeTakeFirst();
+}
+
+/** Ids of scheduled articles whose time (`scheduledAt`) is at or before `now`, earliest first. */
+export async function listDueScheduled(db: Db, now: Date, limit: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom("articles")
+    .select("id")
+    .where("status", "=", "scheduled")
+    .where("scheduledAt", "<=", now.toISOString())
+    .orderBy("scheduledAt")
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+export async function deleteArticleRow(trx: Trx, id: number): Promise<void> {
+  await trx.deleteFrom("articles").where("id", "=", id).execute();
+}
+
+export interface NewsroomListFilter {
+  status?: ArticleStatus;
+  ownerId?: number;
+  /** Only these ids (an empty list matches nothing). */
+  ids?: number[];
+  /** 100 when not given. */
+  limit?: number;
+  offset?: number;
+}
+
+/** The newsroom's article list, last updated first, with category and owner names. */
+export async function listForNewsroom(db: Db, filter: NewsroomListFilter) {
+  let q = db
+    .selectFrom("articles as a")
+    .innerJoin("categories as c", "c.id", "a.categoryId")
+    .leftJoin("users as u", "u.id", "a.ownerId")
+    .select([
+      "a.id",
+      "a.title",
+      "a.slug",
+      "a.status",
+      "a.version",
+      "a.updatedAt",
+      "a.publishedAt",
+      "a.scheduledAt",
+      "a.ownerId",
+      "a.headlineSlot",
+      "a.isBreaking",
+      "c.name as categoryName",
+      "c.slug as categorySlug",
+      "u.name as ownerName",
+    ]);
+  if (filter.status) q = q.where("a.status", "=", filter.status);
+  if (filter.ownerId !== undefined) q = q.where("a.ownerId", "=", filter.ownerId);
+  if (filter.ids) q = q.where("a.id", "in", filter.ids.length > 0 ? filter.ids : [0]);
+  return q.orderBy("a.updatedAt", "desc").orderBy("a.id", "desc").limit(filter.limit ?? 100).offset(filter.offset ?? 0).execute();
+}
+
+/** Takes every article out of the manşet. */
+export async function clearHeadlineSlots(trx: Trx): Promise<void> {
+  await trx.updateTable("articles").set({ headlineSlot: null }).where("headlineSlot", "is not", null).execute();
+}
+
+export async function setHeadlineSlot(trx: Trx, id: number, slot: number): Promise<void> {
+  await trx.updateTable("articles").set({ headlineSlot: slot }).where("id", "=", id).execute();
+}
+
+/** Sets or clears the breaking flag (clearing drops `until`); undefined when there is no such article. Does not bump the version. */
+export async function setBreaking(trx: Trx, id: number, isBreaking: boolean, until: string | null): Promise<Article | undefined> {
+  return trx
+    .updateTable("articles")
+    .set({ isBreaking: isBreaking ? 1 : 0, breakingUntil: isBreaking ? until : null })
+    .where("id", "=", id)
+    .returningAll()
+    .executeTakeFirst();
+}

@@ -1,0 +1,22 @@
+// Old addresses of articles, answered with a permanent redirect.
+import type { Kysely } from "kysely";
+import type { Database } from "../db/schema.ts";
+import { keepQuery } from "../http/redirect.ts";
+import { findPublishedArticle } from "./cardStore.ts";
+import { findRedirect } from "./redirectStore.ts";
+
+/**
+ * Where an old address now lives (301), from `article_redirects`: a recorded path with its
+ * query string (`/haber.php?id=777`) matches first, the query kept as it was part of the old
+ * address; then the path alone, and the reader's query string (`utm_*`, `sayfa`) is carried
+ * over. Undefined when nothing matches or the article is not published.
+ */
+export async function findRedirectTarget(db: Kysely<Database>, requestUrl: string, now: Date): Promise<string | undefined> {
+  const path = requestUrl.split("?")[0] ?? "";
+  const exact = path === requestUrl ? undefined : await findRedirect(db, requestUrl);
+  const id = exact ?? (await findRedirect(db, path));
+  if (id === undefined) return undefined;
+  const url = (await findPublishedArticle(db, id, now))?.url;
+  if (url === undefined) return undefined;
+  return exact === undefined ? keepQuery(url, requestUrl) : url;
+}

@@ -1,0 +1,55 @@
+// The end of every save: the revision row and the search index, in the saving transaction.
+import type { Kysely, Transaction } from "kysely";
+import type { Article, Database } from "../db/schema.ts";
+import { indexArticle, type SearchDocument } from "../search/index.ts";
+import { bodyText } from "./articleInput.ts";
+import { type Snapshot, snapshotOf } from "./revisionSnapshot.ts";
+import { addRevision } from "./revisionStore.ts";
+import { listCategories, listSources, tagNamesOf } from "./taxonomyStore.ts";
+import type { Actor } from "./workflow.ts";
+
+/** What a revision of `article` as stored now keeps: its text and fields, category and source as slugs, tags by name. */
+export async function articleSnapshot(db: Kysely<Database>, article: Article): Promise<Snapshot> {
+  const [categories, sources, tags] = await Promise.all([listCategories(db), listSources(db), tagNamesOf(db, article.id)]);
+  return snapshotOf(article, {
+    category: categories.find((c) => c.id === article.categoryId)?.slug ?? "",
+    source: sources.find((s) => s.id === article.sourceId)?.slug ?? "",
+    tags,
+  });
+}
+
+/**
+ * Every save ends here: the search index follows the article and its revision (version
+ * `article.version`) is written, in the same transaction. `actor` null is the system
+ * (scheduled publishing); `note` is the revision's Turkish label ("Oluşturuldu").
+ */
+export async function writeRevision(trx: Transaction<Database>, article: Article, actor: Actor | null, now: Date, note = ""): Promise<void> {
+  await indexArticle(trx, searchDocumentOf(article));
+  const snap = await articleSnapshot(trx, article);
+  await addRevision(trx, {
+    articleId: article.id,
+    version: article.version,
+    status: article.status,
+    title: snap.title,
+    spot: snap.spot,
+    body: snap.body,
+    fields: JSON.stringify(snap.fields),
+    authorId: actor?.id ?? null,
+    authorLabel: actor?.name ?? "sistem",
+    note,
+    createdAt: now.toISOString(),
+  });
+}
+
+/** The article as the search index takes it: the body as plain text. */
+export function searchDocumentOf(article: Pick<Article, "id" | "title" | "spot" | "body" | "status" | "categoryId" | "publishedAt">): SearchDocument {
+  return {
+    id: article.id,
+    title: article.title,
+    spot: article.spot,
+    bodyText: bodyText(article.body),
+    status: article.status,
+    categoryId: article.categoryId,
+    publishedAt: article.publishedAt,
+  };
+}
