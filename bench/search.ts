@@ -149,32 +149,21 @@ async function openDatabase(file: string): Promise<Db> {
   return conn;
 }
 
+/** The generation bar: `[██████░░░░] 60% 6000/10000 (1 234 art./s)`. */
 class Progress {
-  private last = 0;
-  private lastDecile = 0;
-  private printed = -1;
-  private readonly tty = process.stderr.isTTY === true;
+  private readonly bar = progressBar({ width: 10, suffix: " ({rate} art./s)" });
   private readonly started = performance.now();
 
   constructor(private readonly total: number) {}
 
-  update(done: number, force = false): void {
-    const now = performance.now();
-    const decile = Math.floor((done / this.total) * 10);
-    if (this.tty ? !force && now - this.last < 200 : decile === this.lastDecile && !force) return;
-    if (done === this.printed) return;
-    this.last = now;
-    this.lastDecile = decile;
-    this.printed = done;
-    const seconds = (now - this.started) / 1000;
-    const rate = seconds > 0 ? done / seconds : 0;
-    const line = `${progressBar(done, this.total, 10)} (${int(rate)} art./s)`;
-    process.stderr.write(this.tty ? `\r${line}` : `${line}\n`);
+  update(done: number): void {
+    const seconds = (performance.now() - this.started) / 1000;
+    this.bar.update(done, this.total, { rate: int(seconds > 0 ? done / seconds : 0) });
   }
 
   finish(): void {
-    this.update(this.total, true);
-    if (this.tty) process.stderr.write("\n");
+    this.update(this.total);
+    this.bar.stop();
   }
 }
 

@@ -265,11 +265,13 @@ export async function main(argv: string[]): Promise<void> {
     if (values.demo) throw new UsageError("reindex: --demo belongs to seed and serve (try: haberci reindex --help)");
     const { reindexAll, progressBar } = await import("./search/reindex.ts");
     const handle = await openMigrated(config);
+    const bar = progressBar();
     try {
-      const count = await reindexAll(handle.db, (done, total) => process.stderr.write(`\r${progressBar(done, total)}`));
-      process.stderr.write("\n");
+      const count = await reindexAll(handle.db, (done, total) => bar.update(done, total));
+      bar.stop();
       console.log(`Indexed ${count} articles.`);
     } finally {
+      bar.stop();
       await handle.close();
     }
     return;

@@ -1,4 +1,5 @@
 // A readable page of the OpenAPI document, rendered on the server (no CDN, no script).
+import esc from "escape-html";
 
 interface Operation {
   summary?: string;
@@ -12,10 +13,6 @@ const METHODS = ["get", "post", "put", "patch", "delete"];
 
 function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === "object" && value !== null;
-}
-
-function esc(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 }
 
 /** Takes the generated document as it comes (any OpenAPI version) and lists its operations. */

@@ -1,3 +1,4 @@
+import { SingleBar } from "cli-progress";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.ts";
 import { bodyText } from "../news/articleInput.ts";
@@ -27,11 +28,43 @@ export async function reindexAll(db: Kysely<Database>, onProgress: (done: number
   return done;
 }
 
-/** `[██████░░░░] 60% 6000/10000` */
-export function progressBar(done: number, total: number, width = 30): string {
-  const ratio = total === 0 ? 1 : Math.min(1, done / total);
-  const filled = Math.round(ratio * width);
-  return `[${"█".repeat(filled)}${"░".repeat(width - filled)}] ${Math.round(ratio * 100)}% ${done}/${total}`;
+/** A terminal progress bar: `update(done, total, payload)` as work goes on, `stop()` once at the end. */
+export interface ProgressBar {
+  update(done: number, total: number, payload?: Record<string, string>): void;
+  stop(): void;
+}
+
+/**
+ * `[██████░░░░] 60% 6000/10000` on stderr, drawn by cli-progress: redrawn in place at most ten
+ * times a second on a terminal, a line every two seconds (and at start and stop) into a pipe or
+ * log. `width` is the bar in characters; `suffix` is a cli-progress format tail whose `{name}`
+ * tokens come from `update`'s payload, e.g. ` ({rate} art./s)`. The percentage is rounded down.
+ * `update` fits `reindexAll`'s `onProgress`; `stop` draws the last state and ends the line.
+ */
+export function progressBar({ width = 30, suffix = "" }: { width?: number; suffix?: string } = {}): ProgressBar {
+  const bar = new SingleBar({
+    format: `[{bar}] {percentage}% {value}/{total}${suffix}`,
+    barCompleteChar: "█",
+    barIncompleteChar: "░",
+    barsize: width,
+    stream: process.stderr,
+    noTTYOutput: true,
+  });
+  let started = false;
+  return {
+    update(done, total, payload = {}) {
+      if (!started) {
+        started = true;
+        bar.start(total, done, payload);
+        return;
+      }
+      bar.setTotal(total);
+      bar.update(done, payload);
+    },
+    stop() {
+      if (started) bar.stop();
+    },
+  };
 }
 
 /** After an upgrade that brought the index (or after a restore), index what is missing; cheap when complete. */

@@ -1,10 +1,7 @@
 // A short passage around the first match, with every match marked in the original text.
+import escapeHtml from "escape-html";
 import type { QueryTerm } from "./analyzer.ts";
 import { wordMatcher } from "./wordMatcher.ts";
-
-function escapeHtml(text: string): string {
-  return text.replace(/[&<>"']/g, (c) => ({ "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" })[c] ?? c);
-}
 
 /** HTML: escaped text with `<mark>` around matched words, about `length` characters long. */
 export function makeSnippet(text: string, terms: QueryTerm[], length = 220): string {

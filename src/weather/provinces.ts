@@ -1,5 +1,6 @@
 // The 81 provinces (plate code, name, seat coordinates). Coordinates: GeoNames, CC BY 4.0.
 import fs from "node:fs";
+import { parse } from "csv-parse/sync";
 import { slugify } from "../lib/slug.ts";
 
 export interface Province {
@@ -13,11 +14,15 @@ export interface Province {
 export const GEONAMES_CREDIT = "Coğrafi veriler: GeoNames (CC BY 4.0)";
 export const DEFAULT_PLATE = "06";
 
-/** Reads the TSV (`plate name lat lon geonames_id`, with a header line); throws on a malformed line. */
+/**
+ * Reads the TSV (`plate name lat lon geonames_id`, with a header line; csv-parse, tab-separated,
+ * no quoting); throws `provinces.tsv line N is malformed` on a line without a two-digit plate, a
+ * name or finite coordinates.
+ */
 export function parseProvinces(tsv: string): Province[] {
-  const lines = tsv.trim().split(/\r?\n/).slice(1);
-  return lines.map((line, i) => {
-    const [plate, name, lat, lon] = line.split("\t");
+  const rows = parse(tsv.trim(), { delimiter: "\t", quote: false, relax_column_count: true, bom: true }).slice(1);
+  return rows.map((row, i) => {
+    const [plate, name, lat, lon] = row;
     const latN = Number(lat);
     const lonN = Number(lon);
     if (!plate || !/^\d{2}$/.test(plate) || !name || !Number.isFinite(latN) || !Number.isFinite(lonN)) {
