@@ -5,7 +5,6 @@ import type { Kysely } from "kysely";
 import sharp from "sharp";
 import type { Database, Image } from "../db/schema.ts";
 import { InvalidInputError, ServiceUnavailableError } from "../errors.ts";
-import type { Actor } from "../news/workflow.ts";
 import { type ImageQueue, imageQueue } from "./imageQueue.ts";
 import { assertWithinPixelLimit } from "./pixelLimit.ts";
 import { mediaDir, storeImageVariants } from "./storage.ts";
@@ -20,7 +19,8 @@ export interface UploadInput {
   caption: string;
   credit: string;
   alt: string;
-  actor: Actor;
+  /** Who uploads: the image row records their id (a news `Actor` fits). */
+  actor: { id: number };
   now: Date;
   dataDir: string;
   maxBytes: number;
