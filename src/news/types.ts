@@ -1,15 +1,5 @@
 import type { ArticleStatus } from "../db/schema.ts";
-
-/** A picture as the views need it: every stored WebP width, largest last. */
-export interface Picture {
-  src: string;
-  srcset: string;
-  width: number;
-  height: number;
-  alt: string;
-  /** JPEG for browsers without WebP, when one was made. */
-  fallback: string | null;
-}
+import type { Picture } from "../media/pictureUrls.ts";
 
 /** Enough of an article for lists, teasers and cards. */
 export interface ArticleCard {

@@ -1,4 +1,5 @@
-import type { ArticleCard, Picture } from "../../news/types.ts";
+import type { Picture } from "../../media/pictureUrls.ts";
+import type { ArticleCard } from "../../news/types.ts";
 import { formatIstanbulTime, toIstanbulIso } from "../../lib/time.ts";
 
 export function Img({ picture, sizes, eager }: { picture: Picture; sizes: string; eager?: boolean }) {
