@@ -1,29 +1,38 @@
-// Cleans HTML pasted from Word or Google Docs before the editor reads it. Pure string work
-// (a small tokenizer and tree, no DOM), so it runs in Node tests as in the browser.
+// Cleans HTML pasted from Word or Google Docs before the editor reads it.
 //
-// What survives: paragraphs, h2/h3, bold, italic, links, lists, quotes, images from the
-// web, line breaks. Styles, classes, Office namespaces, comments, wrappers and empty
-// paragraphs go. Word's bullet paragraphs become real lists; Google Docs' bold and italic
-// spans become <strong>/<em> so the emphasis a reporter wrote is kept.
+// The browser's own HTML parser (DOMParser: an inert document, where no script runs and no
+// image loads) reads the paste, entities and broken markup included. The reduction below is
+// an allow-list: it writes out only paragraphs, h2/h3, bold, italic, links, lists, quotes,
+// images from the web and line breaks, with href, src, alt and the editor's slice marker as the
+// only attributes, so scripts, styles, comments, event handlers and Office namespaces cannot
+// pass. Empty paragraphs go. Word's bullet paragraphs become real lists; Google Docs' bold and
+// italic spans become <strong>/<em> so the emphasis a reporter wrote is kept. The DOM writes
+// the result, escaping text and attributes.
+//
+// Runs in the browser and, for tests, under happy-dom. (DOMPurify is not used: its authors
+// do not support happy-dom, where it lets <script> through, so the tests could not check it;
+// the server sanitises the saved body again with sanitize-html, news/sanitizeBody.ts.)
 
 import { isAllowedHref, isAllowedImageSrc } from "./links.ts";
 
-interface ElementNode {
+interface OutElement {
   kind: "element";
   name: string;
   attrs: Map<string, string>;
-  children: HtmlNode[];
+  children: OutNode[];
   /** Set on list items made from Word's list paragraphs, which have no <ul>/<ol> around them. */
   listType?: "ul" | "ol";
 }
-interface TextNode {
+interface OutText {
   kind: "text";
-  /** Raw HTML text: entities stay encoded. */
-  html: string;
+  /** Plain text: entities are decoded by the parser and encoded again on output. */
+  text: string;
 }
-type HtmlNode = ElementNode | TextNode;
+type OutNode = OutElement | OutText;
 
-const VOID = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param", "source", "track", "wbr"]);
+/** Word's list marker, put in its own element before parsing (see markWordLists). */
+const MARKER_TAG = "haberci-list-marker";
+
 /** Removed with everything inside. */
 const DROPPED = new Set([
   "head", "style", "script", "xml", "title", "template", "noscript", "iframe", "object", "embed", "svg", "math",
@@ -37,119 +46,48 @@ const BLOCK_WRAPPERS = new Set([
 /** The blocks this cleaner emits. */
 const BLOCKS = new Set(["p", "h2", "h3", "ul", "ol", "li", "blockquote"]);
 
-const TAG = /<(\/?)([a-zA-Z][\w:.-]*)((?:\s+[^\s"'>/=]+(?:\s*=\s*(?:"[^"]*"|'[^']*'|[^\s"'>]+))?)*)\s*(\/?)>/g;
-const ATTRIBUTE = /([^\s"'>/=]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+)))?/g;
-const NAMED_ENTITIES: Record<string, string> = { amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", nbsp: "\u00a0", colon: ":", tab: "\t", newline: "\n" };
-
-function decodeEntities(value: string): string {
-  return value.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);?/gi, (entity, body: string) => {
-    if (body.startsWith("#")) {
-      const code = body[1] === "x" || body[1] === "X" ? parseInt(body.slice(2), 16) : parseInt(body.slice(1), 10);
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : "";
-    }
-    return NAMED_ENTITIES[body.toLowerCase()] ?? entity;
-  });
-}
-
-function escapeAttribute(value: string): string {
-  return value.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-}
-
-function element(name: string, children: HtmlNode[] = [], attrs = new Map<string, string>()): ElementNode {
-  return { kind: "element", name, attrs, children };
-}
-
 // ---------------------------------------------------------------------------------------
-// Before tokenizing: the parts of Office HTML that are not tags.
+// Before parsing: the parts of Office HTML that the HTML parser would turn into comments.
 
 /** Word lists carry their bullet or number in `<![if !supportLists]>…<![endif]>`. */
 const LIST_MARKER = /<!\[if !supportLists\]>([\s\S]*?)<!\[endif\]>/gi;
-const MARKER_TAG = "haberci-list-marker";
 
-function listTypeOf(marker: string): "ul" | "ol" {
-  const text = decodeEntities(marker.replace(/<[^>]*>/g, "")).replace(/\s+/g, "");
-  return /^(?:\d+|[a-z]|[ivxlcdm]+)[.)]$/i.test(text) ? "ol" : "ul";
-}
-
-function preclean(html: string): string {
+function markWordLists(html: string): string {
   const fragment = /<!--StartFragment-->([\s\S]*?)<!--EndFragment-->/.exec(html);
-  return (fragment?.[1] ?? html)
-    .replace(/<!--[\s\S]*?(?:-->|$)/g, "") // comments, Word's <!--[if gte mso 9]><xml>… too
-    .replace(/<(style|script|xml|head|title)\b[\s\S]*?<\/\1\s*>/gi, "")
-    .replace(LIST_MARKER, (_, marker: string) => `<${MARKER_TAG} type="${listTypeOf(marker)}"></${MARKER_TAG}>`)
-    .replace(/<!\[[^\]]*\]>/g, "") // <![if !vml]> and <![endif]> around Word's images
-    .replace(/<![^>]*>|<\?[^>]*>/g, ""); // <!DOCTYPE>, <?xml:namespace …/>
+  return (fragment?.[1] ?? html).replace(LIST_MARKER, (_, marker: string) => `<${MARKER_TAG}>${marker}</${MARKER_TAG}>`);
+}
+
+function listTypeOf(markerText: string): "ul" | "ol" {
+  return /^(?:\d+|[a-z]|[ivxlcdm]+)[.)]$/i.test(markerText.replace(/\s+/g, "")) ? "ol" : "ul";
 }
 
 // ---------------------------------------------------------------------------------------
-// Tokenizer and tree.
-
-function parseAttributes(source: string): Map<string, string> {
-  const attrs = new Map<string, string>();
-  for (const match of source.matchAll(ATTRIBUTE)) {
-    const name = match[1]?.toLowerCase();
-    if (name && !attrs.has(name)) attrs.set(name, decodeEntities(match[2] ?? match[3] ?? match[4] ?? ""));
-  }
-  return attrs;
-}
-
-function parse(html: string): ElementNode {
-  const root = element("#root");
-  const stack: ElementNode[] = [root];
-  const top = () => stack[stack.length - 1] ?? root;
-  const addText = (text: string) => {
-    if (text) top().children.push({ kind: "text", html: text.replace(/</g, "&lt;") });
-  };
-  let position = 0;
-  for (const match of html.matchAll(TAG)) {
-    addText(html.slice(position, match.index));
-    position = match.index + match[0].length;
-    const name = (match[2] ?? "").toLowerCase();
-    if (match[1]) {
-      // A closing tag closes everything opened after its element; a stray one is ignored.
-      for (let i = stack.length - 1; i > 0; i--) {
-        if (stack[i]?.name === name) {
-          stack.length = i;
-          break;
-        }
-      }
-      continue;
-    }
-    const node = element(name, [], parseAttributes(match[3] ?? ""));
-    top().children.push(node);
-    if (!match[4] && !VOID.has(name)) stack.push(node);
-  }
-  addText(html.slice(position));
-  return root;
-}
-
-// ---------------------------------------------------------------------------------------
-// Transformation.
+// Reduction: from the parsed DOM to the editor's blocks.
 
 interface Context {
   inHeading: boolean;
 }
 
-function style(node: ElementNode): string {
-  return (node.attrs.get("style") ?? "").toLowerCase();
+function out(name: string, children: OutNode[] = [], attrs = new Map<string, string>()): OutElement {
+  return { kind: "element", name, attrs, children };
 }
 
-function hasStyle(node: ElementNode, property: string, values: RegExp): boolean {
+function hasStyle(node: Element, property: string, values: RegExp): boolean {
   const pattern = new RegExp(`(?:^|;)\\s*${property}\\s*:\\s*(${values.source})\\s*(?:;|$)`);
-  return pattern.test(style(node));
+  return pattern.test((node.getAttribute("style") ?? "").toLowerCase());
 }
 
-const isBold = (node: ElementNode) => hasStyle(node, "font-weight", /bold|bolder|[6-9]00/);
-const isItalic = (node: ElementNode) => hasStyle(node, "font-style", /italic|oblique/);
+const isBold = (node: Element) => hasStyle(node, "font-weight", /bold|bolder|[6-9]00/);
+const isItalic = (node: Element) => hasStyle(node, "font-style", /italic|oblique/);
 
 /** Google Docs wraps a whole paste in `<b style="font-weight:normal" id="docs-internal-guid-…">`. */
-function isDocsWrapper(node: ElementNode): boolean {
-  return (node.attrs.get("id") ?? "").startsWith("docs-internal-guid-") || hasStyle(node, "font-weight", /normal|[1-4]00/);
+function isDocsWrapper(node: Element): boolean {
+  return (node.getAttribute("id") ?? "").startsWith("docs-internal-guid-") || hasStyle(node, "font-weight", /normal|[1-4]00/);
 }
 
 /** Word marks headings on paragraphs: MsoTitle, MsoHeading1…, MsoSubtitle. */
-function wordHeading(node: ElementNode): "h2" | "h3" | null {
-  const cls = node.attrs.get("class") ?? "";
+function wordHeading(node: Element): "h2" | "h3" | null {
+  const cls = node.getAttribute("class") ?? "";
   if (/\bMso(?:Title|Heading[12]?)\b/i.test(cls)) return "h2";
   if (/\bMso(?:Subtitle|Heading[3-9])\b/i.test(cls)) return "h3";
   return null;
@@ -157,19 +95,14 @@ function wordHeading(node: ElementNode): "h2" | "h3" | null {
 
 /**
  * Removes Word's list marker from a paragraph and tells which kind of list it starts. The
- * marker is either the `<![if !supportLists]>` part (see preclean) or, when Word left that
+ * marker is either the `<![if !supportLists]>` part (see markWordLists) or, when Word left that
  * out, its `<span style="mso-list:Ignore">`.
  */
-function takeListMarker(node: ElementNode): "ul" | "ol" | null {
-  for (const [i, child] of node.children.entries()) {
-    if (child.kind !== "element") continue;
-    if (child.name === MARKER_TAG) {
-      node.children.splice(i, 1);
-      return child.attrs.get("type") === "ol" ? "ol" : "ul";
-    }
-    if (/mso-list\s*:\s*ignore/.test(style(child))) {
-      node.children.splice(i, 1);
-      return listTypeOf(serialize(child.children));
+function takeListMarker(node: Element): "ul" | "ol" | null {
+  for (const child of Array.from(node.children)) {
+    if (child.nodeName.toLowerCase() === MARKER_TAG || /mso-list\s*:\s*ignore/.test((child.getAttribute("style") ?? "").toLowerCase())) {
+      child.remove();
+      return listTypeOf(child.textContent ?? "");
     }
     const nested = takeListMarker(child);
     if (nested) return nested;
@@ -177,84 +110,86 @@ function takeListMarker(node: ElementNode): "ul" | "ol" | null {
   return null;
 }
 
-function isBlock(node: HtmlNode): boolean {
+function isBlock(node: OutNode): boolean {
   return node.kind === "element" && BLOCKS.has(node.name);
 }
 
-function isBlank(node: HtmlNode): boolean {
-  return node.kind === "text" && decodeEntities(node.html).trim() === "";
+function isBlank(node: OutNode): boolean {
+  return node.kind === "text" && node.text.trim() === "";
 }
 
 /** True when the nodes hold text or an image, not only spaces and line breaks. */
-function hasContent(nodes: HtmlNode[]): boolean {
-  return nodes.some((node) =>
-    node.kind === "text" ? !isBlank(node) : node.name === "img" || hasContent(node.children),
-  );
+function hasContent(nodes: OutNode[]): boolean {
+  return nodes.some((node) => (node.kind === "text" ? !isBlank(node) : node.name === "img" || hasContent(node.children)));
 }
 
-function trimEdges(nodes: HtmlNode[]): HtmlNode[] {
+/** Trims spaces and line ends at the edges of a block; a no-break space (`&nbsp;`) is kept, as typed. */
+function trimEdges(nodes: OutNode[]): OutNode[] {
   const first = nodes[0];
-  if (first?.kind === "text") nodes[0] = { kind: "text", html: first.html.replace(/^\s+/, "") };
+  if (first?.kind === "text") nodes[0] = { kind: "text", text: first.text.replace(/^[ \t\r\n\f]+/, "") };
   const last = nodes[nodes.length - 1];
-  if (last?.kind === "text") nodes[nodes.length - 1] = { kind: "text", html: last.html.replace(/\s+$/, "") };
-  return nodes.filter((node) => node.kind !== "text" || node.html !== "");
+  if (last?.kind === "text") nodes[nodes.length - 1] = { kind: "text", text: last.text.replace(/[ \t\r\n\f]+$/, "") };
+  return nodes.filter((node) => node.kind !== "text" || node.text !== "");
 }
 
 /** A block with inline content: dropped when empty, trimmed otherwise. */
-function textBlock(name: string, children: HtmlNode[]): HtmlNode[] {
-  return hasContent(children) ? [element(name, trimEdges(children))] : [];
+function textBlock(name: string, children: OutNode[]): OutNode[] {
+  return hasContent(children) ? [out(name, trimEdges(children))] : [];
 }
 
-function transformChildren(nodes: HtmlNode[], context: Context): HtmlNode[] {
-  let out = nodes.flatMap((node) => transform(node, context));
-  if (out.some(isBlock)) {
+function reduceChildren(parent: Node, context: Context): OutNode[] {
+  let nodes = Array.from(parent.childNodes).flatMap((node) => reduce(node, context));
+  if (nodes.some(isBlock)) {
     // Between blocks, whitespace and Google Docs' <br> spacers are noise.
-    out = out.filter((node, i) => {
+    nodes = nodes.filter((node, i) => {
       if (isBlank(node)) return false;
       if (node.kind !== "element" || node.name !== "br") return true;
-      const before = out.slice(0, i).filter((n) => !isBlank(n)).pop();
-      const after = out.slice(i + 1).find((n) => !isBlank(n));
+      const before = nodes.slice(0, i).filter((n) => !isBlank(n)).pop();
+      const after = nodes.slice(i + 1).find((n) => !isBlank(n));
       return !(before === undefined || after === undefined || isBlock(before) || isBlock(after));
     });
   }
-  return groupWordLists(out);
+  return groupWordLists(nodes);
 }
 
 /** Consecutive list items made from Word paragraphs go into one <ul> or <ol>. */
-function groupWordLists(nodes: HtmlNode[]): HtmlNode[] {
-  const out: HtmlNode[] = [];
+function groupWordLists(nodes: OutNode[]): OutNode[] {
+  const grouped: OutNode[] = [];
   for (const node of nodes) {
     if (node.kind === "element" && node.listType) {
-      const previous = out[out.length - 1];
+      const previous = grouped[grouped.length - 1];
       if (previous?.kind === "element" && previous.name === node.listType && previous.listType) {
         previous.children.push(node);
       } else {
-        const list = element(node.listType, [node]);
+        const list = out(node.listType, [node]);
         list.listType = node.listType;
-        out.push(list);
+        grouped.push(list);
       }
       continue;
     }
-    out.push(node);
+    grouped.push(node);
   }
-  return out;
+  return grouped;
 }
 
-function transform(node: HtmlNode, context: Context): HtmlNode[] {
-  if (node.kind === "text") return [{ kind: "text", html: node.html.replace(/[ \t\r\n\f]+/g, " ") }];
-  const out = transformElement(node, context);
+function reduce(node: Node, context: Context): OutNode[] {
+  if (node.nodeType === node.TEXT_NODE) return [{ kind: "text", text: (node.nodeValue ?? "").replace(/[ \t\r\n\f]+/g, " ") }];
+  if (node.nodeType !== node.ELEMENT_NODE) return [];
+  const element = node as Element;
+  const reduced = reduceElement(element, context);
   // A copy from the editor itself marks its first element with the slice depth: keep it.
-  const slice = node.attrs.get("data-pm-slice");
-  const first = out[0];
+  const slice = element.getAttribute("data-pm-slice");
+  const first = reduced[0];
   if (slice && first?.kind === "element") first.attrs.set("data-pm-slice", slice);
-  return out;
+  return reduced;
 }
 
-function transformElement(node: ElementNode, context: Context): HtmlNode[] {
-  const { name } = node;
+function reduceElement(node: Element, context: Context): OutNode[] {
+  // nodeName, not localName: Office tags such as `o:p` keep their prefix in it.
+  const name = node.nodeName.toLowerCase();
   if (DROPPED.has(name) || name.startsWith("v:")) return [];
-  const children = () => transformChildren(node.children, context);
-  const headingChildren = () => transformChildren(node.children, { inHeading: true });
+  const children = () => reduceChildren(node, context);
+  const headingChildren = () => reduceChildren(node, { inHeading: true });
 
   switch (name) {
     case "p": {
@@ -279,70 +214,70 @@ function transformElement(node: ElementNode, context: Context): HtmlNode[] {
     case "ol":
     case "blockquote": {
       const inner = children();
-      return hasContent(inner) ? [element(name, inner)] : [];
+      return hasContent(inner) ? [out(name, inner)] : [];
     }
     case "li": {
       const inner = children();
-      return hasContent(inner) ? [element("li", trimEdges(inner))] : [];
+      return hasContent(inner) ? [out("li", trimEdges(inner))] : [];
     }
     case "br":
-      return (node.attrs.get("class") ?? "").includes("Apple-interchange-newline") ? [] : [element("br")];
+      return (node.getAttribute("class") ?? "").includes("Apple-interchange-newline") ? [] : [out("br")];
     case "img": {
-      const src = node.attrs.get("src") ?? "";
+      const src = node.getAttribute("src") ?? "";
       if (!isAllowedImageSrc(src)) return [];
       const attrs = new Map([["src", src]]);
-      const alt = node.attrs.get("alt");
-      if (alt !== undefined) attrs.set("alt", alt);
-      return [element("img", [], attrs)];
+      const alt = node.getAttribute("alt");
+      if (alt !== null) attrs.set("alt", alt);
+      return [out("img", [], attrs)];
     }
     case "a": {
-      const href = node.attrs.get("href");
+      const href = node.getAttribute("href");
       const inner = children();
-      return href !== undefined && isAllowedHref(href) ? [element("a", inner, new Map([["href", href.trim()]]))] : inner;
+      return href !== null && isAllowedHref(href) ? [out("a", inner, new Map([["href", href.trim()]]))] : inner;
     }
     case "b":
     case "strong":
       if (name === "b" && isDocsWrapper(node)) return children();
-      return context.inHeading ? children() : [element("strong", children())];
+      return context.inHeading ? children() : [out("strong", children())];
     case "i":
     case "em":
-      return [element("em", children())];
+      return [out("em", children())];
     case "span": {
       let inner = children();
-      if (isItalic(node)) inner = [element("em", inner)];
-      if (isBold(node) && !context.inHeading) inner = [element("strong", inner)];
+      if (isItalic(node)) inner = [out("em", inner)];
+      if (isBold(node) && !context.inHeading) inner = [out("strong", inner)];
       return inner;
     }
-    case "table":
-    case "thead":
-    case "tbody":
-    case "tfoot":
-    case "tr":
-      return children();
   }
   if (BLOCK_WRAPPERS.has(name)) {
     const inner = children();
     return inner.some(isBlock) ? inner : textBlock("p", inner);
   }
-  // Spans' cousins (font, u, sub, Word's st1:… and w:… tags, html, body): keep the content.
+  // Spans' cousins (font, u, sub, Word's st1:… and w:… tags), tables and their rows: keep the content.
   return children();
 }
 
 // ---------------------------------------------------------------------------------------
 // Output.
 
-function serialize(nodes: HtmlNode[]): string {
-  return nodes
-    .map((node) => {
-      if (node.kind === "text") return node.html;
-      const attrs = [...node.attrs].map(([key, value]) => ` ${key}="${escapeAttribute(value)}"`).join("");
-      if (VOID.has(node.name)) return `<${node.name}${attrs}>`;
-      return `<${node.name}${attrs}>${serialize(node.children)}</${node.name}>`;
-    })
-    .join("");
+function append(parent: Node, nodes: OutNode[]): void {
+  const doc = parent.ownerDocument ?? document;
+  for (const node of nodes) {
+    if (node.kind === "text") {
+      parent.appendChild(doc.createTextNode(node.text));
+      continue;
+    }
+    const element = doc.createElement(node.name);
+    for (const [key, value] of node.attrs) element.setAttribute(key, value);
+    append(element, node.children);
+    parent.appendChild(element);
+  }
 }
 
-/** Cleans pasted HTML down to what the article editor can hold. */
+/** Cleans pasted HTML down to what the article editor can hold; returns HTML. */
 export function cleanPastedHtml(html: string): string {
-  return serialize(transformChildren(parse(preclean(html)).children, { inHeading: false })).trim();
+  const { body } = new DOMParser().parseFromString(markWordLists(html), "text/html");
+  const container = body.ownerDocument.createElement("div");
+  append(container, reduceChildren(body, { inHeading: false }));
+  return container.innerHTML.trim();
 }
