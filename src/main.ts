@@ -157,16 +157,15 @@ async function runServe(config: Config, demo: boolean): Promise<void> {
 
 async function readPassword(fromStdin: boolean): Promise<string> {
   if (fromStdin || !process.stdin.isTTY) {
-    const chunks: Buffer[] = [];
-    for await (const chunk of process.stdin) chunks.push(Buffer.from(chunk));
-    return Buffer.concat(chunks).toString("utf8").replace(/\r?\n$/, "");
+    const { text } = await import("node:stream/consumers");
+    return (await text(process.stdin)).replace(/\r?\n$/, "");
   }
   const { createInterface } = await import("node:readline");
   const { Writable } = await import("node:stream");
   // Echo nothing while the password is typed.
   let muted = false;
   const output = new Writable({
-    write(chunk, _encoding, done) {
+    write(chunk: Buffer, _encoding, done) {
       if (!muted) process.stdout.write(chunk);
       done();
     },

@@ -42,6 +42,6 @@ async function migrate(db: Kysely<Database>, target: string | null): Promise<str
       : undefined;
   const migrator = new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = target === null ? await migrator.migrateToLatest() : await migrator.migrateTo(target);
-  if (error) throw error instanceof Error ? error : new Error(String(error));
+  if (error) throw error instanceof Error ? error : new Error("Migration failed", { cause: error });
   return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
 }

@@ -79,7 +79,7 @@ interface PlannedCase {
   spec: RouteSpec;
   label: string;
   who: Who;
-  build(ctx: Ctx): FuzzRequest | Promise<FuzzRequest>;
+  build: (ctx: Ctx) => FuzzRequest | Promise<FuzzRequest>;
   expect?: Expectation;
 }
 
@@ -133,6 +133,7 @@ function bodyExcerpt(res: Response): string {
   return shorten(title ? `${title}` : text || "(empty body)", 160);
 }
 
+// eslint-disable-next-line no-control-regex -- control characters are what this looks for
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
 
 /** Text written by the request that holds control characters or is not NFC: table.column list per kind. */

@@ -74,7 +74,7 @@ export interface FuzzCase {
   /** Short summary of the input, for the failure list. */
   label: string;
   who?: Who[];
-  build(ctx: Ctx): FuzzRequest | Promise<FuzzRequest>;
+  build: (ctx: Ctx) => FuzzRequest | Promise<FuzzRequest>;
   expect?: Expectation;
 }
 
