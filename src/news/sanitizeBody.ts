@@ -1,7 +1,8 @@
 import sanitizeHtml from "sanitize-html";
 
 // C0 controls but tab and line feed, DEL, and C1 controls (U+0080–U+009F). Line breaks arrive as
-// CRLF from a form's textarea and are stored as LF.
+// CRLF from a form's textarea and are stored as LF. Matching control characters is the point here.
+// eslint-disable-next-line no-control-regex
 const CONTROLS = /[\u0000-\u0008\u000b-\u001f\u007f-\u009f]/g;
 
 /**

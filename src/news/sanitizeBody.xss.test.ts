@@ -34,8 +34,10 @@ function decodeEntities(value: string): string {
 /** Every start tag in the output with its attributes (values entity-decoded). */
 function parseTags(html: string): Tag[] {
   const tags: Tag[] = [];
+  // A tag name ends at NUL, as in the HTML tokenizer.
+  // eslint-disable-next-line no-control-regex
   const tagRe = /<([a-z][^\s/>\x00]*)([^>]*)>/gi;
-  const attrRe = /([^\s"'=<>\/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
+  const attrRe = /([^\s"'=<>/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?/g;
   for (const m of html.matchAll(tagRe)) {
     const attrs: Tag["attrs"] = [];
     for (const a of (m[2] ?? "").matchAll(attrRe)) {
@@ -48,6 +50,7 @@ function parseTags(html: string): Tag[] {
 
 /** What a browser's URL parser sees: C0 controls and spaces do not separate a scheme. */
 function normaliseUrl(value: string): string {
+  // eslint-disable-next-line no-control-regex
   return value.replace(/[\x00-\x20\u00a0]+/g, "").toLowerCase();
 }
 
