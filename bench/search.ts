@@ -13,9 +13,10 @@ import { type Kysely, sql } from "kysely";
 import { connectDatabase, type Db } from "../src/db/connect.ts";
 import { migrateToLatest } from "../src/db/migrate.ts";
 import type { Database } from "../src/db/schema.ts";
-import { bodyText } from "../src/news/articleInput.ts";
+import { bodyText } from "../src/lib/htmlText.ts";
 import { installDefaults } from "../src/news/installDefaults.ts";
-import { countArticles, insertArticle, listCategories, listSources } from "../src/news/store.ts";
+import { countArticles, insertArticle } from "../src/news/articleStore.ts";
+import { listCategories, listSources } from "../src/news/taxonomyStore.ts";
 import { slugify } from "../src/lib/slug.ts";
 import { parseQuery } from "../src/search/analyzer.ts";
 import { findMatches } from "../src/search/backends.ts";
@@ -444,8 +445,8 @@ const MEASURED_FILES = [
   "src/search/index.ts",
   "src/search/searchArticles.ts",
   "src/search/snippet.ts",
-  "src/news/read.ts",
-  "src/news/store.ts",
+  "src/news/searchFeed.ts",
+  "src/news/cardQuery.ts",
 ];
 
 function codeFingerprint(): Record<string, string> {

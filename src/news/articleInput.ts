@@ -124,19 +124,3 @@ export function normaliseArticleInput(
   if (Object.keys(fields).length > 0) throw new InvalidInputError("Haber kaydedilemedi: işaretli alanları düzeltin.", fields);
   return out;
 }
-
-/** Plain text of an HTML body, one line per block: what word-level diffs compare. */
-export function bodyText(html: string): string {
-  return html
-    .replace(/<\/(p|h[1-6]|li|blockquote|figcaption|tr)>|<br\s*\/?>/gi, "\n")
-    .replace(/<[^>]+>/g, "")
-    .replace(/&nbsp;/g, " ")
-    .replace(/&lt;/g, "<")
-    .replace(/&gt;/g, ">")
-    .replace(/&quot;/g, '"')
-    .replace(/&#39;|&#x27;/g, "'")
-    .replace(/&amp;/g, "&")
-    .replace(/[ \t]+/g, " ")
-    .replace(/\n\s*/g, "\n")
-    .trim();
-}

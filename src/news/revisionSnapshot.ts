@@ -2,7 +2,8 @@
 import { diffWords } from "diff";
 import type { Article, ArticleRevision } from "../db/schema.ts";
 import type { DiffPart, FieldChange } from "../errors.ts";
-import { type ArticleInput, bodyText } from "./articleInput.ts";
+import { bodyText } from "../lib/htmlText.ts";
+import type { ArticleInput } from "./articleInput.ts";
 
 /** Everything a revision keeps besides title, spot and body: the editor's other fields. */
 export type RevisionFields = Omit<ArticleInput, "title" | "spot" | "body">;

@@ -3,7 +3,7 @@
 // newsroom searches drafts too; search/searchArticles.ts filters by status in its index).
 import type { Kysely } from "kysely";
 import type { ArticleStatus, Database } from "../db/schema.ts";
-import { bodyText } from "./articleInput.ts";
+import { bodyText } from "../lib/htmlText.ts";
 import { cardQuery, toCard } from "./cardQuery.ts";
 import { findCategoryBySlug } from "./taxonomyStore.ts";
 import type { ArticleCard } from "./types.ts";

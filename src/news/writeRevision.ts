@@ -1,8 +1,8 @@
 // The end of every save: the revision row and the search index, in the saving transaction.
 import type { Kysely, Transaction } from "kysely";
 import type { Article, Database } from "../db/schema.ts";
+import { bodyText } from "../lib/htmlText.ts";
 import { indexArticle, type SearchDocument } from "../search/index.ts";
-import { bodyText } from "./articleInput.ts";
 import { type Snapshot, snapshotOf } from "./revisionSnapshot.ts";
 import { addRevision } from "./revisionStore.ts";
 import { listCategories, listSources, tagNamesOf } from "./taxonomyStore.ts";

@@ -1,8 +1,8 @@
 import { SingleBar } from "cli-progress";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.ts";
-import { bodyText } from "../news/articleInput.ts";
-import { listForIndexing } from "../news/store.ts";
+import { bodyText } from "../lib/htmlText.ts";
+import { listForIndexing } from "../news/searchFeed.ts";
 import { clearIndex, indexArticle } from "./index.ts";
 
 /** Rebuilds the whole index, a batch per transaction; `onProgress(done, total)` after each batch. */
