@@ -7,7 +7,7 @@ import { insertImage } from "../src/media/store.ts";
 import { slugify } from "../src/lib/slug.ts";
 import { findArticleRow, insertArticle } from "../src/news/articleStore.ts";
 import { ensureTag, findCategoryBySlug, listSources, setArticleTags } from "../src/news/taxonomyStore.ts";
-import { searchDocumentOf } from "../src/news/writeRevision.ts";
+import { searchDocumentOf } from "../src/news/searchFeed.ts";
 import { indexArticle } from "../src/search/index.ts";
 
 export interface ArticleFixture {

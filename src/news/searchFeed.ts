@@ -4,6 +4,7 @@
 import type { Kysely } from "kysely";
 import type { ArticleStatus, Database } from "../db/schema.ts";
 import { bodyText } from "../lib/htmlText.ts";
+import type { SearchDocument } from "../search/index.ts";
 import { cardQuery, toCard } from "./cardQuery.ts";
 import { findCategoryBySlug } from "./taxonomyStore.ts";
 import type { ArticleCard } from "./types.ts";
@@ -58,4 +59,17 @@ export async function listForIndexing(db: Db, afterId: number, limit: number): P
     .orderBy("id")
     .limit(limit)
     .execute();
+}
+
+/** The article (a row, or a listForIndexing item) as the search index takes it: the body as plain text. */
+export function searchDocumentOf(article: IndexableArticle): SearchDocument {
+  return {
+    id: article.id,
+    title: article.title,
+    spot: article.spot,
+    bodyText: bodyText(article.body),
+    status: article.status,
+    categoryId: article.categoryId,
+    publishedAt: article.publishedAt,
+  };
 }

@@ -13,7 +13,7 @@ import { slugify } from "../lib/slug.ts";
 import { indexArticle } from "../search/index.ts";
 import { countArticles, findArticleRow, insertArticle } from "./articleStore.ts";
 import { ensureTag, insertAuthor, listCategories, listSources, setArticleTags } from "./taxonomyStore.ts";
-import { searchDocumentOf } from "./writeRevision.ts";
+import { searchDocumentOf } from "./searchFeed.ts";
 
 export interface SeedDemoInput {
   dataDir: string;

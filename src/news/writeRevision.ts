@@ -1,10 +1,10 @@
 // The end of every save: the revision row and the search index, in the saving transaction.
 import type { Kysely, Transaction } from "kysely";
 import type { Article, Database } from "../db/schema.ts";
-import { bodyText } from "../lib/htmlText.ts";
-import { indexArticle, type SearchDocument } from "../search/index.ts";
+import { indexArticle } from "../search/index.ts";
 import { type Snapshot, snapshotOf } from "./revisionSnapshot.ts";
 import { addRevision } from "./revisionStore.ts";
+import { searchDocumentOf } from "./searchFeed.ts";
 import { listCategories, listSources, tagNamesOf } from "./taxonomyStore.ts";
 import type { Actor } from "./workflow.ts";
 
@@ -39,17 +39,4 @@ export async function writeRevision(trx: Transaction<Database>, article: Article
     note,
     createdAt: now.toISOString(),
   });
-}
-
-/** The article as the search index takes it: the body as plain text. */
-export function searchDocumentOf(article: Pick<Article, "id" | "title" | "spot" | "body" | "status" | "categoryId" | "publishedAt">): SearchDocument {
-  return {
-    id: article.id,
-    title: article.title,
-    spot: article.spot,
-    bodyText: bodyText(article.body),
-    status: article.status,
-    categoryId: article.categoryId,
-    publishedAt: article.publishedAt,
-  };
 }
