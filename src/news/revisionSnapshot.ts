@@ -70,8 +70,9 @@ export function asText(field: string, value: unknown): string {
   if (field === "body" && typeof value === "string") return bodyText(value);
   if (Array.isArray(value)) return value.join(", ");
   if (typeof value === "boolean") return value ? "evet" : "hayır";
-  if (value === null || value === undefined) return "";
-  return String(value);
+  if (typeof value === "string" || typeof value === "number") return String(value);
+  // No field holds anything else; should one appear, its JSON still shows what changed.
+  return value === null || value === undefined ? "" : JSON.stringify(value);
 }
 
 /** Word-level changes from `a` to `b`, one entry per changed field. */
