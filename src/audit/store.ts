@@ -51,7 +51,10 @@ export async function recordAudit(trx: Transaction<Database>, entry: AuditInput)
 export async function listAudit(db: Kysely<Database>, limit: number, offset: number): Promise<{ items: AuditEntry[]; total: number }> {
   const [items, count] = await Promise.all([
     db.selectFrom("auditLog").selectAll().orderBy("at", "desc").orderBy("id", "desc").limit(limit).offset(offset).execute(),
-    db.selectFrom("auditLog").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+    db
+      .selectFrom("auditLog")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow(),
   ]);
   return { items, total: Number(count.n) };
 }

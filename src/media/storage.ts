@@ -64,7 +64,10 @@ export async function storeImageVariants(dataDir: string, storageKey: string, in
   const dir = mediaDir(dataDir);
   await fs.mkdir(path.dirname(path.join(dir, storageKey)), { recursive: true });
   for (const w of widths) {
-    await largest().resize({ width: w, withoutEnlargement: true }).webp({ quality: 78, effort: 4 }).toFile(path.join(dir, variantFileName(storageKey, w)));
+    await largest()
+      .resize({ width: w, withoutEnlargement: true })
+      .webp({ quality: 78, effort: 4 })
+      .toFile(path.join(dir, variantFileName(storageKey, w)));
   }
   await largest()
     .resize({ width: Math.min(width, FALLBACK_WIDTH), withoutEnlargement: true })

@@ -19,7 +19,11 @@ export async function listImages(db: Kysely<Database>, limit: number, offset: nu
 export async function findStoredKeys(db: Kysely<Database>, keys: readonly string[]): Promise<Set<string>> {
   const found = new Set<string>();
   for (let i = 0; i < keys.length; i += 500) {
-    const rows = await db.selectFrom("images").select("storageKey").where("storageKey", "in", keys.slice(i, i + 500)).execute();
+    const rows = await db
+      .selectFrom("images")
+      .select("storageKey")
+      .where("storageKey", "in", keys.slice(i, i + 500))
+      .execute();
     for (const row of rows) found.add(row.storageKey);
   }
   return found;

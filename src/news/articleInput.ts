@@ -90,10 +90,7 @@ function quoteNames(names: string[]): string {
  * Category and source must be among the known slugs; the title and every tag must give a slug
  * (slug.ts), else the field's message names the problem (and the tag) instead of a silent drop.
  */
-export function normaliseArticleInput(
-  input: ArticleInput,
-  known: { categories: string[]; sources: string[] },
-): ArticleInput {
+export function normaliseArticleInput(input: ArticleInput, known: { categories: string[]; sources: string[] }): ArticleInput {
   const fields: Record<string, string> = {};
   const out: ArticleInput = {
     ...input,

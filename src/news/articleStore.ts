@@ -38,12 +38,7 @@ export async function findArticleRow(db: Db, id: number): Promise<Article | unde
 }
 
 /** Updates only when the stored version is `expectedVersion`; bumps the version. Undefined means a stale save. */
-export async function updateArticleRow(
-  trx: Trx,
-  id: number,
-  expectedVersion: number,
-  patch: ArticleUpdate,
-): Promise<Article | undefined> {
+export async function updateArticleRow(trx: Trx, id: number, expectedVersion: number, patch: ArticleUpdate): Promise<Article | undefined> {
   return trx
     .updateTable("articles")
     .set((eb) => ({ ...patch, version: eb("version", "+", 1) }))
@@ -123,7 +118,12 @@ export async function listForNewsroom(db: Db, filter: NewsroomListFilter) {
   if (filter.status) q = q.where("a.status", "=", filter.status);
   if (filter.ownerId !== undefined) q = q.where("a.ownerId", "=", filter.ownerId);
   if (filter.ids) q = q.where("a.id", "in", filter.ids.length > 0 ? filter.ids : [0]);
-  return q.orderBy("a.updatedAt", "desc").orderBy("a.id", "desc").limit(filter.limit ?? 100).offset(filter.offset ?? 0).execute();
+  return q
+    .orderBy("a.updatedAt", "desc")
+    .orderBy("a.id", "desc")
+    .limit(filter.limit ?? 100)
+    .offset(filter.offset ?? 0)
+    .execute();
 }
 
 /** Takes every article out of the manşet. */

@@ -81,9 +81,7 @@ function filtered(db: Db, filter: Omit<ListFilter, "limit" | "offset">) {
   if (filter.categoryId !== undefined) q = q.where("a.categoryId", "=", filter.categoryId);
   if (filter.tagId !== undefined) {
     const tagId = filter.tagId;
-    q = q.where((eb) =>
-      eb.exists(eb.selectFrom("articleTags as ft").select("ft.articleId").whereRef("ft.articleId", "=", "a.id").where("ft.tagId", "=", tagId)),
-    );
+    q = q.where((eb) => eb.exists(eb.selectFrom("articleTags as ft").select("ft.articleId").whereRef("ft.articleId", "=", "a.id").where("ft.tagId", "=", tagId)));
   }
   if (filter.excludeIds && filter.excludeIds.length > 0) q = q.where("a.id", "not in", filter.excludeIds);
   return q;
@@ -129,19 +127,10 @@ export async function listMostRead(db: Db, since: Date, now: Date, limit: number
 }
 
 /** The next older published article of the category, by (publishedAt, id). */
-export async function findOlderInCategory(
-  db: Db,
-  current: { id: number; categoryId: number; publishedAt: string },
-  now: Date,
-): Promise<ArticleCard | undefined> {
+export async function findOlderInCategory(db: Db, current: { id: number; categoryId: number; publishedAt: string }, now: Date): Promise<ArticleCard | undefined> {
   const row = await publishedCards(db)
     .where("a.categoryId", "=", current.categoryId)
-    .where((eb) =>
-      eb.or([
-        eb("a.publishedAt", "<", current.publishedAt),
-        eb.and([eb("a.publishedAt", "=", current.publishedAt), eb("a.id", "<", current.id)]),
-      ]),
-    )
+    .where((eb) => eb.or([eb("a.publishedAt", "<", current.publishedAt), eb.and([eb("a.publishedAt", "=", current.publishedAt), eb("a.id", "<", current.id)])]))
     .orderBy("a.publishedAt", "desc")
     .orderBy("a.id", "desc")
     .executeTakeFirst();
@@ -149,11 +138,7 @@ export async function findOlderInCategory(
 }
 
 export async function findNewestInCategory(db: Db, categoryId: number, now: Date): Promise<ArticleCard | undefined> {
-  const row = await publishedCards(db)
-    .where("a.categoryId", "=", categoryId)
-    .orderBy("a.publishedAt", "desc")
-    .orderBy("a.id", "desc")
-    .executeTakeFirst();
+  const row = await publishedCards(db).where("a.categoryId", "=", categoryId).orderBy("a.publishedAt", "desc").orderBy("a.id", "desc").executeTakeFirst();
   return row ? toCard(row, now) : undefined;
 }
 

@@ -15,7 +15,9 @@ export async function deleteArticle(
   await db.transaction().execute(async (trx) => {
     const current = await loadForChange(trx, articleId, version);
     if (!canDelete(current, actor)) {
-      throw new ForbiddenError(current.status === "published" || current.status === "scheduled" ? "Yayındaki ya da zamanlanmış bir haber silinemez; önce yayından kaldırın." : undefined);
+      throw new ForbiddenError(
+        current.status === "published" || current.status === "scheduled" ? "Yayındaki ya da zamanlanmış bir haber silinemez; önce yayından kaldırın." : undefined,
+      );
     }
     await removeFromIndex(trx, articleId);
     await deleteArticleRow(trx, articleId);

@@ -20,12 +20,7 @@ async function pageOf(db: Db, filter: { categoryId?: number; tagId?: number }, p
 }
 
 /** Page `page` (from 1) of a category's published articles, newest first. Throws NotFoundError for an unknown category or a page past the last. */
-export async function getCategoryPage(
-  db: Db,
-  slug: string,
-  page: number,
-  now: Date,
-): Promise<{ category: Category; page: Page<ArticleCard> }> {
+export async function getCategoryPage(db: Db, slug: string, page: number, now: Date): Promise<{ category: Category; page: Page<ArticleCard> }> {
   const category = await findCategoryBySlug(db, slug);
   if (!category) throw new NotFoundError("Kategori", slug);
   const result = await pageOf(db, { categoryId: category.id }, page, PAGE_SIZE, now);
@@ -48,11 +43,7 @@ export async function getBreakingNews(db: Db, now: Date): Promise<ArticleCard[]>
 }
 
 /** For the API: a page of published articles, filtered by category and tag slugs. */
-export async function listArticles(
-  db: Db,
-  query: { category?: string; tag?: string; page: number; limit: number },
-  now: Date,
-): Promise<Page<ArticleFull>> {
+export async function listArticles(db: Db, query: { category?: string; tag?: string; page: number; limit: number }, now: Date): Promise<Page<ArticleFull>> {
   const filter: { categoryId?: number; tagId?: number } = {};
   if (query.category !== undefined) {
     const category = await findCategoryBySlug(db, query.category);

@@ -17,10 +17,5 @@ export async function listArticleRevisions(db: Db, articleId: number): Promise<A
 }
 
 export async function findRevision(db: Db, articleId: number, version: number): Promise<ArticleRevision | undefined> {
-  return db
-    .selectFrom("articleRevisions")
-    .selectAll()
-    .where("articleId", "=", articleId)
-    .where("version", "=", version)
-    .executeTakeFirst();
+  return db.selectFrom("articleRevisions").selectAll().where("articleId", "=", articleId).where("version", "=", version).executeTakeFirst();
 }

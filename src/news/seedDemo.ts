@@ -54,7 +54,9 @@ export async function seedDemo(db: Kysely<Database>, input: SeedDemoInput): Prom
     const category = categories.get(a.categorySlug);
     if (!category) throw new Error(`${a.file}: unknown category ${a.categorySlug}`);
     const key = `demo/${crypto.createHash("sha1").update(a.file).digest("hex").slice(0, 12)}`;
-    const png = await sharp(Buffer.from(demoArtSvg(i + 1, category.color))).png({ compressionLevel: 1 }).toBuffer();
+    const png = await sharp(Buffer.from(demoArtSvg(i + 1, category.color)))
+      .png({ compressionLevel: 1 })
+      .toBuffer();
     pictures[i] = { key, ...(await storeImageVariants(input.dataDir, key, png)) };
   };
   // A few at a time: sharp works on libuv's threads, so this uses every core without flooding memory.
@@ -75,17 +77,19 @@ export async function seedDemo(db: Kysely<Database>, input: SeedDemoInput): Prom
       const edited = i % 9 === 4 && a.hoursAgo >= 3;
       const contentUpdatedAt = edited ? new Date(publishedAt.getTime() + 95 * 60_000) : null;
       const alt = `${category.name} haberi için temsili illüstrasyon`;
-      const imageId = !picture ? null : await insertImage(trx, {
-        storageKey: picture.key,
-        width: picture.width,
-        height: picture.height,
-        variantWidths: picture.variantWidths,
-        hasFallback: 1,
-        caption: a.caption,
-        credit: "Haberci Grafik",
-        alt,
-        createdAt: publishedAt.toISOString(),
-      });
+      const imageId = !picture
+        ? null
+        : await insertImage(trx, {
+            storageKey: picture.key,
+            width: picture.width,
+            height: picture.height,
+            variantWidths: picture.variantWidths,
+            hasFallback: 1,
+            caption: a.caption,
+            credit: "Haberci Grafik",
+            alt,
+            createdAt: publishedAt.toISOString(),
+          });
       const slot = headlines.indexOf(a);
       const articleId = await insertArticle(trx, {
         slug: slugify(a.title),

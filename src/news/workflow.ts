@@ -44,11 +44,7 @@ export function targetStatus(action: WorkflowAction): ArticleStatus {
 }
 
 /** Throws ForbiddenError or InvalidInputError when the actor may not take the article along this step. */
-export function assertTransition(
-  action: WorkflowAction,
-  article: { status: ArticleStatus; ownerId: number | null },
-  actor: Actor,
-): ArticleStatus {
+export function assertTransition(action: WorkflowAction, article: { status: ArticleStatus; ownerId: number | null }, actor: Actor): ArticleStatus {
   const rule = RULES[action];
   const allowed = isEditor(actor.role) || (rule.reporterOwn && article.ownerId === actor.id);
   if (!allowed) throw new ForbiddenError();

@@ -146,7 +146,11 @@ async function postgresDocumentFrequencies(db: Kysely<Database>, terms: QueryTer
   const share = new Map(elems.map((e, i) => [e, freqs[i] ?? 0]));
   const docs = terms.map((t) => {
     let f = Math.max(0, ...[t.surface, ...t.stems].map((w) => share.get(w) ?? 0));
-    if (t.prefix) f = Math.max(f, elems.reduce((sum, e, i) => sum + (e.startsWith(t.surface) ? (freqs[i] ?? 0) : 0), 0));
+    if (t.prefix)
+      f = Math.max(
+        f,
+        elems.reduce((sum, e, i) => sum + (e.startsWith(t.surface) ? (freqs[i] ?? 0) : 0), 0),
+      );
     return Math.round(Math.min(1, f) * totalDocs);
   });
   return { docs, totalDocs };

@@ -108,7 +108,10 @@ async function orderMatches(
   const window = matches.slice(0, CANDIDATES);
   if (from >= window.length) return byDate;
   const [titles, idf] = await Promise.all([
-    getTitlesForSearch(db, window.map((m) => m.id)),
+    getTitlesForSearch(
+      db,
+      window.map((m) => m.id),
+    ),
     // One word: every candidate has it, so its rarity changes nothing.
     terms.length > 1
       ? documentFrequencies(db, terms).then(({ docs, totalDocs }) => docs.map((n) => inverseDocumentFrequency(n, totalDocs)))
