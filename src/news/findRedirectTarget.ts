@@ -1,7 +1,7 @@
 // Old addresses of articles, answered with a permanent redirect.
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.ts";
-import { keepQuery } from "../http/redirect.ts";
+import { keepQuery } from "../lib/redirect.ts";
 import { findPublishedArticle } from "./cardStore.ts";
 import { findRedirect } from "./redirectStore.ts";
 

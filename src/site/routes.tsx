@@ -7,7 +7,7 @@ import { getArticle } from "../news/getArticle.ts";
 import { getHome } from "../news/getHome.ts";
 import { getBreakingNews, getCategoryPage, getTagPage } from "../news/listPublishedArticles.ts";
 import { categoryPath, parseNewsFile, tagPath } from "../news/slug.ts";
-import { keepQuery } from "../http/redirect.ts";
+import { keepQuery } from "../lib/redirect.ts";
 import { IdParams, IsoDay, PageNumber, Slug } from "../http/schemas.ts";
 import { searchArticles } from "../search/searchArticles.ts";
 import { SEARCH_PAGE_SIZE, SearchPage } from "./views/SearchPage.tsx";

@@ -3,7 +3,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.ts";
 import { NotFoundError } from "../errors.ts";
 import { ErrorJson } from "../http/schemas.ts";
-import { keepQuery } from "../http/redirect.ts";
+import { keepQuery } from "../lib/redirect.ts";
 import type { Chrome } from "../ui/Layout.tsx";
 import { PROVINCES, provinceByPlate, provinceBySlug } from "./provinces.ts";
 import { getAllWeather, getWeather, sortWeather, type WeatherSort, type WeatherView } from "./view.ts";
