@@ -364,12 +364,16 @@ async function runQueries(db: Kysely<Database>, runs: number) {
     capped: matches.get(q)?.capped ?? false,
     latencyMs: stats(perQuery.get(q) ?? []),
   }));
-  const byClass = Object.fromEntries(
-    CLASSES.map((cls) => [cls, stats(QUERY_MIX.filter((e) => e.cls === cls).flatMap((e) => perQuery.get(e.q) ?? []))]),
-  ) as Record<QueryClass, Stats>;
+  const byClass = Object.fromEntries(CLASSES.map((cls) => [cls, stats(QUERY_MIX.filter((e) => e.cls === cls).flatMap((e) => perQuery.get(e.q) ?? []))])) as Record<
+    QueryClass,
+    Stats
+  >;
 
   const slowest: SlowQuery[] = [];
-  for (const r of [...queries].filter((r) => r.latencyMs.runs > 0).sort((a, b) => b.latencyMs.p50 - a.latencyMs.p50).slice(0, 5)) {
+  for (const r of [...queries]
+    .filter((r) => r.latencyMs.runs > 0)
+    .sort((a, b) => b.latencyMs.p50 - a.latencyMs.p50)
+    .slice(0, 5)) {
     const terms = parseQuery(r.q);
     const filter = { terms, statuses: ["published" as const] };
     const times: number[] = [];
@@ -409,14 +413,18 @@ function printReport(r: Report): void {
   const out: string[] = [];
   const g = r.corpus.generation;
   out.push("Haberci search benchmark");
-  out.push(`  corpus       ${int(r.corpus.articles)} articles${r.corpus.words ? `, ${int(r.corpus.words)} words` : ""} (seed ${r.corpus.seed}, corpus v${r.corpus.corpusVersion})`);
+  out.push(
+    `  corpus       ${int(r.corpus.articles)} articles${r.corpus.words ? `, ${int(r.corpus.words)} words` : ""} (seed ${r.corpus.seed}, corpus v${r.corpus.corpusVersion})`,
+  );
   out.push(`  database     ${bytes(r.corpus.dbBytes)} on disk  ${r.corpus.dbFile}`);
   out.push(
     g.seconds === null
       ? "  generation   reused a kept corpus (original time unknown)"
       : `  generation   ${g.reused ? "reused; originally " : ""}${g.seconds.toFixed(1)} s (${g.cpuSeconds === null ? "?" : g.cpuSeconds.toFixed(1)} s CPU), ${int(g.articlesPerSecond ?? 0)} art./s (insertArticle + indexArticle, ${BATCH} per transaction)`,
   );
-  out.push(`  queries      ${int(r.queries.runs)} timed runs of a ${r.queries.mixSize}-query mix, after ${r.queries.warmupRuns} warm-up runs; page 1, ${r.queries.pageSize} per page`);
+  out.push(
+    `  queries      ${int(r.queries.runs)} timed runs of a ${r.queries.mixSize}-query mix, after ${r.queries.warmupRuns} warm-up runs; page 1, ${r.queries.pageSize} per page`,
+  );
   out.push(`  environment  node ${r.environment.node}, SQLite ${r.environment.sqlite}, ${r.environment.cpu}, one process`);
   out.push("");
   out.push(`  latency (ms)   ${padStart("runs", 6)} ${padStart("p50", 8)} ${padStart("p95", 8)} ${padStart("p99", 8)} ${padStart("max", 8)}`);
@@ -436,7 +444,10 @@ function printReport(r: Report): void {
 }
 
 function isoBasic(d: Date): string {
-  return d.toISOString().replace(/\.\d{3}Z$/, "Z").replace(/[-:]/g, "");
+  return d
+    .toISOString()
+    .replace(/\.\d{3}Z$/, "Z")
+    .replace(/[-:]/g, "");
 }
 
 const MEASURED_FILES = [
@@ -503,7 +514,12 @@ async function main(): Promise<void> {
         benchmark: "search",
         createdAt: createdAt.toISOString(),
         args: { articles: args.articles, queries: args.queries, keep: args.keep ?? null },
-        environment: { node: process.version, sqlite: sqliteVersion, cpu: `${os.cpus()[0]?.model.trim() ?? "unknown CPU"} (${os.cpus().length} cores)`, platform: `${process.platform}-${process.arch}` },
+        environment: {
+          node: process.version,
+          sqlite: sqliteVersion,
+          cpu: `${os.cpus()[0]?.model.trim() ?? "unknown CPU"} (${os.cpus().length} cores)`,
+          platform: `${process.platform}-${process.arch}`,
+        },
         code,
         corpus: {
           articles: args.articles,

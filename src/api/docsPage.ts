@@ -23,11 +23,15 @@ export function renderApiDocs(doc: { info: { title: string; description?: string
       Object.entries(isObject(item) ? item : {})
         .filter(([method]) => METHODS.includes(method))
         .map(([method, raw]) => {
-        const op: Operation = isObject(raw) ? raw : {};
-        const params = (op.parameters ?? []).map((p) => `<code>${esc(p.name)}</code> (${esc(p.in)}${p.required ? ", zorunlu" : ""})`).join(", ");
-        const body = op.requestBody?.content ? Object.keys(op.requestBody.content).map(esc).join(", ") : "";
-        return `<tr><td><strong>${esc(method.toUpperCase())}</strong></td><td><code>/api/v1${esc(path.replace(/^\/api\/v1/, ""))}</code></td><td>${esc(op.summary ?? "")}</td><td>${op.security ? "Bearer anahtar" : "herkese açık"}</td><td>${params}${body ? ` gövde: ${body}` : ""}</td><td>${Object.keys(op.responses ?? {}).map(esc).join(" ")}</td></tr>`;
-      }),
+          const op: Operation = isObject(raw) ? raw : {};
+          const params = (op.parameters ?? []).map((p) => `<code>${esc(p.name)}</code> (${esc(p.in)}${p.required ? ", zorunlu" : ""})`).join(", ");
+          const body = op.requestBody?.content ? Object.keys(op.requestBody.content).map(esc).join(", ") : "";
+          return `<tr><td><strong>${esc(method.toUpperCase())}</strong></td><td><code>/api/v1${esc(path.replace(/^\/api\/v1/, ""))}</code></td><td>${esc(op.summary ?? "")}</td><td>${op.security ? "Bearer anahtar" : "herkese açık"}</td><td>${params}${body ? ` gövde: ${body}` : ""}</td><td>${Object.keys(
+            op.responses ?? {},
+          )
+            .map(esc)
+            .join(" ")}</td></tr>`;
+        }),
     )
     .join("");
   return `<!doctype html><html lang="tr"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${esc(doc.info.title)}</title>

@@ -4,9 +4,9 @@ import { bodyText } from "./htmlText.ts";
 describe("bodyText", () => {
   it("gives one line per paragraph, heading, list item, quote, caption and line break", () => {
     const html =
-      "<h2>Ara başlık</h2><p>Bir <strong>iki</strong> <a href=\"https://x.tr/\">üç</a><br>dört</p>" +
+      '<h2>Ara başlık</h2><p>Bir <strong>iki</strong> <a href="https://x.tr/">üç</a><br>dört</p>' +
       "<ul><li>madde</li><li><p>iç paragraf</p></li></ul><blockquote><p>Söz</p></blockquote>" +
-      "<figure><img src=\"/medya/a.jpg\" alt=\"Fotoğraf\"><figcaption>Alt yazı</figcaption></figure>";
+      '<figure><img src="/medya/a.jpg" alt="Fotoğraf"><figcaption>Alt yazı</figcaption></figure>';
     expect(bodyText(html)).toBe("Ara başlık\nBir iki üç\ndört\nmadde\niç paragraf\nSöz\nAlt yazı");
   });
 
@@ -15,9 +15,9 @@ describe("bodyText", () => {
   });
 
   it("runs a table row's cells together and gives images, rules and embeds no text", () => {
-    expect(bodyText("<table><tr><th>Gün</th><th>Saat</th></tr><tr><td>Pzt</td><td>10</td></tr></table><hr><iframe src=\"https://www.youtube.com/embed/x\"></iframe><p>son</p>")).toBe(
-      "GünSaat\nPzt10\nson",
-    );
+    expect(
+      bodyText('<table><tr><th>Gün</th><th>Saat</th></tr><tr><td>Pzt</td><td>10</td></tr></table><hr><iframe src="https://www.youtube.com/embed/x"></iframe><p>son</p>'),
+    ).toBe("GünSaat\nPzt10\nson");
   });
 
   it("collapses spaces and drops blank and indented lines", () => {

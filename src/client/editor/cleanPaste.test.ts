@@ -67,7 +67,8 @@ sitesine</a> bakılabilir.<o:p></o:p></p>
 </html>`;
 
 // What Google Docs puts on the clipboard (styles shortened only where they repeat).
-const SPAN = "font-size:11pt;font-family:Arial,sans-serif;color:#000000;background-color:transparent;font-variant:normal;text-decoration:none;vertical-align:baseline;white-space:pre;white-space:pre-wrap;";
+const SPAN =
+  "font-size:11pt;font-family:Arial,sans-serif;color:#000000;background-color:transparent;font-variant:normal;text-decoration:none;vertical-align:baseline;white-space:pre;white-space:pre-wrap;";
 const GOOGLE_DOCS =
   `<meta charset="utf-8"><b style="font-weight:normal;" id="docs-internal-guid-5c1e7f3a-7fff-3d2b-9a41-0e6c2d1b8f10">` +
   `<h1 dir="ltr" style="line-height:1.38;margin-top:20pt;margin-bottom:6pt;"><span style="font-size:20pt;font-family:Arial,sans-serif;color:#000000;background-color:transparent;font-weight:400;font-style:normal;font-variant:normal;text-decoration:none;vertical-align:baseline;white-space:pre;white-space:pre-wrap;">İzmir’de deprem tatbikatı</span></h1>` +
@@ -108,9 +109,7 @@ describe("cleanPastedHtml", () => {
       `<p class=MsoListParagraphCxSpLast style='mso-list:l1 level1 lfo2'><![if !supportLists]><span style='mso-list:Ignore'>2.<span style='font:7.0pt "Times New Roman"'>&nbsp;&nbsp;&nbsp; </span></span><![endif]>Oy verme günü</p>` +
       `<p class=MsoNormal><font face="Times New Roman"><st1:place w:st="on">Sandıklar</st1:place> saat 08.00’de açılacak.</font></p>`;
     expect(cleanPastedHtml(html)).toBe(
-      "<h2>Seçim takvimi</h2><h3>Kritik tarihler</h3>" +
-        "<ol><li>Aday listeleri</li><li>Oy verme günü</li></ol>" +
-        "<p>Sandıklar saat 08.00’de açılacak.</p>",
+      "<h2>Seçim takvimi</h2><h3>Kritik tarihler</h3>" + "<ol><li>Aday listeleri</li><li>Oy verme günü</li></ol>" + "<p>Sandıklar saat 08.00’de açılacak.</p>",
     );
   });
 
@@ -138,9 +137,7 @@ describe("cleanPastedHtml", () => {
 
   it("keeps relative and mailto links and escapes attribute values", () => {
     const html = `<p><a href="/haber/gundem/x-1.html?a=1&amp;b=2" class="x">iç</a> <a href='mailto:haber@example.com' title="t">posta</a></p>`;
-    expect(cleanPastedHtml(html)).toBe(
-      '<p><a href="/haber/gundem/x-1.html?a=1&amp;b=2">iç</a> <a href="mailto:haber@example.com">posta</a></p>',
-    );
+    expect(cleanPastedHtml(html)).toBe('<p><a href="/haber/gundem/x-1.html?a=1&amp;b=2">iç</a> <a href="mailto:haber@example.com">posta</a></p>');
   });
 
   it("maps h1 to h2 and lower headings to h3, without bold inside headings", () => {
@@ -152,15 +149,11 @@ describe("cleanPastedHtml", () => {
   });
 
   it("turns divs of text into paragraphs and unwraps divs around blocks", () => {
-    expect(cleanPastedHtml('<div class="WordSection1"><p>Bir</p><div>İki</div></div><div><br></div>')).toBe(
-      "<p>Bir</p><p>İki</p>",
-    );
+    expect(cleanPastedHtml('<div class="WordSection1"><p>Bir</p><div>İki</div></div><div><br></div>')).toBe("<p>Bir</p><p>İki</p>");
   });
 
   it("keeps the editor's own slice marker so copy and paste inside the editor stays exact", () => {
-    expect(cleanPastedHtml('<p data-pm-slice="1 1 []">Bir <strong>iki</strong></p>')).toBe(
-      '<p data-pm-slice="1 1 []">Bir <strong>iki</strong></p>',
-    );
+    expect(cleanPastedHtml('<p data-pm-slice="1 1 []">Bir <strong>iki</strong></p>')).toBe('<p data-pm-slice="1 1 []">Bir <strong>iki</strong></p>');
   });
 
   it("keeps line breaks inside a paragraph and text containing a lone <", () => {

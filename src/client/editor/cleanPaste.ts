@@ -34,15 +34,9 @@ type OutNode = OutElement | OutText;
 const MARKER_TAG = "haberci-list-marker";
 
 /** Removed with everything inside. */
-const DROPPED = new Set([
-  "head", "style", "script", "xml", "title", "template", "noscript", "iframe", "object", "embed", "svg", "math",
-  "button", "select", "textarea", "input", "meta", "link", "base", "hr", "o:p",
-]);
+const DROPPED = new Set("head style script xml title template noscript iframe object embed svg math button select textarea input meta link base hr o:p".split(" "));
 /** Blocks the editor has no node for: their text becomes a paragraph, or they vanish around blocks. */
-const BLOCK_WRAPPERS = new Set([
-  "div", "section", "article", "header", "footer", "main", "aside", "nav", "center", "td", "th", "caption",
-  "dd", "dt", "figure", "figcaption", "pre", "address",
-]);
+const BLOCK_WRAPPERS = new Set("div section article header footer main aside nav center td th caption dd dt figure figcaption pre address".split(" "));
 /** The blocks this cleaner emits. */
 const BLOCKS = new Set(["p", "h2", "h3", "ul", "ol", "li", "blockquote"]);
 
@@ -144,7 +138,10 @@ function reduceChildren(parent: Node, context: Context): OutNode[] {
     nodes = nodes.filter((node, i) => {
       if (isBlank(node)) return false;
       if (node.kind !== "element" || node.name !== "br") return true;
-      const before = nodes.slice(0, i).filter((n) => !isBlank(n)).pop();
+      const before = nodes
+        .slice(0, i)
+        .filter((n) => !isBlank(n))
+        .pop();
       const after = nodes.slice(i + 1).find((n) => !isBlank(n));
       return !(before === undefined || after === undefined || isBlock(before) || isBlock(after));
     });
