@@ -6,6 +6,7 @@ import {
   istanbulDayStart,
   parseIsoDay,
   parseIstanbulLocal,
+  toIstanbulDay,
   toIstanbulIso,
   toIstanbulLocalInput,
 } from "./time.ts";
@@ -25,6 +26,12 @@ describe("formatIstanbulTime", () => {
 
   it("gives the clock alone", () => {
     expect(formatIstanbulClock("2026-11-27T11:15:00Z")).toBe("14:15");
+  });
+
+  it("gives the Istanbul calendar day, which starts at 21:00 UTC since 2016 and at 22:00 UTC in winters before", () => {
+    expect(toIstanbulDay("2026-11-26T21:00:00.000Z")).toBe("2026-11-27");
+    expect(toIstanbulDay("2026-11-26T20:59:59.999Z")).toBe("2026-11-26");
+    expect(toIstanbulDay(new Date("2015-01-14T21:30:00Z"))).toBe("2015-01-14");
   });
 
   it("gives ISO 8601 with the Istanbul offset", () => {

@@ -46,6 +46,12 @@ export function toIstanbulIso(value: Date | string): string {
   return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:00${sign}${two(Math.floor(abs / 60))}:${two(abs % 60)}`;
 }
 
+/** `YYYY-MM-DD`: the Istanbul calendar day of an instant (`2026-11-26T21:00:00Z` is `2026-11-27`). */
+export function toIstanbulDay(value: Date | string): string {
+  const p = istanbulParts(value);
+  return `${p.year}-${p.month}-${p.day}`;
+}
+
 /** `YYYY-MM-DDTHH:mm` for a `<input type="datetime-local">` showing Istanbul wall time. */
 export function toIstanbulLocalInput(value: Date | string): string {
   const p = istanbulParts(value);
