@@ -21,7 +21,7 @@ import { slugify } from "../src/lib/slug.ts";
 import { parseQuery } from "../src/search/analyzer.ts";
 import { findMatches } from "../src/search/backends.ts";
 import { indexArticle } from "../src/search/index.ts";
-import { progressBar } from "../src/search/reindex.ts";
+import { progressBar } from "../src/lib/progressBar.ts";
 import { searchArticles } from "../src/search/searchArticles.ts";
 import { CORPUS_VERSION, type CorpusOptions, generateArticle } from "./corpus.ts";
 

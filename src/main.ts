@@ -262,7 +262,8 @@ export async function main(argv: string[]): Promise<void> {
   const config = loadConfig();
   if (command === "reindex") {
     if (values.demo) throw new UsageError("reindex: --demo belongs to seed and serve (try: haberci reindex --help)");
-    const { reindexAll, progressBar } = await import("./search/reindex.ts");
+    const { reindexAll } = await import("./search/reindex.ts");
+    const { progressBar } = await import("./lib/progressBar.ts");
     const handle = await openMigrated(config);
     const bar = progressBar();
     try {

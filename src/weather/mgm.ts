@@ -1,5 +1,6 @@
 // The Turkish State Meteorological Service's public web service: province centres, latest observations
 // (sondurumlar) and daily forecasts (tahminler/gunluk).
+import { toIstanbulDay } from "../lib/time.ts";
 import { conditionFromMgm } from "./conditions.ts";
 import { finite, getJson } from "./http.ts";
 import { type DailyForecast, type FetchResult, ProviderError, type WeatherProvider, type WeatherReport } from "./types.ts";
@@ -37,7 +38,7 @@ export function parseMgmObservation(plate: string, latest: unknown, daily: unkno
       if (typeof date !== "string" || Number.isNaN(Date.parse(date))) continue;
       forecast.push({
         // MGM dates are midnight Istanbul time expressed in UTC (e.g. 2026-11-26T21:00:00.000Z): take the Istanbul day.
-        date: new Date(Date.parse(date) + 3 * 3_600_000).toISOString().slice(0, 10),
+        date: toIstanbulDay(date),
         min: measured(day[`enDusukGun${n}`]),
         max: measured(day[`enYuksekGun${n}`]),
         condition: conditionFromMgm(typeof day[`hadiseGun${n}`] === "string" ? String(day[`hadiseGun${n}`]) : null),

@@ -1,4 +1,5 @@
 // Open-Meteo's forecast API: one batched request for every province (the answer is an array in request order).
+import { parseIstanbulLocal } from "../lib/time.ts";
 import { conditionFromWmo } from "./conditions.ts";
 import { finite, getJson } from "./http.ts";
 import { type DailyForecast, type FetchResult, ProviderError, type WeatherProvider, type WeatherReport } from "./types.ts";
@@ -38,10 +39,12 @@ function column(daily: Record<string, unknown>, name: string, i: number): unknow
 export function parseOpenMeteoLocation(plate: string, item: unknown): WeatherReport | null {
   if (!isRecord(item) || !isRecord(item.current)) return null;
   const current = item.current;
-  const offset = finite(item.utc_offset_seconds) ?? 10_800;
-  const localTime = typeof current.time === "string" ? Date.parse(`${current.time}Z`) : Number.NaN;
+  // Open-Meteo gives local wall time and its offset; without the offset, the wall time is Istanbul's.
+  const offset = finite(item.utc_offset_seconds);
+  const observed =
+    typeof current.time !== "string" ? null : offset === null ? parseIstanbulLocal(current.time) : new Date(Date.parse(`${current.time}Z`) - offset * 1000);
   const temperature = finite(current.temperature_2m);
-  if (Number.isNaN(localTime) || temperature === null) return null;
+  if (observed === null || Number.isNaN(observed.getTime()) || temperature === null) return null;
   const forecast: DailyForecast[] = [];
   if (isRecord(item.daily) && Array.isArray(item.daily.time)) {
     const daily = item.daily;
@@ -60,7 +63,7 @@ export function parseOpenMeteoLocation(plate: string, item: unknown): WeatherRep
   const isDay = finite(current.is_day);
   return {
     plate,
-    observedAt: new Date(localTime - offset * 1000).toISOString(),
+    observedAt: observed.toISOString(),
     temperature,
     humidity: finite(current.relative_humidity_2m),
     windSpeed: finite(current.wind_speed_10m),
