@@ -22,6 +22,8 @@ async function migrate(handle: Db, upTo: string | undefined): Promise<void> {
 }
 
 const pgUrl = process.env.TEST_POSTGRES_URL ?? "";
+/** PostgreSQL advisory lock key that orders test schemas' migrations (shared) before drops (exclusive). */
+const SCHEMA_LOCK = 72_450_310;
 
 /** Both databases every suite targets, whether or not this run can open them. */
 export const allTestDatabases: TestDatabase[] = [
@@ -40,20 +42,32 @@ export const allTestDatabases: TestDatabase[] = [
     async open(options = {}) {
       if (pgUrl === "") throw new Error("TEST_POSTGRES_URL is not set");
       const schema = `t_${crypto.randomBytes(6).toString("hex")}`;
+      // Migrating looks at every schema's tables (Kysely's introspector), which fails with
+      // "schema … does not exist" when another suite drops its schema at that moment: schemas
+      // are created and migrated under a shared lock and dropped under an exclusive one.
       const admin = new pg.Client({ connectionString: pgUrl });
       await admin.connect();
-      await admin.query(`create schema ${schema}`);
-      await admin.end();
-      const handle = await connectDatabase({ dialect: "postgres", url: pgUrl }, { searchPath: schema, poolSize: 4 });
-      await migrate(handle, options.upTo);
+      let handle: Db;
+      try {
+        await admin.query("select pg_advisory_lock_shared($1)", [SCHEMA_LOCK]);
+        await admin.query(`create schema ${schema}`);
+        handle = await connectDatabase({ dialect: "postgres", url: pgUrl }, { searchPath: schema, poolSize: 4 });
+        await migrate(handle, options.upTo);
+      } finally {
+        await admin.end(); // ends the session, and with it the lock
+      }
       return {
         ...handle,
         async close() {
           await handle.close();
           const cleanup = new pg.Client({ connectionString: pgUrl });
           await cleanup.connect();
-          await cleanup.query(`drop schema ${schema} cascade`);
-          await cleanup.end();
+          try {
+            await cleanup.query("select pg_advisory_lock($1)", [SCHEMA_LOCK]);
+            await cleanup.query(`drop schema ${schema} cascade`);
+          } finally {
+            await cleanup.end();
+          }
         },
       };
     },

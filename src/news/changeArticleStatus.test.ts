@@ -30,7 +30,8 @@ describeEachDatabase("changeArticleStatus", (get) => {
   afterAll(async () => t.close());
 
   const draft = async (title: string, actor: Actor = reporter) => (await createArticle(get().db, { input: articleInput({ title }), actor, now: T0 })).id;
-  const row = (id: number) => get().db.selectFrom("articles").select(["status", "version", "publishedAt", "scheduledAt", "headlineSlot"]).where("id", "=", id).executeTakeFirstOrThrow();
+  const row = (id: number) =>
+    get().db.selectFrom("articles").select(["status", "version", "publishedAt", "scheduledAt", "headlineSlot"]).where("id", "=", id).executeTakeFirstOrThrow();
   const reader = (id: number) => t.app.inject(`/api/v1/articles/${id}`);
   const step = (id: number, action: Parameters<typeof changeArticleStatus>[1]["action"], actor: Actor, n: number, extra: { at?: Date; version?: number } = {}) =>
     changeArticleStatus(get().db, { articleId: id, action, actor, now: minutes(n), ...extra });

@@ -41,7 +41,12 @@ describeEachDatabase("deleteArticle", (get) => {
     await deleteArticle(get().db, { articleId: draft.id, version: 2, actor: reporter, now: minutes(2), ip: "203.0.113.9" });
     expect(await exists(draft.id)).toBe(false);
     expect(await revisionCount(draft.id)).toBe(0);
-    const audit = await get().db.selectFrom("auditLog").select(["actorId", "subject", "detail", "ip"]).where("action", "=", "article_deleted").where("subject", "=", `haber #${draft.id}`).executeTakeFirst();
+    const audit = await get()
+      .db.selectFrom("auditLog")
+      .select(["actorId", "subject", "detail", "ip"])
+      .where("action", "=", "article_deleted")
+      .where("subject", "=", `haber #${draft.id}`)
+      .executeTakeFirst();
     expect(audit).toEqual({ actorId: reporter.id, subject: `haber #${draft.id}`, detail: "Silinecek taslak, ikinci hali", ip: "203.0.113.9" });
   });
 

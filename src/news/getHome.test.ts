@@ -54,6 +54,11 @@ describeEachDatabase("getHome", (get) => {
     expect(slugs).toEqual(order.filter((slug) => slugs.includes(slug)));
     expect(slugs).toEqual(expect.arrayContaining(["gundem", "spor", "ekonomi", "saglik"]));
     expect(slugs).not.toContain("egitim");
-    expect(titles(blocks.find((b) => b.category.slug === "gundem")?.articles ?? [])).toEqual(["Gündem haberi 0", "Gündem haberi 1", "Gündem haberi 2", "Gündem haberi 3"]);
+    expect(titles(blocks.find((b) => b.category.slug === "gundem")?.articles ?? [])).toEqual([
+      "Gündem haberi 0",
+      "Gündem haberi 1",
+      "Gündem haberi 2",
+      "Gündem haberi 3",
+    ]);
   });
 });

@@ -83,7 +83,6 @@ describeEachDatabase("home control", (get) => {
       expect(sectionTitles(await home(), "breaking-strip")).toContain("Son dakika deprem haberi");
       expect((await audit("breaking_changed"))?.detail).toBe(`açık (${hours(2).toISOString()} tarihine kadar)`);
 
-
       // One flagged earlier until an hour ago: readers no longer see it as breaking.
       const expired = await published("Süresi dolan son dakika");
       await setBreakingFlag(get().db, { articleId: expired, isBreaking: true, until: hours(-1), actor: editor, now: hours(-3) });

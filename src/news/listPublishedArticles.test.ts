@@ -13,7 +13,8 @@ describeEachDatabase("listPublishedArticles", (get) => {
   beforeAll(async () => {
     const { db } = get();
     await installDefaults(db);
-    for (let i = 0; i <= PAGE_SIZE; i++) await addArticle(db, { title: `Spor haberi ${i}`, category: "spor", tags: i % 2 === 0 ? ["Futbol"] : [], publishedAt: hoursAgo(i + 1) });
+    for (let i = 0; i <= PAGE_SIZE; i++)
+      await addArticle(db, { title: `Spor haberi ${i}`, category: "spor", tags: i % 2 === 0 ? ["Futbol"] : [], publishedAt: hoursAgo(i + 1) });
     await addArticle(db, { title: "Spor taslağı", category: "spor", tags: ["Futbol", "Voleybol"], status: "draft" });
     await addArticle(db, { title: "Ekonomide son dakika", category: "ekonomi", tags: ["Futbol"], breaking: true, publishedAt: hoursAgo(50) });
   });

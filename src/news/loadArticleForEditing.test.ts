@@ -21,7 +21,15 @@ describeEachDatabase("loadArticleForEditing", (get) => {
   });
 
   it("gives back exactly the values last saved, tags in their order", async () => {
-    const saved = articleInput({ title: "Formdaki haber", spot: "Formun spotu.", category: "ekonomi", source: "aa", tags: ["Zeytin", "Ayvalık", "Hasat"], seoTitle: "Arama başlığı", seoDescription: "Arama açıklaması" });
+    const saved = articleInput({
+      title: "Formdaki haber",
+      spot: "Formun spotu.",
+      category: "ekonomi",
+      source: "aa",
+      tags: ["Zeytin", "Ayvalık", "Hasat"],
+      seoTitle: "Arama başlığı",
+      seoDescription: "Arama açıklaması",
+    });
     const a = await createArticle(get().db, { input: articleInput(), actor: reporter, now: NOW });
     await updateArticle(get().db, { articleId: a.id, version: 1, input: saved, actor: reporter, now: NOW });
     const { article, values } = await loadArticleForEditing(get().db, a.id);

@@ -35,12 +35,20 @@ describeEachDatabase("newsroom workflow", (get) => {
     expect(draft).toMatchObject({ status: "draft", version: 1, ownerId: reporter.id, publishedAt: null });
     await expect(getArticle(db, draft.id, T0)).rejects.toThrow("bulunamadı");
 
-    const edited = await updateArticle(db, { articleId: draft.id, version: 1, input: articleInput({ spot: "Kar yağışı kenti beyaza bürüdü." }), actor: reporter, now: minutes(1) });
+    const edited = await updateArticle(db, {
+      articleId: draft.id,
+      version: 1,
+      input: articleInput({ spot: "Kar yağışı kenti beyaza bürüdü." }),
+      actor: reporter,
+      now: minutes(1),
+    });
     const review = await changeArticleStatus(db, { articleId: draft.id, action: "submit", actor: reporter, now: minutes(2), version: edited.version });
     expect(review.status).toBe("review");
     // Once sent for review, the reporter cannot publish and cannot edit it any more.
     await expect(changeArticleStatus(db, { articleId: draft.id, action: "publish", actor: reporter, now: minutes(3) })).rejects.toThrow("yetkiniz yok");
-    await expect(updateArticle(db, { articleId: draft.id, version: review.version, input: articleInput({ title: "Değişti" }), actor: reporter, now: minutes(3) })).rejects.toThrow("yetkiniz yok");
+    await expect(
+      updateArticle(db, { articleId: draft.id, version: review.version, input: articleInput({ title: "Değişti" }), actor: reporter, now: minutes(3) }),
+    ).rejects.toThrow("yetkiniz yok");
 
     const live = await changeArticleStatus(db, { articleId: draft.id, action: "publish", actor: editor, now: minutes(4) });
     expect(live).toMatchObject({ status: "published", publishedAt: minutes(4).toISOString() });
@@ -49,7 +57,13 @@ describeEachDatabase("newsroom workflow", (get) => {
     expect(page.article.updatedAt).toBeNull();
 
     // An editor's later edit goes live on save and shows as the updated time.
-    await updateArticle(db, { articleId: draft.id, version: live.version, input: articleInput({ spot: "Kar yağışı akşama kadar sürecek." }), actor: editor, now: minutes(30) });
+    await updateArticle(db, {
+      articleId: draft.id,
+      version: live.version,
+      input: articleInput({ spot: "Kar yağışı akşama kadar sürecek." }),
+      actor: editor,
+      now: minutes(30),
+    });
     const after = await getArticle(db, draft.id, minutes(31));
     expect(after.article.spot).toBe("Kar yağışı akşama kadar sürecek.");
     expect(after.article.updatedAt).toBe(minutes(30).toISOString());
@@ -80,9 +94,21 @@ describeEachDatabase("newsroom workflow", (get) => {
     const { db } = get();
     const a = await createArticle(db, { input: articleInput({ title: "Çakışma haberi" }), actor: editor, now: T0 });
     // Two editors open version 1. The first saves.
-    await updateArticle(db, { articleId: a.id, version: 1, input: articleInput({ title: "Çakışma haberi: son durum", body: "<p>Birinci editörün metni.</p>" }), actor: editor, now: minutes(1) });
+    await updateArticle(db, {
+      articleId: a.id,
+      version: 1,
+      input: articleInput({ title: "Çakışma haberi: son durum", body: "<p>Birinci editörün metni.</p>" }),
+      actor: editor,
+      now: minutes(1),
+    });
     // The second saves from the same version: refused, with the first editor's changes described.
-    const stale = updateArticle(db, { articleId: a.id, version: 1, input: articleInput({ title: "Çakışma haberi", body: "<p>İkinci editörün metni.</p>" }), actor: secondEditor, now: minutes(2) });
+    const stale = updateArticle(db, {
+      articleId: a.id,
+      version: 1,
+      input: articleInput({ title: "Çakışma haberi", body: "<p>İkinci editörün metni.</p>" }),
+      actor: secondEditor,
+      now: minutes(2),
+    });
     await expect(stale).rejects.toBeInstanceOf(StaleVersionError);
     const error = (await stale.catch((e: unknown) => e)) as StaleVersionError;
     expect(error.currentVersion).toBe(2);
@@ -91,14 +117,26 @@ describeEachDatabase("newsroom workflow", (get) => {
     const row = await db.selectFrom("articles").select(["title", "body", "version"]).where("id", "=", a.id).executeTakeFirstOrThrow();
     expect(row).toEqual({ title: "Çakışma haberi: son durum", body: "<p>Birinci editörün metni.</p>", version: 2 });
     // Saving again on top of the current version works.
-    const merged = await updateArticle(db, { articleId: a.id, version: 2, input: articleInput({ title: "Çakışma haberi: son durum", body: "<p>Birinci editörün metni.</p><p>İkinci editörün metni.</p>" }), actor: secondEditor, now: minutes(3) });
+    const merged = await updateArticle(db, {
+      articleId: a.id,
+      version: 2,
+      input: articleInput({ title: "Çakışma haberi: son durum", body: "<p>Birinci editörün metni.</p><p>İkinci editörün metni.</p>" }),
+      actor: secondEditor,
+      now: minutes(3),
+    });
     expect(merged.version).toBe(3);
   });
 
   it("diffs any two revisions word by word and restores an old one as a new version", async () => {
     const { db } = get();
     const a = await createArticle(db, { input: articleInput({ title: "Sürüm haberi", body: "<p>İlk metin burada.</p>" }), actor: editor, now: T0 });
-    await updateArticle(db, { articleId: a.id, version: 1, input: articleInput({ title: "Sürüm haberi", body: "<p>İkinci metin burada.</p>" }), actor: editor, now: minutes(1) });
+    await updateArticle(db, {
+      articleId: a.id,
+      version: 1,
+      input: articleInput({ title: "Sürüm haberi", body: "<p>İkinci metin burada.</p>" }),
+      actor: editor,
+      now: minutes(1),
+    });
     const changes = await compareRevisions(db, a.id, 1, 2);
     expect(changes).toHaveLength(1);
     expect(changes[0]?.parts.filter((p) => p.kind !== "same").map((p) => [p.kind, p.text])).toEqual([

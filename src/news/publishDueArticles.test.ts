@@ -57,9 +57,19 @@ describeEachDatabase("publishDueArticles", (get) => {
   it("records the publication as a revision without an author and in the audit log", async () => {
     const id = await scheduled("Kayıtlı zamanlı haber", minutes(10));
     await publishDueArticles(get().db, minutes(10));
-    const revision = await get().db.selectFrom("articleRevisions").select(["status", "authorId", "note"]).where("articleId", "=", id).orderBy("version", "desc").executeTakeFirstOrThrow();
+    const revision = await get()
+      .db.selectFrom("articleRevisions")
+      .select(["status", "authorId", "note"])
+      .where("articleId", "=", id)
+      .orderBy("version", "desc")
+      .executeTakeFirstOrThrow();
     expect(revision).toEqual({ status: "published", authorId: null, note: "Zamanlanmış yayın" });
-    const audit = await get().db.selectFrom("auditLog").select(["actorId", "detail"]).where("action", "=", "article_published").where("subject", "=", `haber #${id}`).execute();
+    const audit = await get()
+      .db.selectFrom("auditLog")
+      .select(["actorId", "detail"])
+      .where("action", "=", "article_published")
+      .where("subject", "=", `haber #${id}`)
+      .execute();
     expect(audit).toEqual([{ actorId: null, detail: "Kayıtlı zamanlı haber (zamanlanmış)" }]);
   });
 

@@ -31,8 +31,18 @@ describeEachDatabase("revisions", (get) => {
     (await get().db.selectFrom("articleRevisions").select(["version", "note"]).where("articleId", "=", id).orderBy("version").execute()).map((r) => [r.version, r.note]);
 
   it("lists only the fields that changed between two revisions, word by word, in either direction", async () => {
-    const a = await createArticle(get().db, { input: articleInput({ title: "Köprü açıldı", body: "<p>Köprü sabah açıldı.</p>", tags: ["Ulaşım"] }), actor: editor, now: T0 });
-    await updateArticle(get().db, { articleId: a.id, version: 1, input: articleInput({ title: "Köprü açıldı", body: "<p>Köprü akşam açıldı.</p>", tags: ["Ulaşım", "İzmir"] }), actor: editor, now: minutes(1) });
+    const a = await createArticle(get().db, {
+      input: articleInput({ title: "Köprü açıldı", body: "<p>Köprü sabah açıldı.</p>", tags: ["Ulaşım"] }),
+      actor: editor,
+      now: T0,
+    });
+    await updateArticle(get().db, {
+      articleId: a.id,
+      version: 1,
+      input: articleInput({ title: "Köprü açıldı", body: "<p>Köprü akşam açıldı.</p>", tags: ["Ulaşım", "İzmir"] }),
+      actor: editor,
+      now: minutes(1),
+    });
     const forward = await compareRevisions(get().db, a.id, 1, 2);
     expect(forward.map((c) => c.label)).toEqual(["Metin", "Etiketler"]);
     const body = forward[0]?.parts.filter((p) => p.kind !== "same").map((p) => [p.kind, p.text.trim()]);
@@ -52,7 +62,13 @@ describeEachDatabase("revisions", (get) => {
   it("restores an old revision's title, spot, text, category and tags as a new version, keeping every revision", async () => {
     const first = articleInput({ title: "Eski başlık", spot: "Eski spot.", body: "<p>Eski metin.</p>", category: "ekonomi", tags: ["Borsa"] });
     const a = await createArticle(get().db, { input: first, actor: reporter, now: T0 });
-    await updateArticle(get().db, { articleId: a.id, version: 1, input: articleInput({ title: "Yeni başlık", spot: "Yeni spot.", body: "<p>Yeni metin.</p>", tags: ["Faiz"] }), actor: reporter, now: minutes(1) });
+    await updateArticle(get().db, {
+      articleId: a.id,
+      version: 1,
+      input: articleInput({ title: "Yeni başlık", spot: "Yeni spot.", body: "<p>Yeni metin.</p>", tags: ["Faiz"] }),
+      actor: reporter,
+      now: minutes(1),
+    });
 
     const restored = await restoreRevision(get().db, { articleId: a.id, revision: 1, version: 2, actor: reporter, now: minutes(2) });
     expect(restored).toMatchObject({ version: 3, status: "draft", title: "Eski başlık", spot: "Eski spot.", body: "<p>Eski metin.</p>" });
@@ -62,14 +78,25 @@ describeEachDatabase("revisions", (get) => {
       [2, expect.any(String)],
       [3, "Sürüm 1 geri yüklendi"],
     ]);
-    const audit = await get().db.selectFrom("auditLog").select(["actorId", "detail"]).where("action", "=", "article_restored").where("subject", "=", `haber #${a.id}`).executeTakeFirst();
+    const audit = await get()
+      .db.selectFrom("auditLog")
+      .select(["actorId", "detail"])
+      .where("action", "=", "article_restored")
+      .where("subject", "=", `haber #${a.id}`)
+      .executeTakeFirst();
     expect(audit).toEqual({ actorId: reporter.id, detail: "sürüm 1" });
   });
 
   it("shows readers the restored text of a published article, with the restore as its update time", async () => {
     const a = await createArticle(get().db, { input: articleInput({ title: "Yayında geri yükleme", spot: "İlk spot." }), actor: editor, now: T0 });
     await changeArticleStatus(get().db, { articleId: a.id, action: "publish", actor: editor, now: minutes(1) });
-    await updateArticle(get().db, { articleId: a.id, version: 2, input: articleInput({ title: "Yayında geri yükleme", spot: "Hatalı spot." }), actor: editor, now: minutes(2) });
+    await updateArticle(get().db, {
+      articleId: a.id,
+      version: 2,
+      input: articleInput({ title: "Yayında geri yükleme", spot: "Hatalı spot." }),
+      actor: editor,
+      now: minutes(2),
+    });
     await restoreRevision(get().db, { articleId: a.id, revision: 1, version: 3, actor: editor, now: minutes(3) });
     const page = (await t.app.inject(`/api/v1/articles/${a.id}`)).json();
     expect(page).toMatchObject({ spot: "İlk spot.", updatedAt: minutes(3).toISOString() });

@@ -38,19 +38,30 @@ describeEachDatabase("newsroom users", (get) => {
     expect(session.user).toMatchObject({ id: user.id, role: "editor" });
     expect(await findUserIdByEmail(get().db, " Deniz.Kaya@haberci.test")).toBe(user.id);
     expect((await listUsers(get().db)).map((u) => u.email)).toContain("deniz.kaya@haberci.test");
-    const audit = await get().db.selectFrom("auditLog").select(["actorId", "detail"]).where("action", "=", "user_added").where("subject", "=", "deniz.kaya@haberci.test").executeTakeFirst();
+    const audit = await get()
+      .db.selectFrom("auditLog")
+      .select(["actorId", "detail"])
+      .where("action", "=", "user_added")
+      .where("subject", "=", "deniz.kaya@haberci.test")
+      .executeTakeFirst();
     expect(audit).toEqual({ actorId: admin.id, detail: "editor" });
   });
 
   it("refuses a second user with the same e-mail, a bad e-mail or name, a weak password, or a non-admin", async () => {
     const { email } = await person();
-    await expect(addUser(get().db, { email: email.toLocaleUpperCase("tr"), name: "Aynı", role: "muhabir", password: PASSWORD, actor: admin, now: NOW })).rejects.toBeInstanceOf(ConflictError);
+    await expect(
+      addUser(get().db, { email: email.toLocaleUpperCase("tr"), name: "Aynı", role: "muhabir", password: PASSWORD, actor: admin, now: NOW }),
+    ).rejects.toBeInstanceOf(ConflictError);
     const bad = addUser(get().db, { email: "adres-degil", name: "   ", role: "muhabir", password: PASSWORD, actor: admin, now: NOW });
     await expect(bad).rejects.toBeInstanceOf(InvalidInputError);
     await expect(bad).rejects.toMatchObject({ fields: { email: "Geçerli bir e-posta adresi girin.", name: "Ad soyad 1-120 karakter olmalı." } });
-    await expect(addUser(get().db, { email: "zayif@haberci.test", name: "Zayıf", role: "muhabir", password: "kisa", actor: admin, now: NOW })).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(addUser(get().db, { email: "zayif@haberci.test", name: "Zayıf", role: "muhabir", password: "kisa", actor: admin, now: NOW })).rejects.toBeInstanceOf(
+      InvalidInputError,
+    );
     const editor = await person("editor");
-    await expect(addUser(get().db, { email: "yetkisiz@haberci.test", name: "Yetkisiz", role: "muhabir", password: PASSWORD, actor: editor.actor, now: NOW })).rejects.toBeInstanceOf(ForbiddenError);
+    await expect(
+      addUser(get().db, { email: "yetkisiz@haberci.test", name: "Yetkisiz", role: "muhabir", password: PASSWORD, actor: editor.actor, now: NOW }),
+    ).rejects.toBeInstanceOf(ForbiddenError);
     await expect(findUserIdByEmail(get().db, "yetkisiz@haberci.test")).rejects.toBeInstanceOf(NotFoundError);
   });
 
@@ -81,7 +92,9 @@ describeEachDatabase("newsroom users", (get) => {
     const { token } = await signInAs(email);
     const wrong = changeOwnPassword(get().db, { userId: id, current: "yanlis-parola-123", next: NEW_PASSWORD, sessionToken: token, now: later(2) });
     await expect(wrong).rejects.toMatchObject({ fields: { current: "Mevcut parola hatalı." } });
-    await expect(changeOwnPassword(get().db, { userId: id, current: PASSWORD, next: "kisa", sessionToken: token, now: later(2) })).rejects.toBeInstanceOf(InvalidInputError);
+    await expect(changeOwnPassword(get().db, { userId: id, current: PASSWORD, next: "kisa", sessionToken: token, now: later(2) })).rejects.toBeInstanceOf(
+      InvalidInputError,
+    );
     expect((await signInAs(email, PASSWORD, 3)).user.id).toBe(id);
   });
 
@@ -116,7 +129,9 @@ describeEachDatabase("newsroom users", (get) => {
   });
 
   it("refuses an admin disabling themselves, and a non-admin disabling anyone", async () => {
-    await expect(setUserDisabled(get().db, { userId: admin.id, disabled: true, actor: admin, now: later(1) })).rejects.toThrow("Kendi hesabınızı devre dışı bırakamazsınız.");
+    await expect(setUserDisabled(get().db, { userId: admin.id, disabled: true, actor: admin, now: later(1) })).rejects.toThrow(
+      "Kendi hesabınızı devre dışı bırakamazsınız.",
+    );
     const { id } = await person();
     const editor = await person("editor");
     await expect(setUserDisabled(get().db, { userId: id, disabled: true, actor: editor.actor, now: later(1) })).rejects.toBeInstanceOf(ForbiddenError);

@@ -48,9 +48,7 @@ describe("WeatherIcon", () => {
 
   it("overcast and rain look the same by night", () => {
     for (const condition of ["cok-bulutlu", "yagmurlu"] satisfies ConditionKey[]) {
-      expect(renderToString(<WeatherIcon condition={condition} isDay={false} />)).toBe(
-        renderToString(<WeatherIcon condition={condition} isDay />),
-      );
+      expect(renderToString(<WeatherIcon condition={condition} isDay={false} />)).toBe(renderToString(<WeatherIcon condition={condition} isDay />));
     }
   });
 

@@ -42,9 +42,7 @@ afterAll(async () => {
  * inside tests. `prepare` runs after the app is built and before it listens, with the database and
  * the app (its `dataDir` holds uploaded pictures). `database` defaults to in-memory SQLite.
  */
-export function useBrowserApp(
-  options: { database?: TestDatabase; prepare?: (db: Kysely<Database>, t: TestApp) => Promise<void> } = {},
-): () => BrowserApp {
+export function useBrowserApp(options: { database?: TestDatabase; prepare?: (db: Kysely<Database>, t: TestApp) => Promise<void> } = {}): () => BrowserApp {
   const target = options.database ?? testDatabases[0];
   if (!target) throw new Error("no test database");
   let handle: Db | undefined;

@@ -1,6 +1,5 @@
 // A reporter writes an article with a picture and sends it to review; an editor publishes it; readers see it.
 import fs from "node:fs";
-import os from "node:os";
 import path from "node:path";
 import type { Page } from "playwright-core";
 import sharp from "sharp";
@@ -15,7 +14,12 @@ describe.skipIf(!browserTestsEnabled)("newsroom in Chromium", { timeout: 90_000 
       await addActor(db, "muhabir", "Elif Muhabir");
       await addActor(db, "editor", "Mert Editor");
       photo = path.join(t.dataDir, "sahil.jpg");
-      fs.writeFileSync(photo, await sharp({ create: { width: 1600, height: 900, channels: 3, background: "#2a6f97" } }).jpeg().toBuffer());
+      fs.writeFileSync(
+        photo,
+        await sharp({ create: { width: 1600, height: 900, channels: 3, background: "#2a6f97" } })
+          .jpeg()
+          .toBuffer(),
+      );
     },
   });
   const base = () => fixture().base;
