@@ -1,13 +1,13 @@
 // Rows stored before the edge normalised text are brought to NFC, and their articles found by search again.
-import { describe, expect, it } from "vitest";
-import { testDatabases } from "../../../test/databases.ts";
+import { expect, it } from "vitest";
+import { allTestDatabases, describeFor } from "../../../test/databases.ts";
 import { migrateToLatest } from "../migrate.ts";
 import { installDefaults } from "../../news/installDefaults.ts";
 import { ensureSearchIndex } from "../../search/reindex.ts";
 import { searchArticles } from "../../search/searchArticles.ts";
 
-for (const target of testDatabases) {
-  describe(`migration 0007-nfc-text [${target.name}]`, () => {
+for (const target of allTestDatabases) {
+  describeFor(target)(`migration 0007-nfc-text [${target.name}]`, () => {
     it("normalises decomposed titles and control characters, and search finds the article after the next start", async () => {
       const handle = await target.open({ upTo: "0006-search-strip" });
       try {
