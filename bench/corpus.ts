@@ -640,56 +640,56 @@ class Writer {
   /** One sentence of body text, without the final full stop. */
   sentence(): string {
     const r = this.rng;
-    const w = this;
     const pick = oneOf(r, this.topic.shapes);
     let s: string;
     switch (pick) {
       case 0:
       case 1:
-        s = `${w.body("nom")} ${w.time()} ${properForm(w.place(), "loc")} ${w.adj()} bir ${w.noun()} ${w.tverb("past")}`;
+        s = `${this.body("nom")} ${this.time()} ${properForm(this.place(), "loc")} ${this.adj()} bir ${this.noun()} ${this.tverb("past")}`;
         break;
       case 2:
-        s = `${properForm(w.place(), "gen")} ${w.noun("poss")} ${w.time()} yüzde ${w.percent()} ${conjugate(changeVerbs.pick(r), "past")}`;
+        s = `${properForm(this.place(), "gen")} ${this.noun("poss")} ${this.time()} yüzde ${this.percent()} ${conjugate(changeVerbs.pick(r), "past")}`;
         break;
       case 3:
-        s = `${w.person()}, ${w.noun("gen")} ${w.adj()} olduğunu ${speechVerbs.pick(r)}`;
+        s = `${this.person()}, ${this.noun("gen")} ${this.adj()} olduğunu ${speechVerbs.pick(r)}`;
         break;
       case 4:
-        s = `${w.body("gen")} açıklamasına göre ${w.nouns("pl")} ${w.time()} ${w.iverb("fut")}`;
+        s = `${this.body("gen")} açıklamasına göre ${this.nouns("pl")} ${this.time()} ${this.iverb("fut")}`;
         break;
       case 5:
-        s = `${properForm(w.place(), "dat")} ${w.number()} ${w.unit()} ${w.noun()} ${conjugate(oneOf(r, ["gönder", "taşı", "ulaştır", "dağıt", "ver"]), "passPast")}`;
+        s = `${properForm(this.place(), "dat")} ${this.number()} ${this.unit()} ${this.noun()} ${conjugate(oneOf(r, ["gönder", "taşı", "ulaştır", "dağıt", "ver"]), "passPast")}`;
         break;
       case 6:
-        s = `${w.person()}, “${oneOf(r, QUOTE_OPENERS)} ${w.noun("pl")} ${w.manner()} ${w.tverb("passFut")}” dedi`;
+        s = `${this.person()}, “${oneOf(r, QUOTE_OPENERS)} ${this.noun("pl")} ${this.manner()} ${this.tverb("passFut")}” dedi`;
         break;
       case 7:
-        s = `${w.noun("gen")} ${w.tverb("passNoun")} için ${w.adj()} ${w.nouns("pl")} ${w.tverb("passProg")}`;
+        s = `${this.noun("gen")} ${this.tverb("passNoun")} için ${this.adj()} ${this.nouns("pl")} ${this.tverb("passProg")}`;
         break;
       case 8:
-        s = `${properForm(w.place(), "loc")} ${w.time()} ${w.adj()} ${w.noun()} ${w.tverb("passPast")}`;
+        s = `${properForm(this.place(), "loc")} ${this.time()} ${this.adj()} ${this.noun()} ${this.tverb("passPast")}`;
         break;
-      case 9:
-        const [from, to] = w.route();
-        s = `${w.noun("pl")} ${properForm(from, "abl")} ${properForm(to, "dat")} ${w.iverb("past")}`;
+      case 9: {
+        const [from, to] = this.route();
+        s = `${this.noun("pl")} ${properForm(from, "abl")} ${properForm(to, "dat")} ${this.iverb("past")}`;
         break;
+      }
       case 10:
-        s = `${w.body("nom")} ${w.noun("gen")} ${w.noun("possAcc")} ${w.tverb("past")}`;
+        s = `${this.body("nom")} ${this.noun("gen")} ${this.noun("possAcc")} ${this.tverb("past")}`;
         break;
       case 11:
-        s = `${w.year()} yılında ${int(r, 2, 990)} ${w.unit()} için ${w.adj()} ${w.noun()} ${w.tverb("passPast")}`;
+        s = `${this.year()} yılında ${int(r, 2, 990)} ${this.unit()} için ${this.adj()} ${this.noun()} ${this.tverb("passPast")}`;
         break;
       case 12:
-        s = `${w.adj()} ${w.noun("pl")} ${conjunctions.pick(r)} ${w.adj()} ${w.noun("pl")} ${w.manner()} ${w.iverb("prog")}`;
+        s = `${this.adj()} ${this.noun("pl")} ${conjunctions.pick(r)} ${this.adj()} ${this.noun("pl")} ${this.manner()} ${this.iverb("prog")}`;
         break;
       case 13:
-        s = `${w.person()}, ${w.noun("possLoc")} ${w.adj()} ${w.noun("pl")} ${w.tverb("factAcc")} ${speechVerbs.pick(r)}`;
+        s = `${this.person()}, ${this.noun("possLoc")} ${this.adj()} ${this.noun("pl")} ${this.tverb("factAcc")} ${speechVerbs.pick(r)}`;
         break;
       case 14:
-        s = `${w.body("nom")} ${w.adj()} ${w.nouns("acc")} ${w.time()} ${w.tverb("fut")}`;
+        s = `${this.body("nom")} ${this.adj()} ${this.nouns("acc")} ${this.time()} ${this.tverb("fut")}`;
         break;
       default:
-        s = `${w.body("nom")} ${w.noun("plAcc")} ${w.manner()} ${w.tverb("evid")}`;
+        s = `${this.body("nom")} ${this.noun("plAcc")} ${this.manner()} ${this.tverb("evid")}`;
         break;
     }
     if (this.chance(0.15)) s = `${connectors.pick(r)}, ${lowerFirst(s)}`;

@@ -71,7 +71,7 @@ describeEachDatabase("newsroom write API", (get) => {
   const create = async (token: string, body: Record<string, unknown>) => {
     const res = await t.app.inject({ method: "POST", url: "/api/v1/articles", headers: auth(token), payload: body });
     expect(res.statusCode, res.body).toBe(201);
-    return res.json() as { id: number; version: number; status: string; url: string | null };
+    return res.json<{ id: number; version: number; status: string; url: string | null }>();
   };
 
   // 1

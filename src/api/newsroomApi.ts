@@ -128,7 +128,7 @@ export const newsroomApiPlugin: FastifyPluginAsyncTypebox<NewsroomApiOptions> = 
       const actor = actorOf(request);
       const { values } = await loadArticleForEditing(db, request.params.id);
       const { version, ...changes } = request.body;
-      const article = await updateArticle(db, { articleId: request.params.id, version, input: { ...values, ...changes } as ArticleInput, actor, now: now() });
+      const article = await updateArticle(db, { articleId: request.params.id, version, input: { ...values, ...changes }, actor, now: now() });
       return result(article);
     },
   );

@@ -70,6 +70,7 @@ function wordStartsAt(text: string, at: number): boolean {
 const WORD_AT = /[\p{L}\p{N}]+(?:['’´‘ʼ`][\p{L}\p{N}]+)?/uy;
 // What the character classes do not cover: accents written as separate combining marks, and
 // accented Latin letters past Latin Extended-A. Texts with them are analysed word by word.
+// eslint-disable-next-line no-misleading-character-class -- the combining-mark ranges are listed on purpose, one code point at a time
 const UNCOVERED = /[\u0180-\u024f\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1eff\u20d0-\u20ff\ufe20-\ufe2f]/;
 
 function answers(terms: QueryTerm[], found: WordMatch[], start: number, original: string): void {

@@ -25,13 +25,13 @@ function measured(value: unknown): number | null {
 }
 
 export function parseMgmObservation(plate: string, latest: unknown, daily: unknown): WeatherReport | null {
-  const obs = Array.isArray(latest) ? latest[0] : latest;
+  const obs: unknown = Array.isArray(latest) ? latest[0] : latest;
   if (!isRecord(obs)) return null;
   const temperature = measured(obs.sicaklik);
   const time = typeof obs.veriZamani === "string" ? Date.parse(obs.veriZamani) : Number.NaN;
   if (temperature === null || Number.isNaN(time)) return null;
   const forecast: DailyForecast[] = [];
-  const day = Array.isArray(daily) ? daily[0] : daily;
+  const day: unknown = Array.isArray(daily) ? daily[0] : daily;
   if (isRecord(day)) {
     for (let n = 1; n <= 5; n++) {
       const date = day[`tarihGun${n}`];
