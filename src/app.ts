@@ -11,7 +11,7 @@ import { fieldErrors } from "./api/validationErrors.ts";
 import { type TrustProxy, fastifyTrustProxy } from "./config.ts";
 import type { Database } from "./db/schema.ts";
 import { ConflictError, DomainError, ForbiddenError, InvalidInputError, NotFoundError, RateLimitedError, ServiceUnavailableError, UnauthorizedError } from "./errors.ts";
-import { newsroomErrorPage, newsroomPlugin } from "./newsroom/routes.tsx";
+import { newsroomPlugin, renderNewsroomError } from "./newsroom/plugin.ts";
 import { mediaDir } from "./media/storage.ts";
 import { MEDIA_PREFIX } from "./media/pictureUrls.ts";
 import { findRedirectTarget } from "./news/findRedirectTarget.ts";
@@ -135,11 +135,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   const newsroomError = (request: FastifyRequest, reply: FastifyReply, status: number, error: DomainError | null) =>
-    reply
-      .code(status)
-      .type("text/html; charset=utf-8")
-      .header("cache-control", "no-store")
-      .send(renderDocument(newsroomErrorPage(request, assets, status, error)));
+    renderNewsroomError(request, reply, assets, status, error);
 
   app.addHook("onRequest", async (request) => {
     if (request.url.length > MAX_URL_LENGTH) throw new UriTooLongError();

@@ -10,13 +10,7 @@ export function DiffView({ changes }: { changes: FieldChange[] }) {
           <dt>{c.label}</dt>
           <dd>
             {c.parts.map((part, i) =>
-              part.kind === "added" ? (
-                <ins key={i}>{part.text}</ins>
-              ) : part.kind === "removed" ? (
-                <del key={i}>{part.text}</del>
-              ) : (
-                <span key={i}>{part.text}</span>
-              ),
+              part.kind === "added" ? <ins key={i}>{part.text}</ins> : part.kind === "removed" ? <del key={i}>{part.text}</del> : <span key={i}>{part.text}</span>,
             )}
           </dd>
         </div>

@@ -1,12 +1,11 @@
-import { Fragment } from "preact";
-import type { Article, Image } from "../../db/schema.ts";
-import type { ArticleInput } from "../../news/articleInput.ts";
-import type { FieldConflict, MergeField } from "../../news/mergeArticleEdit.ts";
-import { FIELD_LABELS, type FieldChange, asText } from "../../news/revisionSnapshot.ts";
-import { STATUS_LABELS, type WorkflowAction } from "../../news/workflow.ts";
+// The article editor (/yonetim/haber/yeni, /yonetim/haber/:id): the form, its workflow
+// buttons, and after a conflict the summary and a choice per field (ConflictPanel.tsx).
+import type { ArticleStatus } from "../../db/schema.ts";
 import { formatIstanbulTime, toIstanbulLocalInput } from "../../lib/time.ts";
+import type { ArticleInput } from "../../news/articleInput.ts";
+import { STATUS_LABELS, type WorkflowAction } from "../../news/workflow.ts";
+import { ConflictChoice, type EditorConflict, ConflictSummary } from "./ConflictPanel.tsx";
 import { Csrf, FieldError, NewsroomLayout, type NewsroomChrome, Notice } from "./NewsroomLayout.tsx";
-import { DiffView } from "./DiffView.tsx";
 
 export const ACTION_LABELS: Record<WorkflowAction, string> = {
   submit: "Kaydet ve onaya gönder",
@@ -18,75 +17,50 @@ export const ACTION_LABELS: Record<WorkflowAction, string> = {
   unpublish: "Yayından kaldır",
 };
 
-export interface EditorPageProps {
-  chrome: NewsroomChrome;
-  article: Article | null;
+/** The article as the editor's header and buttons show it; its text is in `values`. Times are ISO 8601 UTC. */
+export interface EditorArticle {
+  id: number;
+  slug: string;
+  status: ArticleStatus;
+  version: number;
+  updatedAt: string;
+  scheduledAt: string | null;
+}
+
+/** A library picture as the editor offers it. */
+export interface EditorImage {
+  id: number;
+  caption: string;
+  alt: string;
+}
+
+/** What the editor shows for an article (or a new one), as `loadEditor` reads it. */
+export interface EditorData {
+  /** Null for a new article. */
+  article: EditorArticle | null;
   values: ArticleInput;
   categories: Array<{ slug: string; name: string }>;
   sources: Array<{ slug: string; name: string }>;
-  images: Image[];
+  images: EditorImage[];
+  /** The workflow steps offered as buttons. */
   actions: WorkflowAction[];
   canEdit: boolean;
   canSetBreaking: boolean;
+  /** The article's public address once published, else null. */
   publicUrl: string | null;
+  /** The version the form's values are based on; after a conflict, the current one. */
+  version: number;
+}
+
+export interface EditorPageProps extends EditorData {
+  chrome: NewsroomChrome;
   errors?: Record<string, string>;
   message?: string;
   error?: string;
-  /**
-   * A save that met newer changes: `changes` is what others changed since the form's version,
-   * `values` then hold the editor's changes merged onto the current article, `taken` the fields
-   * filled in from the others' changes, `conflicts` the fields both changed (a choice each).
-   */
-  conflict?: { message: string; changes: FieldChange[]; currentVersion: number; conflicts: FieldConflict[]; taken: MergeField[] };
-  /** The version the form's values are based on; after a conflict, the current one. */
-  version: number;
+  /** A save that met newer changes; `values` then hold the editor's changes merged onto the current article. */
+  conflict?: EditorConflict;
   /** The schedule time as typed (`YYYY-MM-DDTHH:mm`), when the form is shown again. */
   at?: string;
-}
-
-const label = (field: MergeField) => FIELD_LABELS[field] ?? field;
-
-function listOf(fields: MergeField[]): string {
-  return fields.map(label).join(", ");
-}
-
-/** A value as the conflict box shows it: names for category, source and picture, plain text for the rest. */
-function shownValue(p: EditorPageProps, field: MergeField, value: FieldConflict["theirs"]): string {
-  if (field === "category") return p.categories.find((c) => c.slug === value)?.name ?? String(value);
-  if (field === "source") return p.sources.find((s) => s.slug === value)?.name ?? String(value);
-  if (field === "imageId") {
-    const image = p.images.find((i) => i.id === value);
-    return value === null ? "Görsel yok" : `#${String(value)}${image ? ` — ${image.caption || image.alt}` : ""}`;
-  }
-  const text = asText(field, value);
-  return text === "" ? "(boş)" : text;
-}
-
-/**
- * Beside a field both sides changed: the other side's value and a required choice, as plain
- * radio buttons (`resolve.<field>` = mine | theirs), so it works without JavaScript.
- */
-function ConflictChoice({ p, field }: { p: EditorPageProps; field: MergeField }) {
-  const conflict = p.conflict?.conflicts.find((c) => c.field === field);
-  if (!conflict) return null;
-  const name = `resolve.${field}`;
-  return (
-    <fieldset class="group conflict conflict-choice" id={`cakisma-${field}`}>
-      <legend>{label(field)}: ikiniz de değiştirdiniz</legend>
-      <dl class="diff">
-        <dt>Diğer sürümdeki {label(field).toLocaleLowerCase("tr-TR")}</dt>
-        <dd data-theirs={field}>{shownValue(p, field, conflict.theirs)}</dd>
-      </dl>
-      <div class="field check">
-        <input type="radio" id={`${name}-mine`} name={name} value="mine" required />
-        <label for={`${name}-mine`}>Benimkini koru (formdaki değer)</label>
-      </div>
-      <div class="field check">
-        <input type="radio" id={`${name}-theirs`} name={name} value="theirs" />
-        <label for={`${name}-theirs`}>Diğer sürümdekini al</label>
-      </div>
-    </fieldset>
-  );
 }
 
 export function EditorPage(p: EditorPageProps) {
@@ -120,29 +94,7 @@ export function EditorPage(p: EditorPageProps) {
       </div>
       {p.message && <Notice kind="ok">{p.message}</Notice>}
       {p.error && <Notice kind="error">{p.error}</Notice>}
-      {p.conflict && (
-        <section class="conflict" aria-labelledby="cakisma">
-          <h2 id="cakisma">Kaydedilmedi: haber sizden önce değişti</h2>
-          <p>{p.conflict.message}</p>
-          <DiffView changes={p.conflict.changes} />
-          {p.conflict.taken.length > 0 && <p>Sizden sonra yapılan değişiklikler forma işlendi: {listOf(p.conflict.taken)}.</p>}
-          {p.conflict.conflicts.length > 0 && (
-            <p>
-              İkinizin de değiştirdiği alanlar:{" "}
-              {p.conflict.conflicts.map((c, i) => (
-                <Fragment key={c.field}>
-                  {i > 0 && ", "}
-                  <a href={`#cakisma-${c.field}`}>{label(c.field)}</a>
-                </Fragment>
-              ))}
-              . Her birinde hangisinin kalacağını seçin.
-            </p>
-          )}
-          <p>
-            Sizin değişiklikleriniz formda duruyor. Kontrol edip <strong>sürüm {p.conflict.currentVersion} üzerine kaydetmek</strong> için “Kaydet”e basın.
-          </p>
-        </section>
-      )}
+      {p.conflict && <ConflictSummary conflict={p.conflict} />}
       {readOnly && <Notice kind="warn">Bu haberi düzenleme yetkiniz yok; yalnızca görüntülüyorsunuz.</Notice>}
       <form
         method="post"
@@ -156,7 +108,15 @@ export function EditorPage(p: EditorPageProps) {
         <fieldset disabled={readOnly}>
           <div class="field">
             <label for="title">Başlık</label>
-            <input id="title" name="title" value={v.title} required maxLength={200} aria-invalid={p.errors?.title ? "true" : undefined} aria-describedby={described("title")} />
+            <input
+              id="title"
+              name="title"
+              value={v.title}
+              required
+              maxLength={200}
+              aria-invalid={p.errors?.title ? "true" : undefined}
+              aria-describedby={described("title")}
+            />
             <FieldError errors={p.errors} name="title" />
             <ConflictChoice p={p} field="title" />
             <p class="slug-preview" data-slug-preview data-category-select="#category">

@@ -1,0 +1,46 @@
+// Loading the article editor: the article (or a blank one), the lists its selects offer, and
+// what the actor may do with it.
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/schema.ts";
+import { listImages } from "../../media/store.ts";
+import { emptyArticleInput } from "../../news/articleInput.ts";
+import { loadArticleForViewing } from "../../news/loadArticleForEditing.ts";
+import { articlePath } from "../../news/slug.ts";
+import { listCategoriesAndSources } from "../../news/taxonomyStore.ts";
+import { type Actor, type WorkflowAction, availableActions, canEdit, isEditor } from "../../news/workflow.ts";
+import type { EditorData } from "../views/EditorPage.tsx";
+
+/** How many of the newest library pictures the editor's picture select offers. */
+export const EDITOR_IMAGE_COUNT = 100;
+
+/** A new article's form offers the one step its writer may take right after saving. */
+export function newArticleActions(actor: Actor): WorkflowAction[] {
+  return isEditor(actor.role) ? ["publish"] : ["submit"];
+}
+
+/**
+ * The editor for article `articleId`, or for a new article when null (blank values in the first
+ * category and source). Throws NotFoundError for a missing article and ForbiddenError when the
+ * actor may not view it (`canView`: another reporter's unpublished article). The buttons are the
+ * workflow steps `availableActions` allows; the form is read-only unless `canEdit`; only editors
+ * may set "Son dakika"; a published article links to its public address.
+ */
+export async function loadEditor(db: Kysely<Database>, { articleId, actor }: { articleId: number | null; actor: Actor }): Promise<EditorData> {
+  const [{ categories, sources }, images] = await Promise.all([listCategoriesAndSources(db), listImages(db, EDITOR_IMAGE_COUNT, 0)]);
+  const loaded = articleId === null ? null : await loadArticleForViewing(db, articleId, actor);
+  const row = loaded?.article ?? null;
+  const article = row && { id: row.id, slug: row.slug, status: row.status, version: row.version, updatedAt: row.updatedAt, scheduledAt: row.scheduledAt };
+  const categorySlug = row ? (categories.find((c) => c.id === row.categoryId)?.slug ?? "") : "";
+  return {
+    article,
+    values: loaded?.values ?? emptyArticleInput(categories[0]?.slug ?? "", sources[0]?.slug ?? ""),
+    categories: categories.map((c) => ({ slug: c.slug, name: c.name })),
+    sources: sources.map((s) => ({ slug: s.slug, name: s.name })),
+    images: images.map((i) => ({ id: i.id, caption: i.caption, alt: i.alt })),
+    actions: row ? availableActions(row, actor) : newArticleActions(actor),
+    canEdit: row ? canEdit(row, actor) : true,
+    canSetBreaking: isEditor(actor.role),
+    publicUrl: row?.status === "published" ? articlePath(categorySlug, row.slug, row.id) : null,
+    version: row?.version ?? 1,
+  };
+}

@@ -1,0 +1,174 @@
+// The articles area: the list, the editor (new, save, autosave), preview, delete, revisions and
+// tag suggestions. Saving is one use case that checks first (a refused step saves nothing); a
+// refused save shows the form again (`editorErrors`).
+import { type FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import type { FastifyRequest } from "fastify";
+import { InvalidInputError, StaleVersionError } from "../../errors.ts";
+import { IdParams } from "../../http/schemas.ts";
+import { slugify } from "../../lib/slug.ts";
+import { deleteArticle } from "../../news/deleteArticle.ts";
+import { getArticlePreview } from "../../news/getArticle.ts";
+import { loadArticleForViewing } from "../../news/loadArticleForEditing.ts";
+import { restoreRevision } from "../../news/revisions.ts";
+import { EditConflictError, saveArticleFromForm } from "../../news/saveArticleFromForm.ts";
+import { suggestTags } from "../../news/suggestTags.ts";
+import { loadChrome } from "../../site/chrome.ts";
+import { ArticlePage } from "../../site/views/ArticlePage.tsx";
+import { actorOf } from "../auth.ts";
+import { type FormRequest, formErrors } from "../formErrors.ts";
+import { type NewsroomOptions, anyone, chromeOf, messageFor } from "../page.ts";
+import { MessageQuery } from "../schemas.ts";
+import { ArticleListPage } from "../views/ArticleListPage.tsx";
+import { EditorPage, type EditorPageProps } from "../views/EditorPage.tsx";
+import { RevisionsPage } from "../views/RevisionsPage.tsx";
+import { listArticles } from "./listArticles.ts";
+import { loadEditor } from "./loadEditor.ts";
+import { loadRevisions } from "./loadRevisions.ts";
+import {
+  ArticleForm,
+  type ArticleFormBody,
+  ArticleListQuery,
+  CompareQuery,
+  RevisionParams,
+  TagSuggestQuery,
+  VersionForm,
+  articleInputFromForm,
+  resolutionsOf,
+} from "./schemas.ts";
+
+export const articleRoutes: FastifyPluginAsyncTypebox<NewsroomOptions> = async (app, { db, assets, publicUrl, now }) => {
+  app.get("/", { ...anyone, schema: { querystring: ArticleListQuery } }, async (request, reply) => {
+    const { durum: status, q, mesaj } = request.query;
+    const rows = await listArticles(db, { status, query: q ?? "", actor: actorOf(request), now: now() });
+    return reply.render(ArticleListPage, { chrome: chromeOf(request, assets), rows, status, query: (q ?? "").trim(), message: messageFor(mesaj) });
+  });
+
+  app.get("/haber/yeni", anyone, async (request, reply) =>
+    reply.render(EditorPage, { chrome: chromeOf(request, assets), ...(await loadEditor(db, { articleId: null, actor: actorOf(request) })) }),
+  );
+
+  app.get("/haber/:id", { ...anyone, schema: { params: IdParams, querystring: MessageQuery } }, async (request, reply) =>
+    reply.render(EditorPage, {
+      chrome: chromeOf(request, assets),
+      ...(await loadEditor(db, { articleId: request.params.id, actor: actorOf(request) })),
+      message: messageFor(request.query.mesaj),
+    }),
+  );
+
+  /**
+   * The editor shown again after a refused save of article `articleId` (null: a new one). 400
+   * (invalid input): what was typed, on the form's own version (or the next save would take it for
+   * changes made on the current one), with field errors. 409 after a conflict: the editor's changes
+   * merged onto the current article, its version, and a choice per field both sides changed. 409
+   * when nothing could be merged: a step on an article the actor cannot edit (shown as it is now, to
+   * retry on the current version), or a save that lost a race by a moment (what was typed stays, on
+   * its own version, so the next "Kaydet" merges it).
+   */
+  const editorAgain = async (
+    error: InvalidInputError | StaleVersionError,
+    request: FastifyRequest,
+    form: ArticleFormBody,
+    articleId: number | null,
+  ): Promise<EditorPageProps> => {
+    const data = await loadEditor(db, { articleId, actor: actorOf(request) });
+    const shown = { chrome: chromeOf(request, assets), ...data, at: form.at };
+    if (error instanceof EditConflictError) {
+      const conflict = { message: error.message, changes: error.changes, currentVersion: error.currentVersion, conflicts: error.conflicts, taken: error.taken };
+      return { ...shown, values: error.merged, conflict };
+    }
+    const input = articleInputFromForm(form);
+    if (error instanceof StaleVersionError) {
+      const retry = data.canEdit ? { values: input, version: form.version ?? data.version } : { version: error.currentVersion };
+      return { ...shown, ...retry, error: error.message };
+    }
+    return { ...shown, values: input, version: form.version ?? data.version, error: error.message, errors: error.fields };
+  };
+  const SAVE_ERRORS = [InvalidInputError, StaleVersionError];
+
+  /** Saves the form and takes the step its button asked for; the answer is the editor with a message. */
+  const save = async (request: FastifyRequest, form: ArticleFormBody, articleId: number | null) => {
+    const action = form.action ?? "save";
+    const article = await saveArticleFromForm(db, {
+      articleId,
+      version: form.version,
+      input: articleInputFromForm(form),
+      resolutions: resolutionsOf(form),
+      action,
+      at: form.at,
+      actor: actorOf(request),
+      now: now(),
+      ip: request.ip,
+    });
+    const key = action !== "save" ? action : articleId === null ? "olusturuldu" : "kaydedildi";
+    return `/yonetim/haber/${article.id}?mesaj=${key}`;
+  };
+
+  app.post(
+    "/haber/yeni",
+    {
+      ...anyone,
+      schema: { body: ArticleForm },
+      errorHandler: formErrors(EditorPage, SAVE_ERRORS, (error, request: FormRequest<ArticleFormBody>) => editorAgain(error, request, request.body, null)),
+    },
+    async (request, reply) => reply.redirect(await save(request, request.body, null), 303),
+  );
+
+  app.post(
+    "/haber/:id",
+    {
+      ...anyone,
+      schema: { params: IdParams, body: ArticleForm },
+      errorHandler: formErrors(EditorPage, SAVE_ERRORS, (error, request: FormRequest<ArticleFormBody, { id: number }>) =>
+        editorAgain(error, request, request.body, request.params.id),
+      ),
+    },
+    async (request, reply) => reply.redirect(await save(request, request.body, request.params.id), 303),
+  );
+
+  // Autosave merges like the form: a field the editor did not change keeps its current value, and a
+  // save based on a stale version changes nothing and answers 409 JSON (the page then asks for "Kaydet").
+  app.post("/haber/:id/otomatik-kayit", { ...anyone, schema: { params: IdParams, body: ArticleForm } }, async (request) => {
+    const article = await saveArticleFromForm(db, {
+      articleId: request.params.id,
+      version: request.body.version,
+      input: articleInputFromForm(request.body),
+      resolutions: {},
+      action: "save",
+      at: undefined,
+      actor: actorOf(request),
+      now: now(),
+      ip: request.ip,
+      note: "Otomatik kayıt",
+    });
+    return { version: article.version, savedAt: article.updatedAt };
+  });
+
+  // Who may view the article is checked first (`loadArticleForViewing`); then the reader's page as it would look.
+  app.get("/haber/:id/onizleme", { ...anyone, schema: { params: IdParams } }, async (request, reply) => {
+    await loadArticleForViewing(db, request.params.id, actorOf(request));
+    const [data, chrome] = await Promise.all([getArticlePreview(db, request.params.id, now()), loadChrome(db, assets, publicUrl)]);
+    return reply.header("x-robots-tag", "noindex").render(ArticlePage, { chrome, data });
+  });
+
+  app.post("/haber/:id/sil", { ...anyone, schema: { params: IdParams, body: VersionForm } }, async (request, reply) => {
+    await deleteArticle(db, { articleId: request.params.id, version: request.body.version, actor: actorOf(request), now: now(), ip: request.ip });
+    return reply.redirect("/yonetim/?mesaj=silindi", 303);
+  });
+
+  app.get("/haber/:id/surumler", { ...anyone, schema: { params: IdParams, querystring: CompareQuery } }, async (request, reply) => {
+    const { a, b } = request.query;
+    const revisions = await loadRevisions(db, { articleId: request.params.id, actor: actorOf(request), a, b });
+    return reply.render(RevisionsPage, { chrome: chromeOf(request, assets), ...revisions });
+  });
+
+  app.post("/haber/:id/surumler/:revision/geri-yukle", { ...anyone, schema: { params: RevisionParams, body: VersionForm } }, async (request, reply) => {
+    await restoreRevision(db, { articleId: request.params.id, revision: request.params.revision, version: request.body.version, actor: actorOf(request), now: now() });
+    return reply.redirect(`/yonetim/haber/${request.params.id}?mesaj=geri`, 303);
+  });
+
+  app.get("/etiketler", { ...anyone, schema: { querystring: TagSuggestQuery } }, async (request) => {
+    const prefix = slugify(request.query.q);
+    const items = prefix === "" ? [] : await suggestTags(db, prefix, actorOf(request));
+    return { items: items.map((t) => ({ slug: t.slug, name: t.name })) };
+  });
+};

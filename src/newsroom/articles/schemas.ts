@@ -1,0 +1,121 @@
+// The article forms and queries: the list, the editor form, version forms, revisions and tags.
+import { type Static, Type } from "@fastify/type-provider-typebox";
+import { Int32Id } from "../../http/schemas.ts";
+import { type ArticleInput, parseTagList } from "../../news/articleInput.ts";
+import { MERGE_FIELDS, type Resolutions } from "../../news/mergeArticleEdit.ts";
+import { ARTICLE_LIMITS, MAX_TAGS, TAG_MAX_LENGTH } from "../../news/schemas.ts";
+import { Csrf, LocalDateTime, MessageQuery } from "../schemas.ts";
+
+export const ArticleStatusFilter = Type.Union([
+  Type.Literal("draft"),
+  Type.Literal("review"),
+  Type.Literal("scheduled"),
+  Type.Literal("published"),
+  Type.Literal("unpublished"),
+]);
+
+export const ArticleListQuery = Type.Object(
+  { durum: Type.Optional(ArticleStatusFilter), q: Type.Optional(Type.String({ maxLength: 200 })), mesaj: MessageQuery.properties.mesaj },
+  { additionalProperties: false },
+);
+
+export const FormAction = Type.Union([
+  Type.Literal("save"),
+  Type.Literal("submit"),
+  Type.Literal("withdraw"),
+  Type.Literal("return"),
+  Type.Literal("publish"),
+  Type.Literal("schedule"),
+  Type.Literal("unschedule"),
+  Type.Literal("unpublish"),
+]);
+
+const Resolution = Type.Optional(Type.Union([Type.Literal("mine"), Type.Literal("theirs")]));
+
+/**
+ * The editor form's conflict choices, for its body schema: `resolve.<field>` = "mine" | "theirs",
+ * one per article field (see `resolutionsOf`).
+ */
+export const ResolutionFormFields = {
+  "resolve.title": Resolution,
+  "resolve.spot": Resolution,
+  "resolve.body": Resolution,
+  "resolve.category": Resolution,
+  "resolve.source": Resolution,
+  "resolve.tags": Resolution,
+  "resolve.imageId": Resolution,
+  "resolve.imageCaption": Resolution,
+  "resolve.imageCredit": Resolution,
+  "resolve.imageAlt": Resolution,
+  "resolve.isBreaking": Resolution,
+  "resolve.seoTitle": Resolution,
+  "resolve.seoDescription": Resolution,
+};
+
+/** Reads `resolve.<field>` = mine | theirs from a form body; anything else is ignored. */
+export function resolutionsOf(form: Readonly<Record<string, unknown>>): Resolutions {
+  const out: Resolutions = {};
+  for (const field of MERGE_FIELDS) {
+    const value = form[`resolve.${field}`];
+    if (value === "mine" || value === "theirs") out[field] = value;
+  }
+  return out;
+}
+
+/**
+ * The editor form. Text fields are optional because a read-only view (a disabled
+ * fieldset) sends none of them; absent text is read as empty.
+ */
+export const ArticleForm = Type.Object(
+  {
+    _csrf: Csrf,
+    version: Type.Optional(Int32Id),
+    action: Type.Optional(FormAction),
+    // The "Yayın zamanı" field: `YYYY-MM-DDTHH:mm` in Europe/Istanbul (checked strictly later).
+    at: Type.Optional(LocalDateTime),
+    title: Type.Optional(Type.String({ maxLength: ARTICLE_LIMITS.title })),
+    spot: Type.Optional(Type.String({ maxLength: ARTICLE_LIMITS.spot })),
+    body: Type.Optional(Type.String({ maxLength: ARTICLE_LIMITS.body })),
+    category: Type.Optional(Type.String({ maxLength: 200 })),
+    source: Type.Optional(Type.String({ maxLength: 200 })),
+    tags: Type.Optional(Type.String({ maxLength: MAX_TAGS * (TAG_MAX_LENGTH + 2) })),
+    imageId: Type.Optional(Type.Union([Int32Id, Type.Literal("")])),
+    imageCaption: Type.Optional(Type.String({ maxLength: ARTICLE_LIMITS.imageCaption })),
+    imageCredit: Type.Optional(Type.String({ maxLength: ARTICLE_LIMITS.imageCredit })),
+    imageAlt: Type.Optional(Type.String({ maxLength: ARTICLE_LIMITS.imageAlt })),
+    isBreaking: Type.Optional(Type.Literal("1")),
+    seoTitle: Type.Optional(Type.String({ maxLength: ARTICLE_LIMITS.seoTitle })),
+    seoDescription: Type.Optional(Type.String({ maxLength: ARTICLE_LIMITS.seoDescription })),
+    // After a conflict: the editor's choice per field (see news/saveArticleFromForm.ts).
+    ...ResolutionFormFields,
+  },
+  { additionalProperties: false },
+);
+export type ArticleFormBody = Static<typeof ArticleForm>;
+
+/** Forms that act on a version of an article (delete, restore). */
+export const VersionForm = Type.Object({ _csrf: Csrf, version: Int32Id }, { additionalProperties: false });
+
+export const RevisionParams = Type.Object({ id: Int32Id, revision: Int32Id });
+export const CompareQuery = Type.Object({ a: Type.Optional(Int32Id), b: Type.Optional(Int32Id) }, { additionalProperties: false });
+
+export const TagSuggestQuery = Type.Object({ q: Type.String({ maxLength: 100 }) }, { additionalProperties: false });
+
+/** The editor form's fields as an article input; absent text reads as empty, a checked "Son dakika" as true. */
+export function articleInputFromForm(form: ArticleFormBody): ArticleInput {
+  return {
+    title: form.title ?? "",
+    spot: form.spot ?? "",
+    body: form.body ?? "",
+    category: form.category ?? "",
+    source: form.source ?? "",
+    tags: parseTagList(form.tags ?? ""),
+    imageId: typeof form.imageId === "number" ? form.imageId : null,
+    imageCaption: form.imageCaption ?? "",
+    imageCredit: form.imageCredit ?? "",
+    imageAlt: form.imageAlt ?? "",
+    isBreaking: form.isBreaking === "1",
+    seoTitle: form.seoTitle || null,
+    seoDescription: form.seoDescription || null,
+  };
+}

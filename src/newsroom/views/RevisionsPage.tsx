@@ -1,0 +1,99 @@
+// An article's revisions (/yonetim/haber/:id/surumler): the list, a comparison, restore buttons.
+import type { ArticleStatus } from "../../db/schema.ts";
+import { formatIstanbulTime } from "../../lib/time.ts";
+import type { FieldChange } from "../../news/revisionSnapshot.ts";
+import { STATUS_LABELS } from "../../news/workflow.ts";
+import { DiffView } from "./DiffView.tsx";
+import { Csrf, NewsroomLayout, type NewsroomChrome } from "./NewsroomLayout.tsx";
+
+/** One revision as the table shows it; `createdAt` is ISO 8601 UTC. */
+export interface RevisionRow {
+  version: number;
+  authorLabel: string;
+  createdAt: string;
+  status: ArticleStatus;
+  note: string;
+}
+
+export interface RevisionsPageProps {
+  chrome: NewsroomChrome;
+  articleId: number;
+  title: string;
+  currentVersion: number;
+  /** Newest first. */
+  revisions: RevisionRow[];
+  compare?: { from: number; to: number; changes: FieldChange[] };
+  canRestore: boolean;
+}
+
+export function RevisionsPage(p: RevisionsPageProps) {
+  return (
+    <NewsroomLayout chrome={p.chrome} title={`Sürümler: ${p.title}`}>
+      <h1>Sürümler</h1>
+      <p>
+        <a href={`/yonetim/haber/${p.articleId}`}>← {p.title}</a>
+      </p>
+      <form method="get" class="compare">
+        <label for="a">Karşılaştır:</label>
+        <select id="a" name="a">
+          {p.revisions.map((r) => (
+            <option key={r.version} value={String(r.version)} selected={r.version === (p.compare?.from ?? p.revisions[1]?.version)}>
+              Sürüm {r.version}
+            </option>
+          ))}
+        </select>
+        <label for="b">ile</label>
+        <select id="b" name="b">
+          {p.revisions.map((r) => (
+            <option key={r.version} value={String(r.version)} selected={r.version === (p.compare?.to ?? p.currentVersion)}>
+              Sürüm {r.version}
+            </option>
+          ))}
+        </select>
+        <button type="submit">Farkları göster</button>
+      </form>
+      {p.compare && (
+        <section aria-labelledby="farklar">
+          <h2 id="farklar">
+            Sürüm {p.compare.from} → sürüm {p.compare.to}
+          </h2>
+          <DiffView changes={p.compare.changes} />
+        </section>
+      )}
+      <table class="table">
+        <thead>
+          <tr>
+            <th scope="col">Sürüm</th>
+            <th scope="col">Kim</th>
+            <th scope="col">Ne zaman</th>
+            <th scope="col">Durum</th>
+            <th scope="col">Not</th>
+            <th scope="col">
+              <span class="visually-hidden">İşlem</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {p.revisions.map((r) => (
+            <tr key={r.version}>
+              <td>{r.version}</td>
+              <td>{r.authorLabel}</td>
+              <td>{formatIstanbulTime(r.createdAt)}</td>
+              <td>{STATUS_LABELS[r.status]}</td>
+              <td>{r.note}</td>
+              <td>
+                {p.canRestore && r.version !== p.currentVersion && (
+                  <form method="post" action={`/yonetim/haber/${p.articleId}/surumler/${r.version}/geri-yukle`}>
+                    <Csrf chrome={p.chrome} />
+                    <input type="hidden" name="version" value={String(p.currentVersion)} />
+                    <button type="submit">Bu sürümü geri yükle</button>
+                  </form>
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </NewsroomLayout>
+  );
+}
