@@ -1,26 +1,12 @@
-import { describe, expect, it } from "vitest";
+import { expect, it } from "vitest";
 import { describeEachDatabase } from "../../test/databases.ts";
-import { up as migrate0008 } from "../db/migrations/0008-sign-in-throttles.ts";
 import { PASSWORD } from "../../test/newsroomFixtures.ts";
 import type { Database } from "../db/schema.ts";
 import { InvalidInputError, RateLimitedError, UnauthorizedError } from "../errors.ts";
 import type { Kysely } from "kysely";
-import { authenticateApiToken, createApiToken } from "./apiTokens.ts";
 import { verifyPassword } from "./passwords.ts";
-import {
-  ACCOUNT_MAX_FAILURES,
-  AUDIT_IP_MAX_LENGTH,
-  EMAIL_MAX_LENGTH,
-  IP_MAX_FAILURES,
-  LOCK_MINUTES,
-  type PasswordCheck,
-  bounded,
-  normaliseEmail,
-  refusalSeconds,
-  signIn,
-  throttledAddress,
-} from "./signIn.ts";
-import { addUser, changeOwnPassword, setUserDisabled } from "./users.ts";
+import { ACCOUNT_MAX_FAILURES, AUDIT_IP_MAX_LENGTH, EMAIL_MAX_LENGTH, IP_MAX_FAILURES, LOCK_MINUTES, type PasswordCheck, signIn } from "./signIn.ts";
+import { addUser, changeOwnPassword } from "./users.ts";
 
 const NOW = new Date("2026-11-27T12:00:00.000Z");
 const minutesLater = (minutes: number, from = NOW) => new Date(from.getTime() + minutes * 60_000);
@@ -265,41 +251,5 @@ describeEachDatabase("sign-in that holds", (get) => {
     // After the lock the right password changes it, and the count starts again.
     await change(PASSWORD, minutesLater(LOCK_MINUTES + 1));
     expect(await failure(change("eski-tahmin", minutesLater(LOCK_MINUTES + 2)))).toBeInstanceOf(InvalidInputError);
-  });
-
-  it("does not bring old API tokens back when a disabled user is enabled again", async () => {
-    const { db } = get();
-    const user = await newUser(db, "anahtar");
-    const token = await createApiToken(db, { userId: user.id, name: "betik", actor: null, now: NOW });
-    expect((await authenticateApiToken(db, token, NOW)).id).toBe(user.id);
-    await setUserDisabled(db, { userId: user.id, disabled: true, actor: null, now: minutesLater(1) });
-    expect(await failure(authenticateApiToken(db, token, minutesLater(2)))).toBeInstanceOf(UnauthorizedError);
-    await setUserDisabled(db, { userId: user.id, disabled: false, actor: null, now: minutesLater(3) });
-    expect(await failure(authenticateApiToken(db, token, minutesLater(4)))).toBeInstanceOf(UnauthorizedError);
-    const row = await db.selectFrom("apiTokens").select("revokedAt").where("userId", "=", user.id).executeTakeFirstOrThrow();
-    expect(row.revokedAt).toBe(minutesLater(1).toISOString());
-    const disabled = await db.selectFrom("auditLog").select("detail").where("subject", "=", user.email).where("action", "=", "user_disabled").executeTakeFirstOrThrow();
-    expect(disabled.detail).toBe("1 API anahtarı iptal edildi.");
-    // A token made after re-enabling works.
-    const fresh = await createApiToken(db, { userId: user.id, name: "yeni", actor: null, now: minutesLater(5) });
-    expect((await authenticateApiToken(db, fresh, minutesLater(6))).id).toBe(user.id);
-  });
-
-  // Last in this suite: it runs the migration again, which recreates the throttle table.
-  it("revokes, when migrating, the tokens of users disabled before tokens were revoked on disabling", async () => {
-    const { db } = get();
-    const user = await newUser(db, "eski");
-    const token = await createApiToken(db, { userId: user.id, name: "eski betik", actor: null, now: NOW });
-    // How an older version left a disabled user: tokens not revoked, only refused while disabled.
-    await db
-      .updateTable("users")
-      .set({ disabledAt: minutesLater(1).toISOString() })
-      .where("id", "=", user.id)
-      .execute();
-    await migrate0008(db);
-    await db.updateTable("users").set({ disabledAt: null }).where("id", "=", user.id).execute();
-    expect(await failure(authenticateApiToken(db, token, minutesLater(2)))).toBeInstanceOf(UnauthorizedError);
-    const row = await db.selectFrom("apiTokens").select("revokedAt").where("userId", "=", user.id).executeTakeFirstOrThrow();
-    expect(row.revokedAt).toBe(minutesLater(1).toISOString());
   });
 });
