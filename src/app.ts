@@ -4,7 +4,7 @@ import fs from "node:fs";
 import fastifyHelmet, { type FastifyHelmetOptions } from "@fastify/helmet";
 import fastifyStatic from "@fastify/static";
 import { type TypeBoxTypeProvider } from "@fastify/type-provider-typebox";
-import Fastify, { type FastifyBaseLogger, type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyReply, type FastifyRequest } from "fastify";
 import type { Kysely } from "kysely";
 import { apiV1Plugin } from "./api/plugin.ts";
 import { fieldErrors } from "./api/validationErrors.ts";
@@ -106,7 +106,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // this hands them to the app's own 404 (set below, once the error pages exist).
   let frameworkError: (request: FastifyRequest, reply: FastifyReply) => Promise<unknown> = async (_request, reply) => reply.code(404).send();
   const app = Fastify({
-    frameworkErrors: (_error, request, reply) => void frameworkError(request, reply),
+    frameworkErrors: (_error, request, reply) => {
+      frameworkError(request, reply).catch((error: unknown) => {
+        request.log.error({ err: error }, "framework error page failed");
+        if (!reply.raw.headersSent) reply.raw.writeHead(500).end();
+      });
+    },
     logger: options.logger ?? false,
     trustProxy: fastifyTrustProxy(options.trustProxy ?? false),
     routerOptions: { maxParamLength: 300 },
@@ -124,7 +129,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   const errorPage = async (reply: FastifyReply, status: number, message?: string) => {
     const chrome = await loadChrome(db, assets, publicUrl);
-    return reply.code(status).header("cache-control", "no-store").render(ErrorPage, { chrome, status, message });
+    // Not reply.render: Fastify's framework errors (a broken URL) come with a reply made before any plugin decorated it.
+    return reply
+      .code(status)
+      .type("text/html; charset=utf-8")
+      .header("cache-control", "no-store")
+      .send(renderDocument(h(ErrorPage, { chrome, status, message })));
   };
 
   await app.register(fastifyHelmet, securityHeaders(publicUrl));
