@@ -10,7 +10,7 @@ import { apiV1Plugin } from "./api/plugin.ts";
 import { fieldErrors } from "./api/validationErrors.ts";
 import { type TrustProxy, fastifyTrustProxy } from "./config.ts";
 import type { Database } from "./db/schema.ts";
-import { ConflictError, DomainError, ForbiddenError, InvalidInputError, NotFoundError, RateLimitedError, ServiceUnavailableError, UnauthorizedError } from "./errors.ts";
+import { DomainError, InvalidInputError, NotFoundError, RateLimitedError, ServiceUnavailableError } from "./errors.ts";
 import { newsroomPlugin, renderNewsroomError } from "./newsroom/plugin.ts";
 import { mediaDir } from "./media/storage.ts";
 import { MEDIA_PREFIX } from "./media/pictureUrls.ts";
@@ -22,6 +22,7 @@ import { weatherPagesPlugin } from "./weather/routes.tsx";
 import { edgeValidatorCompiler } from "./http/validation.ts";
 import { MAX_URL_LENGTH, UriTooLongError, assertReadableContentType, clientErrorHandler, fastifyErrorText } from "./http/limits.ts";
 import { authPlugin, isApiPath, isNewsroomPath } from "./newsroom/auth.ts";
+import { statusOf } from "./http/errorStatus.ts";
 import { buildAssets } from "./ui/assets.ts";
 import { renderDocument } from "./ui/render.ts";
 import { renderPlugin } from "./ui/renderPlugin.ts";
@@ -73,17 +74,6 @@ function securityHeaders(publicUrl: string): FastifyHelmetOptions {
 
 /** Browser features no page of the site uses, off for the pages and any frame in them (helmet does not set this). */
 const PERMISSIONS_POLICY = "camera=(), microphone=(), geolocation=(), browsing-topics=()";
-
-function statusOf(error: DomainError): number {
-  if (error instanceof NotFoundError) return 404;
-  if (error instanceof UnauthorizedError) return 401;
-  if (error instanceof RateLimitedError) return 429;
-  if (error instanceof ServiceUnavailableError) return 503;
-  if (error instanceof InvalidInputError) return 400;
-  if (error instanceof ConflictError) return 409;
-  if (error instanceof ForbiddenError) return 403;
-  return 500;
-}
 
 function isApi(request: FastifyRequest): boolean {
   return isApiPath(request.url);

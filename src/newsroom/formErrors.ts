@@ -4,6 +4,7 @@
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { ComponentType } from "preact";
 import { ConflictError, DomainError, ForbiddenError, InvalidInputError, RateLimitedError, UnauthorizedError } from "../errors.ts";
+import { statusOf } from "../http/errorStatus.ts";
 
 /** A request whose form (and path parameters) passed the route's schema, as a form's error handler reads it. */
 export type FormRequest<Body, Params = unknown> = FastifyRequest & { body: Body; params: Params };
@@ -11,19 +12,6 @@ export type FormRequest<Body, Params = unknown> = FastifyRequest & { body: Body;
 /** A domain error a form can be shown again for. */
 type FormError = InvalidInputError | ConflictError | RateLimitedError | UnauthorizedError | ForbiddenError;
 type ErrorClass<E extends FormError> = abstract new (...args: never[]) => E;
-
-/**
- * The status a refused form answers with; the same statuses the app's error handler gives these
- * errors (`statusOf` in src/app.ts): 400 invalid input, 401 wrong credentials, 403 forbidden,
- * 409 conflict, 429 rate limited.
- */
-function formStatus(error: FormError): number {
-  if (error instanceof InvalidInputError) return 400;
-  if (error instanceof UnauthorizedError) return 401;
-  if (error instanceof ForbiddenError) return 403;
-  if (error instanceof ConflictError) return 409;
-  return 429;
-}
 
 /**
  * A route's `errorHandler`: when the handler throws one of `handles` (or a subclass), answers
@@ -45,6 +33,6 @@ export function formErrors<Req extends FastifyRequest, C extends ReadonlyArray<E
     const refusal: FormError = error;
     if (refusal instanceof RateLimitedError) reply.header("retry-after", String(refusal.retryAfterSeconds));
     const props = await propsOf(error, request, reply);
-    return reply.code(formStatus(refusal)).render(View, props);
+    return reply.code(statusOf(refusal)).render(View, props);
   };
 }
