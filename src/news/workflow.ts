@@ -8,7 +8,9 @@ export interface Actor {
   role: Role;
 }
 
-export type WorkflowAction = "submit" | "withdraw" | "return" | "publish" | "schedule" | "unschedule" | "unpublish";
+/** The steps along the lifecycle, declared once (forms, API and rules derive from this list). */
+export const WORKFLOW_ACTIONS = ["submit", "withdraw", "return", "publish", "schedule", "unschedule", "unpublish"] as const;
+export type WorkflowAction = (typeof WORKFLOW_ACTIONS)[number];
 
 interface Rule {
   from: readonly ArticleStatus[];

@@ -7,7 +7,7 @@ import { isPostgres } from "./index.ts";
 
 export interface MatchFilter {
   terms: QueryTerm[];
-  statuses: ArticleStatus[];
+  statuses: readonly ArticleStatus[];
   categoryId?: number;
   from?: Date;
   to?: Date;

@@ -20,7 +20,7 @@ export interface SearchInput {
   pageSize: number;
   now: Date;
   /** Readers see published articles; the newsroom searches every status. */
-  statuses?: ArticleStatus[];
+  statuses?: readonly ArticleStatus[];
 }
 
 export interface SearchHit {
@@ -41,8 +41,6 @@ export interface SearchResult {
   hits: SearchHit[];
 }
 
-const ALL: ArticleStatus[] = ["draft", "review", "scheduled", "published", "unpublished"];
-export const NEWSROOM_STATUSES = ALL;
 
 const DAY_MESSAGE = `Geçerli bir gün girin: YYYY-AA-GG, ${YEAR_RANGE.min}–${YEAR_RANGE.max} yılları arasında.`;
 

@@ -5,7 +5,8 @@ import { changeArticleStatus } from "../../news/changeArticleStatus.ts";
 import { installDefaults } from "../../news/installDefaults.ts";
 import { createArticle } from "../../news/saveArticle.ts";
 import type { Actor } from "../../news/workflow.ts";
-import { NEWSROOM_STATUSES, searchArticles } from "../../search/searchArticles.ts";
+import { ARTICLE_STATUSES } from "../../db/schema.ts";
+import { searchArticles } from "../../search/searchArticles.ts";
 import { listArticles } from "./listArticles.ts";
 
 const T0 = new Date("2026-11-27T12:00:00.000Z");
@@ -47,7 +48,7 @@ describeEachDatabase("the newsroom article list", (get) => {
   it("finds drafts by a search, keeps the search's order, and still shows a reporter only their own", async () => {
     const found = await listArticles(get().db, { status: undefined, query: "  lale ", actor: editor, now: at(10) });
     expect(found.map((r) => r.id).sort((a, b) => a - b)).toEqual([ids.ownDraft, ids.ownLater, ids.published].sort((a, b) => a - b));
-    const searched = await searchArticles(get().db, { q: "lale", page: 1, pageSize: 100, now: at(10), statuses: NEWSROOM_STATUSES });
+    const searched = await searchArticles(get().db, { q: "lale", page: 1, pageSize: 100, now: at(10), statuses: ARTICLE_STATUSES });
     expect(found.map((r) => r.id)).toEqual(searched.hits.map((h) => h.card.id));
     const mine = await listArticles(get().db, { status: "draft", query: "lale", actor: reporter, now: at(10) });
     expect(mine.map((r) => r.id).sort((a, b) => a - b)).toEqual([ids.ownDraft, ids.ownLater].sort((a, b) => a - b));

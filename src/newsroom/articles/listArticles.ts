@@ -1,9 +1,9 @@
 // The newsroom's article list: whose articles, which status, and a search that finds drafts too.
 import type { Kysely } from "kysely";
-import type { ArticleStatus, Database } from "../../db/schema.ts";
+import { ARTICLE_STATUSES, type ArticleStatus, type Database } from "../../db/schema.ts";
 import { listForNewsroom } from "../../news/articleStore.ts";
 import { type Actor, isEditor } from "../../news/workflow.ts";
-import { NEWSROOM_STATUSES, searchArticles } from "../../search/searchArticles.ts";
+import { searchArticles } from "../../search/searchArticles.ts";
 import type { ArticleListRow } from "../views/ArticleListPage.tsx";
 
 /** How many articles the list shows, and how many search hits it looks at. */
@@ -48,7 +48,7 @@ export async function listArticles(
   const q = query.trim();
   let ids: number[] | undefined;
   if (q !== "") {
-    const found = await searchArticles(db, { q, page: 1, pageSize: LIST_SIZE, now, statuses: status ? [status] : NEWSROOM_STATUSES });
+    const found = await searchArticles(db, { q, page: 1, pageSize: LIST_SIZE, now, statuses: status ? [status] : ARTICLE_STATUSES });
     ids = found.hits.map((h) => h.card.id);
   }
   const rows = await listForNewsroom(db, { status, ids, ownerId: isEditor(actor.role) ? undefined : actor.id, limit: LIST_SIZE });

@@ -1,34 +1,22 @@
 // The article forms and queries: the list, the editor form, version forms, revisions and tags.
 import { type Static, Type } from "@fastify/type-provider-typebox";
+import { ARTICLE_STATUSES } from "../../db/schema.ts";
 import { Int32Id } from "../../http/schemas.ts";
 import { type ArticleInput, parseTagList } from "../../news/articleInput.ts";
 import { MERGE_FIELDS, type Resolutions } from "../../news/mergeArticleEdit.ts";
+import { WORKFLOW_ACTIONS } from "../../news/workflow.ts";
 import { ARTICLE_LIMITS, MAX_TAGS, TAG_MAX_LENGTH } from "../../news/schemas.ts";
 import { Csrf, LocalDateTime, MessageQuery } from "../schemas.ts";
 
-export const ArticleStatusFilter = Type.Union([
-  Type.Literal("draft"),
-  Type.Literal("review"),
-  Type.Literal("scheduled"),
-  Type.Literal("published"),
-  Type.Literal("unpublished"),
-]);
+export const ArticleStatusFilter = Type.Union(ARTICLE_STATUSES.map((status) => Type.Literal(status)));
 
 export const ArticleListQuery = Type.Object(
   { durum: Type.Optional(ArticleStatusFilter), q: Type.Optional(Type.String({ maxLength: 200 })), mesaj: MessageQuery.properties.mesaj },
   { additionalProperties: false },
 );
 
-export const FormAction = Type.Union([
-  Type.Literal("save"),
-  Type.Literal("submit"),
-  Type.Literal("withdraw"),
-  Type.Literal("return"),
-  Type.Literal("publish"),
-  Type.Literal("schedule"),
-  Type.Literal("unschedule"),
-  Type.Literal("unpublish"),
-]);
+/** "save" (Kaydet) or a workflow step, as the editor form's buttons send them. */
+export const FormAction = Type.Union([Type.Literal("save"), ...WORKFLOW_ACTIONS.map((action) => Type.Literal(action))]);
 
 const Resolution = Type.Optional(Type.Union([Type.Literal("mine"), Type.Literal("theirs")]));
 

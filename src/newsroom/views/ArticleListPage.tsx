@@ -1,5 +1,5 @@
 // The newsroom's article list (/yonetim/), with its search box and status tabs.
-import type { ArticleStatus } from "../../db/schema.ts";
+import { ARTICLE_STATUSES, type ArticleStatus } from "../../db/schema.ts";
 import { formatIstanbulTime } from "../../lib/time.ts";
 import { STATUS_LABELS } from "../../news/workflow.ts";
 import { NewsroomLayout, type NewsroomChrome, Notice } from "./NewsroomLayout.tsx";
@@ -25,14 +25,15 @@ export interface ArticleListPageProps {
   message?: string;
 }
 
-const TABS: Array<{ status?: ArticleStatus; label: string }> = [
-  { label: "Tümü" },
-  { status: "draft", label: "Taslaklar" },
-  { status: "review", label: "Onay bekleyenler" },
-  { status: "scheduled", label: "Zamanlananlar" },
-  { status: "published", label: "Yayında" },
-  { status: "unpublished", label: "Yayından kalkanlar" },
-];
+const TAB_LABELS: Record<ArticleStatus, string> = {
+  draft: "Taslaklar",
+  review: "Onay bekleyenler",
+  scheduled: "Zamanlananlar",
+  published: "Yayında",
+  unpublished: "Yayından kalkanlar",
+};
+
+const TABS: Array<{ status?: ArticleStatus; label: string }> = [{ label: "Tümü" }, ...ARTICLE_STATUSES.map((status) => ({ status, label: TAB_LABELS[status] }))];
 
 export function ArticleListPage({ chrome, rows, status, query, message }: ArticleListPageProps) {
   return (
