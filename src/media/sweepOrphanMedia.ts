@@ -1,6 +1,7 @@
 // Removes picture files that no images row points to: what an upload leaves behind when the process dies after
 // writing the variants and before committing the row (uploadImage cleans up after every error it sees itself).
 import fs from "node:fs/promises";
+import { repeatEvery } from "../lib/repeatEvery.ts";
 import path from "node:path";
 import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.ts";
@@ -97,29 +98,14 @@ export function startMediaSweeper(
   options: { everyMs?: number; now?: () => Date; log: { info: (m: string) => void; warn: (m: string) => void }; onError: (e: unknown) => void },
 ): MediaSweeper {
   const now = options.now ?? (() => new Date());
-  let running: Promise<void> | undefined;
-  let stopped = false;
-  const tick = () => {
-    if (running || stopped) return;
-    running = sweepOrphanMedia(db, dataDir, now())
-      .then(({ removed, spared }) => {
-        if (removed > 0) options.log.info(`media sweep: removed ${removed} files of uploads that never got a database row`);
-        if (spared > 0)
-          options.log.warn(`media sweep: ${spared} files have no images row, but the images table is empty; left in place (check DATABASE_URL and DATA_DIR)`);
-      })
-      .catch((e: unknown) => options.onError(e))
-      .finally(() => {
-        running = undefined;
-      });
-  };
-  tick();
-  const timer = setInterval(tick, options.everyMs ?? HOUR_MS);
-  timer.unref();
-  return {
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
+  return repeatEvery(
+    options.everyMs ?? HOUR_MS,
+    async () => {
+      const { removed, spared } = await sweepOrphanMedia(db, dataDir, now());
+      if (removed > 0) options.log.info(`media sweep: removed ${removed} files of uploads that never got a database row`);
+      if (spared > 0)
+        options.log.warn(`media sweep: ${spared} files have no images row, but the images table is empty; left in place (check DATABASE_URL and DATA_DIR)`);
     },
-  };
+    options.onError,
+  );
 }

@@ -1,3 +1,4 @@
+import { repeatEvery } from "../lib/repeatEvery.ts";
 import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/store.ts";
 import type { Article, Database } from "../db/schema.ts";
@@ -38,25 +39,9 @@ export function startScheduler(
   options: { everyMs?: number; now?: () => Date; onError?: (e: unknown) => void; onPublished?: (a: Article) => void } = {},
 ): Scheduler {
   const now = options.now ?? (() => new Date());
-  let running: Promise<void> | undefined;
-  let stopped = false;
-  const tick = () => {
-    if (running || stopped) return; // a slow round is still going: skip this one
-    running = publishDueArticles(db, now())
-      .then((list) => list.forEach((a) => options.onPublished?.(a)))
-      .catch((e: unknown) => options.onError?.(e))
-      .finally(() => {
-        running = undefined;
-      });
-  };
-  tick();
-  const timer = setInterval(tick, options.everyMs ?? 1000);
-  timer.unref();
-  return {
-    async stop() {
-      stopped = true;
-      clearInterval(timer);
-      await running;
-    },
-  };
+  return repeatEvery(
+    options.everyMs ?? 1000,
+    async () => (await publishDueArticles(db, now())).forEach((a) => options.onPublished?.(a)),
+    (e) => options.onError?.(e),
+  );
 }

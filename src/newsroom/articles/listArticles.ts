@@ -10,17 +10,7 @@ import type { ArticleListRow } from "../views/ArticleListPage.tsx";
 export const LIST_SIZE = 100;
 
 /** A row of `listForNewsroom` as the list shows it: `isBreaking` read as a boolean, unused columns left out. */
-export function toListRow(row: {
-  id: number;
-  title: string;
-  status: ArticleStatus;
-  updatedAt: string;
-  scheduledAt: string | null;
-  categoryName: string;
-  ownerName: string | null;
-  headlineSlot: number | null;
-  isBreaking: number;
-}): ArticleListRow {
+export function toListRow(row: Omit<ArticleListRow, "isBreaking"> & { isBreaking: number }): ArticleListRow {
   return {
     id: row.id,
     title: row.title,
