@@ -1,19 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseQuery } from "../src/search/analyzer.ts";
-import {
-  CATEGORY_SLUGS,
-  PROVINCES,
-  Zipf,
-  conjugate,
-  countWords,
-  generateArticle,
-  inflect,
-  mulberry32,
-  noun,
-  proper,
-  properForm,
-  vocabulary,
-} from "./corpus.ts";
+import { CATEGORY_SLUGS, PROVINCES, Zipf, conjugate, countWords, generateArticle, inflect, mulberry32, noun, proper, properForm, vocabulary } from "./corpus.ts";
 
 const OPTIONS = { seed: 7, count: 1000, now: new Date("2026-11-27T12:00:00.000Z") };
 
@@ -55,7 +42,10 @@ describe("corpus words", () => {
 describe("Zipf", () => {
   it("makes the first items common and the last rare", () => {
     const rng = mulberry32(1);
-    const z = new Zipf(Array.from({ length: 100 }, (_, i) => i), 1);
+    const z = new Zipf(
+      Array.from({ length: 100 }, (_, i) => i),
+      1,
+    );
     const counts = new Array<number>(100).fill(0);
     for (let i = 0; i < 50_000; i++) {
       const k = z.pick(rng);

@@ -40,7 +40,9 @@ async function generate(): Promise<void> {
   fs.mkdirSync(fixtures, { recursive: true });
   const huge = path.join(fixtures, SCENARIOS["huge-png"].file);
   if (!fs.existsSync(huge)) {
-    await sharp({ create: { width: 10_000, height: 10_000, channels: 3, background: "#336699" } }).png().toFile(huge);
+    await sharp({ create: { width: 10_000, height: 10_000, channels: 3, background: "#336699" } })
+      .png()
+      .toFile(huge);
   }
   // A photo-like picture: smooth noise blown up, so JPEG lands near a real camera file's size.
   const under = path.join(fixtures, SCENARIOS["under-jpeg"].file);
@@ -51,7 +53,11 @@ async function generate(): Promise<void> {
     const grain = await sharp({ create: { width: 8160, height: 6120, channels: 3, background: "#000000", noise: { type: "gaussian", mean: 0, sigma: 9 } } })
       .png()
       .toBuffer();
-    await sharp(small).resize(8160, 6120, { kernel: "cubic" }).composite([{ input: grain, blend: "add" }]).jpeg({ quality: 90 }).toFile(under);
+    await sharp(small)
+      .resize(8160, 6120, { kernel: "cubic" })
+      .composite([{ input: grain, blend: "add" }])
+      .jpeg({ quality: 90 })
+      .toFile(under);
   }
   // A graphic: flat blocks of colour, as PNGs usually are.
   const underPng = path.join(fixtures, SCENARIOS["under-png"].file);

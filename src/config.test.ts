@@ -30,7 +30,14 @@ describe("loadConfig", () => {
 
   it("reads every variable", () => {
     const c = loadConfig(
-      { PORT: "8080", HOST: "0.0.0.0", DATABASE_URL: "postgres://u:p@db:5432/haberci", DATA_DIR: "/var/lib/haberci", PUBLIC_URL: "https://www.haberci.example/", LOG_LEVEL: "warn" },
+      {
+        PORT: "8080",
+        HOST: "0.0.0.0",
+        DATABASE_URL: "postgres://u:p@db:5432/haberci",
+        DATA_DIR: "/var/lib/haberci",
+        PUBLIC_URL: "https://www.haberci.example/",
+        LOG_LEVEL: "warn",
+      },
       "/srv",
     );
     expect(c.port).toBe(8080);

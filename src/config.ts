@@ -129,9 +129,7 @@ export function parseDatabaseUrl(raw: string, cwd = process.cwd()): DatabaseTarg
     }
     return { dialect: "postgres", url: raw };
   }
-  throw new ConfigError(
-    `DATABASE_URL must start with sqlite: or postgres:// (got ${JSON.stringify(redact(raw))})`,
-  );
+  throw new ConfigError(`DATABASE_URL must start with sqlite: or postgres:// (got ${JSON.stringify(redact(raw))})`);
 }
 
 function isLogLevel(value: string): value is Config["logLevel"] {

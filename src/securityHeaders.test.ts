@@ -35,7 +35,13 @@ describeEachDatabase("security headers", (get) => {
     const { db } = get();
     await installDefaults(db);
     t = await buildTestApp(db);
-    await storeImageVariants(t.dataDir, "t/sise", await sharp({ create: { width: 640, height: 360, channels: 3, background: "#336699" } }).png().toBuffer());
+    await storeImageVariants(
+      t.dataDir,
+      "t/sise",
+      await sharp({ create: { width: 640, height: 360, channels: 3, background: "#336699" } })
+        .png()
+        .toBuffer(),
+    );
     const id = await addArticle(db, {
       title,
       category: "gundem",
@@ -60,7 +66,9 @@ describeEachDatabase("security headers", (get) => {
     expect(res.headers["x-frame-options"]).toBe("SAMEORIGIN");
     expect(res.headers["referrer-policy"]).toBe("strict-origin-when-cross-origin");
     expect(res.headers["strict-transport-security"]).toBe("max-age=31536000; includeSubDomains");
-    expect(String(res.headers["permissions-policy"]).split(/,\s*/)).toEqual(expect.arrayContaining(["camera=()", "microphone=()", "geolocation=()", "browsing-topics=()"]));
+    expect(String(res.headers["permissions-policy"]).split(/,\s*/)).toEqual(
+      expect.arrayContaining(["camera=()", "microphone=()", "geolocation=()", "browsing-topics=()"]),
+    );
     expect(res.headers["cross-origin-embedder-policy"]).toBeUndefined();
   });
 

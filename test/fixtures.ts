@@ -79,6 +79,8 @@ export async function addArticle(db: Kysely<Database>, f: ArticleFixture): Promi
 
 /** Writes real WebP variants for a fixture image, so pages and the browser can load it. */
 export async function writeFixtureImage(dataDir: string, storageKey: string): Promise<void> {
-  const png = await sharp({ create: { width: 1200, height: 675, channels: 3, background: "#1f5fa8" } }).png().toBuffer();
+  const png = await sharp({ create: { width: 1200, height: 675, channels: 3, background: "#1f5fa8" } })
+    .png()
+    .toBuffer();
   await storeImageVariants(dataDir, storageKey, png);
 }

@@ -16,9 +16,7 @@ function multipart(parts: Part[]): { payload: Buffer; headers: Record<string, st
   for (const part of parts) {
     if ("data" in part) {
       chunks.push(
-        Buffer.from(
-          `--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"; filename="${part.filename}"\r\nContent-Type: ${part.contentType}\r\n\r\n`,
-        ),
+        Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"; filename="${part.filename}"\r\nContent-Type: ${part.contentType}\r\n\r\n`),
         part.data,
         Buffer.from("\r\n"),
       );
@@ -63,7 +61,14 @@ describeEachDatabase("newsroom write API", (get) => {
   afterAll(async () => t?.close());
 
   const countRows = async (table: "articles" | "images") =>
-    Number((await get().db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await get()
+          .db.selectFrom(table)
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   const storedArticle = async (id: number) =>
     get().db.selectFrom("articles").select(["title", "body", "status", "version"]).where("id", "=", id).executeTakeFirstOrThrow();
@@ -279,7 +284,12 @@ describeEachDatabase("newsroom write API", (get) => {
     expect(ok.statusCode, ok.body).toBe(200);
     expect(ok.json().version).toBe(2);
 
-    const forbidden = await t.app.inject({ method: "PATCH", url: `/api/v1/articles/${others.id}`, headers: auth(tokens.reporter), payload: { version: 1, title: "Ele geçirildi" } });
+    const forbidden = await t.app.inject({
+      method: "PATCH",
+      url: `/api/v1/articles/${others.id}`,
+      headers: auth(tokens.reporter),
+      payload: { version: 1, title: "Ele geçirildi" },
+    });
     expect(forbidden.statusCode).toBe(403);
     expect(forbidden.json().error.code).toBe("forbidden");
     expect(await storedArticle(others.id)).toMatchObject({ title: "Başka muhabirin taslağı", version: 1 });
@@ -292,7 +302,12 @@ describeEachDatabase("newsroom write API", (get) => {
     expect((await t.app.inject(`/api/v1/articles/${own.id}`)).statusCode).toBe(404);
 
     // Only editors may set the breaking-news flag.
-    const breaking = await t.app.inject({ method: "POST", url: "/api/v1/articles", headers: auth(tokens.reporter), payload: { title: "Son dakika denemesi", category: "gundem", isBreaking: true } });
+    const breaking = await t.app.inject({
+      method: "POST",
+      url: "/api/v1/articles",
+      headers: auth(tokens.reporter),
+      payload: { title: "Son dakika denemesi", category: "gundem", isBreaking: true },
+    });
     expect(breaking.statusCode).toBe(403);
   });
 
@@ -329,9 +344,19 @@ describeEachDatabase("newsroom write API", (get) => {
     expect(page.statusCode).toBe(200);
 
     // An editor's PATCH of a live article answers with its public url.
-    const edit = await t.app.inject({ method: "PATCH", url: `/api/v1/articles/${created.id}`, headers: auth(tokens.editor), payload: { version: 3, spot: "Kutlamalar sabaha kadar sürdü." } });
+    const edit = await t.app.inject({
+      method: "PATCH",
+      url: `/api/v1/articles/${created.id}`,
+      headers: auth(tokens.editor),
+      payload: { version: 3, spot: "Kutlamalar sabaha kadar sürdü." },
+    });
     expect(edit.statusCode, edit.body).toBe(200);
-    expect(edit.json()).toEqual({ id: created.id, version: 4, status: "published", url: `https://haberci.test/haber/spor/sampiyonluk-kutlamalari-basladi-${created.id}.html` });
+    expect(edit.json()).toEqual({
+      id: created.id,
+      version: 4,
+      status: "published",
+      url: `https://haberci.test/haber/spor/sampiyonluk-kutlamalari-basladi-${created.id}.html`,
+    });
 
     const unpublish = await t.app.inject({ method: "POST", url: `/api/v1/articles/${created.id}/unpublish`, headers: auth(tokens.editor) });
     expect(unpublish.statusCode, unpublish.body).toBe(200);
@@ -385,7 +410,9 @@ describeEachDatabase("newsroom write API", (get) => {
 
   // 8
   it("uploads a picture over multipart and answers with WebP addresses", async () => {
-    const png = await sharp({ create: { width: 800, height: 600, channels: 3, background: "#336699" } }).png().toBuffer();
+    const png = await sharp({ create: { width: 800, height: 600, channels: 3, background: "#336699" } })
+      .png()
+      .toBuffer();
     const before = await countRows("images");
     const { payload, headers } = multipart([
       { name: "caption", value: "Kızılay Meydanı" },
@@ -423,7 +450,9 @@ describeEachDatabase("newsroom write API", (get) => {
     expect(res.json().error.code).toBe("invalid_input");
     expect(Object.keys(res.json().error.fields)).toContain("file");
 
-    const png = await sharp({ create: { width: 800, height: 600, channels: 3, background: "#336699" } }).png().toBuffer();
+    const png = await sharp({ create: { width: 800, height: 600, channels: 3, background: "#336699" } })
+      .png()
+      .toBuffer();
     const real = multipart([
       { name: "alt", value: "Meydan" },
       { name: "file", filename: "meydan.png", contentType: "image/png", data: png },
@@ -457,9 +486,7 @@ describeEachDatabase("newsroom write API", (get) => {
     expect(doc.paths["/api/v1/articles"].post.security).toEqual([{ bearerAuth: [] }]);
     expect(doc.paths["/api/v1/articles"].get.security).toBeUndefined();
     expect(doc.components.securitySchemes.bearerAuth).toMatchObject({ type: "http", scheme: "bearer" });
-    expect(doc.paths["/api/v1/articles"].post.requestBody.content["application/json"].schema.required).toEqual(
-      expect.arrayContaining(["title", "category"]),
-    );
+    expect(doc.paths["/api/v1/articles"].post.requestBody.content["application/json"].schema.required).toEqual(expect.arrayContaining(["title", "category"]));
 
     const docs = await t.app.inject("/api/v1/docs");
     expect(docs.statusCode).toBe(200);

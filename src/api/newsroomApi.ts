@@ -123,7 +123,16 @@ export const newsroomApiPlugin: FastifyPluginAsyncTypebox<NewsroomApiOptions> = 
 
   app.patch(
     "/articles/:id",
-    { ...reporters, schema: { summary: "Edit an article (optimistic concurrency by version)", security: Bearer, params: IdParams, body: PatchBody, response: { 200: WriteResult, ...errors } } },
+    {
+      ...reporters,
+      schema: {
+        summary: "Edit an article (optimistic concurrency by version)",
+        security: Bearer,
+        params: IdParams,
+        body: PatchBody,
+        response: { 200: WriteResult, ...errors },
+      },
+    },
     async (request) => {
       const actor = actorOf(request);
       const { values } = await loadArticleForEditing(db, request.params.id);
@@ -141,15 +150,35 @@ export const newsroomApiPlugin: FastifyPluginAsyncTypebox<NewsroomApiOptions> = 
         summary: "Publish now, or schedule with `at`",
         security: Bearer,
         params: IdParams,
-        body: Type.Union([Type.Object({ at: Type.Optional(Type.String({ format: "date-time", description: "When to publish: after now, at most one year ahead" })), version: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647 })) }, { additionalProperties: false }), Type.Null()]),
-        response: { 200: Type.Object({ status: Type.Union([Type.Literal("published"), Type.Literal("scheduled")]), url: Type.String(), version: Type.Integer() }), ...errors },
+        body: Type.Union([
+          Type.Object(
+            {
+              at: Type.Optional(Type.String({ format: "date-time", description: "When to publish: after now, at most one year ahead" })),
+              version: Type.Optional(Type.Integer({ minimum: 1, maximum: 2147483647 })),
+            },
+            { additionalProperties: false },
+          ),
+          Type.Null(),
+        ]),
+        response: {
+          200: Type.Object({ status: Type.Union([Type.Literal("published"), Type.Literal("scheduled")]), url: Type.String(), version: Type.Integer() }),
+          ...errors,
+        },
       },
     },
     async (request) => {
       const actor = actorOf(request);
       const at = request.body?.at ? new Date(request.body.at) : undefined;
       if (at && Number.isNaN(at.getTime())) throw new InvalidInputError("Geçersiz tarih.", { at: "ISO 8601 tarih-saat olmalı." });
-      const article = await changeArticleStatus(db, { articleId: request.params.id, action: at ? "schedule" : "publish", at, actor, now: now(), version: request.body?.version, ip: request.ip });
+      const article = await changeArticleStatus(db, {
+        articleId: request.params.id,
+        action: at ? "schedule" : "publish",
+        at,
+        actor,
+        now: now(),
+        version: request.body?.version,
+        ip: request.ip,
+      });
       const { categories } = await listCategoriesAndSources(db);
       const url = publicUrl + articlePath(categories.find((c) => c.id === article.categoryId)?.slug ?? "", article.slug, article.id);
       return { status: article.status === "scheduled" ? ("scheduled" as const) : ("published" as const), url, version: article.version };
@@ -186,12 +215,24 @@ export const newsroomApiPlugin: FastifyPluginAsyncTypebox<NewsroomApiOptions> = 
       const actor = actorOf(request);
       const { file, caption, credit, alt } = request.body;
       if (!Buffer.isBuffer(file) || file.length === 0) throw new InvalidInputError("Dosya gerekli.", { file: "Dosya gerekli." });
-      const image = await uploadImage(db, { data: file, caption: caption ?? "", credit: credit ?? "", alt: alt ?? "", actor, now: now(), dataDir, maxBytes: maxUploadBytes });
+      const image = await uploadImage(db, {
+        data: file,
+        caption: caption ?? "",
+        credit: credit ?? "",
+        alt: alt ?? "",
+        actor,
+        now: now(),
+        dataDir,
+        maxBytes: maxUploadBytes,
+      });
       const picture = toPicture(image, image.alt, 1280);
       return reply.code(201).send({
         id: image.id,
         url: publicUrl + (picture?.src ?? ""),
-        srcset: (picture?.srcset ?? "").split(", ").map((s) => publicUrl + s).join(", "),
+        srcset: (picture?.srcset ?? "")
+          .split(", ")
+          .map((s) => publicUrl + s)
+          .join(", "),
         width: image.width,
         height: image.height,
       });

@@ -40,7 +40,5 @@ export const apiV1Plugin: FastifyPluginAsyncTypebox<ApiV1Options> = async (app, 
   await app.register(weatherApiPlugin, { db, updatedText: (iso) => `Son güncelleme ${formatIstanbulClock(iso)}` });
 
   app.get("/openapi.json", { schema: { hide: true } }, async () => app.swagger());
-  app.get("/docs", { schema: { hide: true } }, async (_request, reply) =>
-    reply.type("text/html; charset=utf-8").send(renderApiDocs(app.swagger())),
-  );
+  app.get("/docs", { schema: { hide: true } }, async (_request, reply) => reply.type("text/html; charset=utf-8").send(renderApiDocs(app.swagger())));
 };

@@ -67,8 +67,7 @@ describeEachDatabase("public read API", (get) => {
       updatedAt: "2026-11-26T10:30:00.000Z",
       image: {
         url: "https://haberci.test/medya/t/liman-800.webp",
-        srcset:
-          "https://haberci.test/medya/t/liman-480.webp 480w, https://haberci.test/medya/t/liman-800.webp 800w, https://haberci.test/medya/t/liman-1200.webp 1200w",
+        srcset: "https://haberci.test/medya/t/liman-480.webp 480w, https://haberci.test/medya/t/liman-800.webp 800w, https://haberci.test/medya/t/liman-1200.webp 1200w",
         width: 1200,
         height: 675,
         alt: "Konteyner yüklü gemi",

@@ -102,7 +102,13 @@ export const apiPlugin: FastifyPluginAsyncTypebox<ApiOptions> = async (app, { db
 
   app.get(
     "/articles/:id",
-    { schema: { summary: "One published article (with a newsroom token: any article its user may view)", params: Id, response: { 200: ArticleJson, 401: ErrorJson, 404: ErrorJson } } },
+    {
+      schema: {
+        summary: "One published article (with a newsroom token: any article its user may view)",
+        params: Id,
+        response: { 200: ArticleJson, 401: ErrorJson, 404: ErrorJson },
+      },
+    },
     async (request, reply) => {
       // With a newsroom token, the articles its user may view (`canView`: editors any, reporters their
       // own and published ones) come with status and version; any other answers 404, as for the public.
@@ -119,12 +125,8 @@ export const apiPlugin: FastifyPluginAsyncTypebox<ApiOptions> = async (app, { db
   );
 
   // The browser reports each article a reader actually sees (also those loaded below as "Sıradaki Haber").
-  app.post(
-    "/articles/:id/views",
-    { schema: { summary: "Count a page view", params: Id, response: { 204: Type.Null(), 404: ErrorJson } } },
-    async (request, reply) => {
-      await recordArticleView(db, views, request.params.id);
-      return reply.code(204).send(null);
-    },
-  );
+  app.post("/articles/:id/views", { schema: { summary: "Count a page view", params: Id, response: { 204: Type.Null(), 404: ErrorJson } } }, async (request, reply) => {
+    await recordArticleView(db, views, request.params.id);
+    return reply.code(204).send(null);
+  });
 };

@@ -37,9 +37,7 @@ async function migrate(db: Kysely<Database>, target: string | null): Promise<str
   // On PostgreSQL, keep Kysely's bookkeeping tables in the connection's own schema: its
   // existence check looks at every schema and would be fooled by another schema's tables.
   const schema =
-    db.getExecutor().adapter instanceof PostgresAdapter
-      ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
-      : undefined;
+    db.getExecutor().adapter instanceof PostgresAdapter ? (await sql<{ schema: string }>`select current_schema() as schema`.execute(db)).rows[0]?.schema : undefined;
   const migrator = new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
   const { error, results } = target === null ? await migrator.migrateToLatest() : await migrator.migrateTo(target);
   if (error) throw error instanceof Error ? error : new Error("Migration failed", { cause: error });

@@ -26,7 +26,15 @@ describeEachDatabase("the edge", (get) => {
   let reporter: Session;
   const bearer = (token: string) => ({ authorization: `Bearer ${token}` });
 
-  const countArticles = async () => Number((await get().db.selectFrom("articles").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+  const countArticles = async () =>
+    Number(
+      (
+        await get()
+          .db.selectFrom("articles")
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   const createViaApi = (payload: Record<string, unknown>, token = reporterToken) =>
     t.app.inject({ method: "POST", url: "/api/v1/articles", headers: bearer(token), payload });
@@ -51,7 +59,12 @@ describeEachDatabase("the edge", (get) => {
     expect(noToken.json().error.code).toBe("unauthorized");
     const badToken = await t.app.inject({ method: "PATCH", url: "/api/v1/articles/1", headers: bearer("hbr_yanlis"), payload: "{" });
     expect(badToken.statusCode).toBe(401);
-    const form = await t.app.inject({ method: "POST", url: "/yonetim/haber/yeni", headers: { "content-type": "application/x-www-form-urlencoded" }, payload: "title=x&bilinmeyen=1" });
+    const form = await t.app.inject({
+      method: "POST",
+      url: "/yonetim/haber/yeni",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      payload: "title=x&bilinmeyen=1",
+    });
     expect(form.statusCode).toBe(303);
     expect(form.headers.location).toBe("/yonetim/giris");
     expect(await countArticles()).toBe(before);
@@ -80,7 +93,10 @@ describeEachDatabase("the edge", (get) => {
   it("stores decomposed (NFD) text composed (NFC), from the API and the form, and search finds it", async () => {
     const nfd = "Gökçeada açıklarında şişe postası bulundu".normalize("NFD");
     expect(nfd).not.toBe(nfd.normalize("NFC"));
-    const created = await createViaApi({ title: nfd, spot: "Balıkçılar şişeyi kıyıya getirdi.".normalize("NFD"), category: "gundem", tags: ["Gökçeada".normalize("NFD")] }, editorToken);
+    const created = await createViaApi(
+      { title: nfd, spot: "Balıkçılar şişeyi kıyıya getirdi.".normalize("NFD"), category: "gundem", tags: ["Gökçeada".normalize("NFD")] },
+      editorToken,
+    );
     expect(created.statusCode).toBe(201);
     const { id } = created.json();
     const row = await get().db.selectFrom("articles").select(["title", "spot"]).where("id", "=", id).executeTakeFirstOrThrow();
@@ -91,7 +107,10 @@ describeEachDatabase("the edge", (get) => {
     for (const q of ["gökçeada", "gokceada", "şişe", "GÖKÇEADA".normalize("NFD")]) {
       const found = await t.app.inject({ url: `/api/v1/search?q=${encodeURIComponent(q)}` });
       expect(found.statusCode, q).toBe(200);
-      expect(found.json().items.map((i: { id: number }) => i.id), q).toContain(id);
+      expect(
+        found.json().items.map((i: { id: number }) => i.id),
+        q,
+      ).toContain(id);
     }
     // The editor form too.
     const form = await editor.post("/yonetim/haber/yeni", {
@@ -111,7 +130,12 @@ describeEachDatabase("the edge", (get) => {
   });
 
   it("removes NUL and other control characters from text, bodies included", async () => {
-    const created = await createViaApi({ title: "Boş\u0000 karakter\u0007 testi", body: "<p>Gövde\u0000 metni\u001b</p>", spot: "Satır\nsonu kalır", category: "gundem" });
+    const created = await createViaApi({
+      title: "Boş\u0000 karakter\u0007 testi",
+      body: "<p>Gövde\u0000 metni\u001b</p>",
+      spot: "Satır\nsonu kalır",
+      category: "gundem",
+    });
     expect(created.statusCode).toBe(201);
     const row = await get().db.selectFrom("articles").select(["title", "body", "spot"]).where("id", "=", created.json().id).executeTakeFirstOrThrow();
     expect(row.title).toBe("Boş karakter testi");
@@ -153,7 +177,12 @@ describeEachDatabase("the edge", (get) => {
     const created = await createViaApi({ title: "Sürüm sınırı", category: "gundem" });
     const id = created.json().id;
     for (const version of [2147483648, 1e308]) {
-      const res = await t.app.inject({ method: "PATCH", url: `/api/v1/articles/${id}`, headers: { ...bearer(reporterToken), "content-type": "application/json" }, payload: `{"version": ${version === 1e308 ? "1e308" : version}, "title": "Yeni"}` });
+      const res = await t.app.inject({
+        method: "PATCH",
+        url: `/api/v1/articles/${id}`,
+        headers: { ...bearer(reporterToken), "content-type": "application/json" },
+        payload: `{"version": ${version === 1e308 ? "1e308" : version}, "title": "Yeni"}`,
+      });
       expect(res.statusCode, String(version)).toBe(400);
     }
     const slot = await editor.post("/yonetim/manset", { slot: ["9007199254740992", "", ""] });
@@ -213,7 +242,15 @@ describeEachDatabase("the edge", (get) => {
   });
 
   it("refuses a return address holding CR/LF before signing in: no session is created", async () => {
-    const sessions = async () => Number((await get().db.selectFrom("sessions").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+    const sessions = async () =>
+      Number(
+        (
+          await get()
+            .db.selectFrom("sessions")
+            .select((eb) => eb.fn.countAll<number>().as("n"))
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const page = await t.app.inject({ url: "/yonetim/giris" });
     const csrf = /name="_csrf" value="([^"]+)"/.exec(page.body)?.[1] ?? "";
     const loginCookie = page.cookies.find((c) => c.name === "haberci_giris")?.value ?? "";

@@ -25,9 +25,7 @@ describe("slugify", () => {
 
   it("keeps long titles whole: no truncation of meaning", () => {
     const title = "Meteoroloji uyardı: Karadeniz'in doğusunda kuvvetli sağanak ve fırtına bekleniyor, vatandaşlar tedbirli olmalı";
-    expect(slugify(title)).toBe(
-      "meteoroloji-uyardi-karadenizin-dogusunda-kuvvetli-saganak-ve-firtina-bekleniyor-vatandaslar-tedbirli-olmali",
-    );
+    expect(slugify(title)).toBe("meteoroloji-uyardi-karadenizin-dogusunda-kuvvetli-saganak-ve-firtina-bekleniyor-vatandaslar-tedbirli-olmali");
   });
 
   it("dotted and dotless I both become i, in either case", () => {

@@ -28,9 +28,21 @@ describeEachDatabase("sweepOrphanMedia", (get) => {
   };
   const exists = (file: string) => fs.existsSync(path.join(media, file));
   const addRow = (storageKey: string) =>
-    get().db.transaction().execute((trx) =>
-      insertImage(trx, { storageKey, width: 640, height: 480, variantWidths: "320,640", hasFallback: 1, caption: "", credit: "AA", alt: "Bir görsel", createdAt: now.toISOString() }),
-    );
+    get()
+      .db.transaction()
+      .execute((trx) =>
+        insertImage(trx, {
+          storageKey,
+          width: 640,
+          height: 480,
+          variantWidths: "320,640",
+          hasFallback: 1,
+          caption: "",
+          credit: "AA",
+          alt: "Bir görsel",
+          createdAt: now.toISOString(),
+        }),
+      );
   const old = new Date(now.getTime() - 2 * HOUR);
 
   it("spares everything while the images table is empty (a wrong DATABASE_URL must not empty the media directory)", async () => {
@@ -64,7 +76,12 @@ describeEachDatabase("sweepOrphanMedia", (get) => {
   it("runs at start-up and then on its schedule, logging what it removed, and stops cleanly", async () => {
     const first = writePicture("2026/11/ilkTur", old);
     const lines: string[] = [];
-    const sweeper = startMediaSweeper(get().db, dataDir, { everyMs: 50, now: () => now, log: { info: (m) => lines.push(m), warn: (m) => lines.push(m) }, onError: (e) => lines.push(String(e)) });
+    const sweeper = startMediaSweeper(get().db, dataDir, {
+      everyMs: 50,
+      now: () => now,
+      log: { info: (m) => lines.push(m), warn: (m) => lines.push(m) },
+      onError: (e) => lines.push(String(e)),
+    });
     await expect.poll(() => first.some(exists), { timeout: 5_000 }).toBe(false);
     const second = writePicture("2026/11/ikinciTur", old);
     await expect.poll(() => second.some(exists), { timeout: 5_000 }).toBe(false);
@@ -83,4 +100,3 @@ it("reads a storage key from a variant's file name", () => {
   expect(storageKeyOfFile("2026/11/abc.webp")).toBeNull();
   expect(storageKeyOfFile("2026/11/BENIOKU.txt")).toBeNull();
 });
-

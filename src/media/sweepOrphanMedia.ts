@@ -103,8 +103,7 @@ export function startMediaSweeper(
     async () => {
       const { removed, spared } = await sweepOrphanMedia(db, dataDir, now());
       if (removed > 0) options.log.info(`media sweep: removed ${removed} files of uploads that never got a database row`);
-      if (spared > 0)
-        options.log.warn(`media sweep: ${spared} files have no images row, but the images table is empty; left in place (check DATABASE_URL and DATA_DIR)`);
+      if (spared > 0) options.log.warn(`media sweep: ${spared} files have no images row, but the images table is empty; left in place (check DATABASE_URL and DATA_DIR)`);
     },
     options.onError,
   );

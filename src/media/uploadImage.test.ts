@@ -44,15 +44,36 @@ describeEachDatabase("uploadImage", (get) => {
   /** Every file under the media directory, relative to it. */
   const mediaFiles = () => {
     const root = path.join(dataDir, "media");
-    return fs.existsSync(root) ? fs.readdirSync(root, { recursive: true, withFileTypes: true }).filter((e) => e.isFile()).map((e) => path.join(e.parentPath, e.name)) : [];
+    return fs.existsSync(root)
+      ? fs
+          .readdirSync(root, { recursive: true, withFileTypes: true })
+          .filter((e) => e.isFile())
+          .map((e) => path.join(e.parentPath, e.name))
+      : [];
   };
 
-  const countImages = async () => Number((await get().db.selectFrom("images").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+  const countImages = async () =>
+    Number(
+      (
+        await get()
+          .db.selectFrom("images")
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   it("stores WebP variants and a JPEG fallback, keeps caption, credit and alt, and drops the location", async () => {
     expect((await sharp(jpegWithGps).metadata()).exif).toBeDefined();
     const image = await upload(jpegWithGps);
-    expect(image).toMatchObject({ width: 2400, height: 1600, variantWidths: "320,640,960,1280,1920", caption: "Kızılay Meydanı", credit: "AA", alt: "Meydanda yürüyen insanlar", hasFallback: 1 });
+    expect(image).toMatchObject({
+      width: 2400,
+      height: 1600,
+      variantWidths: "320,640,960,1280,1920",
+      caption: "Kızılay Meydanı",
+      credit: "AA",
+      alt: "Meydanda yürüyen insanlar",
+      hasFallback: 1,
+    });
     for (const w of [320, 640, 960, 1280, 1920]) {
       const file = path.join(dataDir, "media", `${image.storageKey}-${w}.webp`);
       const meta = await sharp(file).metadata();
@@ -67,7 +88,12 @@ describeEachDatabase("uploadImage", (get) => {
 
   it("accepts PNG, WebP, AVIF and GIF, deciding the type from the content", async () => {
     const base = sharp({ create: { width: 400, height: 300, channels: 3, background: "#aa3300" } });
-    for (const data of [await base.clone().png().toBuffer(), await base.clone().webp().toBuffer(), await base.clone().avif({ effort: 0 }).toBuffer(), await base.clone().gif().toBuffer()]) {
+    for (const data of [
+      await base.clone().png().toBuffer(),
+      await base.clone().webp().toBuffer(),
+      await base.clone().avif({ effort: 0 }).toBuffer(),
+      await base.clone().gif().toBuffer(),
+    ]) {
       const image = await upload(data);
       expect(image.variantWidths).toBe("320,400");
     }
@@ -98,7 +124,9 @@ describeEachDatabase("uploadImage", (get) => {
   });
 
   it("refuses six 100-megapixel PNGs sent at once as too large in pixels, before decoding, and stores nothing", async () => {
-    const huge = await sharp({ create: { width: 10_000, height: 10_000, channels: 3, background: "#336699" } }).png().toBuffer();
+    const huge = await sharp({ create: { width: 10_000, height: 10_000, channels: 3, background: "#336699" } })
+      .png()
+      .toBuffer();
     expect(huge.length).toBeLessThan(2 * MB);
     const rowsBefore = await countImages();
     const filesBefore = mediaFiles();
@@ -118,17 +146,26 @@ describeEachDatabase("uploadImage", (get) => {
   });
 
   it("stores a picture just under the pixel limit", async () => {
-    const under = await sharp({ create: { width: 7071, height: 7071, channels: 3, background: "#996633" } }).png().toBuffer(); // 49.99 MP
+    const under = await sharp({ create: { width: 7071, height: 7071, channels: 3, background: "#996633" } })
+      .png()
+      .toBuffer(); // 49.99 MP
     const image = await upload(under);
     expect(image).toMatchObject({ width: 7071, height: 7071, variantWidths: "320,640,960,1280,1920" });
     expect((await sharp(path.join(dataDir, "media", `${image.storageKey}-1920.webp`)).metadata()).height).toBe(1920);
   });
 
   it("keeps the proportions and orientation of a rotated camera photo in every variant", async () => {
-    const upright = await sharp({ create: { width: 2400, height: 1600, channels: 3, background: "#336699" } }).jpeg().withMetadata({ orientation: 6 }).toBuffer();
+    const upright = await sharp({ create: { width: 2400, height: 1600, channels: 3, background: "#336699" } })
+      .jpeg()
+      .withMetadata({ orientation: 6 })
+      .toBuffer();
     const image = await upload(upright);
     expect(image).toMatchObject({ width: 1600, height: 2400, variantWidths: "320,640,960,1280,1600" });
-    for (const [file, width, height] of [["-320.webp", 320, 480], ["-1600.webp", 1600, 2400], [".jpg", 1280, 1920]] as const) {
+    for (const [file, width, height] of [
+      ["-320.webp", 320, 480],
+      ["-1600.webp", 1600, 2400],
+      [".jpg", 1280, 1920],
+    ] as const) {
       expect(await sharp(path.join(dataDir, "media", `${image.storageKey}${file}`)).metadata()).toMatchObject({ width, height });
     }
   });

@@ -35,12 +35,22 @@ describeEachDatabase("image uploads when the image queue is full", (get) => {
     await installDefaults(db);
     const user = await addUser(db, { email: "foto@haberci.test", name: "Foto Muhabir", role: "muhabir", password, actor: null, now: TEST_NOW });
     token = await createApiToken(db, { userId: user.id, name: "ajans", actor: null, now: TEST_NOW });
-    png = await sharp({ create: { width: 800, height: 600, channels: 3, background: "#336699" } }).png().toBuffer();
+    png = await sharp({ create: { width: 800, height: 600, channels: 3, background: "#336699" } })
+      .png()
+      .toBuffer();
     t = await buildTestApp(db);
   });
   afterAll(async () => t?.close());
 
-  const countImages = async () => Number((await get().db.selectFrom("images").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow()).n);
+  const countImages = async () =>
+    Number(
+      (
+        await get()
+          .db.selectFrom("images")
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
 
   /** Fills every slot and the waiting line of the process's queue until `release()` is called. */
   const fillQueue = () => {

@@ -89,16 +89,12 @@ describe("normaliseArticleInput", () => {
 
   it("tells an empty title apart from one that gives no address", () => {
     expect(fieldErrors({ title: " \u0000 " }).title).toBe("Başlık boş olamaz.");
-    expect(fieldErrors({ title: "🔥🔥 !!!" }).title).toBe(
-      "Başlıktan bir adres üretilemedi: Latin harflerine çevrilebilen en az bir harf ya da rakam olmalı.",
-    );
+    expect(fieldErrors({ title: "🔥🔥 !!!" }).title).toBe("Başlıktan bir adres üretilemedi: Latin harflerine çevrilebilen en az bir harf ya da rakam olmalı.");
     expect(fieldErrors({ title: "北京" }).title).toMatch(/^Başlıktan bir adres üretilemedi/);
   });
 
   it("refuses a tag without a usable slug, naming it", () => {
-    expect(fieldErrors({ tags: ["Deprem", "🚀"] }).tags).toBe(
-      '"🚀" etiketinden bir adres üretilemedi: Latin harflerine çevrilebilen en az bir harf ya da rakam olmalı.',
-    );
+    expect(fieldErrors({ tags: ["Deprem", "🚀"] }).tags).toBe('"🚀" etiketinden bir adres üretilemedi: Latin harflerine çevrilebilen en az bir harf ya da rakam olmalı.');
   });
 
   it("names every such tag, and cuts a long one", () => {

@@ -21,9 +21,7 @@ describe("sanitizeBody", () => {
   });
 
   it("opens outside links safely in a new tab", () => {
-    expect(sanitizeBody('<a href="https://www.tbmm.gov.tr">TBMM</a>')).toBe(
-      '<a href="https://www.tbmm.gov.tr" rel="noopener noreferrer" target="_blank">TBMM</a>',
-    );
+    expect(sanitizeBody('<a href="https://www.tbmm.gov.tr">TBMM</a>')).toBe('<a href="https://www.tbmm.gov.tr" rel="noopener noreferrer" target="_blank">TBMM</a>');
   });
 
   it("keeps embeds from allowed video hosts", () => {

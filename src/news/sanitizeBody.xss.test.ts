@@ -16,8 +16,21 @@ interface Tag {
 }
 
 const NAMED_ENTITIES: Record<string, string> = {
-  amp: "&", lt: "<", gt: ">", quot: '"', apos: "'", colon: ":", tab: "\t", newline: "\n",
-  sol: "/", lpar: "(", rpar: ")", nbsp: "\u00a0", period: ".", comma: ",", semi: ";",
+  amp: "&",
+  lt: "<",
+  gt: ">",
+  quot: '"',
+  apos: "'",
+  colon: ":",
+  tab: "\t",
+  newline: "\n",
+  sol: "/",
+  lpar: "(",
+  rpar: ")",
+  nbsp: "\u00a0",
+  period: ".",
+  comma: ",",
+  semi: ";",
 };
 
 /** Decodes character references once, as the HTML parser does for an attribute value. */
@@ -54,11 +67,7 @@ function normaliseUrl(value: string): string {
   return value.replace(/[\x00-\x20\u00a0]+/g, "").toLowerCase();
 }
 
-const ALLOWED_IFRAME_PREFIXES = [
-  "https://www.youtube-nocookie.com/",
-  "https://www.youtube.com/",
-  "https://player.vimeo.com/",
-];
+const ALLOWED_IFRAME_PREFIXES = ["https://www.youtube-nocookie.com/", "https://www.youtube.com/", "https://player.vimeo.com/"];
 
 const FORBIDDEN_SUBSTRINGS: Array<[string, string]> = [
   ["<script", "no <script> element"],
@@ -225,7 +234,10 @@ const PAYLOADS: Payload[] = [
   { name: "<svg><set> writing href to javascript:", payload: '<svg><a><set attributeName="href" to="javascript:alert(1)"/><text y="20">x</text></a></svg>' },
   { name: "<math href=javascript:>", payload: '<math href="javascript:alert(1)">tıkla</math>' },
   { name: "<math><maction xlink:href>", payload: '<math><maction actiontype="statusline" xlink:href="javascript:alert(1)">x</maction></math>' },
-  { name: "<math><mtext><table><mglyph><style> mXSS", payload: "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)></style></mglyph></table></mtext></math>" },
+  {
+    name: "<math><mtext><table><mglyph><style> mXSS",
+    payload: "<math><mtext><table><mglyph><style><img src=x onerror=alert(1)></style></mglyph></table></mtext></math>",
+  },
   { name: "<math><style> namespace confusion mXSS", payload: "<math><mi><style><img src=x onerror=alert(1)></style></mi></math>" },
 
   // --- iframes
@@ -245,7 +257,10 @@ const PAYLOADS: Payload[] = [
   // --- object / embed / base / meta / link
   { name: "<object data=javascript:>", payload: '<object data="javascript:alert(1)"></object>' },
   { name: "<object data=data:text/html>", payload: `<object data="data:text/html;base64,${B64_SCRIPT}"></object>` },
-  { name: "<object><param> flash", payload: '<object type="application/x-shockwave-flash" data="https://evil.example/x.swf"><param name="allowScriptAccess" value="always"></object>' },
+  {
+    name: "<object><param> flash",
+    payload: '<object type="application/x-shockwave-flash" data="https://evil.example/x.swf"><param name="allowScriptAccess" value="always"></object>',
+  },
   { name: "<embed src=javascript:>", payload: '<embed src="javascript:alert(1)">' },
   { name: "<embed> foreign swf", payload: '<embed src="https://evil.example/x.swf" allowscriptaccess="always">' },
   { name: "<base href=javascript:>", payload: '<base href="javascript:alert(1)//"><a href="/haber">x</a>' },
@@ -375,9 +390,7 @@ describe("sanitizeBody keeps legitimate newsroom HTML", () => {
 
   it("keeps https links and adds rel and target to them", () => {
     const out = sanitizeBody('<p>Kaynak: <a href="https://www.tbmm.gov.tr/gundem" title="TBMM">Türkiye Büyük Millet Meclisi</a></p>');
-    expect(out).toBe(
-      '<p>Kaynak: <a href="https://www.tbmm.gov.tr/gundem" title="TBMM" rel="noopener noreferrer" target="_blank">Türkiye Büyük Millet Meclisi</a></p>',
-    );
+    expect(out).toBe('<p>Kaynak: <a href="https://www.tbmm.gov.tr/gundem" title="TBMM" rel="noopener noreferrer" target="_blank">Türkiye Büyük Millet Meclisi</a></p>');
     assertSafe(out);
   });
 
@@ -409,8 +422,7 @@ describe("sanitizeBody keeps legitimate newsroom HTML", () => {
   });
 
   it("keeps a YouTube nocookie embed", () => {
-    const embed =
-      '<iframe src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ" title="Bakanlık açıklaması" width="560" height="315" allowfullscreen></iframe>';
+    const embed = '<iframe src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ" title="Bakanlık açıklaması" width="560" height="315" allowfullscreen></iframe>';
     const out = sanitizeBody(embed);
     expect(out).toContain('<iframe src="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"');
     expect(out).toContain('title="Bakanlık açıklaması"');

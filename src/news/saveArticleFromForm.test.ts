@@ -42,7 +42,15 @@ describeEachDatabase("saving the editor form", (get) => {
   const stored = async (id: number) =>
     get().db.selectFrom("articles").select(["title", "spot", "body", "status", "version", "scheduledAt", "isBreaking"]).where("id", "=", id).executeTakeFirstOrThrow();
   const revisionCount = async (id: number) =>
-    Number((await get().db.selectFrom("articleRevisions").select((eb) => eb.fn.countAll<number>().as("n")).where("articleId", "=", id).executeTakeFirstOrThrow()).n);
+    Number(
+      (
+        await get()
+          .db.selectFrom("articleRevisions")
+          .select((eb) => eb.fn.countAll<number>().as("n"))
+          .where("articleId", "=", id)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
   const conflictOf = async (run: Promise<unknown>): Promise<EditConflictError> => {
     const error = await run.then(
       () => null,
@@ -56,7 +64,9 @@ describeEachDatabase("saving the editor form", (get) => {
     it("refuses a reporter's publish with 403 and keeps the old title and version", async () => {
       const draft = await createArticle(get().db, { input: articleInput({ title: "Muhabirin taslağı" }), actor: reporter, now: T0 });
       const before = await stored(draft.id);
-      await expect(save({ articleId: draft.id, version: 1, actor: reporter, action: "publish", input: articleInput({ title: "Yeni başlık" }) })).rejects.toThrow("yetkiniz yok");
+      await expect(save({ articleId: draft.id, version: 1, actor: reporter, action: "publish", input: articleInput({ title: "Yeni başlık" }) })).rejects.toThrow(
+        "yetkiniz yok",
+      );
       expect(await stored(draft.id)).toEqual(before);
       expect(await revisionCount(draft.id)).toBe(1);
       expect(events).toEqual([]);
@@ -65,7 +75,9 @@ describeEachDatabase("saving the editor form", (get) => {
     it("refuses a reporter's publish of a new article without creating it", async () => {
       const count = async () => (await get().db.selectFrom("articles").select("id").where("title", "=", "Hiç olmayacak haber").execute()).length;
       await expect(save({ articleId: null, actor: reporter, action: "publish", input: articleInput({ title: "Hiç olmayacak haber" }) })).rejects.toThrow("yetkiniz yok");
-      await expect(save({ articleId: null, actor: editor, action: "schedule", at: "2031-02-30T10:00", input: articleInput({ title: "Hiç olmayacak haber" }) })).rejects.toThrow("geçersiz");
+      await expect(
+        save({ articleId: null, actor: editor, action: "schedule", at: "2031-02-30T10:00", input: articleInput({ title: "Hiç olmayacak haber" }) }),
+      ).rejects.toThrow("geçersiz");
       expect(await count()).toBe(0);
     });
 
@@ -92,7 +104,9 @@ describeEachDatabase("saving the editor form", (get) => {
 
     it("refuses a step the status does not allow without saving the fields", async () => {
       const a = await createArticle(get().db, { input: articleInput({ title: "Taslak kalacak" }), actor: editor, now: T0 });
-      await expect(save({ articleId: a.id, version: 1, actor: editor, action: "unpublish", input: articleInput({ title: "Kaydedilmemeli" }) })).rejects.toThrow("yapılamaz");
+      await expect(save({ articleId: a.id, version: 1, actor: editor, action: "unpublish", input: articleInput({ title: "Kaydedilmemeli" }) })).rejects.toThrow(
+        "yapılamaz",
+      );
       expect(await stored(a.id)).toMatchObject({ title: "Taslak kalacak", version: 1 });
     });
 
@@ -105,7 +119,14 @@ describeEachDatabase("saving the editor form", (get) => {
 
   it("saves and schedules in one go, Istanbul time, with one event after commit", async () => {
     const a = await createArticle(get().db, { input: articleInput({ title: "Yarın sabah yayında" }), actor: editor, now: T0 });
-    const inYear = await save({ articleId: a.id, version: 1, actor: editor, action: "schedule", at: "2027-11-27T15:00", input: articleInput({ title: "Bir yıl sonra yayında" }) });
+    const inYear = await save({
+      articleId: a.id,
+      version: 1,
+      actor: editor,
+      action: "schedule",
+      at: "2027-11-27T15:00",
+      input: articleInput({ title: "Bir yıl sonra yayında" }),
+    });
     expect(inYear).toMatchObject({ status: "scheduled", version: 3, scheduledAt: "2027-11-27T12:00:00.000Z", title: "Bir yıl sonra yayında" });
     expect(events).toEqual([{ articleId: a.id, status: "scheduled", categoryId: a.categoryId }]);
     const rows = await get().db.selectFrom("articleRevisions").select(["version", "status", "title"]).where("articleId", "=", a.id).orderBy("version").execute();
@@ -126,7 +147,9 @@ describeEachDatabase("saving the editor form", (get) => {
     await changeArticleStatus(get().db, { articleId: a.id, action: "submit", actor: reporter, now: T0 });
     const back = await save({ articleId: a.id, version: 2, actor: reporter, action: "withdraw", input: articleInput({ title: "Yok sayılır" }) });
     expect(back).toMatchObject({ status: "draft", title: "Onaydaki haber", version: 3 });
-    await expect(save({ articleId: a.id, version: 3, actor: reporter, action: "save", input: articleInput({ title: "Başkasının" }), now: T0 })).resolves.toMatchObject({ version: 4 });
+    await expect(save({ articleId: a.id, version: 3, actor: reporter, action: "save", input: articleInput({ title: "Başkasının" }), now: T0 })).resolves.toMatchObject({
+      version: 4,
+    });
   });
 
   describe("no lost edit", () => {
@@ -173,9 +196,17 @@ describeEachDatabase("saving the editor form", (get) => {
       expect(first.merged).toMatchObject({ title: "B'nin başlığı", spot: "A'nın spotu.", body: "<p>B'nin metni.</p>" });
 
       // Before B chooses, C saves on top: a new spot and a new body.
-      await save({ articleId: a.id, version: 2, actor: editor, input: { ...original, title: "A'nın başlığı", spot: "C'nin spotu.", body: "<p>C'nin metni.</p>" }, now: minutes(4) });
+      await save({
+        articleId: a.id,
+        version: 2,
+        actor: editor,
+        input: { ...original, title: "A'nın başlığı", spot: "C'nin spotu.", body: "<p>C'nin metni.</p>" },
+        now: minutes(4),
+      });
       // B chose "theirs" for the title on the form of version 2: the spot C changed is taken, the body clashes.
-      const second = await conflictOf(save({ articleId: a.id, version: first.currentVersion, actor: secondEditor, input: first.merged, resolutions: { title: "theirs" } }));
+      const second = await conflictOf(
+        save({ articleId: a.id, version: first.currentVersion, actor: secondEditor, input: first.merged, resolutions: { title: "theirs" } }),
+      );
       expect(second.currentVersion).toBe(3);
       expect(second.changes.map((c) => c.label)).toEqual(["Spot", "Metin"]);
       expect(second.conflicts).toEqual([{ field: "body", mine: "<p>B'nin metni.</p>", theirs: "<p>C'nin metni.</p>" }]);
@@ -207,7 +238,9 @@ describeEachDatabase("saving the editor form", (get) => {
 
     it("refuses a version that never existed as stale, saving nothing", async () => {
       const a = await createArticle(get().db, { input: original, actor: editor, now: T0 });
-      await expect(save({ articleId: a.id, version: 2_147_483_647, actor: editor, input: { ...original, title: "Olmayan sürüm" } })).rejects.toMatchObject({ code: "conflict" });
+      await expect(save({ articleId: a.id, version: 2_147_483_647, actor: editor, input: { ...original, title: "Olmayan sürüm" } })).rejects.toMatchObject({
+        code: "conflict",
+      });
       await expect(save({ articleId: a.id, version: undefined, actor: editor, input: { ...original, title: "Sürümsüz" } })).rejects.toThrow("Sürüm bilgisi eksik");
       expect(await stored(a.id)).toMatchObject({ version: 1, title: original.title });
     });
@@ -225,9 +258,15 @@ describeEachDatabase("saving the editor form", (get) => {
   it("schedules through changeArticleStatus (the API's path) by the same one-year rule", async () => {
     const { db } = get();
     const a = await createArticle(db, { input: articleInput({ title: "API ile zamanlama" }), actor: editor, now: T0 });
-    await expect(changeArticleStatus(db, { articleId: a.id, action: "schedule", actor: editor, now: T0, at: new Date("9999-01-01T00:00:00Z") })).rejects.toThrow("en çok bir yıl");
-    await expect(changeArticleStatus(db, { articleId: a.id, action: "schedule", actor: editor, now: T0, at: new Date("2027-11-27T12:00:01Z") })).rejects.toThrow("en çok bir yıl");
+    await expect(changeArticleStatus(db, { articleId: a.id, action: "schedule", actor: editor, now: T0, at: new Date("9999-01-01T00:00:00Z") })).rejects.toThrow(
+      "en çok bir yıl",
+    );
+    await expect(changeArticleStatus(db, { articleId: a.id, action: "schedule", actor: editor, now: T0, at: new Date("2027-11-27T12:00:01Z") })).rejects.toThrow(
+      "en çok bir yıl",
+    );
     expect(await stored(a.id)).toMatchObject({ status: "draft", version: 1 });
-    await expect(changeArticleStatus(db, { articleId: a.id, action: "schedule", actor: editor, now: T0, at: new Date("2027-11-27T12:00:00Z") })).resolves.toMatchObject({ status: "scheduled" });
+    await expect(changeArticleStatus(db, { articleId: a.id, action: "schedule", actor: editor, now: T0, at: new Date("2027-11-27T12:00:00Z") })).resolves.toMatchObject({
+      status: "scheduled",
+    });
   });
 });

@@ -16,7 +16,10 @@ describe("demo articles", () => {
       expect(articles.filter((a) => a.categorySlug === c.slug).length, c.slug).toBeGreaterThanOrEqual(3);
     }
     for (const a of articles) {
-      const words = a.body.replace(/^(##|>)\s*/gm, "").split(/\s+/).filter(Boolean).length;
+      const words = a.body
+        .replace(/^(##|>)\s*/gm, "")
+        .split(/\s+/)
+        .filter(Boolean).length;
       expect(words, a.file).toBeGreaterThanOrEqual(200);
       expect(words, a.file).toBeLessThanOrEqual(700);
       expect(a.body, a.file).toMatch(/^## /m);
@@ -45,7 +48,12 @@ describeEachDatabase("seedDemo", (get) => {
       .select(["articles.publishedAt", "articles.headlineSlot", "articles.isBreaking", "articles.body", "images.storageKey", "images.variantWidths"])
       .execute();
     expect(rows.length).toBeGreaterThanOrEqual(60);
-    expect(rows.filter((r) => r.headlineSlot !== null).map((r) => r.headlineSlot).sort()).toEqual([1, 2, 3, 4, 5]);
+    expect(
+      rows
+        .filter((r) => r.headlineSlot !== null)
+        .map((r) => r.headlineSlot)
+        .sort(),
+    ).toEqual([1, 2, 3, 4, 5]);
     expect(rows.some((r) => r.isBreaking === 1)).toBe(true);
     const times = rows.map((r) => Date.parse(r.publishedAt ?? ""));
     expect(Math.max(...times)).toBeLessThanOrEqual(now.getTime());

@@ -13,7 +13,12 @@ import type { Actor } from "../news/workflow.ts";
 import { createApiToken } from "./apiTokens.ts";
 
 const decode = (html: string) =>
-  html.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  html
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 
 /** The values a browser would post back from a rendered editor form (text fields, hidden version). */
 export function formValues(html: string): Record<string, string> {
@@ -127,7 +132,9 @@ describeEachDatabase("editor form and reads through the routes", (get) => {
     await changeArticleStatus(get().db, { articleId: id, action: "submit", actor: reporter, now: TEST_NOW });
     const pageHtml = (await reporterSession.get(`/yonetim/haber/${id}`)).body;
     // The step's button sits outside the disabled fieldset, so the browser can press it.
-    expect(pageHtml).toMatch(/<fieldset disabled[^]*<\/fieldset><p class="autosave-status"[^]*<button type="submit" name="action" value="withdraw">Onaydan geri çek<\/button>/);
+    expect(pageHtml).toMatch(
+      /<fieldset disabled[^]*<\/fieldset><p class="autosave-status"[^]*<button type="submit" name="action" value="withdraw">Onaydan geri çek<\/button>/,
+    );
     expect(pageHtml).not.toContain('value="save"');
     const res = await reporterSession.post(`/yonetim/haber/${id}`, { version: formValues(pageHtml).version ?? "", action: "withdraw" });
     expect(res.statusCode).toBe(303);
@@ -150,7 +157,11 @@ describeEachDatabase("editor form and reads through the routes", (get) => {
       const opened = formValues((await editorB.get(`/yonetim/haber/${id}`)).body);
       expect(opened.version).toBe("1");
       // Tab A changes the spot.
-      const a = await editorA.post(`/yonetim/haber/${id}`, { ...formValues((await editorA.get(`/yonetim/haber/${id}`)).body), spot: "A sekmesinin spotu.", action: "save" });
+      const a = await editorA.post(`/yonetim/haber/${id}`, {
+        ...formValues((await editorA.get(`/yonetim/haber/${id}`)).body),
+        spot: "A sekmesinin spotu.",
+        action: "save",
+      });
       expect(a.statusCode).toBe(303);
       // Tab B changes title and body on version 1.
       const conflict = await editorB.post(`/yonetim/haber/${id}`, { ...opened, title: "B sekmesinin başlığı", body: "<p>B sekmesinin metni.</p>", action: "save" });
@@ -260,7 +271,10 @@ describeEachDatabase("editor form and reads through the routes", (get) => {
       expect(b.body).toContain('name="resolve.title"');
       expect(b.body).toContain('name="resolve.spot"');
       expect(b.body).toContain("A sekmesinin spotu.");
-      const again = await editorB.post(`/yonetim/haber/${id}`, form({ title: "B sekmesinin başlığı", version: "2", action: "save", "resolve.title": "mine", "resolve.spot": "theirs" }));
+      const again = await editorB.post(
+        `/yonetim/haber/${id}`,
+        form({ title: "B sekmesinin başlığı", version: "2", action: "save", "resolve.title": "mine", "resolve.spot": "theirs" }),
+      );
       expect(again.statusCode).toBe(303);
       const row = await stored(id);
       expect(row.title).toBe("B sekmesinin başlığı");

@@ -45,7 +45,7 @@ describeEachDatabase("newsroom routes and permissions", (get) => {
   afterAll(async () => t.close());
 
   const statusOf = async (id: number) =>
-    (await get().db.selectFrom("articles").select(["status", "version", "isBreaking", "headlineSlot"]).where("id", "=", id).executeTakeFirstOrThrow());
+    await get().db.selectFrom("articles").select(["status", "version", "isBreaking", "headlineSlot"]).where("id", "=", id).executeTakeFirstOrThrow();
   const draftOf = async (owner: Actor, title = "Taslak haber") => (await createArticle(get().db, { input: articleInput({ title }), actor: owner, now: NOW })).id;
   const publishedOf = async (title = "Yayındaki haber") => {
     const id = await draftOf(actors.editor, title);
@@ -54,7 +54,12 @@ describeEachDatabase("newsroom routes and permissions", (get) => {
   };
 
   // Each row: an action, and the status each role gets. A refused action must answer 403 and change nothing.
-  const matrix: Array<{ name: string; expect: Record<Role, number>; run: (s: Session, role: Role) => Promise<{ statusCode: number }>; unchanged?: (role: Role) => Promise<void> }> = [
+  const matrix: Array<{
+    name: string;
+    expect: Record<Role, number>;
+    run: (s: Session, role: Role) => Promise<{ statusCode: number }>;
+    unchanged?: (role: Role) => Promise<void>;
+  }> = [
     { name: "see the article list", expect: { muhabir: 200, editor: 200, yonetici: 200 }, run: (s) => s.get("/yonetim/") },
     { name: "open a new article form", expect: { muhabir: 200, editor: 200, yonetici: 200 }, run: (s) => s.get("/yonetim/haber/yeni") },
     { name: "create a draft", expect: { muhabir: 303, editor: 303, yonetici: 303 }, run: (s) => s.post("/yonetim/haber/yeni", { ...articleForm(), action: "save" }) },
@@ -150,13 +155,23 @@ describeEachDatabase("newsroom routes and permissions", (get) => {
         return res;
       },
     },
-    { name: "create an API token", expect: { muhabir: 403, editor: 403, yonetici: 200 }, run: (s) => s.post(`/yonetim/kullanicilar/${someoneElse.id}/anahtar`, { name: "CMS" }) },
+    {
+      name: "create an API token",
+      expect: { muhabir: 403, editor: 403, yonetici: 200 },
+      run: (s) => s.post(`/yonetim/kullanicilar/${someoneElse.id}/anahtar`, { name: "CMS" }),
+    },
     { name: "read the audit log", expect: { muhabir: 403, editor: 403, yonetici: 200 }, run: (s) => s.get("/yonetim/denetim") },
     // The same rules through the JSON API, with each role's token.
     {
       name: "API: create a draft",
       expect: { muhabir: 201, editor: 201, yonetici: 201 },
-      run: (_s, role) => t.app.inject({ method: "POST", url: "/api/v1/articles", headers: { authorization: `Bearer ${tokens[role]}` }, payload: { title: "API haberi", category: "dunya" } }),
+      run: (_s, role) =>
+        t.app.inject({
+          method: "POST",
+          url: "/api/v1/articles",
+          headers: { authorization: `Bearer ${tokens[role]}` },
+          payload: { title: "API haberi", category: "dunya" },
+        }),
     },
     {
       name: "API: publish",
@@ -253,10 +268,18 @@ describeEachDatabase("newsroom routes and permissions", (get) => {
 
   it("autosaves as JSON and answers a stale autosave with a JSON 409 in Turkish", async () => {
     const id = await draftOf(actors.editor, "Otomatik kayıt haberi");
-    const ok = await sessions.editor.post(`/yonetim/haber/${id}/otomatik-kayit`, { ...articleForm({ title: "Otomatik kayıt haberi" }), version: "1" }, { accept: "application/json" });
+    const ok = await sessions.editor.post(
+      `/yonetim/haber/${id}/otomatik-kayit`,
+      { ...articleForm({ title: "Otomatik kayıt haberi" }), version: "1" },
+      { accept: "application/json" },
+    );
     expect(ok.statusCode).toBe(200);
     expect(ok.json()).toMatchObject({ version: 2 });
-    const stale = await sessions.editor.post(`/yonetim/haber/${id}/otomatik-kayit`, { ...articleForm({ title: "Başka başlık" }), version: "1" }, { accept: "application/json" });
+    const stale = await sessions.editor.post(
+      `/yonetim/haber/${id}/otomatik-kayit`,
+      { ...articleForm({ title: "Başka başlık" }), version: "1" },
+      { accept: "application/json" },
+    );
     expect(stale.statusCode).toBe(409);
     expect(stale.json().error.code).toBe("conflict");
     expect(stale.json().error.message).toContain("Değişen alanlar: Spot, Metin");
@@ -265,7 +288,11 @@ describeEachDatabase("newsroom routes and permissions", (get) => {
   it("shows a stale form save as a 409 page that keeps what the editor typed", async () => {
     const id = await draftOf(actors.editor, "Form çakışması");
     await sessions.yonetici.post(`/yonetim/haber/${id}`, { ...articleForm({ title: "Form çakışması: yönetici" }), version: "1", action: "save" });
-    const res = await sessions.editor.post(`/yonetim/haber/${id}`, { ...articleForm({ title: "Form çakışması", body: "<p>Editörün kaybolmaması gereken metni.</p>" }), version: "1", action: "save" });
+    const res = await sessions.editor.post(`/yonetim/haber/${id}`, {
+      ...articleForm({ title: "Form çakışması", body: "<p>Editörün kaybolmaması gereken metni.</p>" }),
+      version: "1",
+      action: "save",
+    });
     expect(res.statusCode).toBe(409);
     expect(res.body).toContain("Kaydedilmedi: haber sizden önce değişti");
     expect(res.body).toContain("Editörün kaybolmaması gereken metni.");

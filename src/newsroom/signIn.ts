@@ -157,7 +157,14 @@ const LOCK_DETAIL: Record<ThrottleScope, string> = {
  */
 async function failCheck(
   db: Kysely<Database>,
-  { reserved, actor, subject, ip, now, detail }: { reserved: ReservedAttempt[]; actor: { id: number; name: string } | null; subject: string; ip: string | null; now: Date; detail: string },
+  {
+    reserved,
+    actor,
+    subject,
+    ip,
+    now,
+    detail,
+  }: { reserved: ReservedAttempt[]; actor: { id: number; name: string } | null; subject: string; ip: string | null; now: Date; detail: string },
   otherwise: () => Error,
 ): Promise<never> {
   const locked = await db.transaction().execute(async (trx) => {

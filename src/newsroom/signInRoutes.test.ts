@@ -13,8 +13,7 @@ describeEachDatabase("sign-in throttle through the forms", (get) => {
   });
   afterAll(async () => t.close());
 
-  const auditActions = async (subject: string) =>
-    (await get().db.selectFrom("auditLog").select("action").where("subject", "=", subject).execute()).map((r) => r.action);
+  const auditActions = async (subject: string) => (await get().db.selectFrom("auditLog").select("action").where("subject", "=", subject).execute()).map((r) => r.action);
 
   it("checks at most 5 of 40 parallel passwords sent through the form, and then refuses the right one too", async () => {
     await addActor(get().db, "muhabir", "Patlama");

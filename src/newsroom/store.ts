@@ -18,7 +18,10 @@ export async function listUsers(db: Db): Promise<User[]> {
 }
 
 export async function countUsers(db: Db): Promise<number> {
-  const { n } = await db.selectFrom("users").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+  const { n } = await db
+    .selectFrom("users")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .executeTakeFirstOrThrow();
   return Number(n);
 }
 
@@ -116,7 +119,14 @@ export async function reserveThrottle(trx: Trx, { keyHash, now, windowOpenedBy }
         const locked = eb("signInThrottles.lockedUntil", ">", now);
         const stale = eb.or([eb("signInThrottles.windowStart", "<=", windowOpenedBy), eb("signInThrottles.lockedUntil", "<=", now)]);
         return {
-          failures: eb.case().when(locked).then(eb.ref("signInThrottles.failures")).when(stale).then(1).else(eb("signInThrottles.failures", "+", 1)).end(),
+          failures: eb
+            .case()
+            .when(locked)
+            .then(eb.ref("signInThrottles.failures"))
+            .when(stale)
+            .then(1)
+            .else(eb("signInThrottles.failures", "+", 1))
+            .end(),
           windowStart: eb.case().when(locked).then(eb.ref("signInThrottles.windowStart")).when(stale).then(now).else(eb.ref("signInThrottles.windowStart")).end(),
           lockedUntil: eb.case().when(locked).then(eb.ref("signInThrottles.lockedUntil")).else(null).end(),
         };

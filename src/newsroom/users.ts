@@ -79,7 +79,12 @@ export async function changeOwnPassword(
   const user = await store.findUserById(db, userId);
   if (!user) throw new NotFoundError("Kullanıcı", userId);
   assertPasswordStrength(next);
-  await checkCurrentPassword(db, { user, password: current, ip: ip ?? null, now }, checkPassword, () => new InvalidInputError("Mevcut parola hatalı.", { current: "Mevcut parola hatalı." }));
+  await checkCurrentPassword(
+    db,
+    { user, password: current, ip: ip ?? null, now },
+    checkPassword,
+    () => new InvalidInputError("Mevcut parola hatalı.", { current: "Mevcut parola hatalı." }),
+  );
   const passwordHash = await hashPassword(next);
   await db.transaction().execute(async (trx) => {
     await store.updateUser(trx, userId, { passwordHash });
@@ -131,4 +136,3 @@ export async function findUserIdByEmail(db: Kysely<Database>, email: string): Pr
 export async function listUsers(db: Kysely<Database>): Promise<User[]> {
   return store.listUsers(db);
 }
-

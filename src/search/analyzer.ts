@@ -152,4 +152,3 @@ export function matchKind(token: { surface: string; stems: string[] }, term: Que
   if (token.surface === term.surface || (term.prefix && token.surface.startsWith(term.surface))) return "word";
   return token.stems.some((s) => term.stems.includes(s)) ? "stem" : null;
 }
-

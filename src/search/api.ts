@@ -29,7 +29,12 @@ export const searchApiPlugin: FastifyPluginAsyncTypebox<{ db: Kysely<Database>; 
           page: Type.Integer({ minimum: 1, maximum: 500, default: 1 }),
         }),
         response: {
-          200: Type.Object({ total: Type.Integer({ description: `Matches, counted up to ${COUNT_CAP}` }), capped: Type.Boolean({ description: `More than ${COUNT_CAP} matches` }), page: Type.Integer(), items: Type.Array(Hit) }),
+          200: Type.Object({
+            total: Type.Integer({ description: `Matches, counted up to ${COUNT_CAP}` }),
+            capped: Type.Boolean({ description: `More than ${COUNT_CAP} matches` }),
+            page: Type.Integer(),
+            items: Type.Array(Hit),
+          }),
           400: ErrorJson,
         },
       },
@@ -50,7 +55,14 @@ export const searchApiPlugin: FastifyPluginAsyncTypebox<{ db: Kysely<Database>; 
         total: result.total,
         capped: result.capped,
         page: result.page,
-        items: result.hits.map((h) => ({ id: h.card.id, title: h.card.title, url: publicUrl + h.card.url, snippet: h.snippet, category: h.card.category, publishedAt: h.card.publishedAt })),
+        items: result.hits.map((h) => ({
+          id: h.card.id,
+          title: h.card.title,
+          url: publicUrl + h.card.url,
+          snippet: h.snippet,
+          category: h.card.category,
+          publishedAt: h.card.publishedAt,
+        })),
       };
     },
   );

@@ -9,7 +9,12 @@ const doc = (id: number, title: string, spot = "Ayrıntılar geliyor.", age = 1)
 describe("ranking", () => {
   it("puts a title match above a spot match above a body-only match", () => {
     const terms = parseQuery("deprem ");
-    const ids = rankCandidates([doc(1, "Okullarda güvenlik haftası"), doc(2, "Okullarda hafta", "Deprem tatbikatı yapıldı."), doc(3, "Deprem tatbikatı yapıldı")], terms, [1], NOW);
+    const ids = rankCandidates(
+      [doc(1, "Okullarda güvenlik haftası"), doc(2, "Okullarda hafta", "Deprem tatbikatı yapıldı."), doc(3, "Deprem tatbikatı yapıldı")],
+      terms,
+      [1],
+      NOW,
+    );
     expect(ids).toEqual([3, 2, 1]);
   });
 
@@ -33,7 +38,12 @@ describe("ranking", () => {
     const rare = inverseDocumentFrequency(3, 1000);
     expect(rare).toBeGreaterThan(common);
     expect(common).toBeGreaterThan(0);
-    const ids = rankCandidates([doc(1, "İstanbul'da konser", "Kemençe sesi yükseldi."), doc(2, "Kemençe ustası ödül aldı", "İstanbul'daki törende.")], terms, [common, rare], NOW);
+    const ids = rankCandidates(
+      [doc(1, "İstanbul'da konser", "Kemençe sesi yükseldi."), doc(2, "Kemençe ustası ödül aldı", "İstanbul'daki törende.")],
+      terms,
+      [common, rare],
+      NOW,
+    );
     expect(ids).toEqual([2, 1]);
   });
 

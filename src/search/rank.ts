@@ -45,9 +45,7 @@ export function relevance(candidate: Pick<Candidate, "title" | "spot">, terms: Q
   const weights = terms.map(() => 0);
   for (const m of matcher.find(text)) {
     const inTitle = m.start < spotStart;
-    weights[m.term] =
-      (weights[m.term] ?? 0) +
-      (m.kind === "word" ? (inTitle ? WEIGHTS.titleWord : WEIGHTS.spotWord) : inTitle ? WEIGHTS.titleStem : WEIGHTS.spotStem);
+    weights[m.term] = (weights[m.term] ?? 0) + (m.kind === "word" ? (inTitle ? WEIGHTS.titleWord : WEIGHTS.spotWord) : inTitle ? WEIGHTS.titleStem : WEIGHTS.spotStem);
   }
   let score = 0;
   terms.forEach((_, i) => {

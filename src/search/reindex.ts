@@ -30,7 +30,10 @@ export async function reindexAll(db: Kysely<Database>, onProgress: (done: number
 export async function ensureSearchIndex(db: Kysely<Database>, log: (line: string) => void = () => {}): Promise<void> {
   const [articles, indexed] = await Promise.all([
     countArticles(db),
-    db.selectFrom("searchDocuments").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow(),
+    db
+      .selectFrom("searchDocuments")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow(),
   ]);
   if (articles !== Number(indexed.n)) {
     log(`Search index is incomplete (${indexed.n} of ${articles} articles): rebuilding it...`);

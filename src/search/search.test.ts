@@ -27,19 +27,85 @@ describeEachDatabase("search", (get) => {
     const { db } = get();
     await installDefaults(db);
     editor = await addActor(db, "editor", "Arama Editor");
-    ids.istanbul = await addArticle(db, { title: "İstanbul'da trafik yoğunluğu arttı", category: "turkiye", spot: "Köprülerde uzun kuyruklar oluştu.", body: "<p>Sabah saatlerinde İstanbul'da yoğunluk yaşandı.</p>", publishedAt: daysAgo(1) });
-    ids.isparta = await addArticle(db, { title: "ISPARTA'NIN GÜL HASADI REKOR KIRDI", category: "ekonomi", spot: "Üreticiler memnun.", body: "<p>Isparta'nın gül bahçelerinde hasat sürüyor.</p>", publishedAt: daysAgo(2) });
-    ids.igdir = await addArticle(db, { title: "Iğdır'da kayısı ihracatı başladı", category: "ekonomi", spot: "İlk tırlar yola çıktı.", body: "<p>Iğdır'dan Rusya'ya kayısı gönderimi yapıldı.</p>", publishedAt: daysAgo(3) });
-    ids.kudus = await addArticle(db, { title: "Kudüs'te tarihi çeşme onarıldı", category: "dunya", spot: "Osmanlı dönemi çeşme yeniden akıyor.", body: "<p>Restorasyon iki yıl sürdü.</p>", publishedAt: daysAgo(4) });
-    ids.nato = await addArticle(db, { title: "NATO'nun kış tatbikatı sona erdi", category: "dunya", spot: "Müttefikler soğukta çalıştı.", body: "<p>Tatbikatın başlatılmasını geçen ay liderler kararlaştırmıştı.</p>", publishedAt: daysAgo(5) });
-    ids.gorusme = await addArticle(db, { title: "Bakanlar bir araya geldi", category: "gundem", spot: "Taraflar masaya oturdu.", body: "<p>Görüşmelerinin ardından ortak açıklama yapıldı.</p>", publishedAt: daysAgo(6) });
+    ids.istanbul = await addArticle(db, {
+      title: "İstanbul'da trafik yoğunluğu arttı",
+      category: "turkiye",
+      spot: "Köprülerde uzun kuyruklar oluştu.",
+      body: "<p>Sabah saatlerinde İstanbul'da yoğunluk yaşandı.</p>",
+      publishedAt: daysAgo(1),
+    });
+    ids.isparta = await addArticle(db, {
+      title: "ISPARTA'NIN GÜL HASADI REKOR KIRDI",
+      category: "ekonomi",
+      spot: "Üreticiler memnun.",
+      body: "<p>Isparta'nın gül bahçelerinde hasat sürüyor.</p>",
+      publishedAt: daysAgo(2),
+    });
+    ids.igdir = await addArticle(db, {
+      title: "Iğdır'da kayısı ihracatı başladı",
+      category: "ekonomi",
+      spot: "İlk tırlar yola çıktı.",
+      body: "<p>Iğdır'dan Rusya'ya kayısı gönderimi yapıldı.</p>",
+      publishedAt: daysAgo(3),
+    });
+    ids.kudus = await addArticle(db, {
+      title: "Kudüs'te tarihi çeşme onarıldı",
+      category: "dunya",
+      spot: "Osmanlı dönemi çeşme yeniden akıyor.",
+      body: "<p>Restorasyon iki yıl sürdü.</p>",
+      publishedAt: daysAgo(4),
+    });
+    ids.nato = await addArticle(db, {
+      title: "NATO'nun kış tatbikatı sona erdi",
+      category: "dunya",
+      spot: "Müttefikler soğukta çalıştı.",
+      body: "<p>Tatbikatın başlatılmasını geçen ay liderler kararlaştırmıştı.</p>",
+      publishedAt: daysAgo(5),
+    });
+    ids.gorusme = await addArticle(db, {
+      title: "Bakanlar bir araya geldi",
+      category: "gundem",
+      spot: "Taraflar masaya oturdu.",
+      body: "<p>Görüşmelerinin ardından ortak açıklama yapıldı.</p>",
+      publishedAt: daysAgo(6),
+    });
     // Ranking: the same word in a title beats it in a body; a fresh story beats an old one.
-    ids.titleHit = await addArticle(db, { title: "Deprem tatbikatı yapıldı", category: "egitim", spot: "Okullarda hazırlık.", body: "<p>Öğrenciler katıldı.</p>", publishedAt: daysAgo(40) });
-    ids.bodyHit = await addArticle(db, { title: "Okullarda güvenlik haftası", category: "egitim", spot: "Etkinlikler sürüyor.", body: "<p>Hafta boyunca deprem konusu da işlendi.</p>", publishedAt: daysAgo(40) });
-    ids.oldDeprem = await addArticle(db, { title: "Deprem bölgesinde yeni konutlar", category: "turkiye", spot: "Anahtarlar teslim edildi.", body: "<p>Konutlar tamamlandı.</p>", publishedAt: daysAgo(300) });
-    ids.newDeprem = await addArticle(db, { title: "Deprem bölgesinde yeni okullar", category: "turkiye", spot: "Dersler başladı.", body: "<p>Okullar tamamlandı.</p>", publishedAt: daysAgo(1) });
+    ids.titleHit = await addArticle(db, {
+      title: "Deprem tatbikatı yapıldı",
+      category: "egitim",
+      spot: "Okullarda hazırlık.",
+      body: "<p>Öğrenciler katıldı.</p>",
+      publishedAt: daysAgo(40),
+    });
+    ids.bodyHit = await addArticle(db, {
+      title: "Okullarda güvenlik haftası",
+      category: "egitim",
+      spot: "Etkinlikler sürüyor.",
+      body: "<p>Hafta boyunca deprem konusu da işlendi.</p>",
+      publishedAt: daysAgo(40),
+    });
+    ids.oldDeprem = await addArticle(db, {
+      title: "Deprem bölgesinde yeni konutlar",
+      category: "turkiye",
+      spot: "Anahtarlar teslim edildi.",
+      body: "<p>Konutlar tamamlandı.</p>",
+      publishedAt: daysAgo(300),
+    });
+    ids.newDeprem = await addArticle(db, {
+      title: "Deprem bölgesinde yeni okullar",
+      category: "turkiye",
+      spot: "Dersler başladı.",
+      body: "<p>Okullar tamamlandı.</p>",
+      publishedAt: daysAgo(1),
+    });
     ids.draft = await addArticle(db, { title: "Kudüs taslak haberi", category: "dunya", status: "draft" });
-    for (let i = 0; i < 25; i++) await addArticle(db, { title: `Ekonomi bülteni ${i + 1}`, category: "ekonomi", body: "<p>Piyasalarda enflasyon beklentisi izleniyor.</p>", publishedAt: daysAgo(10 + i) });
+    for (let i = 0; i < 25; i++)
+      await addArticle(db, {
+        title: `Ekonomi bülteni ${i + 1}`,
+        category: "ekonomi",
+        body: "<p>Piyasalarda enflasyon beklentisi izleniyor.</p>",
+        publishedAt: daysAgo(10 + i),
+      });
     t = await buildTestApp(get().db);
   });
   afterAll(async () => t.close());
@@ -127,7 +193,13 @@ describeEachDatabase("search", (get) => {
     expect(await found("kirsehir jeotermal")).toEqual([]);
     const live = await changeArticleStatus(db, { articleId: a.id, action: "publish", actor: editor, now: NOW });
     expect(await found("kirsehir jeotermal")).toEqual([a.id]);
-    const edited = await updateArticle(db, { articleId: a.id, version: live.version, input: articleInput({ title: "Kırşehir'de termal otel", spot: "Otel açıldı." }), actor: editor, now: NOW });
+    const edited = await updateArticle(db, {
+      articleId: a.id,
+      version: live.version,
+      input: articleInput({ title: "Kırşehir'de termal otel", spot: "Otel açıldı." }),
+      actor: editor,
+      now: NOW,
+    });
     expect(await found("jeotermal")).toEqual([]);
     expect(await found("termal otel")).toEqual([a.id]);
     await changeArticleStatus(db, { articleId: a.id, action: "unpublish", actor: editor, now: NOW, version: edited.version });
@@ -184,16 +256,29 @@ describeEachDatabase("search", (get) => {
     expect(await found("tatbika")).toEqual(expect.arrayContaining([ids.nato, ids.titleHit]));
   });
 
-  it.each(["", "   ", '"', "*", "NEAR(", "OR", "AND", '"istanbul', "ist*", "NEAR(istanbul trafik)", "istanbul OR nato", "(((", "!!!???", "a".repeat(300), "istanbul ".repeat(60)])(
-    "gives a normal page for the odd query %j",
-    async (q) => {
-      const res = await t.app.inject(`/arama?q=${encodeURIComponent(q)}`);
-      expect(res.statusCode).toBe(200);
-      expect(res.body).toContain('<html lang="tr">');
-      const api = await t.app.inject(`/api/v1/search?q=${encodeURIComponent(q)}`);
-      expect(api.statusCode).toBe(200);
-    },
-  );
+  it.each([
+    "",
+    "   ",
+    '"',
+    "*",
+    "NEAR(",
+    "OR",
+    "AND",
+    '"istanbul',
+    "ist*",
+    "NEAR(istanbul trafik)",
+    "istanbul OR nato",
+    "(((",
+    "!!!???",
+    "a".repeat(300),
+    "istanbul ".repeat(60),
+  ])("gives a normal page for the odd query %j", async (q) => {
+    const res = await t.app.inject(`/arama?q=${encodeURIComponent(q)}`);
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('<html lang="tr">');
+    const api = await t.app.inject(`/api/v1/search?q=${encodeURIComponent(q)}`);
+    expect(api.statusCode).toBe(200);
+  });
 
   it("filters the page by date range, and refuses a malformed or impossible date with a Turkish page", async () => {
     const recent = await t.app.inject(`/arama?q=deprem&baslangic=${daysAgo(2).slice(0, 10)}`);

@@ -41,7 +41,6 @@ export interface SearchResult {
   hits: SearchHit[];
 }
 
-
 const DAY_MESSAGE = `Geçerli bir gün girin: YYYY-AA-GG, ${YEAR_RANGE.min}–${YEAR_RANGE.max} yılları arasında.`;
 
 /**

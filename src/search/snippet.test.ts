@@ -10,9 +10,7 @@ describe("makeSnippet", () => {
   });
 
   it("finds inflected words and prefixes", () => {
-    expect(makeSnippet("Görüşmelerin başlatılmasını istedi.", parseQuery("görüşme başlat"))).toBe(
-      "<mark>Görüşmelerin</mark> <mark>başlatılmasını</mark> istedi.",
-    );
+    expect(makeSnippet("Görüşmelerin başlatılmasını istedi.", parseQuery("görüşme başlat"))).toBe("<mark>Görüşmelerin</mark> <mark>başlatılmasını</mark> istedi.");
   });
 
   it("cuts a window around the first match in a long text and escapes HTML", () => {

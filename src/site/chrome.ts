@@ -13,10 +13,7 @@ export const SITE_NAME = "Haberci";
 export async function loadChrome(db: Kysely<Database>, assets: Assets, publicUrl: string): Promise<Chrome> {
   const defaultProvince = provinceByPlate(DEFAULT_PLATE);
   if (!defaultProvince) throw new Error("province 06 missing");
-  const [categories, weather] = await Promise.all([
-    listCategories(db).catch(() => []),
-    getWeather(db, defaultProvince).catch(() => null),
-  ]);
+  const [categories, weather] = await Promise.all([listCategories(db).catch(() => []), getWeather(db, defaultProvince).catch(() => null)]);
   return {
     siteName: SITE_NAME,
     publicUrl,

@@ -118,7 +118,11 @@ describeEachDatabase("reader pages", (get) => {
   });
 
   it("answers 301 to the canonical address for a wrong slug or category", async () => {
-    for (const wrong of [`/haber/dunya/eski-baslik-${ids.world}.html`, `/haber/spor/kuduste-ateskes-gorusmeleri-yeniden-basladi-${ids.world}.html`, `/haber/dunya/${ids.world}.html`]) {
+    for (const wrong of [
+      `/haber/dunya/eski-baslik-${ids.world}.html`,
+      `/haber/spor/kuduste-ateskes-gorusmeleri-yeniden-basladi-${ids.world}.html`,
+      `/haber/dunya/${ids.world}.html`,
+    ]) {
       const res = await t.app.inject(wrong);
       expect(res.statusCode, wrong).toBe(301);
       expect(res.headers.location).toBe(worldUrl());

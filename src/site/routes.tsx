@@ -66,39 +66,29 @@ export const sitePlugin: FastifyPluginAsyncTypebox<SiteOptions> = async (app, { 
     });
   };
 
-  app.get("/haber/:category/", { schema: { params: Type.Object({ category: Slug }) } }, async (request, reply) =>
-    sendCategoryPage(reply, request.params.category, 1),
-  );
+  app.get("/haber/:category/", { schema: { params: Type.Object({ category: Slug }) } }, async (request, reply) => sendCategoryPage(reply, request.params.category, 1));
 
-  app.get(
-    "/haber/:category/:file",
-    { schema: { params: Type.Object({ category: Slug, file: Type.String({ maxLength: 300 }) }) } },
-    async (request, reply) => {
-      const parsed = parseNewsFile(request.params.file);
-      if (!parsed) throw new NotFoundError("Sayfa");
-      if (parsed.kind === "page") {
-        if (parsed.page === 1) return reply.redirect(keepQuery(categoryPath(request.params.category), request.url), 301);
-        return sendCategoryPage(reply, request.params.category, parsed.page);
-      }
-      const data = await getArticle(db, parsed.id, now());
-      // The id decides: an old slug or category answers with the canonical address.
-      if (request.url.split("?")[0] !== data.article.url) return reply.redirect(keepQuery(data.article.url, request.url), 301);
-      const c = await chrome();
-      return reply.render(ArticlePage, { chrome: c, data });
-    },
-  );
+  app.get("/haber/:category/:file", { schema: { params: Type.Object({ category: Slug, file: Type.String({ maxLength: 300 }) }) } }, async (request, reply) => {
+    const parsed = parseNewsFile(request.params.file);
+    if (!parsed) throw new NotFoundError("Sayfa");
+    if (parsed.kind === "page") {
+      if (parsed.page === 1) return reply.redirect(keepQuery(categoryPath(request.params.category), request.url), 301);
+      return sendCategoryPage(reply, request.params.category, parsed.page);
+    }
+    const data = await getArticle(db, parsed.id, now());
+    // The id decides: an old slug or category answers with the canonical address.
+    if (request.url.split("?")[0] !== data.article.url) return reply.redirect(keepQuery(data.article.url, request.url), 301);
+    const c = await chrome();
+    return reply.render(ArticlePage, { chrome: c, data });
+  });
 
-  app.get(
-    "/haber-parca/:id",
-    { schema: { params: IdParams } },
-    async (request, reply) => {
-      const data = await getArticle(db, request.params.id, now());
-      return reply
-        .type("text/html; charset=utf-8")
-        .header("x-robots-tag", "noindex")
-        .send(renderFragment(<ArticleView {...data} first={false} />));
-    },
-  );
+  app.get("/haber-parca/:id", { schema: { params: IdParams } }, async (request, reply) => {
+    const data = await getArticle(db, request.params.id, now());
+    return reply
+      .type("text/html; charset=utf-8")
+      .header("x-robots-tag", "noindex")
+      .send(renderFragment(<ArticleView {...data} first={false} />));
+  });
 
   app.get(
     "/etiket/:tag/",

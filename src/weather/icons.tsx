@@ -216,14 +216,28 @@ function drawing(condition: ConditionKey, isDay: boolean): ComponentChildren {
       return (
         <g>
           <Cloud x={14} y={4} s={0.9} />
-          <Lines color={CLOUD} lines={[[38, 10, 54], [46, 14, 50], [54, 10, 54]]} />
+          <Lines
+            color={CLOUD}
+            lines={[
+              [38, 10, 54],
+              [46, 14, 50],
+              [54, 10, 54],
+            ]}
+          />
         </g>
       );
     case "puslu":
       return (
         <g>
           {isDay ? <Sun cx={32} cy={26} r={11} /> : <Moon transform="translate(4 -2) scale(0.85)" />}
-          <Lines color={CLOUD} lines={[[44, 8, 56], [52, 14, 50], [60, 20, 44]]} />
+          <Lines
+            color={CLOUD}
+            lines={[
+              [44, 8, 56],
+              [52, 14, 50],
+              [60, 20, 44],
+            ]}
+          />
         </g>
       );
     case "dumanli":

@@ -47,7 +47,9 @@ export function startWeatherRefresher(db: Kysely<Database>, provider: WeatherPro
       try {
         const { stored, skipped } = await refreshWeather(db, provider, now());
         if (failures > 0 || skipped.length > 0) {
-          options.log.info(`weather: ${provider.name} answered for ${stored} provinces${skipped.length ? ` (unusable data for ${skipped.join(", ")}: kept their last report)` : ""}`);
+          options.log.info(
+            `weather: ${provider.name} answered for ${stored} provinces${skipped.length ? ` (unusable data for ${skipped.join(", ")}: kept their last report)` : ""}`,
+          );
         }
         failures = 0;
         schedule(options.everySeconds);

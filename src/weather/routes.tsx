@@ -96,14 +96,24 @@ function toJson(v: WeatherView, updatedText: string | null): Static<typeof Weath
 
 /** JSON for the header's province picker: small and cacheable, the same for every reader. */
 export const weatherApiPlugin: FastifyPluginAsyncTypebox<{ db: Kysely<Database>; updatedText: (iso: string) => string }> = async (app, { db, updatedText }) => {
-  app.get("/weather", { schema: { summary: "Weather for all 81 provinces", response: { 200: Type.Object({ items: Type.Array(WeatherJson) }) } } }, async (_request, reply) => {
-    reply.header("cache-control", "public, max-age=300");
-    return { items: (await getAllWeather(db)).map((v) => toJson(v, v.updatedAt ? updatedText(v.updatedAt) : null)) };
-  });
+  app.get(
+    "/weather",
+    { schema: { summary: "Weather for all 81 provinces", response: { 200: Type.Object({ items: Type.Array(WeatherJson) }) } } },
+    async (_request, reply) => {
+      reply.header("cache-control", "public, max-age=300");
+      return { items: (await getAllWeather(db)).map((v) => toJson(v, v.updatedAt ? updatedText(v.updatedAt) : null)) };
+    },
+  );
 
   app.get(
     "/weather/:plate",
-    { schema: { summary: "Weather for one province by plate code (01-81)", params: Type.Object({ plate: Type.String({ pattern: "^[0-9]{2}$" }) }), response: { 200: WeatherJson, 404: ErrorJson } } },
+    {
+      schema: {
+        summary: "Weather for one province by plate code (01-81)",
+        params: Type.Object({ plate: Type.String({ pattern: "^[0-9]{2}$" }) }),
+        response: { 200: WeatherJson, 404: ErrorJson },
+      },
+    },
     async (request, reply) => {
       const province = provinceByPlate(request.params.plate);
       if (!province) throw new NotFoundError("İl", request.params.plate);

@@ -16,14 +16,20 @@ function dayName(date: string): string {
 function Credit({ provider }: { provider: string | null }) {
   return (
     <p class="weather-credit">
-      {provider === "mgm" ? "Hava durumu verisi: Meteoroloji Genel Müdürlüğü (MGM)." : provider ? "Hava durumu verisi: Open-Meteo.com (CC BY 4.0)." : ""} {GEONAMES_CREDIT}.
+      {provider === "mgm" ? "Hava durumu verisi: Meteoroloji Genel Müdürlüğü (MGM)." : provider ? "Hava durumu verisi: Open-Meteo.com (CC BY 4.0)." : ""}{" "}
+      {GEONAMES_CREDIT}.
     </p>
   );
 }
 
 export function WeatherProvincePage({ chrome, weather }: { chrome: Chrome; weather: WeatherView }) {
   return (
-    <Layout chrome={chrome} title={`${weather.province} hava durumu | ${chrome.siteName}`} description={`${weather.province} için güncel hava durumu ve 7 günlük tahmin.`} canonicalPath={`/hava-durumu/${weather.slug}/`}>
+    <Layout
+      chrome={chrome}
+      title={`${weather.province} hava durumu | ${chrome.siteName}`}
+      description={`${weather.province} için güncel hava durumu ve 7 günlük tahmin.`}
+      canonicalPath={`/hava-durumu/${weather.slug}/`}
+    >
       <article class="weather-page">
         <p class="breadcrumb">
           <a href="/hava-durumu/">Hava durumu</a> › {weather.province}
@@ -86,7 +92,6 @@ export function WeatherProvincePage({ chrome, weather }: { chrome: Chrome; weath
   );
 }
 
-
 /** Temperature to colour: blue at -10 ºC through green to red at 35 ºC. */
 export function temperatureColour(t: number): string {
   const x = Math.max(0, Math.min(1, (t + 10) / 45));
@@ -123,12 +128,31 @@ function TurkeyMap({ rows, provinces }: { rows: WeatherView[]; provinces: Readon
   );
 }
 
-export function WeatherIndexPage({ chrome, rows, sort, provinces }: { chrome: Chrome; rows: WeatherView[]; sort: WeatherSort; provinces: ReadonlyMap<string, Province> }) {
-  const updated = rows.map((r) => r.updatedAt).filter((u): u is string => u !== null).sort().at(-1);
+export function WeatherIndexPage({
+  chrome,
+  rows,
+  sort,
+  provinces,
+}: {
+  chrome: Chrome;
+  rows: WeatherView[];
+  sort: WeatherSort;
+  provinces: ReadonlyMap<string, Province>;
+}) {
+  const updated = rows
+    .map((r) => r.updatedAt)
+    .filter((u): u is string => u !== null)
+    .sort()
+    .at(-1);
   const sortLink = (key: WeatherSort, label: string) =>
     sort === key ? <strong aria-current="true">{label}</strong> : <a href={key === "ad" ? "/hava-durumu/" : `/hava-durumu/?sirala=${key}`}>{label}</a>;
   return (
-    <Layout chrome={chrome} title={`81 il hava durumu | ${chrome.siteName}`} description="Türkiye'nin 81 ilinde anlık hava durumu ve sıcaklıklar." canonicalPath="/hava-durumu/">
+    <Layout
+      chrome={chrome}
+      title={`81 il hava durumu | ${chrome.siteName}`}
+      description="Türkiye'nin 81 ilinde anlık hava durumu ve sıcaklıklar."
+      canonicalPath="/hava-durumu/"
+    >
       <h1 class="page-title">81 ilde hava durumu</h1>
       {updated ? <p class="weather-updated">Son güncelleme {formatIstanbulClock(updated)}</p> : <p class="empty">Henüz hava durumu verisi yok.</p>}
       <TurkeyMap rows={rows} provinces={provinces} />

@@ -30,7 +30,19 @@ import { describeEachDatabase } from "../databases.ts";
 import { PASSWORD, addActor } from "../newsroomFixtures.ts";
 import { type Session, cookieValue, signIn } from "../session.ts";
 import { GENERIC, ROUTES, generatedCases } from "./cases.ts";
-import { type Ctx, type Expectation, type FuzzCase, type FuzzRequest, type Need, type Response, type RouteSpec, type Who, type World, send, withCredentials } from "./harness.ts";
+import {
+  type Ctx,
+  type Expectation,
+  type FuzzCase,
+  type FuzzRequest,
+  type Need,
+  type Response,
+  type RouteSpec,
+  type Who,
+  type World,
+  send,
+  withCredentials,
+} from "./harness.ts";
 import { coveredBy, registeredRoutes, routeKey } from "./routes.ts";
 import { MEDIA_TABLE, type Snapshotter, type TableChange, createSnapshotter, describeChange, shorten } from "./snapshot.ts";
 
@@ -129,7 +141,10 @@ function bodyExcerpt(res: Response): string {
   const type = headerText(res, "content-type");
   if (type.includes("json")) return shorten(res.body, 160);
   const title = /<title>([^<]*)<\/title>/.exec(res.body)?.[1];
-  const text = res.body.replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim();
+  const text = res.body
+    .replace(/<[^>]+>/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   return shorten(title ? `${title}` : text || "(empty body)", 160);
 }
 
@@ -154,7 +169,10 @@ function storedTextProblems(changes: TableChange[]): { control: string[]; nfd: s
 }
 
 function shortUrl(url: string): string {
-  return shorten(url.replace(/(.)\1{30,}/g, (m, ch: string) => `${ch.repeat(3)}…×${m.length}`), 140);
+  return shorten(
+    url.replace(/(.)\1{30,}/g, (m, ch: string) => `${ch.repeat(3)}…×${m.length}`),
+    140,
+  );
 }
 
 /**
@@ -226,9 +244,17 @@ describeEachDatabase("bad inputs on every route", (get, dbName) => {
     if (touched.has("users")) {
       const roles = { reporter: "muhabir", editor: "editor", admin: "yonetici" } as const;
       for (const who of ["reporter", "editor", "admin"] as const) {
-        const user = await db.selectFrom("users").select(["role", "disabledAt"]).where("id", "=", userIds[who] ?? 0).executeTakeFirst();
+        const user = await db
+          .selectFrom("users")
+          .select(["role", "disabledAt"])
+          .where("id", "=", userIds[who] ?? 0)
+          .executeTakeFirst();
         if (user && (user.role !== roles[who] || user.disabledAt !== null)) {
-          await db.updateTable("users").set({ role: roles[who], disabledAt: null }).where("id", "=", userIds[who] ?? 0).execute();
+          await db
+            .updateTable("users")
+            .set({ role: roles[who], disabledAt: null })
+            .where("id", "=", userIds[who] ?? 0)
+            .execute();
           done.push(`restored ${who}'s account`);
         }
       }
@@ -309,7 +335,9 @@ describeEachDatabase("bad inputs on every route", (get, dbName) => {
     const published = await createPublished("Ankara'da mevsimin ilk karı");
     const published2 = await createPublished("İzmir'de fırtına");
     publishedPath = published.path;
-    const png = await sharp({ create: { width: 640, height: 360, channels: 3, background: "#1f5fa8" } }).png().toBuffer();
+    const png = await sharp({ create: { width: 640, height: 360, channels: 3, background: "#1f5fa8" } })
+      .png()
+      .toBuffer();
     const boundary = "----fuzzsetup";
     const upload = Buffer.concat([
       Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="alt"\r\n\r\nMavi bir kare\r\n`),
@@ -322,7 +350,8 @@ describeEachDatabase("bad inputs on every route", (get, dbName) => {
     const mediaPath = new URL(String(uploaded.url)).pathname;
     const staticPath = /"(\/static\/[^"]+)"/.exec((await t.app.inject({ url: "/" })).body)?.[1] ?? "/static/yok.css";
     // Each token's first use records last_used_at; do it now, not inside a case.
-    for (const token of [tokens.reporter, tokens.editor, tokens.admin, reporter2Token]) await t.app.inject({ url: "/api/v1/articles/1", headers: { authorization: `Bearer ${token}` } });
+    for (const token of [tokens.reporter, tokens.editor, tokens.admin, reporter2Token])
+      await t.app.inject({ url: "/api/v1/articles/1", headers: { authorization: `Bearer ${token}` } });
 
     w = {
       app: t.app,
@@ -389,7 +418,17 @@ describeEachDatabase("bad inputs on every route", (get, dbName) => {
       try {
         request = withCredentials(w, pc.who, await pc.build(ctx));
       } catch (error) {
-        failures.push({ db: dbName, kind: "case could not be built", route: pc.route, method: "?", url: pc.route, who: pc.who, label: pc.label, status: "-", detail: String(error) });
+        failures.push({
+          db: dbName,
+          kind: "case could not be built",
+          route: pc.route,
+          method: "?",
+          url: pc.route,
+          who: pc.who,
+          label: pc.label,
+          status: "-",
+          detail: String(error),
+        });
         continue;
       }
       const fail = (kind: string, status: number | string, detail: string) =>
@@ -405,7 +444,17 @@ describeEachDatabase("bad inputs on every route", (get, dbName) => {
       await t.views.flush();
       const changes = await snap.next();
       if (!res) continue;
-      dump.push({ db: dbName, route: pc.route, label: pc.label, who: pc.who, method: request.method, url: shortUrl(request.url), status: res.status, changed: changes.map((c) => c.table), ms: Date.now() - sentAt });
+      dump.push({
+        db: dbName,
+        route: pc.route,
+        label: pc.label,
+        who: pc.who,
+        method: request.method,
+        url: shortUrl(request.url),
+        status: res.status,
+        changed: changes.map((c) => c.table),
+        ms: Date.now() - sentAt,
+      });
       const bucket = `${Math.floor(res.status / 100)}xx`;
       statusCounts.set(bucket, (statusCounts.get(bucket) ?? 0) + 1);
 
@@ -421,7 +470,8 @@ describeEachDatabase("bad inputs on every route", (get, dbName) => {
       // A URL or headers too large for the server are refused before anyone is asked who sent them.
       const sizeRefusal = res.status === 414 || res.status === 431;
       if (role) {
-        if (!role.statuses.includes(res.status) && !refusedBySignIn && !sizeRefusal) fail("auth/role not enforced first", res.status, `expected ${role.statuses.join(" or ")} (${role.why}); ${bodyExcerpt(res)}`);
+        if (!role.statuses.includes(res.status) && !refusedBySignIn && !sizeRefusal)
+          fail("auth/role not enforced first", res.status, `expected ${role.statuses.join(" or ")} (${role.why}); ${bodyExcerpt(res)}`);
       } else if (pc.expect) {
         const ok = pc.expect === "4xx" ? res.status >= 400 && res.status < 500 : pc.expect.includes(res.status);
         if (!ok && res.status < 500) {
@@ -442,11 +492,13 @@ describeEachDatabase("bad inputs on every route", (get, dbName) => {
           try {
             const parsed: unknown = JSON.parse(res.body);
             const error = typeof parsed === "object" && parsed !== null && "error" in parsed ? parsed.error : null;
-            shaped = typeof error === "object" && error !== null && "code" in error && typeof error.code === "string" && "message" in error && typeof error.message === "string";
+            shaped =
+              typeof error === "object" && error !== null && "code" in error && typeof error.code === "string" && "message" in error && typeof error.message === "string";
           } catch {
             shaped = false;
           }
-          if (!shaped || !type.includes("application/json")) fail("4xx body is not {error: {code, message}}", res.status, `${type || "no content-type"}: ${bodyExcerpt(res)}`);
+          if (!shaped || !type.includes("application/json"))
+            fail("4xx body is not {error: {code, message}}", res.status, `${type || "no content-type"}: ${bodyExcerpt(res)}`);
         } else if (!turkishPage) {
           fail("4xx without the Turkish error page", res.status, `${type || "no content-type"}: ${bodyExcerpt(res)}`);
         }
@@ -479,12 +531,13 @@ describeEachDatabase("bad inputs on every route", (get, dbName) => {
     }
 
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    const statuses = [...statusCounts].sort().map(([k, v]) => `${k}: ${v}`).join(", ");
+    const statuses = [...statusCounts]
+      .sort()
+      .map(([k, v]) => `${k}: ${v}`)
+      .join(", ");
     runStats.push(`${dbName}: ${distinct} distinct cases, ${cases.length} requests in ${seconds} s (${statuses}); ${failures.length} failures`);
     console.log(`[fuzz] ${runStats.at(-1)}`);
     allFailures.push(...failures);
     if (failures.length > 0) expect.fail(`${failures.length} of ${cases.length} requests failed on ${dbName}:${formatFailures(failures)}`);
   }, 300_000);
 });
-
-

@@ -115,19 +115,28 @@ function freshIp(): string {
 }
 
 /** A sign-in post from a fresh address with a valid sign-in cookie and token unless told otherwise. */
-function signInCase(label: string, fields: (ctx: Ctx, token: string) => FormFields, expect?: Expectation, opts: { cookie?: boolean; headers?: Record<string, string>; body?: "form" | "json" | "multipart" } = {}): FuzzCase {
-  return c(label, async (ctx) => {
-    const ip = freshIp();
-    const page = await ctx.w.signInPage(ip);
-    const f = fields(ctx, page.csrf);
-    const body =
-      opts.body === "json"
-        ? json(f)
-        : opts.body === "multipart"
-          ? multipart(Object.entries(f).flatMap(([name, v]) => (Array.isArray(v) ? v : [v]).map((value) => ({ name, value }))))
-          : rawBody("application/x-www-form-urlencoded", encodeForm(f));
-    return req("POST", "/yonetim/giris", body, { remoteAddress: ip, headers: { ...(opts.cookie === false ? {} : { cookie: page.cookie }), ...opts.headers } });
-  }, expect);
+function signInCase(
+  label: string,
+  fields: (ctx: Ctx, token: string) => FormFields,
+  expect?: Expectation,
+  opts: { cookie?: boolean; headers?: Record<string, string>; body?: "form" | "json" | "multipart" } = {},
+): FuzzCase {
+  return c(
+    label,
+    async (ctx) => {
+      const ip = freshIp();
+      const page = await ctx.w.signInPage(ip);
+      const f = fields(ctx, page.csrf);
+      const body =
+        opts.body === "json"
+          ? json(f)
+          : opts.body === "multipart"
+            ? multipart(Object.entries(f).flatMap(([name, v]) => (Array.isArray(v) ? v : [v]).map((value) => ({ name, value }))))
+            : rawBody("application/x-www-form-urlencoded", encodeForm(f));
+      return req("POST", "/yonetim/giris", body, { remoteAddress: ip, headers: { ...(opts.cookie === false ? {} : { cookie: page.cookie }), ...opts.headers } });
+    },
+    expect,
+  );
 }
 
 function imagePart(data = PNG_1X1, filename = "resim.png", contentType = "image/png"): Part {
@@ -143,17 +152,49 @@ function uploadCases(url: string, withCsrf: boolean): FuzzCase[] {
     { name: "alt", value: "Bir görsel" },
   ];
   const cases: FuzzCase[] = [
-    c("multipart with 12 fields", (ctx) => req("POST", url, multipart([...csrfParts(ctx), ...Array.from({ length: 11 }, (_, i) => ({ name: `f${i}`, value: "x" }))])), "4xx"),
-    c("multipart with 12 fields and a file", (ctx) => req("POST", url, multipart([...csrfParts(ctx), ...meta, ...Array.from({ length: 9 }, (_, i) => ({ name: `f${i}`, value: "x" })), imagePart()])), "4xx"),
+    c(
+      "multipart with 12 fields",
+      (ctx) => req("POST", url, multipart([...csrfParts(ctx), ...Array.from({ length: 11 }, (_, i) => ({ name: `f${i}`, value: "x" }))])),
+      "4xx",
+    ),
+    c(
+      "multipart with 12 fields and a file",
+      (ctx) => req("POST", url, multipart([...csrfParts(ctx), ...meta, ...Array.from({ length: 9 }, (_, i) => ({ name: `f${i}`, value: "x" })), imagePart()])),
+      "4xx",
+    ),
     c("multipart without a file", (ctx) => req("POST", url, multipart([...csrfParts(ctx), ...meta])), [400]),
-    c("multipart with a text file named .png", (ctx) => req("POST", url, multipart([...csrfParts(ctx), ...meta, imagePart(Buffer.from("merhaba dünya"), "metin.png")])), [400]),
+    c(
+      "multipart with a text file named .png",
+      (ctx) => req("POST", url, multipart([...csrfParts(ctx), ...meta, imagePart(Buffer.from("merhaba dünya"), "metin.png")])),
+      [400],
+    ),
     c("multipart with a truncated PNG", (ctx) => req("POST", url, multipart([...csrfParts(ctx), ...meta, imagePart(PNG_1X1.subarray(0, 40))])), [400]),
     c("multipart with an empty file", (ctx) => req("POST", url, multipart([...csrfParts(ctx), ...meta, imagePart(Buffer.alloc(0))])), [400]),
     c("multipart with two files", (ctx) => req("POST", url, multipart([...csrfParts(ctx), ...meta, imagePart(), imagePart()])), "4xx"),
-    c("multipart with a 10,001-character caption", (ctx) => req("POST", url, multipart([...csrfParts(ctx), { name: "caption", value: long(10_001) }, { name: "alt", value: "x" }, imagePart()])), "4xx"),
-    c("multipart with an empty alt", (ctx) => req("POST", url, multipart([...csrfParts(ctx), { name: "caption", value: "x" }, { name: "alt", value: "" }, imagePart()])), [400]),
-    c("multipart with NUL in alt and ../ in the file name", (ctx) => req("POST", url, multipart([...csrfParts(ctx), { name: "alt", value: `a${NUL}b` }, imagePart(PNG_1X1.subarray(0, 30), "../../etc/passwd")])), [400]),
-    c("multipart with a broken boundary", (ctx) => req("POST", url, { headers: { "content-type": "multipart/form-data; boundary=xyz" }, payload: `--abc\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${ctx.csrf}\r\n` }), "4xx"),
+    c(
+      "multipart with a 10,001-character caption",
+      (ctx) => req("POST", url, multipart([...csrfParts(ctx), { name: "caption", value: long(10_001) }, { name: "alt", value: "x" }, imagePart()])),
+      "4xx",
+    ),
+    c(
+      "multipart with an empty alt",
+      (ctx) => req("POST", url, multipart([...csrfParts(ctx), { name: "caption", value: "x" }, { name: "alt", value: "" }, imagePart()])),
+      [400],
+    ),
+    c(
+      "multipart with NUL in alt and ../ in the file name",
+      (ctx) => req("POST", url, multipart([...csrfParts(ctx), { name: "alt", value: `a${NUL}b` }, imagePart(PNG_1X1.subarray(0, 30), "../../etc/passwd")])),
+      [400],
+    ),
+    c(
+      "multipart with a broken boundary",
+      (ctx) =>
+        req("POST", url, {
+          headers: { "content-type": "multipart/form-data; boundary=xyz" },
+          payload: `--abc\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${ctx.csrf}\r\n`,
+        }),
+      "4xx",
+    ),
     c("multipart without a boundary", () => req("POST", url, rawBody("multipart/form-data", "--x\r\n\r\n")), "4xx"),
     c("urlencoded body instead of multipart", (ctx) => req("POST", url, form(ctx, { caption: "x", alt: "y" })), "4xx"),
     c("JSON body instead of multipart", (ctx) => req("POST", url, json({ _csrf: ctx.csrf, file: "aGVsbG8=", alt: "x" })), "4xx"),
@@ -163,7 +204,11 @@ function uploadCases(url: string, withCsrf: boolean): FuzzCase[] {
     cases.push(
       c("multipart without the CSRF token", () => req("POST", url, multipart([...meta, imagePart()])), [403]),
       c("multipart with a wrong CSRF token", () => req("POST", url, multipart([{ name: "_csrf", value: "yanlis" }, ...meta, imagePart()])), [403]),
-      c("multipart with the CSRF token after 11 other fields", (ctx) => req("POST", url, multipart([...Array.from({ length: 11 }, (_, i) => ({ name: `f${i}`, value: "x" })), { name: "_csrf", value: ctx.csrf }])), "4xx"),
+      c(
+        "multipart with the CSRF token after 11 other fields",
+        (ctx) => req("POST", url, multipart([...Array.from({ length: 11 }, (_, i) => ({ name: `f${i}`, value: "x" })), { name: "_csrf", value: ctx.csrf }])),
+        "4xx",
+      ),
     );
   }
   return cases;
@@ -183,7 +228,12 @@ function malformedJsonCases(method: Method, url: (ctx: Ctx) => string | Promise<
     c("JSON nested 5,000 deep", async (ctx) => req(method, await url(ctx), rawBody("application/json", `${"[".repeat(5000)}${"]".repeat(5000)}`)), expect, who),
     c("JSON with content-type text/plain", async (ctx) => req(method, await url(ctx), rawBody("text/plain", '{"title":"x"}')), "4xx", who),
     c("JSON with content-type application/xml", async (ctx) => req(method, await url(ctx), rawBody("application/xml", "<a/>")), "4xx", who),
-    c("JSON in latin1 with a charset", async (ctx) => req(method, await url(ctx), rawBody("application/json; charset=latin1", Buffer.from('{"title":"\xfc"}', "latin1"))), undefined, who),
+    c(
+      "JSON in latin1 with a charset",
+      async (ctx) => req(method, await url(ctx), rawBody("application/json; charset=latin1", Buffer.from('{"title":"\xfc"}', "latin1"))),
+      undefined,
+      who,
+    ),
     c("1.5 MB JSON body", async (ctx) => req(method, await url(ctx), rawBody("application/json", JSON.stringify({ title: long(1_500_000) }))), "4xx", who),
   ];
 }
@@ -416,7 +466,12 @@ export const ROUTES: Record<string, RouteSpec> = {
       c("sirala=ad&sirala=sicaklik", () => get("/hava-durumu/?sirala=ad&sirala=sicaklik")),
     ],
   },
-  "GET /hava-durumu": { need: "public", who: publicWho, sample: () => get("/hava-durumu"), cases: [c("redirect with CR/LF in the query", () => get("/hava-durumu?il=06%0D%0AX:%20y"))] },
+  "GET /hava-durumu": {
+    need: "public",
+    who: publicWho,
+    sample: () => get("/hava-durumu"),
+    cases: [c("redirect with CR/LF in the query", () => get("/hava-durumu?il=06%0D%0AX:%20y"))],
+  },
   "GET /hava-durumu/:slug/": {
     need: "public",
     who: publicWho,
@@ -485,11 +540,36 @@ export const ROUTES: Record<string, RouteSpec> = {
       ...idCases((id) => get(`/api/v1/articles/${id}`)),
       c("a reporter's token reads another reporter's draft", (ctx) => get(`/api/v1/articles/${ctx.w.ids.draftR2}`), [403, 404], ["reporter"]),
       c("anonymous reads a draft", (ctx) => get(`/api/v1/articles/${ctx.w.ids.draftR}`), [404], ["anon"]),
-      c("Authorization: Bearer (no token)", (ctx) => req("GET", `/api/v1/articles/${ctx.w.ids.published}`, {}, { auth: "none", headers: { authorization: "Bearer" } }), [401], ["anon"]),
-      c("Authorization: Basic", (ctx) => req("GET", `/api/v1/articles/${ctx.w.ids.published}`, {}, { auth: "none", headers: { authorization: "Basic YWRtaW46YWRtaW4=" } }), [401], ["anon"]),
-      c("Authorization: unknown token", (ctx) => req("GET", `/api/v1/articles/${ctx.w.ids.published}`, {}, { auth: "none", headers: { authorization: "Bearer hbr_yanlis" } }), [401], ["anon"]),
-      c("Authorization: 5,000-character token", (ctx) => req("GET", `/api/v1/articles/${ctx.w.ids.published}`, {}, { auth: "none", headers: { authorization: `Bearer hbr_${long(5000)}` } }), [401], ["anon"]),
-      c("Authorization: token with NUL", (ctx) => req("GET", `/api/v1/articles/${ctx.w.ids.published}`, {}, { auth: "none", headers: { authorization: "Bearer hbr_a\u0000b" } }), "4xx", ["anon"]),
+      c(
+        "Authorization: Bearer (no token)",
+        (ctx) => req("GET", `/api/v1/articles/${ctx.w.ids.published}`, {}, { auth: "none", headers: { authorization: "Bearer" } }),
+        [401],
+        ["anon"],
+      ),
+      c(
+        "Authorization: Basic",
+        (ctx) => req("GET", `/api/v1/articles/${ctx.w.ids.published}`, {}, { auth: "none", headers: { authorization: "Basic YWRtaW46YWRtaW4=" } }),
+        [401],
+        ["anon"],
+      ),
+      c(
+        "Authorization: unknown token",
+        (ctx) => req("GET", `/api/v1/articles/${ctx.w.ids.published}`, {}, { auth: "none", headers: { authorization: "Bearer hbr_yanlis" } }),
+        [401],
+        ["anon"],
+      ),
+      c(
+        "Authorization: 5,000-character token",
+        (ctx) => req("GET", `/api/v1/articles/${ctx.w.ids.published}`, {}, { auth: "none", headers: { authorization: `Bearer hbr_${long(5000)}` } }),
+        [401],
+        ["anon"],
+      ),
+      c(
+        "Authorization: token with NUL",
+        (ctx) => req("GET", `/api/v1/articles/${ctx.w.ids.published}`, {}, { auth: "none", headers: { authorization: "Bearer hbr_a\u0000b" } }),
+        "4xx",
+        ["anon"],
+      ),
     ],
   },
   "POST /api/v1/articles/:id/views": {
@@ -525,8 +605,18 @@ export const ROUTES: Record<string, RouteSpec> = {
     sample: () => get("/api/v1/weather/06"),
     cases: ["00", "82", "999", "%00", "a", "1", "6%00", "-1"].map((p) => c(`plate ${p}`, () => get(`/api/v1/weather/${p}`), [400, 404])),
   },
-  "GET /api/v1/openapi.json": { need: "public", who: publicWho, sample: () => get("/api/v1/openapi.json"), cases: [c("?format=yaml", () => get("/api/v1/openapi.json?format=yaml"))] },
-  "GET /api/v1/docs": { need: "public", who: publicWho, sample: () => get("/api/v1/docs"), cases: [c("?url=javascript:", () => get("/api/v1/docs?url=javascript:alert(1)"))] },
+  "GET /api/v1/openapi.json": {
+    need: "public",
+    who: publicWho,
+    sample: () => get("/api/v1/openapi.json"),
+    cases: [c("?format=yaml", () => get("/api/v1/openapi.json?format=yaml"))],
+  },
+  "GET /api/v1/docs": {
+    need: "public",
+    who: publicWho,
+    sample: () => get("/api/v1/docs"),
+    cases: [c("?url=javascript:", () => get("/api/v1/docs?url=javascript:alert(1)"))],
+  },
 
   // ---------- newsroom API ----------
   "POST /api/v1/articles": {
@@ -534,7 +624,11 @@ export const ROUTES: Record<string, RouteSpec> = {
     who: writers,
     sample: () => req("POST", "/api/v1/articles", json(articleJson({ title: "" }))),
     cases: [
-      ...articleFieldCases("POST", () => "/api/v1/articles", async () => articleJson()),
+      ...articleFieldCases(
+        "POST",
+        () => "/api/v1/articles",
+        async () => articleJson(),
+      ),
       ...malformedJsonCases("POST", () => "/api/v1/articles"),
       c("missing title", () => req("POST", "/api/v1/articles", json({ category: "gundem" })), [400]),
       c("missing category", () => req("POST", "/api/v1/articles", json({ title: "Başlık" })), [400]),
@@ -551,9 +645,23 @@ export const ROUTES: Record<string, RouteSpec> = {
       ),
       c("missing version", (ctx) => req("PATCH", `/api/v1/articles/${ctx.w.ids.draftR}`, json({ title: "Sürümsüz" })), [400]),
       c("stale version", (ctx) => req("PATCH", `/api/v1/articles/${ctx.w.ids.draftR}`, json({ version: 999, title: "Eski" })), [409]),
-      c("a reporter edits another reporter's draft", async (ctx) => req("PATCH", `/api/v1/articles/${ctx.w.ids.draftR2}`, json({ version: await ctx.w.version(ctx.w.ids.draftR2), title: "Başkasının" })), [403], ["reporter"]),
-      c("a reporter edits a published article", async (ctx) => req("PATCH", `/api/v1/articles/${ctx.w.ids.published}`, json({ version: await ctx.w.version(ctx.w.ids.published), title: "Yayında" })), [403], ["reporter"]),
-      ...articleFieldCases("PATCH", (ctx) => `/api/v1/articles/${ctx.w.ids.draftR}`, async (ctx) => ({ version: await ctx.w.version(ctx.w.ids.draftR) })),
+      c(
+        "a reporter edits another reporter's draft",
+        async (ctx) => req("PATCH", `/api/v1/articles/${ctx.w.ids.draftR2}`, json({ version: await ctx.w.version(ctx.w.ids.draftR2), title: "Başkasının" })),
+        [403],
+        ["reporter"],
+      ),
+      c(
+        "a reporter edits a published article",
+        async (ctx) => req("PATCH", `/api/v1/articles/${ctx.w.ids.published}`, json({ version: await ctx.w.version(ctx.w.ids.published), title: "Yayında" })),
+        [403],
+        ["reporter"],
+      ),
+      ...articleFieldCases(
+        "PATCH",
+        (ctx) => `/api/v1/articles/${ctx.w.ids.draftR}`,
+        async (ctx) => ({ version: await ctx.w.version(ctx.w.ids.draftR) }),
+      ),
       ...malformedJsonCases("PATCH", (ctx) => `/api/v1/articles/${ctx.w.ids.draftR}`),
       ...idCases((id) => req("PATCH", `/api/v1/articles/${id}`, json({ version: 1, title: "x" }))),
     ],
@@ -563,13 +671,23 @@ export const ROUTES: Record<string, RouteSpec> = {
     who: writers,
     sample: (ctx) => req("POST", `/api/v1/articles/${ctx.w.ids.draftE}/publish`, json({ version: 999 })),
     cases: [
-      ...BAD_ISO_TIMES.map((at) => c(`at ${at || "(empty)"}`, async (ctx) => req("POST", `/api/v1/articles/${ctx.w.ids.draftE}/publish`, json({ at, version: await ctx.w.version(ctx.w.ids.draftE) })), [400])),
+      ...BAD_ISO_TIMES.map((at) =>
+        c(
+          `at ${at || "(empty)"}`,
+          async (ctx) => req("POST", `/api/v1/articles/${ctx.w.ids.draftE}/publish`, json({ at, version: await ctx.w.version(ctx.w.ids.draftE) })),
+          [400],
+        ),
+      ),
       c("at 123 (a number)", (ctx) => req("POST", `/api/v1/articles/${ctx.w.ids.draftE}/publish`, json({ at: 123 })), [400]),
-      ...["2147483648", "1e308", '"1"', "0", "1.5"].map((v) => c(`version ${v}`, (ctx) => req("POST", `/api/v1/articles/${ctx.w.ids.draftE}/publish`, rawBody("application/json", `{"version":${v}}`)), [400])),
+      ...["2147483648", "1e308", '"1"', "0", "1.5"].map((v) =>
+        c(`version ${v}`, (ctx) => req("POST", `/api/v1/articles/${ctx.w.ids.draftE}/publish`, rawBody("application/json", `{"version":${v}}`)), [400]),
+      ),
       c("stale version", (ctx) => req("POST", `/api/v1/articles/${ctx.w.ids.draftE}/publish`, json({ version: 999 })), [409]),
       c("unknown property", (ctx) => req("POST", `/api/v1/articles/${ctx.w.ids.draftE}/publish`, json({ version: 999, force: true })), [400]),
       c("a reporter publishes their own draft", (ctx) => req("POST", `/api/v1/articles/${ctx.w.ids.draftR}/publish`, json({})), [403], ["reporter"]),
-      ...malformedJsonCases("POST", (ctx) => `/api/v1/articles/${ctx.w.ids.draftE}/publish`, [400]).filter((m) => m.label !== "JSON `null`" && m.label !== "empty body with content-type JSON"),
+      ...malformedJsonCases("POST", (ctx) => `/api/v1/articles/${ctx.w.ids.draftE}/publish`, [400]).filter(
+        (m) => m.label !== "JSON `null`" && m.label !== "empty body with content-type JSON",
+      ),
       ...idCases((id) => req("POST", `/api/v1/articles/${id}/publish`, json({ version: 1 })), SOME_BAD_IDS),
     ],
   },
@@ -581,7 +699,9 @@ export const ROUTES: Record<string, RouteSpec> = {
       ...idCases((id) => req("POST", `/api/v1/articles/${id}/unpublish`), SOME_BAD_IDS, ["anon", "reporter", "editor"]),
       c("unpublish a draft", (ctx) => req("POST", `/api/v1/articles/${ctx.w.ids.draftE}/unpublish`), "4xx", ["editor"]),
       c("JSON body with version 1e308", (ctx) => req("POST", `/api/v1/articles/${ctx.w.ids.published}/unpublish`, json({ version: 1e308 }))),
-      ...malformedJsonCases("POST", (ctx) => `/api/v1/articles/${ctx.w.ids.published}/unpublish`, "4xx").filter((m) => m.label !== "JSON `null`" && m.label !== "empty body with content-type JSON"),
+      ...malformedJsonCases("POST", (ctx) => `/api/v1/articles/${ctx.w.ids.published}/unpublish`, "4xx").filter(
+        (m) => m.label !== "JSON `null`" && m.label !== "empty body with content-type JSON",
+      ),
     ],
   },
   "POST /api/v1/images": {
@@ -610,11 +730,32 @@ export const ROUTES: Record<string, RouteSpec> = {
     sample: (ctx) => req("POST", "/yonetim/giris", form(ctx, { email: "yok@haberci.test", password: "yanlis-parola-1" }, { csrf: false }), { remoteAddress: freshIp() }),
     cases: [
       // Valid credentials first: the wrong-password cases below lock the account for 15 minutes.
-      signInCase("valid sign-in with CR/LF in sonra", (ctx, t) => ({ _csrf: t, email: ctx.w.signInUser.email, password: ctx.w.signInUser.password, sonra: "/yonetim/\r\nSet-Cookie: x=1" })),
-      signInCase("valid sign-in with NUL in sonra", (ctx, t) => ({ _csrf: t, email: ctx.w.signInUser.email, password: ctx.w.signInUser.password, sonra: `/yonetim/${NUL}` })),
-      signInCase("valid sign-in with sonra /yonetim/../..//evil", (ctx, t) => ({ _csrf: t, email: ctx.w.signInUser.email, password: ctx.w.signInUser.password, sonra: "/yonetim/../..//evil.example" })),
-      signInCase("valid sign-in as multipart", (ctx, t) => ({ _csrf: t, email: ctx.w.signInUser.email, password: ctx.w.signInUser.password }), undefined, { body: "multipart" }),
-      signInCase("valid sign-in, e-mail in NFD capitals", (ctx, t) => ({ _csrf: t, email: ctx.w.signInUser.email.toLocaleUpperCase("tr").normalize("NFD"), password: ctx.w.signInUser.password })),
+      signInCase("valid sign-in with CR/LF in sonra", (ctx, t) => ({
+        _csrf: t,
+        email: ctx.w.signInUser.email,
+        password: ctx.w.signInUser.password,
+        sonra: "/yonetim/\r\nSet-Cookie: x=1",
+      })),
+      signInCase("valid sign-in with NUL in sonra", (ctx, t) => ({
+        _csrf: t,
+        email: ctx.w.signInUser.email,
+        password: ctx.w.signInUser.password,
+        sonra: `/yonetim/${NUL}`,
+      })),
+      signInCase("valid sign-in with sonra /yonetim/../..//evil", (ctx, t) => ({
+        _csrf: t,
+        email: ctx.w.signInUser.email,
+        password: ctx.w.signInUser.password,
+        sonra: "/yonetim/../..//evil.example",
+      })),
+      signInCase("valid sign-in as multipart", (ctx, t) => ({ _csrf: t, email: ctx.w.signInUser.email, password: ctx.w.signInUser.password }), undefined, {
+        body: "multipart",
+      }),
+      signInCase("valid sign-in, e-mail in NFD capitals", (ctx, t) => ({
+        _csrf: t,
+        email: ctx.w.signInUser.email.toLocaleUpperCase("tr").normalize("NFD"),
+        password: ctx.w.signInUser.password,
+      })),
       signInCase("no CSRF token", (ctx) => ({ email: ctx.w.signInUser.email, password: ctx.w.signInUser.password }), [400, 403]),
       signInCase("wrong CSRF token", (ctx) => ({ _csrf: "yanlis", email: ctx.w.signInUser.email, password: ctx.w.signInUser.password }), [403]),
       signInCase("no sign-in cookie", (ctx, t) => ({ _csrf: t, email: ctx.w.signInUser.email, password: ctx.w.signInUser.password }), [403], { cookie: false }),
@@ -628,8 +769,18 @@ export const ROUTES: Record<string, RouteSpec> = {
       signInCase("CSRF token twice", (_ctx, t) => ({ _csrf: [t, "yanlis"], email: "yok@haberci.test", password: "yanlis-parola-1" }), "4xx"),
       signInCase("wrong password as JSON", (_ctx, t) => ({ _csrf: t, email: "yok@haberci.test", password: "yanlis-parola-1" }), "4xx", { body: "json" }),
       signInCase("wrong password", (ctx, t) => ({ _csrf: t, email: ctx.w.signInUser.email, password: "yanlis-parola-1" }), [401]),
-      signInCase("wrong password with a 6,000-character X-Forwarded-For", (ctx, t) => ({ _csrf: t, email: ctx.w.signInUser.email, password: "yanlis-parola-1" }), [401], { headers: { "x-forwarded-for": Array.from({ length: 600 }, (_, i) => `10.1.${i % 250}.1`).join(",").slice(0, 6000) } }),
-      c("3 MB form body", () => req("POST", "/yonetim/giris", rawBody("application/x-www-form-urlencoded", `email=${long(3 * 1_048_576)}`), { remoteAddress: freshIp() }), "4xx"),
+      signInCase("wrong password with a 6,000-character X-Forwarded-For", (ctx, t) => ({ _csrf: t, email: ctx.w.signInUser.email, password: "yanlis-parola-1" }), [401], {
+        headers: {
+          "x-forwarded-for": Array.from({ length: 600 }, (_, i) => `10.1.${i % 250}.1`)
+            .join(",")
+            .slice(0, 6000),
+        },
+      }),
+      c(
+        "3 MB form body",
+        () => req("POST", "/yonetim/giris", rawBody("application/x-www-form-urlencoded", `email=${long(3 * 1_048_576)}`), { remoteAddress: freshIp() }),
+        "4xx",
+      ),
       c("text/plain body", () => req("POST", "/yonetim/giris", rawBody("text/plain", "email=a&password=b"), { remoteAddress: freshIp() }), "4xx"),
     ],
   },
@@ -687,15 +838,38 @@ export const ROUTES: Record<string, RouteSpec> = {
     cases: [
       ...newArticleFormCases(),
       ...BAD_LOCAL_TIMES.map((t) =>
-        c(`new article, schedule at ${t.v || "(empty)"}`, (ctx) => req("POST", "/yonetim/haber/yeni", form(ctx, articleForm({ action: "schedule", at: t.v }))), [400], ["editor"]),
+        c(
+          `new article, schedule at ${t.v || "(empty)"}`,
+          (ctx) => req("POST", "/yonetim/haber/yeni", form(ctx, articleForm({ action: "schedule", at: t.v }))),
+          [400],
+          ["editor"],
+        ),
       ),
       c("a reporter publishes a new article", (ctx) => req("POST", "/yonetim/haber/yeni", form(ctx, articleForm({ action: "publish" }))), [403], ["reporter"]),
-      c("a reporter schedules a new article", (ctx) => req("POST", "/yonetim/haber/yeni", form(ctx, articleForm({ action: "schedule", at: "2026-12-01T10:00" }))), [403], ["reporter"]),
+      c(
+        "a reporter schedules a new article",
+        (ctx) => req("POST", "/yonetim/haber/yeni", form(ctx, articleForm({ action: "schedule", at: "2026-12-01T10:00" }))),
+        [403],
+        ["reporter"],
+      ),
       c("no CSRF token", (ctx) => req("POST", "/yonetim/haber/yeni", form(ctx, articleForm(), { csrf: false })), [403]),
       c("wrong CSRF token", (ctx) => req("POST", "/yonetim/haber/yeni", form(ctx, { _csrf: "yanlis", ...articleForm() }, { csrf: false })), [403]),
-      c("CSRF token in the header only, wrong", (ctx) => req("POST", "/yonetim/haber/yeni", form(ctx, articleForm(), { csrf: false }), { headers: { "x-csrf-token": "yanlis" } }), [403]),
-      c("multipart without the CSRF token", () => req("POST", "/yonetim/haber/yeni", multipart(Object.entries(articleForm()).map(([name, value]) => ({ name, value: String(value) })))), [403]),
-      c("multipart with 12 fields", (ctx) => req("POST", "/yonetim/haber/yeni", multipart([{ name: "_csrf", value: ctx.csrf }, ...Array.from({ length: 11 }, (_, i) => ({ name: `f${i}`, value: "x" }))])), "4xx"),
+      c(
+        "CSRF token in the header only, wrong",
+        (ctx) => req("POST", "/yonetim/haber/yeni", form(ctx, articleForm(), { csrf: false }), { headers: { "x-csrf-token": "yanlis" } }),
+        [403],
+      ),
+      c(
+        "multipart without the CSRF token",
+        () => req("POST", "/yonetim/haber/yeni", multipart(Object.entries(articleForm()).map(([name, value]) => ({ name, value: String(value) })))),
+        [403],
+      ),
+      c(
+        "multipart with 12 fields",
+        (ctx) =>
+          req("POST", "/yonetim/haber/yeni", multipart([{ name: "_csrf", value: ctx.csrf }, ...Array.from({ length: 11 }, (_, i) => ({ name: `f${i}`, value: "x" }))])),
+        "4xx",
+      ),
       c("JSON body with the CSRF token", (ctx) => req("POST", "/yonetim/haber/yeni", json({ _csrf: ctx.csrf, ...articleForm(), title: 123 })), [400, 415]),
       c("text/plain body", () => req("POST", "/yonetim/haber/yeni", rawBody("text/plain", "title=x")), "4xx"),
       c("3 MB form body", (ctx) => req("POST", "/yonetim/haber/yeni", form(ctx, articleForm({ body: long(3 * 1_048_576) }))), "4xx"),
@@ -707,65 +881,228 @@ export const ROUTES: Record<string, RouteSpec> = {
     sample: (ctx) => req("POST", `/yonetim/haber/${ctx.w.ids.draftR}`, form(ctx, articleForm({ version: "999" }))),
     cases: [
       ...["2147483648", "1e308", "0", "-1", "abc", "1.5", ""].map((v) =>
-        c(`version ${v || "(empty)"}`, (ctx) => req("POST", `/yonetim/haber/${ctx.w.ids.draftR}`, form(ctx, articleForm({ version: v, title: "Sürüm denemesi" }))), [400]),
+        c(
+          `version ${v || "(empty)"}`,
+          (ctx) => req("POST", `/yonetim/haber/${ctx.w.ids.draftR}`, form(ctx, articleForm({ version: v, title: "Sürüm denemesi" }))),
+          [400],
+        ),
       ),
       c("version missing", (ctx) => req("POST", `/yonetim/haber/${ctx.w.ids.draftR}`, form(ctx, articleForm({ title: "Sürümsüz" }))), [400]),
-      c("version twice", async (ctx) => req("POST", `/yonetim/haber/${ctx.w.ids.draftR}`, form(ctx, articleForm({ version: [String(await ctx.w.version(ctx.w.ids.draftR)), "999"], title: "İki sürüm" })))),
-      c("stale version", (ctx) => req("POST", `/yonetim/haber/${ctx.w.ids.draftR}`, form(ctx, articleForm({ version: "999", title: "Eski" }))), [409]),
-      c("a reporter presses publish with a new title (issue 9)", async (ctx) =>
-        req("POST", `/yonetim/haber/${ctx.w.ids.draftR}`, form(ctx, articleForm({ version: String(await ctx.w.version(ctx.w.ids.draftR)), title: "Yetkisiz yeni başlık", action: "publish" }))), [403], ["reporter"]),
-      c("a reporter presses schedule", async (ctx) =>
-        req("POST", `/yonetim/haber/${ctx.w.ids.draftR}`, form(ctx, articleForm({ version: String(await ctx.w.version(ctx.w.ids.draftR)), title: "Zamanlama denemesi", action: "schedule", at: "2026-12-01T10:00" }))), [403], ["reporter"]),
-      c("a reporter edits another reporter's draft", async (ctx) =>
-        req("POST", `/yonetim/haber/${ctx.w.ids.draftR2}`, form(ctx, articleForm({ version: String(await ctx.w.version(ctx.w.ids.draftR2)), title: "Başkasının taslağı" }))), [403], ["reporter"]),
-      ...BAD_LOCAL_TIMES.map((t) =>
-        c(`schedule at ${t.v || "(empty)"} with a new title`, async (ctx) =>
-          req("POST", `/yonetim/haber/${ctx.w.ids.draftE}`, form(ctx, articleForm({ version: String(await ctx.w.version(ctx.w.ids.draftE)), title: `Zamanlanamayan ${t.v}`, action: "schedule", at: t.v }))), [400], ["editor"]),
+      c("version twice", async (ctx) =>
+        req(
+          "POST",
+          `/yonetim/haber/${ctx.w.ids.draftR}`,
+          form(ctx, articleForm({ version: [String(await ctx.w.version(ctx.w.ids.draftR)), "999"], title: "İki sürüm" })),
+        ),
       ),
-      c("action unpublish on a draft", async (ctx) => req("POST", `/yonetim/haber/${ctx.w.ids.draftE}`, form(ctx, articleForm({ version: String(await ctx.w.version(ctx.w.ids.draftE)), title: "Yayından kaldır", action: "unpublish" }))), "4xx", ["editor"]),
-      c("action that does not exist", async (ctx) => req("POST", `/yonetim/haber/${ctx.w.ids.draftE}`, form(ctx, articleForm({ version: String(await ctx.w.version(ctx.w.ids.draftE)), action: "yok-boyle" }))), [400], ["editor"]),
+      c("stale version", (ctx) => req("POST", `/yonetim/haber/${ctx.w.ids.draftR}`, form(ctx, articleForm({ version: "999", title: "Eski" }))), [409]),
+      c(
+        "a reporter presses publish with a new title (issue 9)",
+        async (ctx) =>
+          req(
+            "POST",
+            `/yonetim/haber/${ctx.w.ids.draftR}`,
+            form(ctx, articleForm({ version: String(await ctx.w.version(ctx.w.ids.draftR)), title: "Yetkisiz yeni başlık", action: "publish" })),
+          ),
+        [403],
+        ["reporter"],
+      ),
+      c(
+        "a reporter presses schedule",
+        async (ctx) =>
+          req(
+            "POST",
+            `/yonetim/haber/${ctx.w.ids.draftR}`,
+            form(ctx, articleForm({ version: String(await ctx.w.version(ctx.w.ids.draftR)), title: "Zamanlama denemesi", action: "schedule", at: "2026-12-01T10:00" })),
+          ),
+        [403],
+        ["reporter"],
+      ),
+      c(
+        "a reporter edits another reporter's draft",
+        async (ctx) =>
+          req(
+            "POST",
+            `/yonetim/haber/${ctx.w.ids.draftR2}`,
+            form(ctx, articleForm({ version: String(await ctx.w.version(ctx.w.ids.draftR2)), title: "Başkasının taslağı" })),
+          ),
+        [403],
+        ["reporter"],
+      ),
+      ...BAD_LOCAL_TIMES.map((t) =>
+        c(
+          `schedule at ${t.v || "(empty)"} with a new title`,
+          async (ctx) =>
+            req(
+              "POST",
+              `/yonetim/haber/${ctx.w.ids.draftE}`,
+              form(ctx, articleForm({ version: String(await ctx.w.version(ctx.w.ids.draftE)), title: `Zamanlanamayan ${t.v}`, action: "schedule", at: t.v })),
+            ),
+          [400],
+          ["editor"],
+        ),
+      ),
+      c(
+        "action unpublish on a draft",
+        async (ctx) =>
+          req(
+            "POST",
+            `/yonetim/haber/${ctx.w.ids.draftE}`,
+            form(ctx, articleForm({ version: String(await ctx.w.version(ctx.w.ids.draftE)), title: "Yayından kaldır", action: "unpublish" })),
+          ),
+        "4xx",
+        ["editor"],
+      ),
+      c(
+        "action that does not exist",
+        async (ctx) =>
+          req("POST", `/yonetim/haber/${ctx.w.ids.draftE}`, form(ctx, articleForm({ version: String(await ctx.w.version(ctx.w.ids.draftE)), action: "yok-boyle" }))),
+        [400],
+        ["editor"],
+      ),
       ...editFormFieldCases(),
-      c("no CSRF token", async (ctx) => req("POST", `/yonetim/haber/${ctx.w.ids.draftR}`, form(ctx, articleForm({ version: String(await ctx.w.version(ctx.w.ids.draftR)), title: "CSRF yok" }), { csrf: false })), [403]),
-      c("multipart without the CSRF token", async (ctx) =>
-        req("POST", `/yonetim/haber/${ctx.w.ids.draftR}`, multipart(Object.entries(articleForm({ version: String(await ctx.w.version(ctx.w.ids.draftR)), title: "Multipart CSRF yok" })).map(([name, value]) => ({ name, value: String(value) })))), [403]),
+      c(
+        "no CSRF token",
+        async (ctx) =>
+          req(
+            "POST",
+            `/yonetim/haber/${ctx.w.ids.draftR}`,
+            form(ctx, articleForm({ version: String(await ctx.w.version(ctx.w.ids.draftR)), title: "CSRF yok" }), { csrf: false }),
+          ),
+        [403],
+      ),
+      c(
+        "multipart without the CSRF token",
+        async (ctx) =>
+          req(
+            "POST",
+            `/yonetim/haber/${ctx.w.ids.draftR}`,
+            multipart(
+              Object.entries(articleForm({ version: String(await ctx.w.version(ctx.w.ids.draftR)), title: "Multipart CSRF yok" })).map(([name, value]) => ({
+                name,
+                value: String(value),
+              })),
+            ),
+          ),
+        [403],
+      ),
       ...idCases((id, ctx) => req("POST", `/yonetim/haber/${id}`, form(ctx, articleForm({ version: "1" }))), SOME_BAD_IDS),
     ],
   },
   "POST /yonetim/haber/:id/otomatik-kayit": {
     need: "signedIn",
     who: writers,
-    sample: (ctx) => req("POST", `/yonetim/haber/${ctx.w.ids.draftR}/otomatik-kayit`, form(ctx, articleForm({ version: "999" })), { headers: { accept: "application/json" } }),
+    sample: (ctx) =>
+      req("POST", `/yonetim/haber/${ctx.w.ids.draftR}/otomatik-kayit`, form(ctx, articleForm({ version: "999" })), { headers: { accept: "application/json" } }),
     cases: [
       ...["2147483648", "1e308", "0", "abc", ""].map((v) =>
-        c(`version ${v || "(empty)"}`, (ctx) => req("POST", `/yonetim/haber/${ctx.w.ids.draftR}/otomatik-kayit`, form(ctx, articleForm({ version: v, title: "Otomatik" })), { headers: { accept: "application/json" } }), [400]),
+        c(
+          `version ${v || "(empty)"}`,
+          (ctx) =>
+            req("POST", `/yonetim/haber/${ctx.w.ids.draftR}/otomatik-kayit`, form(ctx, articleForm({ version: v, title: "Otomatik" })), {
+              headers: { accept: "application/json" },
+            }),
+          [400],
+        ),
       ),
-      c("stale version", (ctx) => req("POST", `/yonetim/haber/${ctx.w.ids.draftR}/otomatik-kayit`, form(ctx, articleForm({ version: "999" })), { headers: { accept: "application/json" } }), [409]),
-      c("title 201 characters", async (ctx) => req("POST", `/yonetim/haber/${ctx.w.ids.draftR}/otomatik-kayit`, form(ctx, articleForm({ version: String(await ctx.w.version(ctx.w.ids.draftR)), title: long(201) })), { headers: { accept: "application/json" } }), [400]),
-      c("imageId 2147483648", async (ctx) => req("POST", `/yonetim/haber/${ctx.w.ids.draftR}/otomatik-kayit`, form(ctx, articleForm({ version: String(await ctx.w.version(ctx.w.ids.draftR)), imageId: "2147483648" })), { headers: { accept: "application/json" } }), [400]),
-      c("a reporter autosaves another reporter's draft", async (ctx) =>
-        req("POST", `/yonetim/haber/${ctx.w.ids.draftR2}/otomatik-kayit`, form(ctx, articleForm({ version: String(await ctx.w.version(ctx.w.ids.draftR2)), title: "Başkasının" })), { headers: { accept: "application/json" } }), [403], ["reporter"]),
-      c("no CSRF token", async (ctx) => req("POST", `/yonetim/haber/${ctx.w.ids.draftR}/otomatik-kayit`, form(ctx, articleForm({ version: String(await ctx.w.version(ctx.w.ids.draftR)) }), { csrf: false }), { headers: { accept: "application/json" } }), [403]),
-      ...idCases((id, ctx) => req("POST", `/yonetim/haber/${id}/otomatik-kayit`, form(ctx, articleForm({ version: "1" })), { headers: { accept: "application/json" } }), SOME_BAD_IDS),
+      c(
+        "stale version",
+        (ctx) =>
+          req("POST", `/yonetim/haber/${ctx.w.ids.draftR}/otomatik-kayit`, form(ctx, articleForm({ version: "999" })), { headers: { accept: "application/json" } }),
+        [409],
+      ),
+      c(
+        "title 201 characters",
+        async (ctx) =>
+          req(
+            "POST",
+            `/yonetim/haber/${ctx.w.ids.draftR}/otomatik-kayit`,
+            form(ctx, articleForm({ version: String(await ctx.w.version(ctx.w.ids.draftR)), title: long(201) })),
+            { headers: { accept: "application/json" } },
+          ),
+        [400],
+      ),
+      c(
+        "imageId 2147483648",
+        async (ctx) =>
+          req(
+            "POST",
+            `/yonetim/haber/${ctx.w.ids.draftR}/otomatik-kayit`,
+            form(ctx, articleForm({ version: String(await ctx.w.version(ctx.w.ids.draftR)), imageId: "2147483648" })),
+            { headers: { accept: "application/json" } },
+          ),
+        [400],
+      ),
+      c(
+        "a reporter autosaves another reporter's draft",
+        async (ctx) =>
+          req(
+            "POST",
+            `/yonetim/haber/${ctx.w.ids.draftR2}/otomatik-kayit`,
+            form(ctx, articleForm({ version: String(await ctx.w.version(ctx.w.ids.draftR2)), title: "Başkasının" })),
+            { headers: { accept: "application/json" } },
+          ),
+        [403],
+        ["reporter"],
+      ),
+      c(
+        "no CSRF token",
+        async (ctx) =>
+          req(
+            "POST",
+            `/yonetim/haber/${ctx.w.ids.draftR}/otomatik-kayit`,
+            form(ctx, articleForm({ version: String(await ctx.w.version(ctx.w.ids.draftR)) }), { csrf: false }),
+            { headers: { accept: "application/json" } },
+          ),
+        [403],
+      ),
+      ...idCases(
+        (id, ctx) => req("POST", `/yonetim/haber/${id}/otomatik-kayit`, form(ctx, articleForm({ version: "1" })), { headers: { accept: "application/json" } }),
+        SOME_BAD_IDS,
+      ),
     ],
   },
   "GET /yonetim/haber/:id/onizleme": {
     need: "signedIn",
     who: ["anon", "reporter"],
     sample: (ctx) => get(`/yonetim/haber/${ctx.w.ids.draftR}/onizleme`),
-    cases: [...idCases((id) => get(`/yonetim/haber/${id}/onizleme`), SOME_BAD_IDS), c("a reporter previews another reporter's draft", (ctx) => get(`/yonetim/haber/${ctx.w.ids.draftR2}/onizleme`), [403], ["reporter"])],
+    cases: [
+      ...idCases((id) => get(`/yonetim/haber/${id}/onizleme`), SOME_BAD_IDS),
+      c("a reporter previews another reporter's draft", (ctx) => get(`/yonetim/haber/${ctx.w.ids.draftR2}/onizleme`), [403], ["reporter"]),
+    ],
   },
   "POST /yonetim/haber/:id/sil": {
     need: "signedIn",
     who: writers,
     sample: (ctx) => req("POST", `/yonetim/haber/${ctx.w.ids.draftR}/sil`, form(ctx, { version: "999" })),
     cases: [
-      ...["2147483648", "1e308", "abc", "0", ""].map((v) => c(`version ${v || "(empty)"}`, (ctx) => req("POST", `/yonetim/haber/${ctx.w.ids.draftR}/sil`, form(ctx, { version: v })), [400])),
+      ...["2147483648", "1e308", "abc", "0", ""].map((v) =>
+        c(`version ${v || "(empty)"}`, (ctx) => req("POST", `/yonetim/haber/${ctx.w.ids.draftR}/sil`, form(ctx, { version: v })), [400]),
+      ),
       c("version missing", (ctx) => req("POST", `/yonetim/haber/${ctx.w.ids.draftR}/sil`, form(ctx, {})), [400]),
       c("stale version", (ctx) => req("POST", `/yonetim/haber/${ctx.w.ids.draftR}/sil`, form(ctx, { version: "999" })), [409]),
-      c("a reporter deletes another reporter's draft", async (ctx) => req("POST", `/yonetim/haber/${ctx.w.ids.draftR2}/sil`, form(ctx, { version: String(await ctx.w.version(ctx.w.ids.draftR2)) })), [403], ["reporter"]),
-      c("a reporter deletes a published article", async (ctx) => req("POST", `/yonetim/haber/${ctx.w.ids.published}/sil`, form(ctx, { version: String(await ctx.w.version(ctx.w.ids.published)) })), [403], ["reporter"]),
-      c("no CSRF token, right version", async (ctx) => req("POST", `/yonetim/haber/${ctx.w.ids.draftR}/sil`, form(ctx, { version: String(await ctx.w.version(ctx.w.ids.draftR)) }, { csrf: false })), [403]),
-      c("multipart without the CSRF token, right version", async (ctx) => req("POST", `/yonetim/haber/${ctx.w.ids.draftR}/sil`, multipart([{ name: "version", value: String(await ctx.w.version(ctx.w.ids.draftR)) }])), [403]),
+      c(
+        "a reporter deletes another reporter's draft",
+        async (ctx) => req("POST", `/yonetim/haber/${ctx.w.ids.draftR2}/sil`, form(ctx, { version: String(await ctx.w.version(ctx.w.ids.draftR2)) })),
+        [403],
+        ["reporter"],
+      ),
+      c(
+        "a reporter deletes a published article",
+        async (ctx) => req("POST", `/yonetim/haber/${ctx.w.ids.published}/sil`, form(ctx, { version: String(await ctx.w.version(ctx.w.ids.published)) })),
+        [403],
+        ["reporter"],
+      ),
+      c(
+        "no CSRF token, right version",
+        async (ctx) => req("POST", `/yonetim/haber/${ctx.w.ids.draftR}/sil`, form(ctx, { version: String(await ctx.w.version(ctx.w.ids.draftR)) }, { csrf: false })),
+        [403],
+      ),
+      c(
+        "multipart without the CSRF token, right version",
+        async (ctx) => req("POST", `/yonetim/haber/${ctx.w.ids.draftR}/sil`, multipart([{ name: "version", value: String(await ctx.w.version(ctx.w.ids.draftR)) }])),
+        [403],
+      ),
       ...idCases((id, ctx) => req("POST", `/yonetim/haber/${id}/sil`, form(ctx, { version: "1" })), SOME_BAD_IDS),
     ],
   },
@@ -787,12 +1124,33 @@ export const ROUTES: Record<string, RouteSpec> = {
     sample: (ctx) => req("POST", `/yonetim/haber/${ctx.w.ids.draftR}/surumler/1/geri-yukle`, form(ctx, { version: "999" })),
     cases: [
       ...BAD_IDS.filter((b) => b.range).map((b) =>
-        c(`revision ${b.v.length > 20 ? `${b.v.slice(0, 12)}…` : b.v}`, async (ctx) => req("POST", `/yonetim/haber/${ctx.w.ids.draftR}/surumler/${b.v}/geri-yukle`, form(ctx, { version: String(await ctx.w.version(ctx.w.ids.draftR)) })), [400, 404]),
+        c(
+          `revision ${b.v.length > 20 ? `${b.v.slice(0, 12)}…` : b.v}`,
+          async (ctx) =>
+            req("POST", `/yonetim/haber/${ctx.w.ids.draftR}/surumler/${b.v}/geri-yukle`, form(ctx, { version: String(await ctx.w.version(ctx.w.ids.draftR)) })),
+          [400, 404],
+        ),
       ),
-      c("revision 999 (no such revision)", async (ctx) => req("POST", `/yonetim/haber/${ctx.w.ids.draftR}/surumler/999/geri-yukle`, form(ctx, { version: String(await ctx.w.version(ctx.w.ids.draftR)) })), [400, 404]),
-      ...["2147483648", "1e308", "abc", ""].map((v) => c(`version ${v || "(empty)"}`, (ctx) => req("POST", `/yonetim/haber/${ctx.w.ids.draftR}/surumler/1/geri-yukle`, form(ctx, { version: v })), [400])),
-      c("a reporter restores another reporter's draft", async (ctx) => req("POST", `/yonetim/haber/${ctx.w.ids.draftR2}/surumler/1/geri-yukle`, form(ctx, { version: String(await ctx.w.version(ctx.w.ids.draftR2)) })), [403], ["reporter"]),
-      c("no CSRF token", async (ctx) => req("POST", `/yonetim/haber/${ctx.w.ids.draftR}/surumler/1/geri-yukle`, form(ctx, { version: String(await ctx.w.version(ctx.w.ids.draftR)) }, { csrf: false })), [403]),
+      c(
+        "revision 999 (no such revision)",
+        async (ctx) => req("POST", `/yonetim/haber/${ctx.w.ids.draftR}/surumler/999/geri-yukle`, form(ctx, { version: String(await ctx.w.version(ctx.w.ids.draftR)) })),
+        [400, 404],
+      ),
+      ...["2147483648", "1e308", "abc", ""].map((v) =>
+        c(`version ${v || "(empty)"}`, (ctx) => req("POST", `/yonetim/haber/${ctx.w.ids.draftR}/surumler/1/geri-yukle`, form(ctx, { version: v })), [400]),
+      ),
+      c(
+        "a reporter restores another reporter's draft",
+        async (ctx) => req("POST", `/yonetim/haber/${ctx.w.ids.draftR2}/surumler/1/geri-yukle`, form(ctx, { version: String(await ctx.w.version(ctx.w.ids.draftR2)) })),
+        [403],
+        ["reporter"],
+      ),
+      c(
+        "no CSRF token",
+        async (ctx) =>
+          req("POST", `/yonetim/haber/${ctx.w.ids.draftR}/surumler/1/geri-yukle`, form(ctx, { version: String(await ctx.w.version(ctx.w.ids.draftR)) }, { csrf: false })),
+        [403],
+      ),
       ...idCases((id, ctx) => req("POST", `/yonetim/haber/${id}/surumler/1/geri-yukle`, form(ctx, { version: "1" })), SOME_BAD_IDS),
     ],
   },
@@ -809,25 +1167,49 @@ export const ROUTES: Record<string, RouteSpec> = {
       c("q missing, HTML", () => get("/yonetim/etiketler"), [400]),
     ],
   },
-  "GET /yonetim/medya": { need: "signedIn", who: ["anon", "reporter"], sample: () => get("/yonetim/medya"), cases: [c("mesaj=__proto__", () => get("/yonetim/medya?mesaj=__proto__"))] },
+  "GET /yonetim/medya": {
+    need: "signedIn",
+    who: ["anon", "reporter"],
+    sample: () => get("/yonetim/medya"),
+    cases: [c("mesaj=__proto__", () => get("/yonetim/medya?mesaj=__proto__"))],
+  },
   "POST /yonetim/medya": {
     need: "signedIn",
     who: ["anon", "reporter"],
-    sample: (ctx) => req("POST", "/yonetim/medya", multipart([{ name: "_csrf", value: ctx.csrf }, { name: "alt", value: "x" }])),
+    sample: (ctx) =>
+      req(
+        "POST",
+        "/yonetim/medya",
+        multipart([
+          { name: "_csrf", value: ctx.csrf },
+          { name: "alt", value: "x" },
+        ]),
+      ),
     cases: uploadCases("/yonetim/medya", true),
   },
-  "GET /yonetim/manset": { need: "editor", who: ["anon", "reporter", "editor"], sample: () => get("/yonetim/manset"), cases: [c("mesaj=__proto__", () => get("/yonetim/manset?mesaj=__proto__"))] },
+  "GET /yonetim/manset": {
+    need: "editor",
+    who: ["anon", "reporter", "editor"],
+    sample: () => get("/yonetim/manset"),
+    cases: [c("mesaj=__proto__", () => get("/yonetim/manset?mesaj=__proto__"))],
+  },
   "POST /yonetim/manset": {
     need: "editor",
     who: ["anon", "reporter", "editor"],
     sample: (ctx) => req("POST", "/yonetim/manset", form(ctx, { slot: "abc" })),
     cases: [
-      ...["9007199254740992", "2147483648", "-1", "0", "abc", "1e10", "1.5"].map((s) => c(`slot ${s || "(empty)"}`, (ctx) => req("POST", "/yonetim/manset", form(ctx, { slot: [String(ctx.w.ids.published), s] })), [400])),
+      ...["9007199254740992", "2147483648", "-1", "0", "abc", "1e10", "1.5"].map((s) =>
+        c(`slot ${s || "(empty)"}`, (ctx) => req("POST", "/yonetim/manset", form(ctx, { slot: [String(ctx.w.ids.published), s] })), [400]),
+      ),
       c("slot of a draft", (ctx) => req("POST", "/yonetim/manset", form(ctx, { slot: [String(ctx.w.ids.draftE)] })), "4xx"),
       c("slot of an article that does not exist", (ctx) => req("POST", "/yonetim/manset", form(ctx, { slot: [String(ctx.w.ids.published), "999999"] })), "4xx"),
       c("the same article twice", (ctx) => req("POST", "/yonetim/manset", form(ctx, { slot: [String(ctx.w.ids.published), String(ctx.w.ids.published)] }))),
       c("an empty slot among filled ones", (ctx) => req("POST", "/yonetim/manset", form(ctx, { slot: [String(ctx.w.ids.published), "", "abc"] })), [400]),
-      c("six slots", (ctx) => req("POST", "/yonetim/manset", form(ctx, { slot: [ctx.w.ids.published, ctx.w.ids.published2, 999991, 999992, 999993, 999994].map(String) })), [400]),
+      c(
+        "six slots",
+        (ctx) => req("POST", "/yonetim/manset", form(ctx, { slot: [ctx.w.ids.published, ctx.w.ids.published2, 999991, 999992, 999993, 999994].map(String) })),
+        [400],
+      ),
       c("no CSRF token", (ctx) => req("POST", "/yonetim/manset", form(ctx, { slot: [String(ctx.w.ids.published2)] }, { csrf: false })), [403]),
     ],
   },
@@ -837,7 +1219,11 @@ export const ROUTES: Record<string, RouteSpec> = {
     sample: (ctx) => req("POST", `/yonetim/haber/${ctx.w.ids.published}/son-dakika`, form(ctx, { breaking: "1", until: "now" })),
     cases: [
       ...BAD_LOCAL_TIMES.filter((t) => t.v !== "").map((t) =>
-        c(`until ${t.v}`, (ctx) => req("POST", `/yonetim/haber/${ctx.w.ids.published}/son-dakika`, form(ctx, { breaking: "1", until: t.v })), t.v.startsWith("9999") || t.v.startsWith("2020") ? undefined : [400]),
+        c(
+          `until ${t.v}`,
+          (ctx) => req("POST", `/yonetim/haber/${ctx.w.ids.published}/son-dakika`, form(ctx, { breaking: "1", until: t.v })),
+          t.v.startsWith("9999") || t.v.startsWith("2020") ? undefined : [400],
+        ),
       ),
       c("breaking on a draft", (ctx) => req("POST", `/yonetim/haber/${ctx.w.ids.draftE}/son-dakika`, form(ctx, { breaking: "1" })), undefined, ["editor"]),
       c("no CSRF token", (ctx) => req("POST", `/yonetim/haber/${ctx.w.ids.published}/son-dakika`, form(ctx, { breaking: "1" }, { csrf: false })), [403]),
@@ -846,23 +1232,46 @@ export const ROUTES: Record<string, RouteSpec> = {
   },
 
   // ---------- admins ----------
-  "GET /yonetim/kullanicilar": { need: "admin", who: ["anon", "editor", "admin"], sample: () => get("/yonetim/kullanicilar"), cases: [c("mesaj=__proto__", () => get("/yonetim/kullanicilar?mesaj=__proto__"))] },
+  "GET /yonetim/kullanicilar": {
+    need: "admin",
+    who: ["anon", "editor", "admin"],
+    sample: () => get("/yonetim/kullanicilar"),
+    cases: [c("mesaj=__proto__", () => get("/yonetim/kullanicilar?mesaj=__proto__"))],
+  },
   "POST /yonetim/kullanicilar": {
     need: "admin",
     who: admins,
     sample: (ctx) => req("POST", "/yonetim/kullanicilar", form(ctx, { email: "", name: "", role: "muhabir", password: "" })),
     cases: [
       ...USER_FORM_FAULTS.map(([label, fields]) =>
-        c(label, (ctx) => {
-          const base: FormFields = { email: `yeni-${label.replace(/[^a-z0-9]/gi, "").toLowerCase()}@haberci.test`, name: "Yeni Kişi", role: "muhabir", password: "yeni-parola-uzun-1" };
-          for (const [k, v] of Object.entries(fields)) {
-            if (v === undefined) delete base[k];
-            else base[k] = v === "USE_REPORTER" ? "fuzzmuhabir-muhabir@haberci.test" : v;
-          }
-          return req("POST", "/yonetim/kullanicilar", form(ctx, base));
-        }, label === "e-mail of a user who exists" ? "4xx" : label.includes("NUL") ? undefined : [400]),
+        c(
+          label,
+          (ctx) => {
+            const base: FormFields = {
+              email: `yeni-${label.replace(/[^a-z0-9]/gi, "").toLowerCase()}@haberci.test`,
+              name: "Yeni Kişi",
+              role: "muhabir",
+              password: "yeni-parola-uzun-1",
+            };
+            for (const [k, v] of Object.entries(fields)) {
+              if (v === undefined) delete base[k];
+              else base[k] = v === "USE_REPORTER" ? "fuzzmuhabir-muhabir@haberci.test" : v;
+            }
+            return req("POST", "/yonetim/kullanicilar", form(ctx, base));
+          },
+          label === "e-mail of a user who exists" ? "4xx" : label.includes("NUL") ? undefined : [400],
+        ),
       ),
-      c("no CSRF token", (ctx) => req("POST", "/yonetim/kullanicilar", form(ctx, { email: "csrfsiz@haberci.test", name: "Yeni", role: "yonetici", password: "yeni-parola-uzun-1" }, { csrf: false })), [403]),
+      c(
+        "no CSRF token",
+        (ctx) =>
+          req(
+            "POST",
+            "/yonetim/kullanicilar",
+            form(ctx, { email: "csrfsiz@haberci.test", name: "Yeni", role: "yonetici", password: "yeni-parola-uzun-1" }, { csrf: false }),
+          ),
+        [403],
+      ),
     ],
   },
   "POST /yonetim/kullanicilar/:id/rol": {
@@ -870,7 +1279,9 @@ export const ROUTES: Record<string, RouteSpec> = {
     who: admins,
     sample: (ctx) => req("POST", `/yonetim/kullanicilar/${ctx.w.ids.victimUser}/rol`, form(ctx, { role: "root" })),
     cases: [
-      ...["root", "", "Yonetici", "yönetici"].map((r) => c(`role ${JSON.stringify(r)}`, (ctx) => req("POST", `/yonetim/kullanicilar/${ctx.w.ids.victimUser}/rol`, form(ctx, { role: r })), [400])),
+      ...["root", "", "Yonetici", "yönetici"].map((r) =>
+        c(`role ${JSON.stringify(r)}`, (ctx) => req("POST", `/yonetim/kullanicilar/${ctx.w.ids.victimUser}/rol`, form(ctx, { role: r })), [400]),
+      ),
       c("role with NUL", (ctx) => req("POST", `/yonetim/kullanicilar/${ctx.w.ids.victimUser}/rol`, form(ctx, { role: "muhabir\u0000" }))),
       c("role twice", (ctx) => req("POST", `/yonetim/kullanicilar/${ctx.w.ids.victimUser}/rol`, form(ctx, { role: ["yonetici", "muhabir"] })), [400]),
       c("no CSRF token", (ctx) => req("POST", `/yonetim/kullanicilar/${ctx.w.ids.victimUser}/rol`, form(ctx, { role: "yonetici" }, { csrf: false })), [403]),
@@ -908,7 +1319,12 @@ export const ROUTES: Record<string, RouteSpec> = {
     sample: (ctx) => req("POST", "/yonetim/anahtarlar/999999/iptal", form(ctx, {})),
     cases: [
       c("no CSRF token", (ctx) => req("POST", `/yonetim/anahtarlar/${ctx.w.ids.victimToken}/iptal`, form(ctx, {}, { csrf: false })), [403]),
-      c("wrong CSRF token in the header", (ctx) => req("POST", `/yonetim/anahtarlar/${ctx.w.ids.victimToken}/iptal`, rawBody("application/x-www-form-urlencoded", ""), { headers: { "x-csrf-token": "yanlis" } }), [403]),
+      c(
+        "wrong CSRF token in the header",
+        (ctx) =>
+          req("POST", `/yonetim/anahtarlar/${ctx.w.ids.victimToken}/iptal`, rawBody("application/x-www-form-urlencoded", ""), { headers: { "x-csrf-token": "yanlis" } }),
+        [403],
+      ),
       c("token that does not exist", (ctx) => req("POST", "/yonetim/anahtarlar/999999/iptal", form(ctx, {})), [404]),
       ...idCases((id, ctx) => req("POST", `/yonetim/anahtarlar/${id}/iptal`, form(ctx, {})), SOME_BAD_IDS),
     ],
@@ -917,11 +1333,18 @@ export const ROUTES: Record<string, RouteSpec> = {
     need: "admin",
     who: ["anon", "editor", "admin"],
     sample: () => get("/yonetim/denetim"),
-    cases: ["0", "100001", "1e10", "abc", "-1", "2147483648"].map((s) => c(`sayfa=${s}`, () => get(`/yonetim/denetim?sayfa=${s}`), [400])).concat([c("sayfa=1&sayfa=2", () => get("/yonetim/denetim?sayfa=1&sayfa=2"), [400])]),
+    cases: ["0", "100001", "1e10", "abc", "-1", "2147483648"]
+      .map((s) => c(`sayfa=${s}`, () => get(`/yonetim/denetim?sayfa=${s}`), [400]))
+      .concat([c("sayfa=1&sayfa=2", () => get("/yonetim/denetim?sayfa=1&sayfa=2"), [400])]),
   },
 
   // ---------- own password ----------
-  "GET /yonetim/parola": { need: "signedIn", who: ["anon", "reporter"], sample: () => get("/yonetim/parola"), cases: [c("mesaj=__proto__", () => get("/yonetim/parola?mesaj=__proto__"))] },
+  "GET /yonetim/parola": {
+    need: "signedIn",
+    who: ["anon", "reporter"],
+    sample: () => get("/yonetim/parola"),
+    cases: [c("mesaj=__proto__", () => get("/yonetim/parola?mesaj=__proto__"))],
+  },
   "POST /yonetim/parola": {
     need: "signedIn",
     who: ["anon", "reporter"],
@@ -977,7 +1400,11 @@ function newArticleFormCases(): FuzzCase[] {
 /** Bad fields of the edit form on the reporter's draft, with its current version. */
 function editFormFieldCases(): FuzzCase[] {
   const f = (label: string, fields: FormFields, expect?: Expectation) =>
-    c(`edit: ${label}`, async (ctx) => req("POST", `/yonetim/haber/${ctx.w.ids.draftR}`, form(ctx, articleForm({ version: String(await ctx.w.version(ctx.w.ids.draftR)), ...fields }))), expect);
+    c(
+      `edit: ${label}`,
+      async (ctx) => req("POST", `/yonetim/haber/${ctx.w.ids.draftR}`, form(ctx, articleForm({ version: String(await ctx.w.version(ctx.w.ids.draftR)), ...fields }))),
+      expect,
+    );
   return [
     f("title empty", { title: "" }, [400]),
     f("title 201 characters", { title: long(201) }, [400]),
@@ -1008,23 +1435,71 @@ export const GENERIC: Spoiler[] = [
   { label: "as HEAD", methods: ["GET"], spoil: (r) => ({ ...r, method: "HEAD" }) },
   { label: "unknown repeated query parameters", spoil: (r) => ({ ...r, url: addQuery(r.url, "zz=1&zz=2&b%5Bc%5D=d") }) },
   { label: "20 KB query string (real socket)", spoil: (r) => ({ ...r, url: addQuery(r.url, `q=${long(20_000)}`), transport: "http" }) },
-  { label: "20 KB cookie header (real socket)", spoil: (r) => ({ ...r, headers: { ...r.headers, cookie: `${r.headers?.cookie ? `${r.headers.cookie}; ` : ""}cerez=${long(20_000)}` }, transport: "http" }) },
-  { label: "6,000-character X-Forwarded-For", spoil: (r) => ({ ...r, headers: { ...r.headers, "x-forwarded-for": Array.from({ length: 500 }, (_, i) => `192.0.2.${i % 250}`).join(", ").slice(0, 6000) } }) },
+  {
+    label: "20 KB cookie header (real socket)",
+    spoil: (r) => ({ ...r, headers: { ...r.headers, cookie: `${r.headers?.cookie ? `${r.headers.cookie}; ` : ""}cerez=${long(20_000)}` }, transport: "http" }),
+  },
+  {
+    label: "6,000-character X-Forwarded-For",
+    spoil: (r) => ({
+      ...r,
+      headers: {
+        ...r.headers,
+        "x-forwarded-for": Array.from({ length: 500 }, (_, i) => `192.0.2.${i % 250}`)
+          .join(", ")
+          .slice(0, 6000),
+      },
+    }),
+  },
   { label: "X-Forwarded-For that is not an address", spoil: (r) => ({ ...r, headers: { ...r.headers, "x-forwarded-for": "<script>, ../../, 999.999.999.999" } }) },
-  { label: "8 KB of junk cookies", spoil: (r) => ({ ...r, headers: { ...r.headers, cookie: `${r.headers?.cookie ? `${r.headers.cookie}; ` : ""}${Array.from({ length: 400 }, (_, i) => `c${i}=${long(10, "x")}`).join("; ")}` } }) },
-  { label: "session cookie of 5,000 characters and bad percent-encoding", spoil: (r) => ({ ...r, auth: "none", headers: { ...r.headers, cookie: `haberci_oturum=${long(5000)}%E0%A4%A; haberci_giris=%` } }) },
+  {
+    label: "8 KB of junk cookies",
+    spoil: (r) => ({
+      ...r,
+      headers: {
+        ...r.headers,
+        cookie: `${r.headers?.cookie ? `${r.headers.cookie}; ` : ""}${Array.from({ length: 400 }, (_, i) => `c${i}=${long(10, "x")}`).join("; ")}`,
+      },
+    }),
+  },
+  {
+    label: "session cookie of 5,000 characters and bad percent-encoding",
+    spoil: (r) => ({ ...r, auth: "none", headers: { ...r.headers, cookie: `haberci_oturum=${long(5000)}%E0%A4%A; haberci_giris=%` } }),
+  },
   { label: "malformed Authorization", prefix: "/api/", spoil: (r) => ({ ...r, auth: "none", headers: { ...r.headers, authorization: "Bearer" } }) },
-  { label: "Authorization with a 5,000-character token", prefix: "/api/", spoil: (r) => ({ ...r, auth: "none", headers: { ...r.headers, authorization: `Bearer hbr_${long(5000)}` } }) },
+  {
+    label: "Authorization with a 5,000-character token",
+    prefix: "/api/",
+    spoil: (r) => ({ ...r, auth: "none", headers: { ...r.headers, authorization: `Bearer hbr_${long(5000)}` } }),
+  },
   { label: "invalid percent-encoding in the query", spoil: (r) => ({ ...r, url: addQuery(r.url, "%E0%A4%A=1&x=%ff%fe") }) },
   { label: "NUL in the query", spoil: (r) => ({ ...r, url: addQuery(r.url, "mesaj=%00&zz=%00") }) },
   { label: "mesaj=__proto__", spoil: (r) => ({ ...r, url: addQuery(r.url, "mesaj=__proto__") }) },
   { label: "Accept: application/json", spoil: (r) => ({ ...r, headers: { ...r.headers, accept: "application/json" } }) },
   { label: "Accept: text/html;q=foo", spoil: (r) => ({ ...r, headers: { ...r.headers, accept: "text/html;q=foo, */*;q=-1" } }) },
   { label: "NUL appended to the path", spoil: (r) => ({ ...r, url: r.url.replace(/(\?|$)/, "%00$1") }) },
-  { label: "Host header of another site", spoil: (r) => ({ ...r, headers: { ...r.headers, host: "evil.example:99999", "x-forwarded-host": "evil.example", "x-forwarded-proto": "javascript" } }) },
-  { label: "invalid JSON body", methods: ["POST", "PATCH"], spoil: (r) => ({ ...r, headers: { ...r.headers, "content-type": "application/json" }, payload: '{"title":' }), expect: "4xx" },
-  { label: "content-type application/octet-stream", methods: ["POST", "PATCH"], spoil: (r) => ({ ...r, headers: { ...r.headers, "content-type": "application/octet-stream" }, payload: Buffer.from([0, 1, 2, 255]) }), expect: "4xx" },
-  { label: "content-length larger than the body", methods: ["POST", "PATCH"], spoil: (r) => ({ ...r, headers: { ...r.headers, "content-length": "999999" } }), expect: "4xx" },
+  {
+    label: "Host header of another site",
+    spoil: (r) => ({ ...r, headers: { ...r.headers, host: "evil.example:99999", "x-forwarded-host": "evil.example", "x-forwarded-proto": "javascript" } }),
+  },
+  {
+    label: "invalid JSON body",
+    methods: ["POST", "PATCH"],
+    spoil: (r) => ({ ...r, headers: { ...r.headers, "content-type": "application/json" }, payload: '{"title":' }),
+    expect: "4xx",
+  },
+  {
+    label: "content-type application/octet-stream",
+    methods: ["POST", "PATCH"],
+    spoil: (r) => ({ ...r, headers: { ...r.headers, "content-type": "application/octet-stream" }, payload: Buffer.from([0, 1, 2, 255]) }),
+    expect: "4xx",
+  },
+  {
+    label: "content-length larger than the body",
+    methods: ["POST", "PATCH"],
+    spoil: (r) => ({ ...r, headers: { ...r.headers, "content-length": "999999" } }),
+    expect: "4xx",
+  },
 ];
 
 // ---- generated with fast-check (fixed seed: the same inputs every run) ----
@@ -1033,7 +1508,9 @@ export const GENERIC: Spoiler[] = [
 export function generatedCases(): Record<string, FuzzCase[]> {
   const text = (n: number, seedOffset: number, maxLength = 40) => fc.sample(fc.string({ unit: "binary", maxLength }), { seed: SEED + seedOffset, numRuns: n });
   const numbers = fc.sample(
-    fc.oneof(fc.integer(), fc.integer({ min: 2_147_483_000, max: 2_147_484_000 }), fc.double({ noNaN: false }), fc.bigInt({ min: -(2n ** 70n), max: 2n ** 70n })).map((v) => String(v)),
+    fc
+      .oneof(fc.integer(), fc.integer({ min: 2_147_483_000, max: 2_147_484_000 }), fc.double({ noNaN: false }), fc.bigInt({ min: -(2n ** 70n), max: 2n ** 70n }))
+      .map((v) => String(v)),
     { seed: SEED + 7, numRuns: 30 },
   );
   const jsonBodies = fc.sample(fc.jsonValue({ maxDepth: 3 }), { seed: SEED + 8, numRuns: 25 });
@@ -1063,7 +1540,11 @@ export function generatedCases(): Record<string, FuzzCase[]> {
       ...jsonBodies.map((b) => c(`fc JSON body ${show(JSON.stringify(b) ?? "")}`, () => req("POST", "/api/v1/articles", json(b)), undefined, ["reporter"])),
       ...articleish.map((b) => c(`fc article ${show(JSON.stringify(b))}`, () => req("POST", "/api/v1/articles", json(b)), undefined, ["editor"])),
     ],
-    "POST /yonetim/haber/yeni": text(15, 6, 80).map((s) => c(`fc form title ${show(s)}`, (ctx) => req("POST", "/yonetim/haber/yeni", form(ctx, articleForm({ title: s, tags: s.slice(0, 10) }))), undefined, ["reporter"])),
-    "POST /yonetim/manset": numbers.slice(0, 10).map((n) => c(`fc slot ${n}`, (ctx) => req("POST", "/yonetim/manset", form(ctx, { slot: [String(ctx.w.ids.published), n] })), undefined, ["editor"])),
+    "POST /yonetim/haber/yeni": text(15, 6, 80).map((s) =>
+      c(`fc form title ${show(s)}`, (ctx) => req("POST", "/yonetim/haber/yeni", form(ctx, articleForm({ title: s, tags: s.slice(0, 10) }))), undefined, ["reporter"]),
+    ),
+    "POST /yonetim/manset": numbers
+      .slice(0, 10)
+      .map((n) => c(`fc slot ${n}`, (ctx) => req("POST", "/yonetim/manset", form(ctx, { slot: [String(ctx.w.ids.published), n] })), undefined, ["editor"])),
   };
 }

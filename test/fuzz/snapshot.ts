@@ -153,7 +153,9 @@ export async function createSnapshotter(handle: Db, mediaDir: string): Promise<S
   await sql`create sequence if not exists fuzz_writes`.execute(db);
   await sql`create or replace function fuzz_count_write() returns trigger language plpgsql as $$ begin perform nextval('fuzz_writes'); return null; end $$`.execute(db);
   for (const table of await postgresTables(handle.db)) {
-    await sql`${sql.raw(`create or replace trigger fuzz_count_write after insert or update or delete or truncate on ${quoteIdent(table)} for each statement execute function fuzz_count_write()`)}`.execute(db);
+    await sql`${sql.raw(`create or replace trigger fuzz_count_write after insert or update or delete or truncate on ${quoteIdent(table)} for each statement execute function fuzz_count_write()`)}`.execute(
+      db,
+    );
   }
   const writes = async () => String((await sql<{ n: string }>`select last_value::text || is_called::text as n from fuzz_writes`.execute(db)).rows[0]?.n);
   await compareTables(await hashes());
@@ -185,12 +187,7 @@ export function describeChange(change: TableChange): string {
   }
   const counts = `+${change.added.length} −${change.removed.length}`;
   const sample = change.added[0] ?? change.removed[0];
-  const hint =
-    columns.size > 0
-      ? ` changed ${[...columns].join(", ")}`
-      : sample
-        ? ` e.g. ${shorten(JSON.stringify(sample), 160)}`
-        : "";
+  const hint = columns.size > 0 ? ` changed ${[...columns].join(", ")}` : sample ? ` e.g. ${shorten(JSON.stringify(sample), 160)}` : "";
   return `${change.table}: ${counts}${hint}`;
 }
 

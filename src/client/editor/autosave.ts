@@ -12,14 +12,10 @@ const RETRY_MS = 20_000;
 const FAILED = "Otomatik kayıt başarısız, tekrar denenecek";
 const CONFLICT_FALLBACK = "Bu haber siz düzenlerken değiştirildi.";
 /** Follows the server's account of who changed what. */
-export const CONFLICT_ADVICE =
-  "Otomatik kayıt durduruldu: değişikliklerinizi diğerleriyle birleştirmek için “Kaydet”e basın.";
+export const CONFLICT_ADVICE = "Otomatik kayıt durduruldu: değişikliklerinizi diğerleriyle birleştirmek için “Kaydet”e basın.";
 const TIME = new Intl.DateTimeFormat("tr-TR", { timeZone: "Europe/Istanbul", hour: "2-digit", minute: "2-digit" });
 
-export type Outcome =
-  | { kind: "saved"; version: number; savedAt: string }
-  | { kind: "conflict"; message: string }
-  | { kind: "failed" };
+export type Outcome = { kind: "saved"; version: number; savedAt: string } | { kind: "conflict"; message: string } | { kind: "failed" };
 
 export interface Autosave {
   /** Call when something in the form changed that input/change events do not report. */

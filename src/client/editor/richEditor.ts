@@ -40,7 +40,12 @@ function editLink(editor: Editor): void {
   if (editor.state.selection.empty && !editor.isActive("link")) {
     // Nothing selected: the address itself becomes the linked text.
     const text = answer.trim();
-    editor.chain().focus().insertContent({ type: "text", text, marks: [{ type: "link", attrs: { href } }] }).unsetMark("link").run();
+    editor
+      .chain()
+      .focus()
+      .insertContent({ type: "text", text, marks: [{ type: "link", attrs: { href } }] })
+      .unsetMark("link")
+      .run();
     return;
   }
   editor.chain().focus().extendMarkRange("link").setLink({ href }).run();
@@ -74,7 +79,10 @@ const TOOLS: Tool[] = [
 ];
 
 function shortcutTitle(keys: string): string {
-  return keys.replace("Mod", isMac ? "⌘" : "Ctrl").replace("Alt", isMac ? "⌥" : "Alt").replace(/-/g, "+");
+  return keys
+    .replace("Mod", isMac ? "⌘" : "Ctrl")
+    .replace("Alt", isMac ? "⌥" : "Alt")
+    .replace(/-/g, "+");
 }
 
 function ariaShortcut(keys: string): string {
@@ -122,11 +130,19 @@ function buildToolbar(editor: Editor, controls: string): { element: HTMLElement;
     if (current < 0) return;
     const last = buttons.length - 1;
     const next =
-      event.key === "ArrowRight" ? (current === last ? 0 : current + 1)
-      : event.key === "ArrowLeft" ? (current === 0 ? last : current - 1)
-      : event.key === "Home" ? 0
-      : event.key === "End" ? last
-      : -1;
+      event.key === "ArrowRight"
+        ? current === last
+          ? 0
+          : current + 1
+        : event.key === "ArrowLeft"
+          ? current === 0
+            ? last
+            : current - 1
+          : event.key === "Home"
+            ? 0
+            : event.key === "End"
+              ? last
+              : -1;
     if (next < 0) return;
     event.preventDefault();
     rove(next, true);

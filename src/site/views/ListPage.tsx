@@ -19,13 +19,7 @@ export interface ListPageProps {
 /** Category, tag and breaking-news pages: a heading, a list of cards and page links. */
 export function ListPage(props: ListPageProps) {
   return (
-    <Layout
-      chrome={props.chrome}
-      title={props.title}
-      description={props.description}
-      canonicalPath={props.canonicalPath}
-      activeCategory={props.activeCategory}
-    >
+    <Layout chrome={props.chrome} title={props.title} description={props.description} canonicalPath={props.canonicalPath} activeCategory={props.activeCategory}>
       <h1 class="page-title">{props.heading}</h1>
       {props.items.length === 0 ? (
         <p class="empty">{props.empty ?? "Henüz haber yok."}</p>
@@ -36,9 +30,7 @@ export function ListPage(props: ListPageProps) {
           ))}
         </div>
       )}
-      {props.page && props.pageCount && props.pageHref && (
-        <Pagination page={props.page} pageCount={props.pageCount} href={props.pageHref} />
-      )}
+      {props.page && props.pageCount && props.pageHref && <Pagination page={props.page} pageCount={props.pageCount} href={props.pageHref} />}
     </Layout>
   );
 }

@@ -60,7 +60,11 @@ export function SearchPage({ chrome, result, filters }: { chrome: Chrome; result
         </div>
       ) : (
         <>
-          <p class="search-count">{result.capped ? `${result.total.toLocaleString("tr-TR")}'den fazla haber bulundu; en yenileri gösteriliyor.` : `${result.total.toLocaleString("tr-TR")} haber bulundu.`}</p>
+          <p class="search-count">
+            {result.capped
+              ? `${result.total.toLocaleString("tr-TR")}'den fazla haber bulundu; en yenileri gösteriliyor.`
+              : `${result.total.toLocaleString("tr-TR")} haber bulundu.`}
+          </p>
           <ol class="search-results" start={(result.page - 1) * SEARCH_PAGE_SIZE + 1}>
             {result.hits.map((hit) => (
               <li key={hit.card.id}>
@@ -75,4 +79,3 @@ export function SearchPage({ chrome, result, filters }: { chrome: Chrome; result
     </Layout>
   );
 }
-
