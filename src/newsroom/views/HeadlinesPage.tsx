@@ -1,4 +1,5 @@
 // Home page control (/yonetim/manset): the manşet order and the son dakika flag.
+import { Table } from "./Table.tsx";
 import { Csrf, NewsroomLayout, type NewsroomChrome, Notice } from "./NewsroomLayout.tsx";
 
 /** A published article as the page offers it. */
@@ -49,33 +50,29 @@ export function HeadlinesPage({ chrome, published, slots, message, error }: Head
         </button>
       </form>
       <h2>Son dakika</h2>
-      <table class="table">
-        <tbody>
-          {published.slice(0, 40).map((r) => (
-            <tr key={r.id}>
-              <td>{r.title}</td>
-              <td>
-                <form method="post" action={`/yonetim/haber/${r.id}/son-dakika`} class="inline">
-                  <Csrf chrome={chrome} />
-                  {r.isBreaking ? (
-                    <button type="submit" name="breaking" value="0">
-                      Son dakikadan çıkar
-                    </button>
-                  ) : (
-                    <>
-                      <label for={`until-${r.id}`}>Bitiş (isteğe bağlı)</label>
-                      <input type="datetime-local" id={`until-${r.id}`} name="until" />
-                      <button type="submit" name="breaking" value="1">
-                        Son dakika yap
-                      </button>
-                    </>
-                  )}
-                </form>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table
+        rows={published.slice(0, 40)}
+        rowKey={(r) => r.id}
+        cells={(r) => [
+          r.title,
+          <form method="post" action={`/yonetim/haber/${r.id}/son-dakika`} class="inline">
+            <Csrf chrome={chrome} />
+            {r.isBreaking ? (
+              <button type="submit" name="breaking" value="0">
+                Son dakikadan çıkar
+              </button>
+            ) : (
+              <>
+                <label for={`until-${r.id}`}>Bitiş (isteğe bağlı)</label>
+                <input type="datetime-local" id={`until-${r.id}`} name="until" />
+                <button type="submit" name="breaking" value="1">
+                  Son dakika yap
+                </button>
+              </>
+            )}
+          </form>,
+        ]}
+      />
     </NewsroomLayout>
   );
 }

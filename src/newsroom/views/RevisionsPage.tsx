@@ -1,4 +1,5 @@
 // An article's revisions (/yonetim/haber/:id/surumler): the list, a comparison, restore buttons.
+import { Table } from "./Table.tsx";
 import type { ArticleStatus } from "../../db/schema.ts";
 import { formatIstanbulTime } from "../../lib/time.ts";
 import type { FieldChange } from "../../news/revisionSnapshot.ts";
@@ -60,40 +61,25 @@ export function RevisionsPage(p: RevisionsPageProps) {
           <DiffView changes={p.compare.changes} />
         </section>
       )}
-      <table class="table">
-        <thead>
-          <tr>
-            <th scope="col">Sürüm</th>
-            <th scope="col">Kim</th>
-            <th scope="col">Ne zaman</th>
-            <th scope="col">Durum</th>
-            <th scope="col">Not</th>
-            <th scope="col">
-              <span class="visually-hidden">İşlem</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {p.revisions.map((r) => (
-            <tr key={r.version}>
-              <td>{r.version}</td>
-              <td>{r.authorLabel}</td>
-              <td>{formatIstanbulTime(r.createdAt)}</td>
-              <td>{STATUS_LABELS[r.status]}</td>
-              <td>{r.note}</td>
-              <td>
-                {p.canRestore && r.version !== p.currentVersion && (
-                  <form method="post" action={`/yonetim/haber/${p.articleId}/surumler/${r.version}/geri-yukle`}>
-                    <Csrf chrome={p.chrome} />
-                    <input type="hidden" name="version" value={String(p.currentVersion)} />
-                    <button type="submit">Bu sürümü geri yükle</button>
-                  </form>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table
+        columns={[{ label: "Sürüm" }, { label: "Kim" }, { label: "Ne zaman" }, { label: "Durum" }, { label: "Not" }, { label: "İşlem", hidden: true }]}
+        rows={p.revisions}
+        rowKey={(r) => r.version}
+        cells={(r) => [
+          r.version,
+          r.authorLabel,
+          formatIstanbulTime(r.createdAt),
+          STATUS_LABELS[r.status],
+          r.note,
+          p.canRestore && r.version !== p.currentVersion && (
+            <form method="post" action={`/yonetim/haber/${p.articleId}/surumler/${r.version}/geri-yukle`}>
+              <Csrf chrome={p.chrome} />
+              <input type="hidden" name="version" value={String(p.currentVersion)} />
+              <button type="submit">Bu sürümü geri yükle</button>
+            </form>
+          ),
+        ]}
+      />
     </NewsroomLayout>
   );
 }

@@ -1,4 +1,5 @@
 // Users and API tokens (/yonetim/kullanicilar), for admins.
+import { Table } from "./Table.tsx";
 import type { Role } from "../../db/schema.ts";
 import { formatIstanbulTime } from "../../lib/time.ts";
 import { ROLE_LABELS, ROLES } from "../users.ts";
@@ -137,37 +138,25 @@ export function UsersPage(p: UsersPageProps) {
         </button>
       </form>
       <h2>API anahtarları</h2>
-      <table class="table">
-        <thead>
-          <tr>
-            <th scope="col">Etiket</th>
-            <th scope="col">Kullanıcı</th>
-            <th scope="col">Oluşturuldu</th>
-            <th scope="col">Son kullanım</th>
-            <th scope="col">Durum</th>
-          </tr>
-        </thead>
-        <tbody>
-          {p.tokens.map((t) => (
-            <tr key={t.id}>
-              <td>{t.name}</td>
-              <td>{t.email}</td>
-              <td>{formatIstanbulTime(t.createdAt)}</td>
-              <td>{t.lastUsedAt ? formatIstanbulTime(t.lastUsedAt) : "—"}</td>
-              <td>
-                {t.revoked ? (
-                  "İptal edildi"
-                ) : (
-                  <form method="post" action={`/yonetim/anahtarlar/${t.id}/iptal`} class="inline">
-                    <Csrf chrome={p.chrome} />
-                    <button type="submit">İptal et</button>
-                  </form>
-                )}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <Table
+        columns={[{ label: "Etiket" }, { label: "Kullanıcı" }, { label: "Oluşturuldu" }, { label: "Son kullanım" }, { label: "Durum" }]}
+        rows={p.tokens}
+        rowKey={(t) => t.id}
+        cells={(t) => [
+          t.name,
+          t.email,
+          formatIstanbulTime(t.createdAt),
+          t.lastUsedAt ? formatIstanbulTime(t.lastUsedAt) : "—",
+          t.revoked ? (
+            "İptal edildi"
+          ) : (
+            <form method="post" action={`/yonetim/anahtarlar/${t.id}/iptal`} class="inline">
+              <Csrf chrome={p.chrome} />
+              <button type="submit">İptal et</button>
+            </form>
+          ),
+        ]}
+      />
     </NewsroomLayout>
   );
 }

@@ -1,0 +1,44 @@
+// The newsroom's data tables: one header row of column names, one row per item.
+import type { ComponentChildren } from "preact";
+
+export interface TableColumn {
+  label: string;
+  /** Read by screen readers only (a column of buttons). */
+  hidden?: boolean;
+}
+
+export interface TableProps<T> {
+  /** Column headings; a table without them has no header row. */
+  columns?: readonly TableColumn[];
+  rows: readonly T[];
+  rowKey: (row: T) => string | number;
+  /** The row's cells, one per column. */
+  cells: (row: T) => ComponentChildren[];
+}
+
+export function Table<T>({ columns, rows, rowKey, cells }: TableProps<T>) {
+  return (
+    <table class="table">
+      {columns && (
+        <thead>
+          <tr>
+            {columns.map((c) => (
+              <th key={c.label} scope="col">
+                {c.hidden ? <span class="visually-hidden">{c.label}</span> : c.label}
+              </th>
+            ))}
+          </tr>
+        </thead>
+      )}
+      <tbody>
+        {rows.map((row) => (
+          <tr key={rowKey(row)}>
+            {cells(row).map((cell, i) => (
+              <td key={i}>{cell}</td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}
