@@ -1,5 +1,6 @@
 // The Turkish State Meteorological Service's public web service: province centres, latest observations
 // (sondurumlar) and daily forecasts (tahminler/gunluk).
+import PQueue from "p-queue";
 import { toIstanbulDay } from "../lib/time.ts";
 import { conditionFromMgm } from "./conditions.ts";
 import { finite, getJson } from "./http.ts";
@@ -86,32 +87,30 @@ export function createMgmProvider(options: MgmOptions): WeatherProvider {
       const reports: WeatherReport[] = [];
       const skipped: string[] = [];
       let firstError: ProviderError | undefined;
-      const queue = [...provinces];
-      const worker = async () => {
-        for (let p = queue.shift(); p; p = queue.shift()) {
-          const centre = known.get(p.plate);
-          if (!centre) {
-            skipped.push(p.plate);
-            continue;
-          }
-          try {
-            const [latest, daily] = await Promise.all([
-              getJson(`${base}/sondurumlar?merkezid=${centre.merkezId}`, options.timeoutMs, HEADERS),
-              getJson(`${base}/tahminler/gunluk?istno=${centre.dailyId}`, options.timeoutMs, HEADERS),
-            ]);
-            const report = parseMgmObservation(p.plate, latest, daily);
-            if (report) reports.push(report);
-            else skipped.push(p.plate);
-          } catch (error) {
-            if (!(error instanceof ProviderError)) throw error;
-            firstError ??= error;
-            skipped.push(p.plate);
-            // A rate limit or timeout will hit the rest too: stop this round.
-            if (error.kind === "rate_limited" || error.kind === "timeout") queue.length = 0;
-          }
+      const queue = new PQueue({ concurrency: options.concurrency ?? 6 });
+      const fetchOne = async (p: (typeof provinces)[number]) => {
+        const centre = known.get(p.plate);
+        if (!centre) {
+          skipped.push(p.plate);
+          return;
+        }
+        try {
+          const [latest, daily] = await Promise.all([
+            getJson(`${base}/sondurumlar?merkezid=${centre.merkezId}`, options.timeoutMs, HEADERS),
+            getJson(`${base}/tahminler/gunluk?istno=${centre.dailyId}`, options.timeoutMs, HEADERS),
+          ]);
+          const report = parseMgmObservation(p.plate, latest, daily);
+          if (report) reports.push(report);
+          else skipped.push(p.plate);
+        } catch (error) {
+          if (!(error instanceof ProviderError)) throw error;
+          firstError ??= error;
+          skipped.push(p.plate);
+          // A rate limit or timeout will hit the rest too: stop this round.
+          if (error.kind === "rate_limited" || error.kind === "timeout") queue.clear();
         }
       };
-      await Promise.all(Array.from({ length: options.concurrency ?? 6 }, worker));
+      await queue.addAll(provinces.map((p) => () => fetchOne(p)));
       if (reports.length === 0) throw firstError ?? new ProviderError("no usable province in the answers", "garbage");
       return { reports, skipped };
     },
