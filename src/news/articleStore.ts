@@ -135,6 +135,31 @@ export async function setHeadlineSlot(trx: Trx, id: number, slot: number): Promi
   await trx.updateTable("articles").set({ headlineSlot: slot }).where("id", "=", id).execute();
 }
 
+/** Ids of articles whose son dakika flag has run out (`breakingUntil` at or before `now`). */
+export async function listExpiredBreaking(db: Db, now: Date, limit: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom("articles")
+    .select("id")
+    .where("isBreaking", "=", 1)
+    .where("breakingUntil", "<=", now.toISOString())
+    .orderBy("breakingUntil")
+    .limit(limit)
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Turns off one run-out son dakika flag unless another process (or an editor) got there first. */
+export async function clearExpiredBreaking(trx: Trx, id: number, now: Date): Promise<Article | undefined> {
+  return trx
+    .updateTable("articles")
+    .set({ isBreaking: 0, breakingUntil: null })
+    .where("id", "=", id)
+    .where("isBreaking", "=", 1)
+    .where("breakingUntil", "<=", now.toISOString())
+    .returningAll()
+    .executeTakeFirst();
+}
+
 /** Sets or clears the breaking flag (clearing drops `until`); undefined when there is no such article. Does not bump the version. */
 export async function setBreaking(trx: Trx, id: number, isBreaking: boolean, until: string | null): Promise<Article | undefined> {
   return trx

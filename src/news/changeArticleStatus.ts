@@ -1,6 +1,6 @@
 import type { Kysely } from "kysely";
 import type { Article, Database } from "../db/schema.ts";
-import { newsEvents } from "./events.ts";
+import { changingArticle } from "./articleChange.ts";
 import { type Actor, type WorkflowAction, assertScheduleTime, assertTransition } from "./workflow.ts";
 import { loadForChange } from "./loadForChange.ts";
 import { writeStep } from "./writeStep.ts";
@@ -25,11 +25,9 @@ export interface ChangeStatusInput {
 export async function changeArticleStatus(db: Kysely<Database>, input: ChangeStatusInput): Promise<Article> {
   const { articleId, action, actor, now } = input;
   const at = action === "schedule" ? assertScheduleTime(input.at, now) : null;
-  const article = await db.transaction().execute(async (trx) => {
+  return changingArticle(db, articleId, async (trx) => {
     const current = await loadForChange(trx, articleId, input.version);
     const to = assertTransition(action, current, actor);
     return writeStep(trx, current, { action, to, at, actor, now, ip: input.ip });
   });
-  newsEvents.emit("articleChanged", { articleId, status: article.status, categoryId: article.categoryId });
-  return article;
 }

@@ -4,6 +4,7 @@ import type { Database } from "../db/schema.ts";
 import { ForbiddenError } from "../errors.ts";
 import { removeFromIndex } from "../search/index.ts";
 import { deleteArticleRow } from "./articleStore.ts";
+import { changingArticle } from "./articleChange.ts";
 import { loadForChange } from "./loadForChange.ts";
 import { type Actor, canDelete } from "./workflow.ts";
 
@@ -12,7 +13,7 @@ export async function deleteArticle(
   db: Kysely<Database>,
   { articleId, version, actor, now, ip }: { articleId: number; version?: number; actor: Actor; now: Date; ip?: string | null },
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await changingArticle(db, articleId, async (trx) => {
     const current = await loadForChange(trx, articleId, version);
     if (!canDelete(current, actor)) {
       throw new ForbiddenError(

@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/store.ts";
 import type { Database } from "../db/schema.ts";
 import { ForbiddenError, InvalidInputError, NotFoundError } from "../errors.ts";
+import { changingArticle } from "./articleChange.ts";
 import { newsEvents } from "./events.ts";
 import { clearHeadlineSlots, findArticleRow, setBreaking, setHeadlineSlot } from "./articleStore.ts";
 import { type Actor, isEditor } from "./workflow.ts";
@@ -22,7 +23,7 @@ export async function setHeadlineOrder(db: Kysely<Database>, { articleIds, actor
     for (const [i, id] of ids.entries()) await setHeadlineSlot(trx, id, i + 1);
     await recordAudit(trx, { at: now, actor, action: "headlines_changed", subject: "manşet", detail: ids.map((id) => `#${id}`).join(", ") });
   });
-  newsEvents.emit("articleChanged", { articleId: ids[0] ?? 0, status: "published", categoryId: 0 });
+  newsEvents.emit("headlinesChanged", { articleIds: ids }, "local");
 }
 
 /** Sets or clears the "son dakika" flag, optionally until a time. */
@@ -32,7 +33,7 @@ export async function setBreakingFlag(
 ): Promise<void> {
   if (!isEditor(actor.role)) throw new ForbiddenError();
   if (until && until.getTime() <= now.getTime()) throw new InvalidInputError("Bitiş zamanı ileri bir tarih olmalı.", { until: "Geçmiş bir zaman seçilemez." });
-  const article = await db.transaction().execute(async (trx) => {
+  await changingArticle(db, articleId, async (trx) => {
     const updated = await setBreaking(trx, articleId, isBreaking, until?.toISOString() ?? null);
     if (!updated) throw new NotFoundError("Haber", articleId);
     await recordAudit(trx, {
@@ -44,5 +45,4 @@ export async function setBreakingFlag(
     });
     return updated;
   });
-  newsEvents.emit("articleChanged", { articleId, status: article.status, categoryId: article.categoryId });
 }

@@ -3,7 +3,7 @@ import { recordAudit } from "../audit/store.ts";
 import type { Article, Database } from "../db/schema.ts";
 import { type FieldChange, NotFoundError } from "../errors.ts";
 import { updateArticleRow } from "./articleStore.ts";
-import { newsEvents } from "./events.ts";
+import { changingArticle } from "./articleChange.ts";
 import { loadForChange, refuseLostRace } from "./loadForChange.ts";
 import { diffSnapshots, parseRevision } from "./revisionSnapshot.ts";
 import { findRevision } from "./revisionStore.ts";
@@ -28,7 +28,7 @@ export async function restoreRevision(
   db: Kysely<Database>,
   { articleId, revision, version, actor, now }: { articleId: number; revision: number; version: number; actor: Actor; now: Date },
 ): Promise<Article> {
-  const article = await db.transaction().execute(async (trx) => {
+  return changingArticle(db, articleId, async (trx) => {
     const current = await loadForChange(trx, articleId, version);
     assertCanEdit(current, actor);
     const old = await findRevision(trx, articleId, revision);
@@ -57,6 +57,4 @@ export async function restoreRevision(
     await recordAudit(trx, { at: now, actor, action: "article_restored", subject: `haber #${articleId}`, detail: `sürüm ${revision}` });
     return updated;
   });
-  newsEvents.emit("articleChanged", { articleId, status: article.status, categoryId: article.categoryId });
-  return article;
 }

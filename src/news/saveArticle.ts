@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import type { Article, Database } from "../db/schema.ts";
 import type { ArticleInput } from "./articleInput.ts";
-import { newsEvents } from "./events.ts";
+import { changingArticle } from "./articleChange.ts";
 import type { Actor } from "./workflow.ts";
 import { loadForChange } from "./loadForChange.ts";
 import { resolveArticleInput } from "./resolveArticleInput.ts";
@@ -16,7 +16,7 @@ export interface CreateArticleInput {
 /** A new draft owned by its writer, with its first revision. */
 export async function createArticle(db: Kysely<Database>, { input: raw, actor, now }: CreateArticleInput): Promise<Article> {
   assertMayCreate(raw, actor);
-  return db.transaction().execute(async (trx) => writeNewArticle(trx, await resolveArticleInput(trx, raw), actor, now));
+  return changingArticle(db, null, async (trx) => writeNewArticle(trx, await resolveArticleInput(trx, raw), actor, now));
 }
 
 export interface UpdateArticleInput {
@@ -36,12 +36,10 @@ export interface UpdateArticleInput {
  * which merges instead.
  */
 export async function updateArticle(db: Kysely<Database>, { articleId, version, input: raw, actor, now, note }: UpdateArticleInput): Promise<Article> {
-  const article = await db.transaction().execute(async (trx) => {
+  return changingArticle(db, articleId, async (trx) => {
     const current = await loadForChange(trx, articleId, version);
     assertMayEdit(current, raw, actor);
     const resolved = await resolveArticleInput(trx, raw);
     return writeEdit(trx, current, resolved, actor, now, note ?? "");
   });
-  newsEvents.emit("articleChanged", { articleId: article.id, status: article.status, categoryId: article.categoryId });
-  return article;
 }

@@ -5,7 +5,7 @@ import type { Article, Database } from "../db/schema.ts";
 import { type FieldChange, ForbiddenError, InvalidInputError, NotFoundError, StaleVersionError } from "../errors.ts";
 import { parseIstanbulLocal } from "../lib/time.ts";
 import type { ArticleInput } from "./articleInput.ts";
-import { newsEvents } from "./events.ts";
+import { changingArticle } from "./articleChange.ts";
 import { type FieldConflict, type MergeField, type Resolutions, applyResolutions, mergeArticleEdit, mergeWithoutBase } from "./mergeArticleEdit.ts";
 import { findArticleRow } from "./articleStore.ts";
 import { loadForChange } from "./loadForChange.ts";
@@ -91,7 +91,7 @@ export async function saveArticleFromForm(db: Kysely<Database>, form: SaveArticl
   const article =
     articleId === null
       ? await createWithStep(db, form, step, at)
-      : await db.transaction().execute(async (trx) => {
+      : await changingArticle(db, articleId, async (trx) => {
           const current = await findArticleRow(trx, articleId);
           if (!current) throw new NotFoundError("Haber", articleId);
           if (form.version === undefined) throw new InvalidInputError("Sürüm bilgisi eksik; sayfayı yenileyin.");
@@ -146,7 +146,6 @@ export async function saveArticleFromForm(db: Kysely<Database>, form: SaveArticl
           }
           return step && to ? writeStep(trx, saved, { action: step, to, at, actor, now, ip: form.ip }) : saved;
         });
-  newsEvents.emit("articleChanged", { articleId: article.id, status: article.status, categoryId: article.categoryId });
   return article;
 }
 
@@ -155,7 +154,7 @@ async function createWithStep(db: Kysely<Database>, form: SaveArticleFromFormInp
   assertMayCreate(form.input, actor);
   // A new article is the actor's own draft: the step is judged as it would be right after saving.
   const to = step === null ? null : assertTransition(step, { status: "draft", ownerId: actor.id }, actor);
-  return db.transaction().execute(async (trx) => {
+  return changingArticle(db, null, async (trx) => {
     const created = await writeNewArticle(trx, await resolveArticleInput(trx, form.input), actor, now);
     return step && to ? writeStep(trx, created, { action: step, to, at, actor, now, ip: form.ip }) : created;
   });

@@ -1,0 +1,52 @@
+// Every write to an article goes through `changingArticle`, so each one announces what it changed
+// (the article's facts before and after), once, after commit.
+import type { Kysely, Transaction } from "kysely";
+import type { Database } from "../db/schema.ts";
+import { type ArticleFacts, newsEvents } from "./events.ts";
+
+type Db = Kysely<Database> | Transaction<Database>;
+
+/**
+ * What readers can see of article `id` (ArticleFacts), or null when it does not exist.
+ * Two indexed reads: the row and its tag ids.
+ */
+export async function readArticleFacts(db: Db, id: number): Promise<ArticleFacts | null> {
+  const row = await db
+    .selectFrom("articles")
+    .select(["status", "categoryId", "sourceId", "isBreaking", "breakingUntil", "headlineSlot"])
+    .where("id", "=", id)
+    .executeTakeFirst();
+  if (!row) return null;
+  const tags = await db.selectFrom("articleTags").select("tagId").where("articleId", "=", id).orderBy("tagId").execute();
+  return {
+    visible: row.status === "published",
+    categoryId: row.categoryId,
+    sourceId: row.sourceId,
+    tagIds: tags.map((t) => t.tagId),
+    breaking: row.isBreaking === 1,
+    breakingUntil: row.isBreaking === 1 ? row.breakingUntil : null,
+    headline: row.headlineSlot !== null,
+  };
+}
+
+/**
+ * Runs `write` in one transaction, reading the article's facts before and after it, and emits
+ * `articleChanged` after commit — never when `write` throws or returns null (nothing changed, e.g.
+ * another instance claimed the work). `articleId` null means the write creates the article; its id
+ * is then taken from the result.
+ */
+export async function changingArticle<T extends { id: number } | void | null>(
+  db: Kysely<Database>,
+  articleId: number | null,
+  write: (trx: Transaction<Database>) => Promise<T>,
+): Promise<T> {
+  const { result, change } = await db.transaction().execute(async (trx) => {
+    const before = articleId === null ? null : await readArticleFacts(trx, articleId);
+    const written = await write(trx);
+    if (written === null) return { result: written, change: null };
+    const id = articleId ?? (written as { id: number }).id;
+    return { result: written, change: { articleId: id, before, after: await readArticleFacts(trx, id) } };
+  });
+  if (change) newsEvents.emit("articleChanged", change, "local");
+  return result;
+}
