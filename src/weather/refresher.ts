@@ -15,9 +15,23 @@ export interface RefresherOptions {
   firstRetrySeconds?: number;
 }
 
+/** Where the refresher stands, for monitoring (`/metrics`); a snapshot, not a live view. */
+export interface RefresherState {
+  /** When the latest round started; null before the first. */
+  lastAttemptAt: Date | null;
+  /** When the latest round that stored data started; null until one has. */
+  lastSuccessAt: Date | null;
+  /** Rounds failed in a row since the last success (0 after a success or before any round). */
+  consecutiveFailures: number;
+  /** Provinces stored by the latest successful round (0 until one has). */
+  lastStored: number;
+}
+
 export interface Refresher {
   /** One round now; resolves with true when fresh data was stored. */
   refreshNow(): Promise<boolean>;
+  /** The refresher's standing now (see RefresherState). */
+  state(): RefresherState;
   stop(): void;
 }
 
@@ -32,6 +46,9 @@ export function startWeatherRefresher(db: Kysely<Database>, provider: WeatherPro
   const now = options.now ?? (() => new Date());
   const firstRetry = options.firstRetrySeconds ?? 30;
   let failures = 0;
+  let lastAttemptAt: Date | null = null;
+  let lastSuccessAt: Date | null = null;
+  let lastStored = 0;
   let timer: NodeJS.Timeout | undefined;
   let stopped = false;
   let running: Promise<boolean> | undefined;
@@ -44,14 +61,18 @@ export function startWeatherRefresher(db: Kysely<Database>, provider: WeatherPro
 
   const round = (): Promise<boolean> => {
     running ??= (async () => {
+      const startedAt = now();
+      lastAttemptAt = startedAt;
       try {
-        const { stored, skipped } = await refreshWeather(db, provider, now());
+        const { stored, skipped } = await refreshWeather(db, provider, startedAt);
         if (failures > 0 || skipped.length > 0) {
           options.log.info(
             `weather: ${provider.name} answered for ${stored} provinces${skipped.length ? ` (unusable data for ${skipped.join(", ")}: kept their last report)` : ""}`,
           );
         }
         failures = 0;
+        lastSuccessAt = startedAt;
+        lastStored = stored;
         schedule(options.everySeconds);
         return true;
       } catch (error) {
@@ -76,6 +97,7 @@ export function startWeatherRefresher(db: Kysely<Database>, provider: WeatherPro
       if (timer) clearTimeout(timer);
       return round();
     },
+    state: () => ({ lastAttemptAt, lastSuccessAt, consecutiveFailures: failures, lastStored }),
     stop() {
       stopped = true;
       if (timer) clearTimeout(timer);
