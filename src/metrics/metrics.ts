@@ -117,7 +117,8 @@ const seconds = (at: Date | null): number => (at ? at.getTime() / 1000 : 0);
  * A fresh set of instruments on its own registry, with prom-client's default process metrics
  * (`process_*`, `nodejs_*`: memory, CPU, handles, GC, event-loop lag) and
  * `haberci_event_loop_delay_seconds{stat="p50"|"p99"|"max"}`, the event loop's delay over the
- * time since the previous scrape (perf_hooks.monitorEventLoopDelay, reset at each scrape).
+ * time since the previous scrape (perf_hooks.monitorEventLoopDelay, reset at each scrape; the
+ * monitor skips its first sample after a reset, so a stall in the 10 ms after a scrape goes unseen).
  * Call `close()` when the app closes.
  */
 export function createMetrics(): Metrics {
@@ -155,7 +156,7 @@ export function createMetrics(): Metrics {
 
   const delay = monitorEventLoopDelay({ resolution: EVENT_LOOP_RESOLUTION_MS });
   delay.enable();
-  new Gauge({
+  const delayGauge = new Gauge({
     name: "haberci_event_loop_delay_seconds",
     help: "Event loop delay since the previous scrape (perf_hooks.monitorEventLoopDelay): p50, p99 and max.",
     labelNames: ["stat"],
@@ -170,6 +171,8 @@ export function createMetrics(): Metrics {
       delay.reset();
     },
   });
+  // 0 until the monitor's first sample, so the three series exist from the first scrape.
+  for (const stat of ["p50", "p99", "max"]) delayGauge.set({ stat }, 0);
 
   let cacheSource: (() => CacheSize) | null = null;
   gauge("haberci_page_cache_bytes", "Bytes held by the page cache, all variants counted.", function () {

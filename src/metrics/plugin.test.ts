@@ -247,3 +247,25 @@ describe("GET /metrics", () => {
     expect(valueOf(samples, "haberci_notify_lag_seconds_sum")).toBeCloseTo(0.004);
   });
 });
+
+describe("haberci_event_loop_delay_seconds", () => {
+  it("shows a blocked event loop in its max and p99", async () => {
+    const metrics = createMetrics();
+    try {
+      await metrics.scrape(); // starts a fresh interval
+      // The monitor drops its first sample after a reset: let that one pass before blocking.
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      const blockUntil = performance.now() + 100;
+      while (performance.now() < blockUntil) {
+        // Busy: the event loop cannot turn for 100 ms.
+      }
+      // Let the monitor's timer run once after the block, so it records the delay.
+      await new Promise((resolve) => setTimeout(resolve, 30));
+      const samples = parseSamples(await metrics.scrape());
+      expect(valueOf(samples, "haberci_event_loop_delay_seconds", { stat: "max" })).toBeGreaterThanOrEqual(0.05);
+      expect(valueOf(samples, "haberci_event_loop_delay_seconds", { stat: "p99" })).toBeGreaterThanOrEqual(0.05);
+    } finally {
+      metrics.close();
+    }
+  });
+});
