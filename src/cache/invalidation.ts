@@ -1,0 +1,39 @@
+// The cache follows the news: each change event drops exactly the entries it touches, here and (for
+// changes made on this instance) at the CDN. Events from other instances arrive through the relay.
+import { type EventOrigin, newsEvents } from "../news/events.ts";
+import { HEADLINES_KEY, SITE_KEY, keysForChange } from "./keys.ts";
+import type { PageCache } from "./pageCache.ts";
+
+export interface InvalidationOptions {
+  /** Tells the CDN to drop these keys; called only for changes made on this instance, never awaited. */
+  purge?: (keys: readonly string[]) => void;
+  /** For metrics: one call per change, with the number of entries it dropped here. */
+  onInvalidate?: (origin: EventOrigin, dropped: number) => void;
+}
+
+/**
+ * Subscribes `cache` to the news events: article changes drop `keysForChange`, a new manşet order
+ * drops the manşet, a category or source change drops every page, and missed changes (a lost
+ * PostgreSQL connection) empty the cache. Returns the unsubscribe function.
+ */
+export function invalidateOnChange(cache: PageCache, options: InvalidationOptions = {}): () => void {
+  const apply = (keys: readonly string[], origin: EventOrigin) => {
+    const dropped = cache.invalidate(keys);
+    options.onInvalidate?.(origin, dropped);
+    if (origin === "local") options.purge?.(keys);
+  };
+  const onArticle = (change: Parameters<typeof keysForChange>[0], origin: EventOrigin) => apply(keysForChange(change), origin);
+  const onHeadlines = (_change: unknown, origin: EventOrigin) => apply([HEADLINES_KEY], origin);
+  const onTaxonomy = (_change: unknown, origin: EventOrigin) => apply([SITE_KEY], origin);
+  const onMissed = () => cache.clear();
+  newsEvents.on("articleChanged", onArticle);
+  newsEvents.on("headlinesChanged", onHeadlines);
+  newsEvents.on("taxonomyChanged", onTaxonomy);
+  newsEvents.on("changesMissed", onMissed);
+  return () => {
+    newsEvents.off("articleChanged", onArticle);
+    newsEvents.off("headlinesChanged", onHeadlines);
+    newsEvents.off("taxonomyChanged", onTaxonomy);
+    newsEvents.off("changesMissed", onMissed);
+  };
+}

@@ -1,0 +1,77 @@
+// Surrogate keys: the names under which cached pages (here and at the CDN) are dropped. A page carries
+// the keys of everything it shows; a change names the keys it touches (`keysForChange`). Keys are
+// lowercase tokens (Fastly Surrogate-Key, Cloudflare Cache-Tag and Varnish xkey all accept them).
+import type { ArticleChange, ArticleFacts } from "../news/events.ts";
+
+/** Every page showing article `id`: its own page, fragment and API answer, and every list or teaser with its card. */
+export const articleKey = (id: number): string => `article-${id}`;
+/** Lists of a category's published articles (its pages, the home block, the API filtered by it). */
+export const categoryKey = (id: number): string => `category-${id}`;
+/** Lists of a tag's published articles (tag pages, the API filtered by it, "İlgili Haberler" of articles with the tag). */
+export const tagKey = (id: number): string => `tag-${id}`;
+/** Lists of a source's published articles. */
+export const sourceKey = (id: number): string => `source-${id}`;
+/** Lists of every published article (home's latest, the unfiltered API list, feeds, sitemaps). */
+export const LATEST_KEY = "latest";
+/** The son dakika strip and page. */
+export const BREAKING_KEY = "breaking";
+/** The manşet. */
+export const HEADLINES_KEY = "headlines";
+/** Search result pages (any change to a published article may change what matches). */
+export const SEARCH_KEY = "search";
+/** Pages showing the header's weather line, and the weather pages. */
+export const WEATHER_KEY = "weather";
+/** Every cached answer (the plugin adds it): categories and sources appear in every header and card. */
+export const SITE_KEY = "site";
+
+function differs(a: readonly number[], b: readonly number[]): number[] {
+  const inB = new Set(b);
+  const inA = new Set(a);
+  return [...a.filter((x) => !inB.has(x)), ...b.filter((x) => !inA.has(x))];
+}
+
+/** The ids of a dimension (category, source, tags) in which the article is listed, from its facts. */
+function listedIn(facts: ArticleFacts | null, of: (f: ArticleFacts) => number[]): number[] {
+  return facts?.visible ? of(facts) : [];
+}
+
+/**
+ * The surrogate keys a change of one article touches: always the article's own key (pages showing it
+ * hold it), plus each list whose membership changed — the list it entered or left by being published or
+ * unpublished, or by a new category, source or tags — and the son dakika, manşet and search lists when
+ * its place in them changed. A title edit of a published article touches its own key and search only:
+ * lists that do not show it keep their bytes.
+ */
+export function keysForChange({ articleId, before, after }: ArticleChange): string[] {
+  const keys = new Set<string>([articleKey(articleId)]);
+  const wasVisible = before?.visible ?? false;
+  const isVisible = after?.visible ?? false;
+  if (!wasVisible && !isVisible) return [...keys];
+  keys.add(SEARCH_KEY);
+  if (wasVisible !== isVisible) keys.add(LATEST_KEY);
+  for (const id of differs(
+    listedIn(before, (f) => [f.categoryId]),
+    listedIn(after, (f) => [f.categoryId]),
+  ))
+    keys.add(categoryKey(id));
+  for (const id of differs(
+    listedIn(before, (f) => [f.sourceId]),
+    listedIn(after, (f) => [f.sourceId]),
+  ))
+    keys.add(sourceKey(id));
+  for (const id of differs(
+    listedIn(before, (f) => f.tagIds),
+    listedIn(after, (f) => f.tagIds),
+  ))
+    keys.add(tagKey(id));
+  const breaking = (f: ArticleFacts | null) => (f?.visible && f.breaking ? `on:${f.breakingUntil ?? ""}` : "off");
+  if (breaking(before) !== breaking(after)) keys.add(BREAKING_KEY);
+  const headline = (f: ArticleFacts | null) => Boolean(f?.visible && f.headline);
+  if (headline(before) !== headline(after)) keys.add(HEADLINES_KEY);
+  return [...keys];
+}
+
+/** Keys of a page showing these article cards (each card's own key). */
+export function articleKeys(items: ReadonlyArray<{ id: number }>): string[] {
+  return items.map((item) => articleKey(item.id));
+}
