@@ -68,13 +68,16 @@ describe("GET /metrics", () => {
   });
 
   it("answers 404 like an unknown address when no METRICS_TOKEN is set, token or not", async () => {
-    const { app } = await start(null);
+    const { app, metrics } = await start(null);
     const unknown = await app.inject("/yok-boyle-bir-yer");
     for (const headers of [{}, { authorization: `Bearer ${TOKEN}` }]) {
       const response = await app.inject({ url: "/metrics", headers });
       expect(response.statusCode).toBe(404);
       expect(response.body).toBe(unknown.body);
     }
+    const samples = parseSamples(await metrics.scrape());
+    expect(valueOf(samples, "haberci_http_requests_total", { route: "unmatched", status: "404" })).toBe(3);
+    expect(valueOf(samples, "haberci_http_requests_total", { route: "/metrics" })).toBeUndefined();
   });
 
   it("refuses a missing or wrong token with 401, WWW-Authenticate: Bearer and a Turkish text", async () => {

@@ -3,7 +3,6 @@
 import crypto from "node:crypto";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
-import { NotFoundError } from "../errors.ts";
 import type { Metrics } from "./metrics.ts";
 
 export interface MetricsPluginOptions {
@@ -31,7 +30,8 @@ function bearerMatches(header: string | undefined, expected: string): boolean {
  * Registers an `onResponse` hook that records every answered request (route pattern or
  * "unmatched", method, status, `reply.elapsedTime`), `/metrics` included, and `GET /metrics`
  * (hidden from the OpenAPI document):
- * - token null: throws NotFoundError, so the app's error handler answers its 404 page;
+ * - token null: the route is not registered at all, so /metrics gets the app's not-found answer,
+ *   the same as any unknown address (counted as "unmatched"), wherever the plugin is registered;
  * - no or wrong `Authorization: Bearer <token>`: 401, `WWW-Authenticate: Bearer` (with
  *   `error="invalid_token"` when a token was sent, RFC 6750 §3), a short Turkish text;
  * - else 200, the Prometheus text format, `Cache-Control: no-store`.
@@ -47,8 +47,10 @@ export const metricsPlugin = fp<MetricsPluginOptions>(
       });
     });
 
+    app.addHook("onClose", async () => metrics.close());
+    if (token === null) return;
+
     app.get("/metrics", { schema: { hide: true } }, async (request, reply) => {
-      if (token === null) throw new NotFoundError("Sayfa");
       reply.header("cache-control", "no-store");
       if (!bearerMatches(request.headers.authorization, token)) {
         return reply
@@ -59,8 +61,6 @@ export const metricsPlugin = fp<MetricsPluginOptions>(
       }
       return reply.type(metrics.contentType).send(await metrics.scrape());
     });
-
-    app.addHook("onClose", async () => metrics.close());
   },
   { name: "haberci-metrics", fastify: "5.x" },
 );
