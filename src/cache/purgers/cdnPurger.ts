@@ -204,10 +204,7 @@ export function statusOf(error: unknown): number | undefined {
  * Sends one request per batch, in order, through sendWithRetries. On the first batch that fails,
  * throws a PurgeError whose `unpurgedKeys` are that batch and all later ones.
  */
-export async function purgeInBatches(
-  batches: readonly (readonly string[])[],
-  send: (batch: readonly string[]) => Promise<void>,
-): Promise<void> {
+export async function purgeInBatches(batches: readonly (readonly string[])[], send: (batch: readonly string[]) => Promise<void>): Promise<void> {
   for (const [index, batch] of batches.entries()) {
     try {
       await send(batch);

@@ -110,7 +110,8 @@ export function purgerConfigFromEnv(env: Env): PurgerConfig {
     case "cloudflare": {
       const why = "CDN_PURGER=cloudflare";
       const zoneId = required(env, "CLOUDFLARE_ZONE_ID", why);
-      if (!/^[A-Za-z0-9]{1,32}$/.test(zoneId)) throw new ConfigError(`CLOUDFLARE_ZONE_ID must be the zone's identifier: up to 32 letters and digits (got ${JSON.stringify(zoneId)})`);
+      if (!/^[A-Za-z0-9]{1,32}$/.test(zoneId))
+        throw new ConfigError(`CLOUDFLARE_ZONE_ID must be the zone's identifier: up to 32 letters and digits (got ${JSON.stringify(zoneId)})`);
       return {
         kind,
         zoneId,

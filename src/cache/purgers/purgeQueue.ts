@@ -25,6 +25,8 @@ export interface PurgeQueueOptions {
   maxRetryDelayMs?: number;
   /** How long stop() may spend flushing, in milliseconds; then the purge in flight is aborted. Default 2000. */
   stopTimeoutMs?: number;
+  /** Called after each round with its outcome and size in keys (e.g. to count haberci_cdn_purges_total). */
+  onRound?(result: "ok" | "failed", keys: number): void;
 }
 
 /** Counters for the metrics endpoint; all counts since start. */
@@ -48,7 +50,7 @@ export interface PurgeQueue {
   /** Resolves when no key waits and no round is in flight (tests; a CDN that stays down delays it until keys are dropped). */
   idle(): Promise<void>;
   /**
-   * Stops taking keys, sends what waits (one attempt per round, no pauses) and resolves within about
+   * Stops taking keys, sends what waits (no pause between rounds; the purger still retries) and resolves within about
    * `stopTimeoutMs`, aborting the purge in flight when time runs out. Keys left are dropped and logged.
    * Calling it again returns the same promise.
    */
@@ -164,8 +166,12 @@ export function startPurgeQueue(purger: CdnPurger, options: PurgeQueueOptions): 
           counts.purged += keys.length;
           failuresInARow = 0;
           log.info?.({ purger: purger.name, keys: keys.length }, "CDN purge done");
+          options.onRound?.("ok", keys.length);
         },
-        (error: unknown) => onFailure(round, error),
+        (error: unknown) => {
+          onFailure(round, error);
+          options.onRound?.("failed", keys.length);
+        },
       )
       .catch((error: unknown) => log.warn({ purger: purger.name, err: errorText(error) }, "CDN purge queue: unexpected error"))
       .finally(() => {
