@@ -1,9 +1,10 @@
 import fastifySwagger from "@fastify/swagger";
 import Fastify, { type FastifyError, type FastifyInstance } from "fastify";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, expectTypeOf, it } from "vitest";
 import { DomainError, NotFoundError } from "../errors.ts";
 import { statusOf } from "../http/errorStatus.ts";
-import { type Metrics, createMetrics } from "./metrics.ts";
+import type { RefresherState } from "../weather/refresher.ts";
+import { type Metrics, type WeatherRefreshState, createMetrics } from "./metrics.ts";
 import { metricsPlugin } from "./plugin.ts";
 
 const TOKEN = "gizli-anahtar-123";
@@ -203,6 +204,8 @@ describe("GET /metrics", () => {
   });
 
   it("shows the weather refresher's state only once it is observed, times as Unix seconds", async () => {
+    // The refresher's state() is what observeWeather reads (checked by tsc).
+    expectTypeOf<RefresherState>().toEqualTypeOf<WeatherRefreshState>();
     const { metrics, scrape } = await start();
     expect((await scrape()).text).not.toContain("haberci_weather_");
     const state = {

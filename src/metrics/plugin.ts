@@ -35,6 +35,7 @@ function bearerMatches(header: string | undefined, expected: string): boolean {
  * - no or wrong `Authorization: Bearer <token>`: 401, `WWW-Authenticate: Bearer` (with
  *   `error="invalid_token"` when a token was sent, RFC 6750 §3), a short Turkish text;
  * - else 200, the Prometheus text format, `Cache-Control: no-store`.
+ * Closing the app closes `metrics` (its event-loop monitor).
  */
 export const metricsPlugin = fp<MetricsPluginOptions>(
   async (app, { metrics, token }) => {
