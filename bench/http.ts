@@ -1,0 +1,515 @@
+// HTTP benchmark: the app as a child process under autocannon, next to nginx serving the same bytes.
+//
+//   npm run bench:http -- [--demo | --articles N] [--database URL] [--connections N] [--duration S] [--only a,b]
+//
+// Runs the cached scenarios against `haberci serve` with its default page cache, the uncached ones
+// against a second process with PAGE_CACHE_MB=0, a stampede of 2,000 concurrent GETs after an edit,
+// and nginx (when installed) as the yardstick. Prints the figures, a Markdown table for the README
+// and the issue's targets (PASS/MISS, informational); writes bench/results/http-<date>.json.
+// Exit codes: 0 done (whatever the figures), 1 the harness broke, 2 bad arguments, 130 Ctrl-C.
+import { spawnSync } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { PAGE_SIZE } from "../src/news/listPublishedArticles.ts";
+import { categoryPath } from "../src/news/slug.ts";
+import { type AppSettings, type RunningApp, runCli, startApp } from "./http/app.ts";
+import { type HttpBenchArgs, type ScenarioName, USAGE, UsageError, parseHttpBenchArgs } from "./http/args.ts";
+import { bodyText, getJson, httpRequest } from "./http/client.ts";
+import { fillWithGeneratedArticles } from "./http/corpus.ts";
+import { type LoadPlan, runLoad, stopLoad, warmupSeconds } from "./http/load.ts";
+import { NGINX_BIN, startNginx } from "./http/nginx.ts";
+import { freePort, killAllNow, sampleRss, stopAll } from "./http/processes.ts";
+import { type LoadFigures, type StampedeFigures, formatMs, formatRate, judgeTargets, markdownTable, resultsTable, targetsTable } from "./http/report.ts";
+import { fireAtOnce } from "./http/stampede.ts";
+import { sumCounter } from "./http/prometheus.ts";
+
+const PORTS = { from: 47200, to: 47299 };
+/** What a browser sends; the identity run sends no Accept-Encoding at all. */
+const BROWSER_ENCODING = "br, gzip";
+const STAMPEDE_REQUESTS = 2000;
+const RENDER_COUNTER = "haberci_page_renders_total";
+/** Words tried for the search run; those with no match on the corpus are dropped. */
+const SEARCH_WORDS = ["istanbul", "büyük", "önemli", "eğitim", "deprem", "yüksek", "açıkladı", "yeni", "izmir", "ankara"];
+const DEMO_EDITOR = "editor@haberci.local";
+const BENCH_EDITOR = "bench@haberci.local";
+
+const log = (line: string) => process.stderr.write(`${line}\n`);
+
+// ---- picking real URLs from the running site ----
+
+interface SiteUrls {
+  articleId: number;
+  articlePath: string;
+  category: { slug: string; articles: number; pages: number; laterPage: number };
+  searchWords: string[];
+}
+
+function isRecord(x: unknown): x is Record<string, unknown> {
+  return typeof x === "object" && x !== null;
+}
+
+function listItems(json: unknown): { items: Record<string, unknown>[]; total: number } {
+  if (!isRecord(json) || !Array.isArray(json.items) || typeof json.total !== "number") throw new Error("unexpected answer from the article list API");
+  return { items: json.items.filter(isRecord), total: json.total };
+}
+
+async function pickUrls(origin: string): Promise<SiteUrls> {
+  const newest = listItems(await getJson(`${origin}/api/v1/articles?limit=1`));
+  const first = newest.items[0];
+  if (!first || typeof first.id !== "number" || typeof first.url !== "string") throw new Error("the site has no published article to measure");
+  const articlePath = new URL(first.url).pathname;
+
+  // The categories linked from the home page; the fullest one gives the deepest page.
+  const home = bodyText(await httpRequest(`${origin}/`));
+  const slugs = [...new Set([...home.matchAll(/href="\/haber\/([a-z0-9-]+)\/"/g)].map((m) => m[1] ?? ""))].filter((s) => s !== "");
+  let best = { slug: "", articles: -1 };
+  for (const slug of slugs) {
+    const { total } = listItems(await getJson(`${origin}/api/v1/articles?limit=1&category=${slug}`));
+    if (total > best.articles) best = { slug, articles: total };
+  }
+  if (best.slug === "") throw new Error("no category links on the home page");
+  const pages = Math.max(1, Math.ceil(best.articles / PAGE_SIZE));
+
+  const searchWords: string[] = [];
+  for (const word of SEARCH_WORDS) {
+    const hits = await getJson(`${origin}/api/v1/search?q=${encodeURIComponent(word)}`);
+    if (isRecord(hits) && typeof hits.total === "number" && hits.total > 0) searchWords.push(word);
+  }
+  return {
+    articleId: first.id,
+    articlePath,
+    category: { ...best, pages, laterPage: Math.min(50, pages) },
+    searchWords: searchWords.length > 0 ? searchWords : SEARCH_WORDS,
+  };
+}
+
+// ---- the render counter ----
+
+/** A reader of the app's render counter; null (and one notice) when /metrics does not give it. */
+function renderCounter(origin: string, token: string): () => Promise<number | null> {
+  let told = false;
+  return async () => {
+    const answer = await httpRequest(`${origin}/metrics`, { headers: { authorization: `Bearer ${token}` } });
+    const sum = answer.status === 200 ? sumCounter(bodyText(answer), RENDER_COUNTER) : undefined;
+    if (sum === undefined && !told) {
+      told = true;
+      log(`  (no ${RENDER_COUNTER} at /metrics: answered ${answer.status}; render counts are n/a)`);
+    }
+    return sum ?? null;
+  };
+}
+
+// ---- the stampede ----
+
+async function apiToken(settings: AppSettings, demo: boolean): Promise<string> {
+  let email = DEMO_EDITOR;
+  if (!demo) {
+    email = BENCH_EDITOR;
+    try {
+      await runCli(
+        ["user", "add", "--email", email, "--name", "Yük Testi", "--role", "editor", "--password-stdin"],
+        settings,
+        `${randomBytes(18).toString("base64url")}\n`,
+      );
+    } catch (error) {
+      // A kept database may have the user from an earlier run; token creation says if it does not.
+      log(`  (user add: ${(error as Error).message})`);
+    }
+  }
+  const out = await runCli(["token", "create", "--email", email, "--name", "bench:http"], settings);
+  const token = out.trim().split("\n").at(-1)?.trim();
+  if (!token) throw new Error("token create printed no token");
+  return token;
+}
+
+async function stampede(app: RunningApp, urls: SiteUrls, settings: AppSettings, demo: boolean, renders: () => Promise<number | null>): Promise<StampedeFigures> {
+  const token = await apiToken(settings, demo);
+  const auth = { authorization: `Bearer ${token}` };
+  const current = await getJson(`${app.url}/api/v1/articles/${urls.articleId}`, auth);
+  if (!isRecord(current) || typeof current.version !== "number" || typeof current.spot !== "string")
+    throw new Error("the article API gave no version for the token's user");
+
+  // The page must be in the cache before the edit drops it.
+  const page = `${app.url}${urls.articlePath}`;
+  for (let i = 0; i < 3; i++) await httpRequest(page, { headers: { "accept-encoding": BROWSER_ENCODING } });
+
+  const marker = `yuk-testi-${Date.now()}`;
+  const spot = `${marker} ${current.spot}`.slice(0, 600);
+  const before = await renders();
+  const edit = await httpRequest(`${app.url}/api/v1/articles/${urls.articleId}`, {
+    method: "PATCH",
+    headers: { ...auth, "content-type": "application/json" },
+    body: JSON.stringify({ version: current.version, spot }),
+  });
+  if (edit.status !== 200) throw new Error(`PATCH /api/v1/articles/${urls.articleId}: ${edit.status} ${bodyText(edit).slice(0, 200)}`);
+
+  const rss = sampleRss(app.process.pid);
+  let maxRssMiB: number | null = null;
+  let answers;
+  try {
+    answers = await fireAtOnce(page, STAMPEDE_REQUESTS, { "accept-encoding": BROWSER_ENCODING }, marker);
+  } finally {
+    maxRssMiB = rss.stop();
+  }
+  const after = await renders();
+  return {
+    path: urls.articlePath,
+    requests: STAMPEDE_REQUESTS,
+    ...answers,
+    renders: before !== null && after !== null ? after - before : null,
+    maxRssMiB,
+  };
+}
+
+// ---- the run ----
+
+interface Machine {
+  cpus: number;
+  cpuModel: string;
+  node: string;
+  platform: string;
+  memoryMiB: number;
+  nginx: string | null;
+}
+
+function machine(): Machine {
+  // nginx prints its version on stderr: "nginx version: nginx/1.22.1".
+  const nginx = fs.existsSync(NGINX_BIN)
+    ? spawnSync(NGINX_BIN, ["-v"], { encoding: "utf8" })
+        .stderr.trim()
+        .replace(/^nginx version:\s*/, "") || null
+    : null;
+  return {
+    cpus: os.cpus().length,
+    cpuModel: os.cpus()[0]?.model.trim() ?? "unknown",
+    node: process.version,
+    platform: `${process.platform}-${process.arch}`,
+    memoryMiB: Math.round(os.totalmem() / 1024 ** 2),
+    nginx,
+  };
+}
+
+/** A database URL fit for a record: no password. */
+function redactUrl(url: string): string {
+  return url.replace(/^(postgres(?:ql)?:\/\/[^:/@]+):[^@]*@/, "$1:***@");
+}
+
+function isoBasic(d: Date): string {
+  return d
+    .toISOString()
+    .replace(/\.\d{3}Z$/, "Z")
+    .replace(/[-:]/g, "");
+}
+
+function printRun(r: LoadFigures): void {
+  const rss = r.maxRssMiB === null ? "" : `  RSS ${r.maxRssMiB.toFixed(0)} MiB`;
+  const renders = r.renders === null ? "" : `  renders ${r.renders}`;
+  log(
+    `  ${r.label.padEnd(34)} ${formatRate(r.requestsPerSecond).padStart(8)} req/s  p50 ${formatMs(r.p50Ms).padStart(5)} ms  p99 ${formatMs(r.p99Ms).padStart(5)} ms  non-2xx ${r.non2xx}  errors ${r.errors}${rss}${renders}`,
+  );
+}
+
+/** Order of the rows in the tables. */
+const ROW_ORDER: LoadFigures["name"][] = [
+  "cached-article",
+  "cached-article-identity",
+  "cached-home",
+  "uncached-article",
+  "uncached-home",
+  "category-1",
+  "category-50",
+  "search",
+  "api-list",
+  "nginx",
+  "nginx-auto",
+];
+
+async function run(args: HttpBenchArgs, tmp: string): Promise<void> {
+  const wants = (s: ScenarioName) => args.only.includes(s);
+  const cachedScenarios: ScenarioName[] = [
+    "cached-article",
+    "cached-article-identity",
+    "cached-home",
+    "category-1",
+    "category-50",
+    "search",
+    "api-list",
+    "nginx",
+    "stampede",
+  ];
+  const needCached = cachedScenarios.some(wants);
+  const needUncached = wants("uncached-article") || wants("uncached-home");
+  const demo = args.content.kind === "demo";
+  const settings: AppSettings = {
+    databaseUrl: args.databaseUrl ?? `sqlite:${path.join(tmp, "bench.db")}`,
+    dataDir: path.join(tmp, "data"),
+    metricsToken: randomBytes(24).toString("hex"),
+  };
+  fs.mkdirSync(settings.dataDir, { recursive: true });
+  const info = machine();
+  const startedAt = new Date();
+  log(`Haberci HTTP benchmark: ${info.cpus} × ${info.cpuModel}, node ${info.node}`);
+  log(`  ${args.connections} connections, ${args.durationSeconds} s per scenario after a ${warmupSeconds(args.durationSeconds)} s warm-up; temp dir ${tmp}`);
+
+  if (args.content.kind === "articles") {
+    log(`Generating ${args.content.count.toLocaleString("en-US")} articles…`);
+    const written = await fillWithGeneratedArticles(settings.databaseUrl, args.content.count, startedAt);
+    if (written === 0) log("  the database already has articles: using them as they are");
+  }
+
+  const ports = new Set<number>();
+  const port = async () => {
+    const p = await freePort(PORTS.from, PORTS.to, ports);
+    ports.add(p);
+    return p;
+  };
+  const runs: LoadFigures[] = [];
+  const notes: string[] = [];
+  let urls: SiteUrls | undefined;
+  let stampedeFigures: StampedeFigures | null = null;
+  let nginxWorkersUsed: "1" | null = null;
+
+  const plan = (
+    app: RunningApp,
+    name: LoadFigures["name"],
+    label: string,
+    paths: string[],
+    acceptEncoding: string | null,
+    renders?: () => Promise<number | null>,
+  ): LoadPlan => ({
+    name,
+    label,
+    origin: app.url,
+    paths,
+    acceptEncoding,
+    connections: args.connections,
+    durationSeconds: args.durationSeconds,
+    serverPid: app.process.pid,
+    renders,
+  });
+  const measure = async (p: LoadPlan) => {
+    log(`${p.label}: ${p.paths.length === 1 ? p.paths[0] : `${p.paths.length} paths`}…`);
+    const figures = await runLoad(p);
+    printRun(figures);
+    runs.push(figures);
+  };
+
+  if (needCached) {
+    log("Starting the app (default page cache)…");
+    const app = await startApp({ name: "app (cached)", port: await port(), settings, demo, logFile: path.join(tmp, "app-cached.log") });
+    try {
+      urls = await pickUrls(app.url);
+      log(
+        `  article ${urls.articlePath}; category ${urls.category.slug} (${urls.category.articles} articles, ${urls.category.pages} pages); search: ${urls.searchWords.join(", ")}`,
+      );
+      const renders = renderCounter(app.url, settings.metricsToken);
+      const u = urls;
+      if (wants("cached-article")) await measure(plan(app, "cached-article", "cached article", [u.articlePath], BROWSER_ENCODING, renders));
+      if (wants("cached-article-identity")) await measure(plan(app, "cached-article-identity", "cached article (identity)", [u.articlePath], null, renders));
+      if (wants("cached-home")) await measure(plan(app, "cached-home", "cached home", ["/"], BROWSER_ENCODING, renders));
+      if (wants("category-1")) await measure(plan(app, "category-1", "category page 1", [categoryPath(u.category.slug)], BROWSER_ENCODING, renders));
+      if (wants("category-50")) {
+        if (u.category.laterPage < 50) notes.push(`category page 50: the corpus gives ${u.category.slug} only ${u.category.pages} page(s); its last page was measured`);
+        await measure(
+          plan(
+            app,
+            "category-50",
+            `category page ${u.category.laterPage}${u.category.laterPage < 50 ? " (last)" : ""}`,
+            [categoryPath(u.category.slug, u.category.laterPage)],
+            BROWSER_ENCODING,
+            renders,
+          ),
+        );
+      }
+      if (wants("search")) {
+        const paths = u.searchWords.map((w) => `/arama?q=${encodeURIComponent(w)}`);
+        await measure(plan(app, "search", "search", paths, BROWSER_ENCODING, renders));
+      }
+      if (wants("api-list")) await measure(plan(app, "api-list", "API list (limit 20)", ["/api/v1/articles?limit=20"], BROWSER_ENCODING, renders));
+
+      if (wants("nginx")) {
+        if (!fs.existsSync(NGINX_BIN)) {
+          notes.push(`nginx: ${NGINX_BIN} not found; skipped`);
+        } else {
+          const page = await httpRequest(`${app.url}${u.articlePath}`);
+          if (page.status !== 200 || page.headers["content-encoding"]) throw new Error(`the article did not answer 200 in identity (${page.status})`);
+          for (const workers of ["1", "auto"] as const) {
+            const nginxPort = await port();
+            const nginx = await startNginx({ prefix: path.join(tmp, `nginx-${workers}`), port: nginxPort, body: page.body, workers });
+            try {
+              const label = `nginx, same bytes (worker_processes ${workers})`;
+              await measure({ ...plan(app, workers === "1" ? "nginx" : "nginx-auto", label, ["/"], null), origin: `http://127.0.0.1:${nginxPort}`, serverPid: null });
+            } finally {
+              await nginx.stop();
+            }
+          }
+          nginxWorkersUsed = "1";
+        }
+      }
+
+      if (wants("stampede")) {
+        log(`Stampede: edit article ${u.articleId}, then ${STAMPEDE_REQUESTS} concurrent GETs…`);
+        stampedeFigures = await stampede(app, u, settings, demo, renders);
+        const s = stampedeFigures;
+        log(
+          `  ${Object.entries(s.statuses)
+            .map(([status, n]) => `${n}× ${status}`)
+            .join(", ")}, ${s.errors} errors, ${s.fresh} with the edit, in ${s.seconds} s; renders ${s.renders ?? "n/a"}`,
+        );
+      }
+    } finally {
+      await app.process.stop();
+    }
+  }
+
+  if (needUncached) {
+    log("Starting the app with PAGE_CACHE_MB=0…");
+    const app = await startApp({
+      name: "app (uncached)",
+      port: await port(),
+      settings,
+      demo,
+      logFile: path.join(tmp, "app-uncached.log"),
+      extraEnv: { PAGE_CACHE_MB: "0" },
+    });
+    try {
+      urls ??= await pickUrls(app.url);
+      const renders = renderCounter(app.url, settings.metricsToken);
+      if (wants("uncached-article")) await measure(plan(app, "uncached-article", "uncached article", [urls.articlePath], BROWSER_ENCODING, renders));
+      if (wants("uncached-home")) await measure(plan(app, "uncached-home", "uncached home", ["/"], BROWSER_ENCODING, renders));
+    } finally {
+      await app.process.stop();
+    }
+  }
+
+  // ---- report ----
+  runs.sort((a, b) => ROW_ORDER.indexOf(a.name) - ROW_ORDER.indexOf(b.name));
+  const nginxRps = runs.find((r) => r.name === "nginx")?.requestsPerSecond ?? null;
+  const targets = judgeTargets(runs, nginxRps, stampedeFigures);
+  const out: string[] = [];
+  out.push("");
+  out.push(`## HTTP benchmark (${startedAt.toISOString().slice(0, 10)})`);
+  out.push("");
+  out.push(
+    `${info.cpus} × ${info.cpuModel}, node ${info.node}${info.nginx ? `, ${info.nginx}` : ""}; ${demo ? "demo content" : `${args.content.kind === "articles" ? args.content.count.toLocaleString("en-US") : ""} generated articles`} on ${args.databaseUrl ? redactUrl(args.databaseUrl).split(":")[0] : "sqlite"}; autocannon, ${args.connections} connections, ${args.durationSeconds} s after a ${warmupSeconds(args.durationSeconds)} s warm-up; pages asked with Accept-Encoding: ${BROWSER_ENCODING} unless marked identity.`,
+  );
+  out.push("");
+  out.push("All figures:");
+  out.push("");
+  out.push(
+    markdownTable(
+      ["scenario", "req/s", "p50 ms", "p99 ms", "max ms", "non-2xx", "errors", "bytes/resp", "max RSS MiB", "renders"],
+      runs.map((r) => [
+        r.label,
+        formatRate(r.requestsPerSecond),
+        formatMs(r.p50Ms),
+        formatMs(r.p99Ms),
+        formatMs(r.maxMs),
+        String(r.non2xx),
+        String(r.errors),
+        formatRate(r.bytesPerResponse),
+        r.maxRssMiB === null ? "–" : r.maxRssMiB.toFixed(0),
+        r.renders === null ? "–" : String(r.renders),
+      ]),
+      ["l", "r", "r", "r", "r", "r", "r", "r", "r", "r"],
+    ),
+  );
+  if (stampedeFigures) {
+    const s = stampedeFigures;
+    out.push("");
+    out.push(
+      `Stampede: ${s.requests.toLocaleString("en-US")} concurrent GETs of ${s.path} right after an edit: ${Object.entries(s.statuses)
+        .map(([status, n]) => `${n}× ${status}`)
+        .join(", ")}, ${s.errors} errors, ${s.fresh} carried the edit, ${s.seconds} s; renders: ${s.renders ?? "n/a (no render counter)"}.`,
+    );
+  }
+  if (nginxWorkersUsed) {
+    out.push("");
+    out.push(
+      "vs nginx: against nginx with worker_processes 1, serving the cached article's identity bytes: the app is one Node process (one event loop), so one nginx worker is the like-for-like yardstick; worker_processes auto is shown for reference.",
+    );
+  }
+  for (const note of notes) out.push(`Note: ${note}.`);
+  out.push("");
+  out.push("README table:");
+  out.push("");
+  out.push(resultsTable(runs, nginxRps));
+  out.push("");
+  out.push("Targets (informational):");
+  out.push("");
+  out.push(targetsTable(targets));
+
+  const record = {
+    benchmark: "http",
+    createdAt: startedAt.toISOString(),
+    machine: info,
+    settings: {
+      content: args.content,
+      database: args.databaseUrl ? redactUrl(args.databaseUrl) : "sqlite (temporary file)",
+      connections: args.connections,
+      durationSeconds: args.durationSeconds,
+      warmupSeconds: warmupSeconds(args.durationSeconds),
+      scenarios: args.only,
+      acceptEncoding: BROWSER_ENCODING,
+      stampedeRequests: STAMPEDE_REQUESTS,
+      nginxWorkersCompared: nginxWorkersUsed,
+      ports: [...ports],
+    },
+    urls: urls ?? null,
+    runs,
+    nginxRequestsPerSecond: nginxRps,
+    stampede: stampedeFigures,
+    targets,
+    notes,
+  };
+  const resultsDir = path.join(import.meta.dirname, "results");
+  fs.mkdirSync(resultsDir, { recursive: true });
+  const file = path.join(resultsDir, `http-${isoBasic(startedAt)}.json`);
+  fs.writeFileSync(file, `${JSON.stringify(record, null, 2)}\n`);
+  out.push("");
+  out.push(`Written: ${path.relative(process.cwd(), file)}`);
+  process.stdout.write(`${out.join("\n")}\n`);
+}
+
+async function main(): Promise<void> {
+  let args: HttpBenchArgs | "help";
+  try {
+    args = parseHttpBenchArgs(process.argv.slice(2));
+  } catch (error) {
+    if (error instanceof UsageError) {
+      log(`bench:http: ${error.message} (try --help)`);
+      process.exit(2);
+    }
+    throw error;
+  }
+  if (args === "help") {
+    process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "haberci-bench-http-"));
+  const removeTmp = () => fs.rmSync(tmp, { recursive: true, force: true });
+  // Whatever happens, no child outlives the run and the temp dir goes.
+  process.on("exit", () => {
+    killAllNow();
+    removeTmp();
+  });
+  for (const signal of ["SIGINT", "SIGTERM"] as const) {
+    process.once(signal, () => {
+      log(`\nbench:http: ${signal === "SIGINT" ? "interrupted" : "terminated"}; stopping…`);
+      stopLoad();
+      void stopAll().finally(() => process.exit(130));
+    });
+  }
+  try {
+    await run(args, tmp);
+  } finally {
+    await stopAll();
+  }
+}
+
+main().catch((error: unknown) => {
+  log(`bench:http: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});
