@@ -1,29 +1,70 @@
 // What readers see of articles: published cards and lists, whole articles (also the newsroom's
 // preview), related and next articles. Reads only; they take the Kysely instance.
-import type { Kysely } from "kysely";
-import type { Database } from "../db/schema.ts";
+//
+// Each reader page asks one or two statements (DESIGN.md, Speed; issue 11), each branch walking an
+// index in its ORDER BY so that LIMIT stops it early: articles_status_published (latest, most read
+// of the last days), articles_category_status_published (category blocks and pages, the next
+// article), articles_headline_slot, articles_breaking (0009), article_tags' keys (tags, related).
+import { type AliasedSelectQueryBuilder, type Kysely, PostgresAdapter, sql } from "kysely";
+import { jsonArrayFrom as pgJsonArrayFrom } from "kysely/helpers/postgres";
+import { jsonArrayFrom as sqliteJsonArrayFrom } from "kysely/helpers/sqlite";
+import type { Database, Tag } from "../db/schema.ts";
 import { cardQuery, publishedCards, toCard } from "./cardQuery.ts";
-import { tagsOfArticles } from "./taxonomyStore.ts";
-import type { ArticleCard, ArticleFull } from "./types.ts";
+import type { ArticleCard, ArticleFull, TagRef } from "./types.ts";
 
 type Db = Kysely<Database>;
+type Cards = ReturnType<typeof cardQuery>;
 
-export async function findPublishedArticle(db: Db, id: number, now: Date): Promise<ArticleFull | undefined> {
-  return findArticleFull(db, id, now, true);
+/** Published articles, as the single table (no joins): the start of every branch that picks ids. */
+function publishedRows(db: Db) {
+  return db.selectFrom("articles").where("status", "=", "published").where("publishedAt", "is not", null);
 }
 
-/** The whole article as readers would see it; `publishedOnly: false` is for the newsroom's preview. */
-export async function findArticleFull(db: Db, id: number, now: Date, publishedOnly: boolean): Promise<ArticleFull | undefined> {
-  return (await findArticlesFull(db, [id], now, publishedOnly))[0];
+/** Picked article ids in blocks, each branch a limited, indexed walk (see cardsOfPicks). */
+type Pick = AliasedSelectQueryBuilder<{ id: number; block: number; rank: number }, "b">;
+
+const block = (n: number) => sql.lit(n).as("block");
+const noRank = sql.lit(0).as("rank");
+
+/** Newest first, by (publishedAt, id): the order of the indexes' last two columns. */
+function newest(db: Db) {
+  return publishedRows(db).orderBy("publishedAt", "desc").orderBy("id", "desc");
 }
 
-/** Whole articles for several ids in two queries (rows, then tags), in the order of `ids`. */
-export async function findArticlesFull(db: Db, ids: number[], now: Date, publishedOnly: boolean): Promise<ArticleFull[]> {
-  if (ids.length === 0) return [];
-  const rows = await (publishedOnly ? publishedCards(db) : cardQuery(db))
+/**
+ * Son dakika: published articles whose flag is on (a literal, so that the partial index
+ * articles_breaking applies on SQLite too) and whose `breakingUntil` is unset or later than `now`,
+ * newest first.
+ */
+function breakingPick(db: Db, blockNo: number, limit: number, now: Date): Pick {
+  return newest(db)
+    .select(["id", block(blockNo), noRank])
+    .where("isBreaking", "=", sql.lit(1))
+    .where((eb) => eb.or([eb("breakingUntil", "is", null), eb("breakingUntil", ">", now.toISOString())]))
+    .limit(limit)
+    .as("b");
+}
+
+/** SQLite answers a JSON subquery as text, PostgreSQL as parsed JSON: either way, the tag list. */
+function parseTags(value: unknown): TagRef[] {
+  const list: unknown = typeof value === "string" ? JSON.parse(value) : value;
+  if (!Array.isArray(list)) return [];
+  return list.flatMap((t: unknown) => (isTagRef(t) ? [{ id: t.id, slug: t.slug, name: t.name }] : []));
+}
+
+function isTagRef(t: unknown): t is TagRef {
+  return (
+    typeof t === "object" && t !== null && "id" in t && typeof t.id === "number" && "slug" in t && typeof t.slug === "string" && "name" in t && typeof t.name === "string"
+  );
+}
+
+/** Cards with everything a whole article adds: source, author, the text, and the tags (in their order) as one JSON column. */
+function fullQuery(db: Db, cards: Cards) {
+  const jsonArrayFrom = db.getExecutor().adapter instanceof PostgresAdapter ? pgJsonArrayFrom : sqliteJsonArrayFrom;
+  return cards
     .innerJoin("sources as s", "s.id", "a.sourceId")
     .leftJoin("authors as au", "au.id", "a.authorId")
-    .select([
+    .select((eb) => [
       "a.body",
       "a.status",
       "a.version",
@@ -36,131 +77,243 @@ export async function findArticlesFull(db: Db, ids: number[], now: Date, publish
       "s.slug as sourceSlug",
       "s.name as sourceName",
       "au.name as authorName",
-    ])
+      jsonArrayFrom(
+        eb
+          .selectFrom("articleTags as at")
+          .innerJoin("tags as t", "t.id", "at.tagId")
+          .select(["t.id", "t.slug", "t.name"])
+          .whereRef("at.articleId", "=", "a.id")
+          .orderBy("at.position"),
+      ).as("tags"),
+    ]);
+}
+
+type FullRow = Awaited<ReturnType<ReturnType<typeof fullQuery>["executeTakeFirstOrThrow"]>>;
+
+function toFull(row: FullRow, now: Date): ArticleFull {
+  const updatedAt = row.contentUpdatedAt && row.publishedAt && row.contentUpdatedAt > row.publishedAt ? row.contentUpdatedAt : null;
+  return {
+    ...toCard(row, now),
+    slug: row.slug,
+    body: row.body,
+    status: row.status,
+    version: row.version,
+    categoryId: row.categoryId,
+    source: { slug: row.sourceSlug, name: row.sourceName },
+    author: row.authorName,
+    updatedAt,
+    imageCaption: row.imageCaption,
+    imageCredit: row.imageCredit,
+    seoTitle: row.seoTitle,
+    seoDescription: row.seoDescription,
+    tags: parseTags(row.tags),
+  };
+}
+
+export async function findPublishedArticle(db: Db, id: number, now: Date): Promise<ArticleFull | undefined> {
+  return findArticleFull(db, id, now, true);
+}
+
+/** The whole article as readers would see it; `publishedOnly: false` is for the newsroom's preview. One statement. */
+export async function findArticleFull(db: Db, id: number, now: Date, publishedOnly: boolean): Promise<ArticleFull | undefined> {
+  return (await findArticlesFull(db, [id], now, publishedOnly))[0];
+}
+
+/** Whole articles for several ids in one statement, in the order of `ids`. */
+export async function findArticlesFull(db: Db, ids: number[], now: Date, publishedOnly: boolean): Promise<ArticleFull[]> {
+  if (ids.length === 0) return [];
+  const rows = await fullQuery(db, publishedOnly ? publishedCards(db) : cardQuery(db))
     .where("a.id", "in", ids)
     .execute();
-  const tags = await tagsOfArticles(
-    db,
-    rows.map((r) => r.id),
-  );
-  const byId = new Map(
-    rows.map((row) => {
-      const updatedAt = row.contentUpdatedAt && row.publishedAt && row.contentUpdatedAt > row.publishedAt ? row.contentUpdatedAt : null;
-      const full: ArticleFull = {
-        ...toCard(row, now),
-        slug: row.slug,
-        body: row.body,
-        status: row.status,
-        version: row.version,
-        categoryId: row.categoryId,
-        source: { slug: row.sourceSlug, name: row.sourceName },
-        author: row.authorName,
-        updatedAt,
-        imageCaption: row.imageCaption,
-        imageCredit: row.imageCredit,
-        seoTitle: row.seoTitle,
-        seoDescription: row.seoDescription,
-        tags: tags.get(row.id) ?? [],
-      };
-      return [row.id, full] as const;
-    }),
-  );
+  const byId = new Map(rows.map((row) => [row.id, toFull(row, now)] as const));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
 
 export interface ListFilter {
   categoryId?: number;
   tagId?: number;
-  excludeIds?: number[];
   limit: number;
   offset: number;
 }
 
+/** Published cards of the category and/or tag (the tag's articles found through article_tags_tag). */
 function filtered(db: Db, filter: Omit<ListFilter, "limit" | "offset">) {
   let q = publishedCards(db);
   if (filter.categoryId !== undefined) q = q.where("a.categoryId", "=", filter.categoryId);
   if (filter.tagId !== undefined) {
     const tagId = filter.tagId;
-    q = q.where((eb) => eb.exists(eb.selectFrom("articleTags as ft").select("ft.articleId").whereRef("ft.articleId", "=", "a.id").where("ft.tagId", "=", tagId)));
+    q = q.where("a.id", "in", (eb) => eb.selectFrom("articleTags as ft").select("ft.articleId").where("ft.tagId", "=", tagId));
   }
-  if (filter.excludeIds && filter.excludeIds.length > 0) q = q.where("a.id", "not in", filter.excludeIds);
   return q;
 }
 
+/** One page of published cards, newest first (publishedAt, then id). One statement. */
 export async function listPublished(db: Db, filter: ListFilter, now: Date): Promise<ArticleCard[]> {
   const rows = await filtered(db, filter).orderBy("a.publishedAt", "desc").orderBy("a.id", "desc").limit(filter.limit).offset(filter.offset).execute();
   return rows.map((r) => toCard(r, now));
 }
 
-export async function countPublished(db: Db, filter: Omit<ListFilter, "limit" | "offset">): Promise<number> {
-  const { n } = await filtered(db, filter)
-    .clearSelect()
-    .select((eb) => eb.fn.countAll<number>().as("n"))
-    .executeTakeFirstOrThrow();
+/** One page of published whole articles, newest first, tags included (the API's list). One statement. */
+export async function listPublishedFull(db: Db, filter: ListFilter, now: Date): Promise<ArticleFull[]> {
+  const rows = await fullQuery(db, filtered(db, filter)).orderBy("a.publishedAt", "desc").orderBy("a.id", "desc").limit(filter.limit).offset(filter.offset).execute();
+  return rows.map((r) => toFull(r, now));
+}
+
+/** How many published articles there are (of the category): counted in the index alone. One statement. */
+export async function countPublished(db: Db, filter: { categoryId?: number }): Promise<number> {
+  let q = publishedRows(db).select((eb) => eb.fn.countAll<number | string>().as("n"));
+  if (filter.categoryId !== undefined) q = q.where("categoryId", "=", filter.categoryId);
+  const { n } = await q.executeTakeFirstOrThrow();
   return Number(n);
 }
 
-export async function listHeadlines(db: Db, now: Date): Promise<ArticleCard[]> {
-  const rows = await publishedCards(db).where("a.headlineSlot", "is not", null).orderBy("a.headlineSlot").limit(10).execute();
-  return rows.map((r) => toCard(r, now));
-}
-
-export async function listBreaking(db: Db, now: Date, limit: number): Promise<ArticleCard[]> {
-  const rows = await publishedCards(db)
-    .where("a.isBreaking", "=", 1)
-    .where((eb) => eb.or([eb("a.breakingUntil", "is", null), eb("a.breakingUntil", ">", now.toISOString())]))
-    .orderBy("a.publishedAt", "desc")
-    .orderBy("a.id", "desc")
-    .limit(limit)
-    .execute();
-  return rows.map((r) => toCard(r, now));
-}
-
-export async function listMostRead(db: Db, since: Date, now: Date, limit: number): Promise<ArticleCard[]> {
-  const rows = await publishedCards(db)
-    .where("a.publishedAt", ">=", since.toISOString())
-    .orderBy("a.viewCount", "desc")
-    .orderBy("a.publishedAt", "desc")
-    .limit(limit)
-    .execute();
-  return rows.map((r) => toCard(r, now));
-}
-
-/** The next older published article of the category, by (publishedAt, id). */
-export async function findOlderInCategory(db: Db, current: { id: number; categoryId: number; publishedAt: string }, now: Date): Promise<ArticleCard | undefined> {
-  const row = await publishedCards(db)
-    .where("a.categoryId", "=", current.categoryId)
-    .where((eb) => eb.or([eb("a.publishedAt", "<", current.publishedAt), eb.and([eb("a.publishedAt", "=", current.publishedAt), eb("a.id", "<", current.id)])]))
-    .orderBy("a.publishedAt", "desc")
-    .orderBy("a.id", "desc")
+/**
+ * The tag with this slug and how many published articles (of the category, when given) carry it,
+ * in one statement; undefined when no tag has the slug.
+ */
+export async function findTagWithCount(db: Db, slug: string, filter: { categoryId?: number }): Promise<{ tag: Tag; total: number } | undefined> {
+  const row = await db
+    .selectFrom("tags as t")
+    .select(["t.id", "t.slug", "t.name"])
+    .select((eb) => {
+      let count = eb
+        .selectFrom("articleTags as ct")
+        .innerJoin("articles as a", "a.id", "ct.articleId")
+        .select((c) => c.fn.countAll<number | string>().as("n"))
+        .whereRef("ct.tagId", "=", "t.id")
+        .where("a.status", "=", "published")
+        .where("a.publishedAt", "is not", null);
+      if (filter.categoryId !== undefined) count = count.where("a.categoryId", "=", filter.categoryId);
+      return count.as("total");
+    })
+    .where("t.slug", "=", slug)
     .executeTakeFirst();
-  return row ? toCard(row, now) : undefined;
+  return row ? { tag: { id: row.id, slug: row.slug, name: row.name }, total: Number(row.total ?? 0) } : undefined;
 }
 
-export async function findNewestInCategory(db: Db, categoryId: number, now: Date): Promise<ArticleCard | undefined> {
-  const row = await publishedCards(db).where("a.categoryId", "=", categoryId).orderBy("a.publishedAt", "desc").orderBy("a.id", "desc").executeTakeFirst();
-  return row ? toCard(row, now) : undefined;
+/** Son dakika: published articles whose flag is on now, newest first. One statement. */
+export async function listBreaking(db: Db, now: Date, limit: number): Promise<ArticleCard[]> {
+  return (await cardsOfPicks(db, [breakingPick(db, 0, limit, now)], now)).map((p) => p.card);
 }
 
-/** Published articles sharing the most tags with this one, newest first among equals. */
-export async function listRelated(db: Db, articleId: number, limit: number, now: Date): Promise<ArticleCard[]> {
-  const ownTags = db.selectFrom("articleTags").select("tagId").where("articleId", "=", articleId);
-  const rows = await publishedCards(db)
-    .where("a.id", "!=", articleId)
-    .where("a.id", "in", (eb) => eb.selectFrom("articleTags as rt").select("rt.articleId").where("rt.tagId", "in", ownTags))
-    .orderBy(
-      (eb) =>
-        eb
-          .selectFrom("articleTags as st")
-          .select((s) => s.fn.countAll().as("shared"))
-          .whereRef("st.articleId", "=", "a.id")
-          .where("st.tagId", "in", ownTags),
-      "desc",
-    )
+/**
+ * The cards of the picked ids, in one statement: the branches joined by UNION ALL, then to their
+ * cards (by primary key), ordered by block, then rank (descending), then newest first. An article
+ * picked by two branches comes twice.
+ */
+async function cardsOfPicks(db: Db, branches: Pick[], now: Date): Promise<Array<{ block: number; card: ArticleCard }>> {
+  const [first, ...rest] = branches.map((b) => db.selectFrom(b).select(["b.id", "b.block", "b.rank"]));
+  if (!first) return [];
+  const picks = rest.reduce((union, branch) => union.unionAll(branch), first);
+  const rows = await cardQuery(db)
+    .innerJoin(picks.as("pick"), "pick.id", "a.id")
+    .select("pick.block")
+    .orderBy("pick.block")
+    .orderBy("pick.rank", "desc")
     .orderBy("a.publishedAt", "desc")
-    .limit(limit)
+    .orderBy("a.id", "desc")
     .execute();
-  return rows.map((r) => toCard(r, now));
+  return rows.map((row) => ({ block: row.block, card: toCard(row, now) }));
+}
+
+export interface HomeCards {
+  headlines: ArticleCard[];
+  breaking: ArticleCard[];
+  latest: ArticleCard[];
+  mostRead: ArticleCard[];
+  /** Per entry of `categoryIds`, in that order: the category's newest cards. */
+  byCategory: ArticleCard[][];
+}
+
+/**
+ * The home page's cards in one statement: the manşet (up to 10 slots, slot order), son dakika
+ * (newest `breaking`), the newest `latest`, the `mostRead` most viewed published since `since`,
+ * and the newest `perCategory` of each category in `categoryIds`.
+ */
+export async function listHomeCards(
+  db: Db,
+  counts: { categoryIds: readonly number[]; breaking: number; latest: number; mostRead: number; perCategory: number },
+  since: Date,
+  now: Date,
+): Promise<HomeCards> {
+  const branches: Pick[] = [
+    // Slot 1 first: the rank is the negated slot, since ranks sort descending.
+    publishedRows(db)
+      .select(["id", block(0), sql<number>`-${sql.ref("headlineSlot")}`.as("rank")])
+      .where("headlineSlot", "is not", null)
+      .orderBy("headlineSlot")
+      .limit(10)
+      .as("b"),
+    breakingPick(db, 1, counts.breaking, now),
+    newest(db)
+      .select(["id", block(2), noRank])
+      .limit(counts.latest)
+      .as("b"),
+    publishedRows(db)
+      .select(["id", block(3), "viewCount as rank"])
+      .where("publishedAt", ">=", since.toISOString())
+      .orderBy("viewCount", "desc")
+      .orderBy("publishedAt", "desc")
+      .orderBy("id", "desc")
+      .limit(counts.mostRead)
+      .as("b"),
+    ...counts.categoryIds.map((categoryId, i) =>
+      newest(db)
+        .select(["id", block(4 + i), noRank])
+        .where("categoryId", "=", categoryId)
+        .limit(counts.perCategory)
+        .as("b"),
+    ),
+  ];
+  const out: HomeCards = { headlines: [], breaking: [], latest: [], mostRead: [], byCategory: counts.categoryIds.map(() => []) };
+  const lists = [out.headlines, out.breaking, out.latest, out.mostRead, ...out.byCategory];
+  for (const { block: b, card } of await cardsOfPicks(db, branches, now)) lists[b]?.push(card);
+  return out;
+}
+
+/**
+ * What an article page shows around article `current`, in one statement: up to `relatedCount`
+ * published articles sharing the most tags with it (newest first among equals), the next older
+ * published article of its category, and the newest of its category.
+ */
+export async function listAroundArticle(
+  db: Db,
+  current: { id: number; categoryId: number; publishedAt: string },
+  relatedCount: number,
+  now: Date,
+): Promise<{ related: ArticleCard[]; older: ArticleCard | undefined; newest: ArticleCard | undefined }> {
+  const inCategory = () => newest(db).where("categoryId", "=", current.categoryId).limit(1);
+  const ownTags = db.selectFrom("articleTags").select("tagId").where("articleId", "=", current.id);
+  const related = db
+    .selectFrom("articleTags as rt")
+    .innerJoin("articles as r", "r.id", "rt.articleId")
+    .select((eb) => ["r.id", block(0), eb.fn.countAll<number>().as("rank")])
+    .where("rt.tagId", "in", ownTags)
+    .where("r.id", "!=", current.id)
+    .where("r.status", "=", "published")
+    .where("r.publishedAt", "is not", null)
+    .groupBy("r.id")
+    .orderBy("rank", "desc")
+    .orderBy("r.publishedAt", "desc")
+    .orderBy("r.id", "desc")
+    .limit(relatedCount)
+    .as("b");
+  const branches: Pick[] = [
+    related,
+    inCategory()
+      .select(["id", block(1), noRank])
+      .where((eb) => eb(eb.refTuple("publishedAt", "id"), "<", eb.tuple(current.publishedAt, current.id)))
+      .as("b"),
+    inCategory()
+      .select(["id", block(2), noRank])
+      .as("b"),
+  ];
+  const picked = await cardsOfPicks(db, branches, now);
+  return {
+    related: picked.filter((p) => p.block === 0).map((p) => p.card),
+    older: picked.find((p) => p.block === 1)?.card,
+    newest: picked.find((p) => p.block === 2)?.card,
+  };
 }
 
 /** Whether the article exists and is published (any publication time). */

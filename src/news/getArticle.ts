@@ -3,7 +3,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "../db/schema.ts";
 import { NotFoundError } from "../errors.ts";
 import { findArticleRow } from "./articleStore.ts";
-import { findArticleFull, findNewestInCategory, findOlderInCategory, findPublishedArticle, listRelated } from "./cardStore.ts";
+import { findArticleFull, findPublishedArticle, listAroundArticle } from "./cardStore.ts";
 import { chooseNextArticle } from "./nextArticle.ts";
 import type { ArticleCard, ArticleFull } from "./types.ts";
 import { type Actor, canView } from "./workflow.ts";
@@ -16,15 +16,15 @@ export interface ArticleView {
   next: ArticleCard | null;
 }
 
-/** A published article with what its page shows around it: up to 4 related articles and the next one (chooseNextArticle). Throws NotFoundError. */
+/**
+ * A published article with what its page shows around it: up to 4 related articles and the next
+ * one (chooseNextArticle). Two statements: the article (with source, author, picture and tags),
+ * then what surrounds it. Throws NotFoundError.
+ */
 export async function getArticle(db: Db, id: number, now: Date): Promise<ArticleView> {
   const article = await findPublishedArticle(db, id, now);
   if (!article) throw new NotFoundError("Haber", id);
-  const [related, older, newest] = await Promise.all([
-    listRelated(db, id, 4, now),
-    findOlderInCategory(db, { id, categoryId: article.categoryId, publishedAt: article.publishedAt }, now),
-    findNewestInCategory(db, article.categoryId, now),
-  ]);
+  const { related, older, newest } = await listAroundArticle(db, { id, categoryId: article.categoryId, publishedAt: article.publishedAt }, 4, now);
   return { article, related, next: chooseNextArticle(id, older, newest) };
 }
 

@@ -1,8 +1,8 @@
 // The home page's use case.
 import type { Kysely } from "kysely";
 import type { Category, Database } from "../db/schema.ts";
-import { listBreaking, listHeadlines, listMostRead, listPublished } from "./cardStore.ts";
-import { listCategories } from "./taxonomyStore.ts";
+import { listHomeCards } from "./cardStore.ts";
+import { loadTaxonomy } from "./taxonomyCache.ts";
 import type { ArticleCard } from "./types.ts";
 
 type Db = Kysely<Database>;
@@ -15,23 +15,22 @@ export interface HomeData {
   blocks: Array<{ category: Category; articles: ArticleCard[] }>;
 }
 
+/** How far back "en çok okunanlar" looks, in milliseconds: seven days. */
+const MOST_READ_WINDOW_MS = 7 * 86_400_000;
+
 /**
  * Everything the home page shows: the manşet (up to 10 slots), up to 8 breaking articles, the
- * latest 12, the 6 most read of the last 7 days, and 4 articles of each category that has any.
+ * latest 12, the 6 most read of the last 7 days, and 4 articles of each category that has any,
+ * in menu order. One statement; the categories come from memory (taxonomyCache.ts).
  */
 export async function getHome(db: Db, now: Date): Promise<HomeData> {
-  const [headlines, breaking, latest, mostRead, categories] = await Promise.all([
-    listHeadlines(db, now),
-    listBreaking(db, now, 8),
-    listPublished(db, { limit: 12, offset: 0 }, now),
-    listMostRead(db, new Date(now.getTime() - 7 * 86_400_000), now, 6),
-    listCategories(db),
-  ]);
-  const blocks = await Promise.all(
-    categories.map(async (category) => ({
-      category,
-      articles: await listPublished(db, { categoryId: category.id, limit: 4, offset: 0 }, now),
-    })),
+  const { categories } = await loadTaxonomy(db);
+  const cards = await listHomeCards(
+    db,
+    { categoryIds: categories.map((c) => c.id), breaking: 8, latest: 12, mostRead: 6, perCategory: 4 },
+    new Date(now.getTime() - MOST_READ_WINDOW_MS),
+    now,
   );
-  return { headlines, breaking, latest, mostRead, blocks: blocks.filter((b) => b.articles.length > 0) };
+  const blocks = categories.map((category, i) => ({ category, articles: cards.byCategory[i] ?? [] }));
+  return { headlines: cards.headlines, breaking: cards.breaking, latest: cards.latest, mostRead: cards.mostRead, blocks: blocks.filter((b) => b.articles.length > 0) };
 }

@@ -1,9 +1,10 @@
 // Lists of published articles: category and tag pages, the breaking-news page, the API's list.
+// Each asks at most two statements: the total and the page (issue 11); categories come from memory.
 import type { Kysely } from "kysely";
 import type { Category, Database, Tag } from "../db/schema.ts";
 import { NotFoundError } from "../errors.ts";
-import { countPublished, findArticlesFull, listBreaking, listPublished } from "./cardStore.ts";
-import { findCategoryBySlug, findTagBySlug } from "./taxonomyStore.ts";
+import { countPublished, findTagWithCount, listBreaking, listPublished, listPublishedFull } from "./cardStore.ts";
+import { loadTaxonomy } from "./taxonomyCache.ts";
 import type { ArticleCard, ArticleFull, Page } from "./types.ts";
 
 type Db = Kysely<Database>;
@@ -11,30 +12,33 @@ type Db = Kysely<Database>;
 /** Articles per category or tag page. */
 export const PAGE_SIZE = 20;
 
-/** One page of the filtered published cards, with the total and the page count (at least 1). */
-async function pageOf(db: Db, filter: { categoryId?: number; tagId?: number }, page: number, limit: number, now: Date): Promise<Page<ArticleCard>> {
-  const total = await countPublished(db, filter);
-  const pageCount = Math.max(1, Math.ceil(total / limit));
-  const items = page > pageCount ? [] : await listPublished(db, { ...filter, limit, offset: (page - 1) * limit }, now);
-  return { items, total, page, pageCount };
+function pageCountOf(total: number, limit: number): number {
+  return Math.max(1, Math.ceil(total / limit));
 }
 
 /** Page `page` (from 1) of a category's published articles, newest first. Throws NotFoundError for an unknown category or a page past the last. */
 export async function getCategoryPage(db: Db, slug: string, page: number, now: Date): Promise<{ category: Category; page: Page<ArticleCard> }> {
-  const category = await findCategoryBySlug(db, slug);
+  const category = (await loadTaxonomy(db)).categoryBySlug.get(slug);
   if (!category) throw new NotFoundError("Kategori", slug);
-  const result = await pageOf(db, { categoryId: category.id }, page, PAGE_SIZE, now);
-  if (page > result.pageCount) throw new NotFoundError("Sayfa", page);
-  return { category, page: result };
+  // Both at once: a page past the last simply comes back empty.
+  const [total, items] = await Promise.all([
+    countPublished(db, { categoryId: category.id }),
+    listPublished(db, { categoryId: category.id, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }, now),
+  ]);
+  const pageCount = pageCountOf(total, PAGE_SIZE);
+  if (page > pageCount) throw new NotFoundError("Sayfa", page);
+  return { category, page: { items, total, page, pageCount } };
 }
 
 /** Page `page` (from 1) of a tag's published articles. Throws NotFoundError for an unknown tag, a tag with no published article, or a page past the last. */
 export async function getTagPage(db: Db, slug: string, page: number, now: Date): Promise<{ tag: Tag; page: Page<ArticleCard> }> {
-  const tag = await findTagBySlug(db, slug);
-  if (!tag) throw new NotFoundError("Etiket", slug);
-  const result = await pageOf(db, { tagId: tag.id }, page, PAGE_SIZE, now);
-  if (page > result.pageCount || result.total === 0) throw new NotFoundError("Etiket", slug);
-  return { tag, page: result };
+  const found = await findTagWithCount(db, slug, {});
+  if (!found) throw new NotFoundError("Etiket", slug);
+  const { tag, total } = found;
+  const pageCount = pageCountOf(total, PAGE_SIZE);
+  if (page > pageCount || total === 0) throw new NotFoundError("Etiket", slug);
+  const items = await listPublished(db, { tagId: tag.id, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }, now);
+  return { tag, page: { items, total, page, pageCount } };
 }
 
 /** The breaking-news page: up to 50 articles whose flag is on now, newest first. */
@@ -42,25 +46,25 @@ export async function getBreakingNews(db: Db, now: Date): Promise<ArticleCard[]>
   return listBreaking(db, now, 50);
 }
 
-/** For the API: a page of published articles, filtered by category and tag slugs. */
+/** For the API: a page of published articles, filtered by category and tag slugs. Two statements at most. */
 export async function listArticles(db: Db, query: { category?: string; tag?: string; page: number; limit: number }, now: Date): Promise<Page<ArticleFull>> {
+  const none: Page<ArticleFull> = { items: [], total: 0, page: query.page, pageCount: 1 };
   const filter: { categoryId?: number; tagId?: number } = {};
   if (query.category !== undefined) {
-    const category = await findCategoryBySlug(db, query.category);
-    if (!category) return { items: [], total: 0, page: query.page, pageCount: 1 };
+    const category = (await loadTaxonomy(db)).categoryBySlug.get(query.category);
+    if (!category) return none;
     filter.categoryId = category.id;
   }
+  let total: number;
   if (query.tag !== undefined) {
-    const tag = await findTagBySlug(db, query.tag);
-    if (!tag) return { items: [], total: 0, page: query.page, pageCount: 1 };
-    filter.tagId = tag.id;
+    const found = await findTagWithCount(db, query.tag, filter);
+    if (!found) return none;
+    filter.tagId = found.tag.id;
+    total = found.total;
+  } else {
+    total = await countPublished(db, filter);
   }
-  const cards = await pageOf(db, filter, query.page, query.limit, now);
-  const items = await findArticlesFull(
-    db,
-    cards.items.map((c) => c.id),
-    now,
-    true,
-  );
-  return { ...cards, items };
+  const pageCount = pageCountOf(total, query.limit);
+  const items = query.page > pageCount ? [] : await listPublishedFull(db, { ...filter, limit: query.limit, offset: (query.page - 1) * query.limit }, now);
+  return { items, total, page: query.page, pageCount };
 }

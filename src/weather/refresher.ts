@@ -5,6 +5,7 @@ import type { Database } from "../db/schema.ts";
 import { formatIstanbulClock } from "../lib/time.ts";
 import { PROVINCES } from "./provinces.ts";
 import * as store from "./store.ts";
+import { forgetWeatherLine } from "./view.ts";
 import { ProviderError, type WeatherProvider } from "./types.ts";
 
 export interface RefresherOptions {
@@ -39,6 +40,7 @@ export interface Refresher {
 export async function refreshWeather(db: Kysely<Database>, provider: WeatherProvider, now: Date): Promise<{ stored: number; skipped: string[] }> {
   const { reports, skipped } = await provider.fetchAll(PROVINCES);
   await db.transaction().execute((trx) => store.saveReports(trx, provider.name, reports, now));
+  forgetWeatherLine(db); // pages hold the reports in memory
   return { stored: reports.length, skipped };
 }
 

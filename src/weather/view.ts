@@ -69,8 +69,51 @@ export function toView(province: Province, row: WeatherReportRow | undefined): W
   };
 }
 
+/**
+ * How long a reading of the reports serves pages, in milliseconds: the refresher stores a round at
+ * most every 60 s and drops the memory when it does (forgetWeatherLine), so this bounds only what
+ * another instance's refresher wrote (PostgreSQL) and any write that forgot to say so.
+ */
+const HELD_FOR_MS = 30_000;
+
+interface Held {
+  /** performance.now() when the reading started. */
+  at: number;
+  views: Promise<ReadonlyMap<string, WeatherView>>;
+}
+
+// Per database (tests open many); the views are shared by every caller and never changed.
+const held = new WeakMap<Kysely<Database>, Held>();
+
+async function readViews(db: Kysely<Database>): Promise<ReadonlyMap<string, WeatherView>> {
+  const rows = new Map((await store.listReports(db)).map((r) => [r.plate, r]));
+  return new Map(PROVINCES.map((p) => [p.plate, toView(p, rows.get(p.plate))]));
+}
+
+/** Every province's view by plate: one query per 30 s at most; a failed reading is not kept (this call rejects). */
+function heldViews(db: Kysely<Database>): Promise<ReadonlyMap<string, WeatherView>> {
+  const now = performance.now();
+  const current = held.get(db);
+  if (current && now - current.at < HELD_FOR_MS) return current.views;
+  const entry: Held = { at: now, views: readViews(db) };
+  held.set(db, entry);
+  entry.views.catch(() => {
+    if (held.get(db) === entry) held.delete(db);
+  });
+  return entry.views;
+}
+
+/**
+ * Drops the weather held in memory for `db` (the header line and all 81 provinces): the next page
+ * reads the stored reports again. For whoever stores reports (the refresher, after its commit).
+ */
+export function forgetWeatherLine(db: Kysely<Database>): void {
+  held.delete(db);
+}
+
+/** The province's weather as readers see it (the header line, its page, its JSON), from memory. */
 export async function getWeather(db: Kysely<Database>, province: Province): Promise<WeatherView> {
-  return toView(province, await store.findReport(db, province.plate));
+  return (await heldViews(db)).get(province.plate) ?? toView(province, undefined);
 }
 
 /** How /hava-durumu/ lists the provinces: by name (Turkish order), coldest first, or warmest first. */
@@ -89,7 +132,8 @@ export function sortWeather(rows: readonly WeatherView[], sort: WeatherSort): We
   return [...rows].sort((a, b) => (b.temperature ?? Number.NEGATIVE_INFINITY) - (a.temperature ?? Number.NEGATIVE_INFINITY));
 }
 
+/** All 81 provinces' weather in plate order, from memory (see getWeather). */
 export async function getAllWeather(db: Kysely<Database>): Promise<WeatherView[]> {
-  const rows = new Map((await store.listReports(db)).map((r) => [r.plate, r]));
-  return PROVINCES.map((p) => toView(p, rows.get(p.plate)));
+  const views = await heldViews(db);
+  return PROVINCES.map((p) => views.get(p.plate) ?? toView(p, undefined));
 }
