@@ -37,6 +37,9 @@ const BENCH_EDITOR = "bench@haberci.local";
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
 
+/** Set by Ctrl-C (or SIGTERM): the run is being stopped, its errors are expected. */
+let stopping = false;
+
 // ---- picking real URLs from the running site ----
 
 interface SiteUrls {
@@ -211,6 +214,11 @@ function printRun(r: LoadFigures): void {
   );
 }
 
+/** Ends the run's next step once Ctrl-C is stopping it, so nothing new starts meanwhile. */
+function assertRunning(): void {
+  if (stopping) throw new Error("stopped");
+}
+
 /** Order of the rows in the tables. */
 const ROW_ORDER: LoadFigures["name"][] = [
   "cached-article",
@@ -290,6 +298,7 @@ async function run(args: HttpBenchArgs, tmp: string): Promise<void> {
     renders,
   });
   const measure = async (p: LoadPlan) => {
+    assertRunning();
     log(`${p.label}: ${p.paths.length === 1 ? p.paths[0] : `${p.paths.length} paths`}…`);
     const figures = await runLoad(p);
     printRun(figures);
@@ -297,6 +306,7 @@ async function run(args: HttpBenchArgs, tmp: string): Promise<void> {
   };
 
   if (needCached) {
+    assertRunning();
     log("Starting the app (default page cache)…");
     const app = await startApp({ name: "app (cached)", port: await port(), settings, demo, logFile: path.join(tmp, "app-cached.log") });
     try {
@@ -336,6 +346,7 @@ async function run(args: HttpBenchArgs, tmp: string): Promise<void> {
           const page = await httpRequest(`${app.url}${u.articlePath}`);
           if (page.status !== 200 || page.headers["content-encoding"]) throw new Error(`the article did not answer 200 in identity (${page.status})`);
           for (const workers of ["1", "auto"] as const) {
+            assertRunning();
             const nginxPort = await port();
             const nginx = await startNginx({ prefix: path.join(tmp, `nginx-${workers}`), port: nginxPort, body: page.body, workers });
             try {
@@ -365,6 +376,7 @@ async function run(args: HttpBenchArgs, tmp: string): Promise<void> {
   }
 
   if (needUncached) {
+    assertRunning();
     log("Starting the app with PAGE_CACHE_MB=0…");
     const app = await startApp({
       name: "app (uncached)",
@@ -489,14 +501,21 @@ async function main(): Promise<void> {
     return;
   }
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "haberci-bench-http-"));
-  const removeTmp = () => fs.rmSync(tmp, { recursive: true, force: true });
   // Whatever happens, no child outlives the run and the temp dir goes.
   process.on("exit", () => {
     killAllNow();
-    removeTmp();
+    try {
+      fs.rmSync(tmp, { recursive: true, force: true });
+    } catch (error) {
+      log(`bench:http: could not remove ${tmp}: ${(error as Error).message}`);
+    }
   });
+  // `on`, not `once`: Ctrl-C reaches us twice (from the terminal and relayed by tsx), and a second
+  // signal without a listener would end the process before the children are stopped.
   for (const signal of ["SIGINT", "SIGTERM"] as const) {
-    process.once(signal, () => {
+    process.on(signal, () => {
+      if (stopping) return;
+      stopping = true;
       log(`\nbench:http: ${signal === "SIGINT" ? "interrupted" : "terminated"}; stopping…`);
       stopLoad();
       void stopAll().finally(() => process.exit(130));
@@ -510,6 +529,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
+  // After Ctrl-C the aborted run fails on its way out; the signal handler ends the process.
+  if (stopping) return;
   log(`bench:http: ${error instanceof Error ? error.message : String(error)}`);
   process.exit(1);
 });
