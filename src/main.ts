@@ -119,6 +119,9 @@ async function runServe(config: Config, demo: boolean): Promise<void> {
     maxUploadBytes: config.maxUploadBytes,
     trustProxy: config.trustProxy,
   });
+  // On PostgreSQL, changes made here reach the other instances and theirs reach this one (LISTEN/NOTIFY).
+  // Started before the scheduler's first round, so what that round publishes is relayed too.
+  const relay = config.database.dialect === "postgres" ? await (await import("./cache/relay.ts")).startChangeRelay({ url: config.database.url, log: app.log }) : null;
   // Publishes what fell due while the server was down, then checks every second.
   const scheduler = startScheduler(handle.db, {
     onError: (err) => app.log.error({ err }, "scheduled publishing failed"),
@@ -141,6 +144,8 @@ async function runServe(config: Config, demo: boolean): Promise<void> {
     await mediaSweeper.stop();
     await scheduler.stop();
     await app.close();
+    // After the app and the scheduler: changes they finish while closing still reach the other instances.
+    await relay?.stop();
     await handle.close();
     process.exit(0);
   };
