@@ -6,30 +6,29 @@ import { toPicture } from "../media/pictureUrls.ts";
 import { articlePath } from "./slug.ts";
 import type { ArticleCard } from "./types.ts";
 
+/** The columns a card needs, from `articles as a`, `categories as c` and `images as i` (left-joined). */
+export const CARD_COLUMNS = [
+  "a.id",
+  "a.slug",
+  "a.title",
+  "a.spot",
+  "a.publishedAt",
+  "a.isBreaking",
+  "a.breakingUntil",
+  "a.imageAlt",
+  "a.updatedAt",
+  "c.slug as categorySlug",
+  "c.name as categoryName",
+  "i.storageKey",
+  "i.width as imageWidth",
+  "i.height as imageHeight",
+  "i.variantWidths",
+  "i.hasFallback",
+] as const;
+
 /** Articles (any status) with their category and picture: the columns a card needs. */
 export function cardQuery(db: Kysely<Database>) {
-  return db
-    .selectFrom("articles as a")
-    .innerJoin("categories as c", "c.id", "a.categoryId")
-    .leftJoin("images as i", "i.id", "a.imageId")
-    .select([
-      "a.id",
-      "a.slug",
-      "a.title",
-      "a.spot",
-      "a.publishedAt",
-      "a.isBreaking",
-      "a.breakingUntil",
-      "a.imageAlt",
-      "a.updatedAt",
-      "c.slug as categorySlug",
-      "c.name as categoryName",
-      "i.storageKey",
-      "i.width as imageWidth",
-      "i.height as imageHeight",
-      "i.variantWidths",
-      "i.hasFallback",
-    ]);
+  return db.selectFrom("articles as a").innerJoin("categories as c", "c.id", "a.categoryId").leftJoin("images as i", "i.id", "a.imageId").select(CARD_COLUMNS);
 }
 
 type CardRow = Awaited<ReturnType<ReturnType<typeof cardQuery>["executeTakeFirstOrThrow"]>>;

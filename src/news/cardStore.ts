@@ -9,7 +9,7 @@ import { type AliasedSelectQueryBuilder, type Kysely, PostgresAdapter, sql } fro
 import { jsonArrayFrom as pgJsonArrayFrom } from "kysely/helpers/postgres";
 import { jsonArrayFrom as sqliteJsonArrayFrom } from "kysely/helpers/sqlite";
 import type { Database, Tag } from "../db/schema.ts";
-import { cardQuery, publishedCards, toCard } from "./cardQuery.ts";
+import { CARD_COLUMNS, cardQuery, publishedCards, toCard } from "./cardQuery.ts";
 import type { ArticleCard, ArticleFull, TagRef } from "./types.ts";
 
 type Db = Kysely<Database>;
@@ -205,9 +205,16 @@ async function cardsOfPicks(db: Db, branches: Pick[], now: Date): Promise<Array<
   const [first, ...rest] = branches.map((b) => db.selectFrom(b).select(["b.id", "b.block", "b.rank"]));
   if (!first) return [];
   const picks = rest.reduce((union, branch) => union.unionAll(branch), first);
-  const rows = await cardQuery(db)
-    .innerJoin(picks.as("pick"), "pick.id", "a.id")
+  // CROSS JOIN keeps the picks the outer loop on SQLite (its planner otherwise guesses the
+  // materialised union large and scans articles against it); PostgreSQL plans it as any join.
+  const rows = await db
+    .selectFrom(picks.as("pick"))
+    .crossJoin("articles as a")
+    .innerJoin("categories as c", "c.id", "a.categoryId")
+    .leftJoin("images as i", "i.id", "a.imageId")
+    .select(CARD_COLUMNS)
     .select("pick.block")
+    .whereRef("a.id", "=", "pick.id")
     .orderBy("pick.block")
     .orderBy("pick.rank", "desc")
     .orderBy("a.publishedAt", "desc")
