@@ -14,7 +14,7 @@ import os from "node:os";
 import path from "node:path";
 import { PAGE_SIZE } from "../src/news/listPublishedArticles.ts";
 import { categoryPath } from "../src/news/slug.ts";
-import { type AppSettings, type RunningApp, runCli, startApp } from "./http/app.ts";
+import { type AppErrors, type AppSettings, type RunningApp, appErrors, runCli, startApp } from "./http/app.ts";
 import { type HttpBenchArgs, type ScenarioName, USAGE, UsageError, parseHttpBenchArgs } from "./http/args.ts";
 import { bodyText, getJson, httpRequest } from "./http/client.ts";
 import { fillWithGeneratedArticles } from "./http/corpus.ts";
@@ -175,6 +175,8 @@ interface Machine {
   platform: string;
   memoryMiB: number;
   nginx: string | null;
+  /** 1, 5 and 15 minute load averages when the run started: other work on the machine skews the figures. */
+  loadAverage: number[];
 }
 
 function machine(): Machine {
@@ -191,6 +193,7 @@ function machine(): Machine {
     platform: `${process.platform}-${process.arch}`,
     memoryMiB: Math.round(os.totalmem() / 1024 ** 2),
     nginx,
+    loadAverage: os.loadavg().map((x) => Math.round(x * 100) / 100),
   };
 }
 
@@ -259,6 +262,8 @@ async function run(args: HttpBenchArgs, tmp: string): Promise<void> {
   const info = machine();
   const startedAt = new Date();
   log(`Haberci HTTP benchmark: ${info.cpus} × ${info.cpuModel}, node ${info.node}`);
+  const busy = (info.loadAverage[0] ?? 0) > info.cpus / 2;
+  if (busy) log(`  warning: load average ${info.loadAverage.join(", ")} on ${info.cpus} CPUs; other work will skew the figures`);
   log(`  ${args.connections} connections, ${args.durationSeconds} s per scenario after a ${warmupSeconds(args.durationSeconds)} s warm-up; temp dir ${tmp}`);
 
   if (args.content.kind === "articles") {
@@ -278,6 +283,17 @@ async function run(args: HttpBenchArgs, tmp: string): Promise<void> {
   let urls: SiteUrls | undefined;
   let stampedeFigures: StampedeFigures | null = null;
   let nginxWorkersUsed: "1" | null = null;
+  const errorsLogged: Record<string, AppErrors> = {};
+  /** Stops an app and keeps what it logged as errors: a 500 in the figures then has its reason. */
+  const stopApp = async (app: RunningApp, key: string) => {
+    await app.process.stop();
+    const found = appErrors(fs.readFileSync(app.process.logFile, "utf8"));
+    errorsLogged[key] = found;
+    if (found.count > 0) {
+      log(`  the app (${key}) logged ${found.count} error(s): ${found.messages.map((m) => `${m.count}× ${m.message}`).join("; ")}`);
+      notes.push(`the app (${key}) logged ${found.count} error(s), e.g. "${found.messages[0]?.message ?? ""}"`);
+    }
+  };
 
   const plan = (
     app: RunningApp,
@@ -371,7 +387,7 @@ async function run(args: HttpBenchArgs, tmp: string): Promise<void> {
         );
       }
     } finally {
-      await app.process.stop();
+      await stopApp(app, "cached");
     }
   }
 
@@ -392,7 +408,7 @@ async function run(args: HttpBenchArgs, tmp: string): Promise<void> {
       if (wants("uncached-article")) await measure(plan(app, "uncached-article", "uncached article", [urls.articlePath], BROWSER_ENCODING, renders));
       if (wants("uncached-home")) await measure(plan(app, "uncached-home", "uncached home", ["/"], BROWSER_ENCODING, renders));
     } finally {
-      await app.process.stop();
+      await stopApp(app, "uncached");
     }
   }
 
@@ -443,6 +459,10 @@ async function run(args: HttpBenchArgs, tmp: string): Promise<void> {
       "vs nginx: against nginx with worker_processes 1, serving the cached article's identity bytes: the app is one Node process (one event loop), so one nginx worker is the like-for-like yardstick; worker_processes auto is shown for reference.",
     );
   }
+  if (busy)
+    notes.push(
+      `the machine was busy (load average ${info.loadAverage.join(", ")} on ${info.cpus} CPUs at the start): the figures are lower and noisier than on a quiet one`,
+    );
   for (const note of notes) out.push(`Note: ${note}.`);
   out.push("");
   out.push("README table:");
@@ -473,6 +493,7 @@ async function run(args: HttpBenchArgs, tmp: string): Promise<void> {
     runs,
     nginxRequestsPerSecond: nginxRps,
     stampede: stampedeFigures,
+    appErrors: errorsLogged,
     targets,
     notes,
   };

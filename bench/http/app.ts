@@ -92,3 +92,36 @@ export function runCli(args: readonly string[], settings: AppSettings, stdin = "
     child.stdin.end(stdin);
   });
 }
+
+/** What the app logged at level error or fatal (pino JSON lines), for the record. */
+export interface AppErrors {
+  count: number;
+  /** Up to five distinct messages (the error's message when there is one), most frequent first. */
+  messages: { message: string; count: number }[];
+}
+
+/** Reads pino's JSON lines of `logText` and counts those at level ≥ 50 (error, fatal) by message. */
+export function appErrors(logText: string): AppErrors {
+  const byMessage = new Map<string, number>();
+  let count = 0;
+  for (const line of logText.split("\n")) {
+    if (!line.startsWith("{")) continue;
+    let entry: unknown;
+    try {
+      entry = JSON.parse(line);
+    } catch {
+      continue;
+    }
+    if (typeof entry !== "object" || entry === null || !("level" in entry) || typeof entry.level !== "number" || entry.level < 50) continue;
+    count++;
+    const err = "err" in entry && typeof entry.err === "object" && entry.err !== null && "message" in entry.err ? String(entry.err.message) : "";
+    const msg = "msg" in entry ? String(entry.msg) : "";
+    const message = (err || msg || "(no message)").split("\n")[0]?.slice(0, 200) ?? "";
+    byMessage.set(message, (byMessage.get(message) ?? 0) + 1);
+  }
+  const messages = [...byMessage]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, 5)
+    .map(([message, n]) => ({ message, count: n }));
+  return { count, messages };
+}
