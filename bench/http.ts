@@ -197,6 +197,17 @@ function machine(): Machine {
   };
 }
 
+/** The code measured: HEAD and whether src/ had uncommitted changes (the figures are then not HEAD's). */
+function codeVersion(): { commit: string | null; srcChanged: boolean | null } {
+  const git = (args: string[]) => spawnSync("git", args, { cwd: path.join(import.meta.dirname, ".."), encoding: "utf8" });
+  const head = git(["rev-parse", "HEAD"]);
+  const status = git(["status", "--porcelain", "--", "src"]);
+  return {
+    commit: head.status === 0 ? head.stdout.trim() : null,
+    srcChanged: status.status === 0 ? status.stdout.trim() !== "" : null,
+  };
+}
+
 /** A database URL fit for a record: no password. */
 function redactUrl(url: string): string {
   return url.replace(/^(postgres(?:ql)?:\/\/[^:/@]+):[^@]*@/, "$1:***@");
@@ -476,6 +487,7 @@ async function run(args: HttpBenchArgs, tmp: string): Promise<void> {
   const record = {
     benchmark: "http",
     createdAt: startedAt.toISOString(),
+    code: codeVersion(),
     machine: info,
     settings: {
       content: args.content,
