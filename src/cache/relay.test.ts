@@ -10,6 +10,7 @@ import { text } from "node:stream/consumers";
 import pg from "pg";
 import { afterEach, beforeEach, expect, it } from "vitest";
 import { allTestDatabases, describeFor } from "../../test/databases.ts";
+import { ConfigError } from "../errors.ts";
 import type { ArticleChange, ArticleFacts, EventOrigin, NewsEvents } from "../news/events.ts";
 import { type ChangeRelay, type ChangeRelayOptions, startChangeRelay } from "./relay.ts";
 
@@ -208,6 +209,14 @@ describeFor(postgres)("change relay between instances [PostgreSQL]", () => {
       await Promise.all(started.splice(0).map((i) => i.relay.stop()));
       await proxy.close();
     }
+  });
+
+  it("refuses to start when it cannot listen, saying why", async () => {
+    const missing = new URL(url);
+    missing.pathname = "/haberci_no_such_database";
+    const log = { info: () => undefined, warn: () => undefined };
+    await expect(startChangeRelay({ url: missing.toString(), channel, log })).rejects.toThrow(/Cannot LISTEN for changes on PostgreSQL: .*haberci_no_such_database/);
+    await expect(startChangeRelay({ url, channel: "Haberci; drop table x", log })).rejects.toThrow(ConfigError);
   });
 
   it("stops without leaving anything that keeps the process alive, even in the middle of reconnecting", async () => {

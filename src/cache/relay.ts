@@ -11,6 +11,7 @@ import { type Static, type TSchema, Type } from "@sinclair/typebox";
 import { Value } from "@sinclair/typebox/value";
 import pRetry from "p-retry";
 import pg from "pg";
+import { ConfigError } from "../errors.ts";
 import { repeatEvery } from "../lib/repeatEvery.ts";
 import { type ArticleChange, type EventOrigin, NEWS_EVENT_NAMES, type NewsEvents, newsEvents } from "../news/events.ts";
 
@@ -133,9 +134,10 @@ const CHANNEL_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 /**
  * Starts relaying news events between this instance and the others listening on `channel` of the
  * database at `url`, over one dedicated connection (not the app's pool: a LISTEN belongs to one
- * session for as long as it lives). Resolves once it listens; rejects when the first connection
- * or LISTEN fails (the caller has just reached the same database, so that is a configuration
- * error worth stopping for). Later losses are retried forever with backoff.
+ * session for as long as it lives). Resolves once it listens; rejects with a ConfigError when the
+ * first connection or LISTEN fails (the caller has just reached the same database, so that is
+ * worth stopping for), or at once on a channel name that is not a plain lower-case identifier.
+ * Later losses are retried forever with backoff.
  *
  * Sending: every event of NEWS_EVENT_NAMES emitted with origin "local" becomes
  * `SELECT pg_notify(channel, json)` on the same connection, in emit order. A change larger than
@@ -154,7 +156,7 @@ const CHANNEL_NAME = /^[a-z_][a-z0-9_]{0,62}$/;
 export async function startChangeRelay(options: ChangeRelayOptions): Promise<ChangeRelay> {
   const { url, log, onLag, onReconnect } = options;
   const channel = options.channel ?? DEFAULT_CHANNEL;
-  if (!CHANNEL_NAME.test(channel)) throw new Error(`change relay: invalid channel name "${channel}"`);
+  if (!CHANNEL_NAME.test(channel)) throw new ConfigError(`change relay: invalid channel name "${channel}"`);
   const emitter = options.emitter ?? newsEvents;
   const heartbeatTimeoutMs = options.heartbeatTimeoutMs ?? 5_000;
   const instance = crypto.randomBytes(9).toString("base64url");
@@ -322,7 +324,11 @@ export async function startChangeRelay(options: ChangeRelayOptions): Promise<Cha
     if (!alive) lose(client, new Error(`no answer to SELECT 1 within ${heartbeatTimeoutMs} ms`));
   }
 
-  current = await listen();
+  try {
+    current = await listen();
+  } catch (error) {
+    throw new ConfigError(`Cannot LISTEN for changes on PostgreSQL: ${(error as Error).message}`);
+  }
   const unsubscribe = NEWS_EVENT_NAMES.map((name) => {
     const listener = (change: NewsEvents[RelayedName][0], origin: EventOrigin) => {
       if (origin === "local" && !stopped) send(name, change);
