@@ -28,6 +28,64 @@ import { renderDocument } from "./ui/render.ts";
 import { renderPlugin } from "./ui/renderPlugin.ts";
 import { ErrorPage } from "./site/views/ErrorPage.tsx";
 import { h } from "preact";
+import { PageCache } from "./cache/pageCache.ts";
+import { pageCachePlugin } from "./cache/plugin.ts";
+import { invalidateOnChange } from "./cache/invalidation.ts";
+import { WEATHER_KEY } from "./cache/keys.ts";
+import { weatherEvents } from "./weather/events.ts";
+import { SESSION_COOKIE } from "./newsroom/auth.ts";
+import { type Metrics, createMetrics } from "./metrics/metrics.ts";
+import { metricsPlugin } from "./metrics/plugin.ts";
+
+declare module "fastify" {
+  interface FastifyInstance {
+    /** The page cache, or null when PAGE_CACHE_MB is 0. */
+    pageCache: PageCache | null;
+  }
+}
+
+/** The page cache of the options, with its hooks first in line (a hit is answered before anything else runs). */
+async function registerPageCache(app: FastifyInstance, options: AppOptions, metrics: Metrics): Promise<PageCache | null> {
+  const settings = options.pageCache ?? { maxMegabytes: 256 };
+  const cache =
+    settings.maxMegabytes > 0
+      ? new PageCache({ maxBytes: settings.maxMegabytes * 1_048_576, graceMs: settings.graceMs, maxAgeMs: settings.maxAgeMs, onEvict: () => metrics.cacheEvictions.inc() })
+      : null;
+  app.decorate("pageCache", cache);
+  if (!cache) {
+    // Routes still name their keys (for CDNs); nothing is kept here.
+    app.decorateReply("cacheWith", function (this: FastifyReply) {
+      return this;
+    });
+    return null;
+  }
+  await app.register(pageCachePlugin, {
+    cache,
+    sessionCookie: SESSION_COOKIE,
+    onRender: (route) => metrics.pageRenders.inc({ route }),
+    onMiss: (route) => metrics.cacheMisses.inc({ route }),
+    onHit: (route, stale) => {
+      metrics.cacheHits.inc({ route });
+      if (stale) metrics.cacheStaleServed.inc();
+    },
+  });
+  metrics.observeCache(() => cache.stats());
+  const unsubscribe = invalidateOnChange(cache, {
+    purge: options.purge,
+    onInvalidate: (origin, dropped) => {
+      metrics.cacheInvalidations.inc({ origin });
+      metrics.cacheEntriesDropped.inc(dropped);
+    },
+  });
+  // A new weather line re-renders pages as they are asked for over the next minute, not all at once.
+  const onWeather = () => cache.expireWithin(WEATHER_KEY, settings.weatherSpreadMs ?? 60_000);
+  weatherEvents.on("refreshed", onWeather);
+  app.addHook("onClose", async () => {
+    unsubscribe();
+    weatherEvents.off("refreshed", onWeather);
+  });
+  return cache;
+}
 
 export interface AppOptions {
   db: Kysely<Database>;
@@ -40,6 +98,18 @@ export interface AppOptions {
   maxUploadBytes?: number;
   /** Proxies trusted to give the client's address (X-Forwarded-For), from TRUST_PROXY; default false (none). */
   trustProxy?: TrustProxy;
+  /**
+   * The page cache: memory bound in MB (PAGE_CACHE_MB, default 256; 0 turns it off), how long after a
+   * change the previous bytes may be served while a page re-renders (ms, default 1000), the longest life
+   * of an entry (ms; the weather refresh interval plus a minute), and over how long a weather refresh
+   * spreads the pages' re-renders (ms, default 60000).
+   */
+  pageCache?: { maxMegabytes: number; graceMs?: number; maxAgeMs?: number; weatherSpreadMs?: number };
+  /** Tells the CDN to drop surrogate keys after a change made on this instance (never awaited). */
+  purge?: (keys: readonly string[]) => void;
+  /** Prometheus instruments (default: a fresh set); GET /metrics answers only with `metricsToken` (null: 404). */
+  metrics?: Metrics;
+  metricsToken?: string | null;
 }
 
 /**
@@ -127,8 +197,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       .send(renderDocument(h(ErrorPage, { chrome, status, message })));
   };
 
+  const metrics = options.metrics ?? createMetrics();
+  await registerPageCache(app, options, metrics);
   await app.register(fastifyHelmet, securityHeaders(publicUrl));
-  app.addHook("onSend", async (request, reply) => {
+  // In onRequest, not onSend: the page cache stores the headers a page had when it was rendered.
+  app.addHook("onRequest", async (request, reply) => {
     reply.header("permissions-policy", PERMISSIONS_POLICY);
     // Pictures are shown by feed readers and partner sites too; everything else stays same-origin.
     if (request.url.startsWith(MEDIA_PREFIX)) reply.header("cross-origin-resource-policy", "cross-origin");
@@ -181,6 +254,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     return errorPage(reply, refusal.status, refusal.message);
   });
 
+  // After the error handler: a failed scrape is answered by it. Closing the app closes the instruments.
+  await app.register(metricsPlugin, { metrics, token: options.metricsToken ?? null });
+
   frameworkError = async (request, reply) =>
     isApi(request) ? reply.code(404).send({ error: { code: "not_found", message: "Böyle bir API adresi yok." } }) : errorPage(reply, 404);
 
@@ -215,7 +291,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.get("/robots.txt", async (_request, reply) => reply.type("text/plain; charset=utf-8").send(`User-agent: *\nDisallow: /yonetim/\nDisallow: /haber-parca/\n`));
 
   await app.register(sitePlugin, { db, assets, publicUrl, now });
-  await app.register(weatherPagesPlugin, { db, chrome: () => loadChrome(db, assets, publicUrl) });
+  await app.register(weatherPagesPlugin, { db, chrome: () => loadChrome(db, assets, publicUrl), cacheKeys: [WEATHER_KEY] });
   await app.register(apiV1Plugin, { prefix: "/api/v1", db, publicUrl, dataDir, maxUploadBytes, views, now });
   await app.register(newsroomPlugin, { prefix: "/yonetim", db, assets, dataDir, publicUrl, now, maxUploadBytes });
   return app;

@@ -16,6 +16,16 @@ export interface Config {
   maxUploadBytes: number;
   weather: WeatherConfig;
   trustProxy: TrustProxy;
+  pageCache: PageCacheConfig;
+  /** METRICS_TOKEN: Bearer token for GET /metrics; null (unset or empty) leaves /metrics a 404. */
+  metricsToken: string | null;
+}
+
+export interface PageCacheConfig {
+  /** PAGE_CACHE_MB: memory for cached pages, 0 (off) to 65536; default 256. */
+  maxMegabytes: number;
+  /** PAGE_CACHE_GRACE_MS: how long after a change readers may still get the previous bytes while a page re-renders; 0 to 10000, default 1000. */
+  graceMs: number;
 }
 
 /**
@@ -161,6 +171,22 @@ function parsePublicUrl(raw: string | undefined, fallback: string): string {
   return url.origin + url.pathname.replace(/\/+$/, "");
 }
 
+/** A whole number from `min` to `max` from an environment variable, or `fallback` when unset or empty. */
+function parseWholeNumber(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+  if (raw === undefined || raw.trim() === "") return fallback;
+  const n = Number(raw);
+  if (!/^\s*\d+\s*$/.test(raw) || n < min || n > max) throw new ConfigError(`${name} must be a whole number from ${min} to ${max} (got ${JSON.stringify(raw)})`);
+  return n;
+}
+
+/** METRICS_TOKEN: empty turns /metrics off; otherwise at least 16 printable ASCII characters, no spaces (it travels in a header). */
+function parseMetricsToken(raw: string | undefined): string | null {
+  const value = (raw ?? "").trim();
+  if (value === "") return null;
+  if (!/^[\x21-\x7e]{16,}$/.test(value)) throw new ConfigError("METRICS_TOKEN must be at least 16 printable ASCII characters without spaces (empty turns /metrics off)");
+  return value;
+}
+
 /** Reads the environment into a typed config; throws ConfigError with a one-line message on bad values. */
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
   const port = parsePort(env.PORT, 3000);
@@ -186,5 +212,10 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
     maxUploadBytes: Math.round(maxUploadMb * 1_048_576),
     weather: parseWeather(env),
     trustProxy: parseTrustProxy(env.TRUST_PROXY),
+    pageCache: {
+      maxMegabytes: parseWholeNumber("PAGE_CACHE_MB", env.PAGE_CACHE_MB, 256, 0, 65_536),
+      graceMs: parseWholeNumber("PAGE_CACHE_GRACE_MS", env.PAGE_CACHE_GRACE_MS, 1000, 0, 10_000),
+    },
+    metricsToken: parseMetricsToken(env.METRICS_TOKEN),
   };
 }

@@ -21,7 +21,10 @@ Run "haberci <command> --help" for a command's options.
 Environment: PORT (3000), HOST (127.0.0.1), DATABASE_URL (sqlite:./data/haberci.db),
              DATA_DIR (./data), PUBLIC_URL (http://localhost:PORT), LOG_LEVEL (info), MAX_UPLOAD_MB (20),
              WEATHER_PROVIDER (open-meteo|mgm|off), OPEN_METEO_URL, OPEN_METEO_API_KEY, MGM_URL,
-             WEATHER_REFRESH_SECONDS (900), WEATHER_TIMEOUT_MS (10000)`;
+             WEATHER_REFRESH_SECONDS (900), WEATHER_TIMEOUT_MS (10000),
+             PAGE_CACHE_MB (256; 0 turns the page cache off), PAGE_CACHE_GRACE_MS (1000),
+             METRICS_TOKEN (unset: /metrics answers 404),
+             CDN_PURGER (off|fastly|cloudflare|varnish) and its settings: see docs/cdn.md`;
 
 const HELP: Record<string, string> = {
   reindex: `Usage: haberci reindex
@@ -111,6 +114,14 @@ async function runServe(config: Config, demo: boolean): Promise<void> {
     if (!result.seeded) console.log(`Demo content not added: ${result.reason}.`);
     await ensureDemoEditor(handle.db, config.publicUrl);
   }
+  const { createMetrics } = await import("./metrics/metrics.ts");
+  const { purgerConfigFromEnv } = await import("./cache/purgers/config.ts");
+  const { createPurger } = await import("./cache/purgers/createPurger.ts");
+  const { startPurgeQueue } = await import("./cache/purgers/purgeQueue.ts");
+  const metrics = createMetrics();
+  // The CDN is told what to drop after each change made here; an outage never holds up a publish.
+  const purger = createPurger(purgerConfigFromEnv(process.env));
+  let purges: ReturnType<typeof startPurgeQueue> | null = null;
   const app = await buildApp({
     db: handle.db,
     dataDir: config.dataDir,
@@ -118,10 +129,26 @@ async function runServe(config: Config, demo: boolean): Promise<void> {
     logger: { level: config.logLevel },
     maxUploadBytes: config.maxUploadBytes,
     trustProxy: config.trustProxy,
+    pageCache: { ...config.pageCache, maxAgeMs: (config.weather.refreshSeconds + 60) * 1000 },
+    purge: (keys) => purges?.enqueue(keys),
+    metrics,
+    metricsToken: config.metricsToken,
   });
+  if (purger) {
+    purges = startPurgeQueue(purger, { log: app.log, onRound: (result) => metrics.cdnPurges.inc({ result }) });
+    metrics.observePurges(() => purges?.stats() ?? { pendingKeys: 0 });
+    app.log.info(`CDN purger: ${purger.name}`);
+  }
   // On PostgreSQL, changes made here reach the other instances and theirs reach this one (LISTEN/NOTIFY).
   // Started before the scheduler's first round, so what that round publishes is relayed too.
-  const relay = config.database.dialect === "postgres" ? await (await import("./cache/relay.ts")).startChangeRelay({ url: config.database.url, log: app.log }) : null;
+  const relay = config.database.dialect === "postgres" ? await (
+          await import("./cache/relay.ts")
+        ).startChangeRelay({
+          url: config.database.url,
+          log: app.log,
+          onLag: (seconds) => metrics.notifyLag.observe(seconds),
+          onReconnect: () => metrics.notifyReconnects.inc(),
+        }) : null;
   // Publishes what fell due while the server was down, then checks every second.
   const scheduler = startScheduler(handle.db, {
     onError: (err) => app.log.error({ err }, "scheduled publishing failed"),
@@ -132,6 +159,7 @@ async function runServe(config: Config, demo: boolean): Promise<void> {
   const weather = provider
     ? startWeatherRefresher(handle.db, provider, { everySeconds: config.weather.refreshSeconds, log: { info: (m) => app.log.info(m), warn: (m) => app.log.warn(m) } })
     : null;
+  if (weather) metrics.observeWeather(() => weather.state());
   // Removes picture files left by uploads that died before their database row: now, then hourly.
   const { startMediaSweeper } = await import("./media/sweepOrphanMedia.ts");
   const mediaSweeper = startMediaSweeper(handle.db, config.dataDir, {
@@ -146,6 +174,7 @@ async function runServe(config: Config, demo: boolean): Promise<void> {
     await app.close();
     // After the app and the scheduler: changes they finish while closing still reach the other instances.
     await relay?.stop();
+    await purges?.stop();
     await handle.close();
     process.exit(0);
   };

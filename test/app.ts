@@ -20,7 +20,8 @@ export interface TestApp {
 export async function buildTestApp(db: Kysely<Database>): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "haberci-test-"));
   const views = createViewCounter(db, 60_000);
-  const app = await buildApp({ db, dataDir, publicUrl: TEST_PUBLIC_URL, now: () => TEST_NOW, views });
+  // The page cache is on, as in production; a weather refresh shows at once (its spread is tested in src/cache).
+  const app = await buildApp({ db, dataDir, publicUrl: TEST_PUBLIC_URL, now: () => TEST_NOW, views, pageCache: { maxMegabytes: 64, weatherSpreadMs: 0 } });
   return {
     app,
     views,

@@ -7,6 +7,7 @@ import { recordArticleView } from "../news/viewCounter.ts";
 import { ErrorJson } from "../http/schemas.ts";
 import type { ArticleFull } from "../news/types.ts";
 import type { ViewCounter } from "../news/viewCounter.ts";
+import { LATEST_KEY, articleKey, articleKeys, categoryKey, tagKey } from "../cache/keys.ts";
 
 export interface ApiOptions {
   db: Kysely<Database>;
@@ -75,10 +76,19 @@ function toJson(a: ArticleFull, publicUrl: string): Static<typeof ArticleJson> {
   };
 }
 
+/** The list a filtered API answer shows: one category's, one tag's (both: either may change it), or every article. */
+function listKeysOf(filter: { categoryId?: number; tagId?: number }): string[] {
+  const keys = [];
+  if (filter.categoryId !== undefined) keys.push(categoryKey(filter.categoryId));
+  if (filter.tagId !== undefined) keys.push(tagKey(filter.tagId));
+  return keys.length > 0 ? keys : [LATEST_KEY];
+}
+
 export const apiPlugin: FastifyPluginAsyncTypebox<ApiOptions> = async (app, { db, publicUrl, views, now }) => {
   app.get(
     "/articles",
     {
+      config: { pageCache: true },
       schema: {
         summary: "Published articles, newest first",
         querystring: Type.Object({
@@ -95,7 +105,7 @@ export const apiPlugin: FastifyPluginAsyncTypebox<ApiOptions> = async (app, { db
     },
     async (request, reply) => {
       const result = await listArticles(db, request.query, now());
-      reply.header("cache-control", "public, max-age=30");
+      reply.cacheWith([...listKeysOf({}), ...articleKeys(result.items)]);
       return { items: result.items.map((a) => toJson(a, publicUrl)), total: result.total, page: result.page };
     },
   );
@@ -103,6 +113,7 @@ export const apiPlugin: FastifyPluginAsyncTypebox<ApiOptions> = async (app, { db
   app.get(
     "/articles/:id",
     {
+      config: { pageCache: true },
       schema: {
         summary: "One published article (with a newsroom token: any article its user may view)",
         params: Id,
@@ -119,7 +130,7 @@ export const apiPlugin: FastifyPluginAsyncTypebox<ApiOptions> = async (app, { db
         return { ...toJson(article, publicUrl), status: article.status, version: article.version };
       }
       const { article } = await getArticle(db, request.params.id, now());
-      reply.header("cache-control", "public, max-age=30");
+      reply.cacheWith([articleKey(article.id)]);
       return toJson(article, publicUrl);
     },
   );

@@ -56,6 +56,8 @@ export interface PageCachePluginOptions {
   /** Called once for each page actually rendered on a cached route (`route` is its pattern). */
   onRender?: (route: string) => void;
   onHit?: (route: string, stale: boolean) => void;
+  /** Called when a request finds nothing usable in memory and renders. */
+  onMiss?: (route: string) => void;
 }
 
 function isSignedIn(request: FastifyRequest, sessionCookie: string): boolean {
@@ -105,7 +107,7 @@ function storedHeaders(reply: FastifyReply): Record<string, string> {
  * a hit is answered before they run, with the headers stored from the render (helmet's included).
  */
 export const pageCachePlugin = fp<PageCachePluginOptions>(
-  async (app, { cache, sessionCookie, onRender, onHit }) => {
+  async (app, { cache, sessionCookie, onRender, onHit, onMiss }) => {
     const states = new WeakMap<FastifyRequest, CacheState>();
     app.decorateReply("cacheWith", function cacheWith(this: FastifyReply, keys: readonly string[], options?: { maxAgeMs?: number }) {
       const state = states.get(this.request);
@@ -126,6 +128,7 @@ export const pageCachePlugin = fp<PageCachePluginOptions>(
       }
       const found = await cache.lookup(request.url);
       if (found.kind === "render") {
+        onMiss?.(request.routeOptions.url ?? "");
         states.set(request, { ticket: found.ticket });
         return;
       }

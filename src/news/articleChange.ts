@@ -30,7 +30,7 @@ export async function readArticleFacts(db: Db, id: number): Promise<ArticleFacts
 }
 
 /**
- * Runs `write` in one transaction, reading the article's facts before and after it, and emits
+ * Runs `write` in one transaction, reading the article's facts before it and after it, and emits
  * `articleChanged` after commit — never when `write` throws or returns null (nothing changed, e.g.
  * another instance claimed the work). `articleId` null means the write creates the article; its id
  * is then taken from the result.
@@ -40,8 +40,10 @@ export async function changingArticle<T extends { id: number } | void | null>(
   articleId: number | null,
   write: (trx: Transaction<Database>) => Promise<T>,
 ): Promise<T> {
+  // Read before the transaction, so a write that must take SQLite's write lock first (claiming a scheduled
+  // article) still does. Should another change land in between, its own event names what this one misses.
+  const before = articleId === null ? null : await readArticleFacts(db, articleId);
   const { result, change } = await db.transaction().execute(async (trx) => {
-    const before = articleId === null ? null : await readArticleFacts(trx, articleId);
     const written = await write(trx);
     if (written === null) return { result: written, change: null };
     const id = articleId ?? (written as { id: number }).id;

@@ -77,14 +77,14 @@ export async function tagsOfArticles(db: Db, ids: number[]): Promise<Map<number,
   const rows = await db
     .selectFrom("articleTags as at")
     .innerJoin("tags as t", "t.id", "at.tagId")
-    .select(["at.articleId", "t.slug", "t.name"])
+    .select(["at.articleId", "t.id", "t.slug", "t.name"])
     .where("at.articleId", "in", ids)
     .orderBy("at.articleId")
     .orderBy("at.position")
     .execute();
   for (const row of rows) {
     const list = out.get(row.articleId) ?? [];
-    list.push({ slug: row.slug, name: row.name });
+    list.push({ id: row.id, slug: row.slug, name: row.name });
     out.set(row.articleId, list);
   }
   return out;

@@ -14,6 +14,7 @@ export interface ArticleCard {
 }
 
 export interface TagRef {
+  id: number;
   slug: string;
   name: string;
 }

@@ -18,6 +18,8 @@ import { ArticlePage } from "./views/ArticlePage.tsx";
 import { ArticleView } from "./views/ArticleView.tsx";
 import { HomePage } from "./views/HomePage.tsx";
 import { ListPage } from "./views/ListPage.tsx";
+import type { ArticleView as ArticleData } from "../news/getArticle.ts";
+import { BREAKING_KEY, HEADLINES_KEY, LATEST_KEY, SEARCH_KEY, WEATHER_KEY, articleKey, articleKeys, categoryKey, tagKey } from "../cache/keys.ts";
 
 export interface SiteOptions {
   db: Kysely<Database>;
@@ -26,21 +28,32 @@ export interface SiteOptions {
   now: () => Date;
 }
 
-// Reader pages may be kept briefly by browsers and CDNs; publishing shows up within a minute.
-const PAGE_CACHE = "public, max-age=30, stale-while-revalidate=120";
+/** Reader pages are kept in the page cache (cache/plugin.ts) until a change touches what they show. */
+const cached = { config: { pageCache: true } } as const;
+
+/** Most-read figures move by themselves: pages showing them are rendered again after a minute. */
+const MOST_READ_MAX_AGE_MS = 60_000;
+
+/**
+ * What an article's page shows besides itself: related articles, the next one, and lists that can
+ * change them (its tags' articles rank as related; when the next article wraps round to the newest
+ * of the category, any article published there replaces it).
+ */
+function articlePageKeys({ article, related, next }: ArticleData): string[] {
+  const keys = [articleKey(article.id), ...articleKeys(related), ...article.tags.map((t) => tagKey(t.id))];
+  if (next) keys.push(articleKey(next.id));
+  if (next && next.publishedAt > article.publishedAt) keys.push(categoryKey(article.categoryId));
+  return keys;
+}
 
 export const sitePlugin: FastifyPluginAsyncTypebox<SiteOptions> = async (app, { db, assets, publicUrl, now }) => {
   const chrome = () => loadChrome(db, assets, publicUrl);
 
-  app.addHook("onSend", async (request, reply) => {
-    if (request.method === "GET" && reply.statusCode === 200 && !reply.hasHeader("cache-control")) {
-      reply.header("cache-control", PAGE_CACHE);
-    }
-  });
-
-  app.get("/", async (_request, reply) => {
+  app.get("/", cached, async (_request, reply) => {
     const [data, c] = await Promise.all([getHome(db, now()), chrome()]);
-    return reply.render(HomePage, { chrome: c, data });
+    const shown = [...data.headlines, ...data.breaking, ...data.latest, ...data.mostRead, ...data.blocks.flatMap((b) => b.articles)];
+    const lists = [HEADLINES_KEY, BREAKING_KEY, LATEST_KEY, WEATHER_KEY, ...data.blocks.map((b) => categoryKey(b.category.id))];
+    return reply.cacheWith([...lists, ...articleKeys(shown)], { maxAgeMs: MOST_READ_MAX_AGE_MS }).render(HomePage, { chrome: c, data });
   });
 
   app.get("/haber/:category", { schema: { params: Type.Object({ category: Slug }) } }, async (request, reply) =>
@@ -52,7 +65,7 @@ export const sitePlugin: FastifyPluginAsyncTypebox<SiteOptions> = async (app, { 
     const c = await chrome();
     const { category, page } = await getCategoryPage(db, slug, pageNo, now());
     const first = page.page === 1;
-    return reply.render(ListPage, {
+    return reply.cacheWith([categoryKey(category.id), WEATHER_KEY, ...articleKeys(page.items)]).render(ListPage, {
       chrome: c,
       heading: first ? category.name : `${category.name} — Sayfa ${page.page}`,
       title: first ? `${category.name} Haberleri | ${c.siteName}` : `${category.name} Haberleri, Sayfa ${page.page} | ${c.siteName}`,
@@ -66,9 +79,9 @@ export const sitePlugin: FastifyPluginAsyncTypebox<SiteOptions> = async (app, { 
     });
   };
 
-  app.get("/haber/:category/", { schema: { params: Type.Object({ category: Slug }) } }, async (request, reply) => sendCategoryPage(reply, request.params.category, 1));
+  app.get("/haber/:category/", { ...cached, schema: { params: Type.Object({ category: Slug }) } }, async (request, reply) => sendCategoryPage(reply, request.params.category, 1));
 
-  app.get("/haber/:category/:file", { schema: { params: Type.Object({ category: Slug, file: Type.String({ maxLength: 300 }) }) } }, async (request, reply) => {
+  app.get("/haber/:category/:file", { ...cached, schema: { params: Type.Object({ category: Slug, file: Type.String({ maxLength: 300 }) }) } }, async (request, reply) => {
     const parsed = parseNewsFile(request.params.file);
     if (!parsed) throw new NotFoundError("Sayfa");
     if (parsed.kind === "page") {
@@ -79,12 +92,13 @@ export const sitePlugin: FastifyPluginAsyncTypebox<SiteOptions> = async (app, { 
     // The id decides: an old slug or category answers with the canonical address.
     if (request.url.split("?")[0] !== data.article.url) return reply.redirect(keepQuery(data.article.url, request.url), 301);
     const c = await chrome();
-    return reply.render(ArticlePage, { chrome: c, data });
+    return reply.cacheWith([...articlePageKeys(data), WEATHER_KEY]).render(ArticlePage, { chrome: c, data });
   });
 
-  app.get("/haber-parca/:id", { schema: { params: IdParams } }, async (request, reply) => {
+  app.get("/haber-parca/:id", { ...cached, schema: { params: IdParams } }, async (request, reply) => {
     const data = await getArticle(db, request.params.id, now());
     return reply
+      .cacheWith(articlePageKeys(data))
       .type("text/html; charset=utf-8")
       .header("x-robots-tag", "noindex")
       .send(renderFragment(<ArticleView {...data} first={false} />));
@@ -93,6 +107,7 @@ export const sitePlugin: FastifyPluginAsyncTypebox<SiteOptions> = async (app, { 
   app.get(
     "/etiket/:tag/",
     {
+      ...cached,
       schema: {
         params: Type.Object({ tag: Slug }),
         querystring: Type.Object({ sayfa: Type.Optional(PageNumber) }),
@@ -102,7 +117,7 @@ export const sitePlugin: FastifyPluginAsyncTypebox<SiteOptions> = async (app, { 
       const pageNo = request.query.sayfa ?? 1;
       const c = await chrome();
       const { tag, page } = await getTagPage(db, request.params.tag, pageNo, now());
-      return reply.render(ListPage, {
+      return reply.cacheWith([tagKey(tag.id), WEATHER_KEY, ...articleKeys(page.items)]).render(ListPage, {
         chrome: c,
         heading: `Etiket: ${tag.name}`,
         title: `${tag.name} haberleri | ${c.siteName}`,
@@ -120,9 +135,9 @@ export const sitePlugin: FastifyPluginAsyncTypebox<SiteOptions> = async (app, { 
     reply.redirect(keepQuery(tagPath(request.params.tag), request.url), 301),
   );
 
-  app.get("/son-dakika/", async (_request, reply) => {
+  app.get("/son-dakika/", cached, async (_request, reply) => {
     const [items, c] = await Promise.all([getBreakingNews(db, now()), chrome()]);
-    return reply.render(ListPage, {
+    return reply.cacheWith([BREAKING_KEY, WEATHER_KEY, ...articleKeys(items)]).render(ListPage, {
       chrome: c,
       heading: "Son Dakika",
       title: `Son dakika haberleri | ${c.siteName}`,
@@ -138,6 +153,7 @@ export const sitePlugin: FastifyPluginAsyncTypebox<SiteOptions> = async (app, { 
   app.get(
     "/arama",
     {
+      ...cached,
       schema: {
         querystring: Type.Object({
           // Any text is accepted and answered (the URL limit bounds it; past 200 characters it is cut).
@@ -156,7 +172,7 @@ export const sitePlugin: FastifyPluginAsyncTypebox<SiteOptions> = async (app, { 
         searchArticles(db, { q: request.query.q ?? "", ...filters, page: request.query.sayfa ?? 1, pageSize: SEARCH_PAGE_SIZE, now: now() }),
         chrome(),
       ]);
-      return reply.header("cache-control", "public, max-age=60").render(SearchPage, { chrome: c, result, filters });
+      return reply.cacheWith([SEARCH_KEY, WEATHER_KEY, ...articleKeys(result.hits.map((h) => h.card))]).render(SearchPage, { chrome: c, result, filters });
     },
   );
 };

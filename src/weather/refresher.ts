@@ -5,6 +5,7 @@ import type { Database } from "../db/schema.ts";
 import { formatIstanbulClock } from "../lib/time.ts";
 import { PROVINCES } from "./provinces.ts";
 import * as store from "./store.ts";
+import { weatherEvents } from "./events.ts";
 import { forgetWeatherLine } from "./view.ts";
 import { ProviderError, type WeatherProvider } from "./types.ts";
 
@@ -41,6 +42,7 @@ export async function refreshWeather(db: Kysely<Database>, provider: WeatherProv
   const { reports, skipped } = await provider.fetchAll(PROVINCES);
   await db.transaction().execute((trx) => store.saveReports(trx, provider.name, reports, now));
   forgetWeatherLine(db); // pages hold the reports in memory
+  if (reports.length > 0) weatherEvents.emit("refreshed", { stored: reports.length, at: now });
   return { stored: reports.length, skipped };
 }
 

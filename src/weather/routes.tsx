@@ -13,17 +13,18 @@ export interface WeatherRoutesOptions {
   db: Kysely<Database>;
   /** The site's header and footer (the reader site composes it; weather does not know the site). */
   chrome: () => Promise<Chrome>;
+  /** Surrogate keys of weather pages in the page cache (the composition root names them; weather knows no cache). */
+  cacheKeys: readonly string[];
 }
 
-const PAGE_CACHE = "public, max-age=60, stale-while-revalidate=300";
-
 /** Reader pages: /hava-durumu/ and /hava-durumu/{province}/. */
-export const weatherPagesPlugin: FastifyPluginAsyncTypebox<WeatherRoutesOptions> = async (app, { db, chrome: loadChrome }) => {
+export const weatherPagesPlugin: FastifyPluginAsyncTypebox<WeatherRoutesOptions> = async (app, { db, chrome: loadChrome, cacheKeys }) => {
   const provincesByPlate = new Map(PROVINCES.map((p) => [p.plate, p]));
 
   app.get(
     "/hava-durumu/",
     {
+      config: { pageCache: true },
       schema: {
         querystring: Type.Object({
           il: Type.Optional(Type.String({ pattern: "^[0-9]{2}$" })),
@@ -40,17 +41,17 @@ export const weatherPagesPlugin: FastifyPluginAsyncTypebox<WeatherRoutesOptions>
       }
       const sort: WeatherSort = request.query.sirala ?? "ad";
       const [rows, chrome] = await Promise.all([getAllWeather(db), loadChrome()]);
-      return reply.header("cache-control", PAGE_CACHE).render(WeatherIndexPage, { chrome, rows: sortWeather(rows, sort), sort, provinces: provincesByPlate });
+      return reply.cacheWith(cacheKeys).render(WeatherIndexPage, { chrome, rows: sortWeather(rows, sort), sort, provinces: provincesByPlate });
     },
   );
 
   app.get("/hava-durumu", async (request, reply) => reply.redirect(keepQuery("/hava-durumu/", request.url), 301));
 
-  app.get("/hava-durumu/:slug/", { schema: { params: Type.Object({ slug: Type.String({ pattern: "^[a-z0-9-]{1,40}$" }) }) } }, async (request, reply) => {
+  app.get("/hava-durumu/:slug/", { config: { pageCache: true }, schema: { params: Type.Object({ slug: Type.String({ pattern: "^[a-z0-9-]{1,40}$" }) }) } }, async (request, reply) => {
     const province = provinceBySlug(request.params.slug);
     if (!province) throw new NotFoundError("İl", request.params.slug);
     const [weather, chrome] = await Promise.all([getWeather(db, province), loadChrome()]);
-    return reply.header("cache-control", PAGE_CACHE).render(WeatherProvincePage, { chrome, weather });
+    return reply.cacheWith(cacheKeys).render(WeatherProvincePage, { chrome, weather });
   });
 };
 

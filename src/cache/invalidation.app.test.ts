@@ -1,0 +1,131 @@
+// The page cache seen from outside: a publish, an edit and an unpublish reach every page that shows the
+// article on the very next request, while pages that do not show it are not rendered again.
+import { brotliDecompressSync } from "node:zlib";
+import { afterAll, beforeAll, expect, it } from "vitest";
+import { TEST_NOW, buildTestApp, type TestApp } from "../../test/app.ts";
+import { describeEachDatabase } from "../../test/databases.ts";
+import { addArticle } from "../../test/fixtures.ts";
+import { addActor, articleInput } from "../../test/newsroomFixtures.ts";
+import { changeArticleStatus } from "../news/changeArticleStatus.ts";
+import { installDefaults } from "../news/installDefaults.ts";
+import { createArticle, updateArticle } from "../news/saveArticle.ts";
+import { setBreakingFlag } from "../news/homeControl.ts";
+import { expireBreakingNews } from "../news/publishDueArticles.ts";
+import type { Actor } from "../news/workflow.ts";
+import { createApiToken } from "../newsroom/apiTokens.ts";
+
+describeEachDatabase("page cache and exact invalidation", (get) => {
+  let t: TestApp;
+  let editor: Actor;
+  let sportsUrl: string;
+
+  const renders = () => t.app.pageCache?.stats().renders ?? 0;
+  const page = async (url: string, headers: Record<string, string> = {}) => {
+    const res = await t.app.inject({ method: "GET", url, headers });
+    expect(res.statusCode, url).toBe(200);
+    return res;
+  };
+
+  /** Every page a gündem article tagged "Kar" appears on, or would. */
+  const affected = ["/", "/haber/gundem/", "/etiket/kar/", "/son-dakika/", "/api/v1/articles", "/api/v1/articles?category=gundem", "/arama?q=kar"];
+
+  beforeAll(async () => {
+    const { db } = get();
+    await installDefaults(db);
+    editor = await addActor(db, "editor", "Editör");
+    await addArticle(db, { title: "Gündemde eski haber", category: "gundem", publishedAt: "2026-11-26T08:00:00.000Z", tags: ["Kar"] });
+    await addArticle(db, { title: "Spor sayfasının haberi", category: "spor", publishedAt: "2026-11-26T09:00:00.000Z" });
+    t = await buildTestApp(db);
+    const list = await page("/haber/spor/");
+    sportsUrl = /href="(\/haber\/spor\/[^"]+\.html)"/.exec(list.body)?.[1] ?? "";
+    expect(sportsUrl).not.toBe("");
+  });
+  afterAll(async () => t.close());
+
+  it("answers a second request from memory, compressed, with a validator and surrogate keys", async () => {
+    const first = await page("/haber/spor/", { "accept-encoding": "br, gzip" });
+    const before = renders();
+    const second = await page("/haber/spor/", { "accept-encoding": "br, gzip" });
+    expect(renders()).toBe(before);
+    expect(second.headers["content-encoding"]).toBe("br");
+    expect(second.headers.vary).toBe("Accept-Encoding");
+    expect(Number(second.headers["content-length"])).toBe(second.rawPayload.length);
+    expect(brotliDecompressSync(second.rawPayload).toString()).toContain("Spor sayfasının haberi");
+    expect(second.headers.etag).toBe(first.headers.etag);
+    expect(String(second.headers["surrogate-key"]).split(" ")).toEqual(expect.arrayContaining(["category-5", "weather", "site"]));
+    expect(String(second.headers["cache-tag"]).split(",")).toEqual(expect.arrayContaining(["category-5", "site"]));
+    expect(second.headers["cache-control"]).toMatch(/s-maxage=\d+/);
+    expect(second.headers["cache-control"]).toMatch(/stale-if-error=\d+/);
+    // Security headers stored with the page come back on hits.
+    expect(second.headers["content-security-policy"]).toContain("default-src 'self'");
+    expect(second.headers["permissions-policy"]).toContain("camera=()");
+
+    const identity = await page("/haber/spor/");
+    expect(identity.headers["content-encoding"]).toBeUndefined();
+    expect(identity.body).toContain("Spor sayfasının haberi");
+
+    const notModified = await t.app.inject({ method: "GET", url: "/haber/spor/", headers: { "if-none-match": String(second.headers.etag), "accept-encoding": "br" } });
+    expect(notModified.statusCode).toBe(304);
+    expect(notModified.body).toBe("");
+    expect(notModified.headers.etag).toBe(second.headers.etag);
+  });
+
+  it("never caches an answer for a signed-in request", async () => {
+    const token = await createApiToken(get().db, { userId: editor.id, name: "test", actor: null, now: TEST_NOW });
+    await page("/api/v1/articles");
+    const before = renders();
+    const res = await page("/api/v1/articles", { authorization: `Bearer ${token}` });
+    expect(res.headers["cache-control"]).toBe("private, no-store");
+    expect(res.headers["surrogate-key"]).toBeUndefined();
+    await page("/api/v1/articles", { authorization: `Bearer ${token}` });
+    expect(t.app.pageCache?.stats().hits).toBeGreaterThan(0);
+    expect(renders()).toBe(before);
+  });
+
+  it("shows a publish, an edit and an unpublish on every affected page at the next request, and renders no unrelated page", async () => {
+    const { db } = get();
+    for (const url of [...affected, "/haber/spor/", sportsUrl]) await page(url);
+
+    const article = await createArticle(db, { input: articleInput({ title: "Kar yağışı kenti beyaza bürüdü", tags: ["Kar"] }), actor: editor, now: TEST_NOW });
+    // A draft changes nothing readers see: the home page is still a hit.
+    let before = renders();
+    await page("/");
+    expect(renders()).toBe(before);
+
+    const published = await changeArticleStatus(db, { articleId: article.id, action: "publish", actor: editor, now: TEST_NOW });
+    await setBreakingFlag(db, { articleId: article.id, isBreaking: true, until: new Date(TEST_NOW.getTime() + 3_600_000), actor: editor, now: TEST_NOW });
+    for (const url of affected) expect((await page(url)).body, url).toContain("Kar yağışı kenti beyaza bürüdü");
+    // Its own page, the "Sıradaki Haber" fragment and the API's answer.
+    const own = [`/haber-parca/${article.id}`, `/api/v1/articles/${article.id}`];
+    for (const url of own) expect((await page(url)).body, url).toContain("Kar yağışı kenti beyaza bürüdü");
+
+    before = renders();
+    expect((await page("/haber/spor/")).body).not.toContain("Kar yağışı");
+    expect((await page(sportsUrl)).statusCode).toBe(200);
+    expect(renders(), "pages of another category are not rendered again").toBe(before);
+
+    await updateArticle(db, { articleId: article.id, version: published.version, input: articleInput({ title: "Kar yağışı ikinci gününde", tags: ["Kar"], isBreaking: true }), actor: editor, now: TEST_NOW });
+    for (const url of [...affected, ...own]) {
+      const body = (await page(url)).body;
+      expect(body, url).toContain("Kar yağışı ikinci gününde");
+      expect(body, url).not.toContain("Kar yağışı kenti beyaza bürüdü");
+    }
+    before = renders();
+    await page("/haber/spor/");
+    expect(renders()).toBe(before);
+
+    const current = await db.selectFrom("articles").select("version").where("id", "=", article.id).executeTakeFirstOrThrow();
+    await changeArticleStatus(db, { articleId: article.id, action: "unpublish", actor: editor, now: TEST_NOW, version: current.version });
+    for (const url of affected) expect((await page(url)).body, url).not.toContain("Kar yağışı ikinci gününde");
+    for (const url of own) expect((await t.app.inject({ method: "GET", url })).statusCode, url).toBe(404);
+  });
+
+  it("drops the son dakika strip when its time runs out", async () => {
+    const { db } = get();
+    const id = await addArticle(db, { title: "Deprem bölgesinden son dakika", category: "gundem", publishedAt: "2026-11-27T11:00:00.000Z" });
+    await setBreakingFlag(db, { articleId: id, isBreaking: true, until: new Date(TEST_NOW.getTime() + 60_000), actor: editor, now: TEST_NOW });
+    expect((await page("/son-dakika/")).body).toContain("Deprem bölgesinden son dakika");
+    expect(await expireBreakingNews(db, new Date(TEST_NOW.getTime() + 61_000))).toEqual([id]);
+    expect((await page("/son-dakika/")).body).not.toContain("Deprem bölgesinden son dakika");
+  });
+});
