@@ -141,14 +141,16 @@ async function runServe(config: Config, demo: boolean): Promise<void> {
   }
   // On PostgreSQL, changes made here reach the other instances and theirs reach this one (LISTEN/NOTIFY).
   // Started before the scheduler's first round, so what that round publishes is relayed too.
-  const relay = config.database.dialect === "postgres" ? await (
-          await import("./cache/relay.ts")
-        ).startChangeRelay({
+  const { startChangeRelay } = await import("./cache/relay.ts");
+  const relay =
+    config.database.dialect === "postgres"
+      ? await startChangeRelay({
           url: config.database.url,
           log: app.log,
           onLag: (seconds) => metrics.notifyLag.observe(seconds),
           onReconnect: () => metrics.notifyReconnects.inc(),
-        }) : null;
+        })
+      : null;
   // Publishes what fell due while the server was down, then checks every second.
   const scheduler = startScheduler(handle.db, {
     onError: (err) => app.log.error({ err }, "scheduled publishing failed"),
