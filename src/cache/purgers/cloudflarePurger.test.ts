@@ -1,7 +1,7 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { PurgeError, type PurgerHttpOptions } from "./cdnPurger.ts";
 import { createCloudflarePurger } from "./cloudflarePurger.ts";
-import { startFakeCdnServer, json, type FakeCdnServer, type RecordedRequest } from "./fakeCdnServer.ts";
+import { startFakeCdnServer, json, type FakeCdnServer, type RecordedRequest } from "../../../test/fakeCdnServer.ts";
 
 const ZONE = "023e105f4ecef8ad9ca31a8372d0c353";
 const TOKEN = "cf-secret-token-789";

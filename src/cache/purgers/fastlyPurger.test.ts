@@ -1,6 +1,6 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { PurgeError, type PurgerHttpOptions } from "./cdnPurger.ts";
-import { startFakeCdnServer, json, type FakeCdnServer, type RecordedRequest } from "./fakeCdnServer.ts";
+import { startFakeCdnServer, json, type FakeCdnServer, type RecordedRequest } from "../../../test/fakeCdnServer.ts";
 import { createFastlyPurger } from "./fastlyPurger.ts";
 
 const SERVICE = "SU1Z0isxPaozGVKXdv0eY";

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { CdnPurger, PurgerHttpOptions } from "./cdnPurger.ts";
-import { startFakeCdnServer, json, type FakeCdnServer, type RecordedRequest } from "./fakeCdnServer.ts";
+import { startFakeCdnServer, json, type FakeCdnServer, type RecordedRequest } from "../../../test/fakeCdnServer.ts";
 import { createFastlyPurger } from "./fastlyPurger.ts";
 import { startPurgeQueue, type PurgeQueue } from "./purgeQueue.ts";
 

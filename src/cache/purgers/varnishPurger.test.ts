@@ -1,6 +1,6 @@
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import { PurgeError, type PurgerHttpOptions } from "./cdnPurger.ts";
-import { startFakeCdnServer, type FakeCdnServer, type RecordedRequest } from "./fakeCdnServer.ts";
+import { startFakeCdnServer, type FakeCdnServer, type RecordedRequest } from "../../../test/fakeCdnServer.ts";
 import { createVarnishPurger, VARNISH_HEADER_BYTES } from "./varnishPurger.ts";
 
 const FAST: PurgerHttpOptions = { retries: 2, minRetryMs: 5, maxRetryMs: 20, timeoutMs: 2000 };
