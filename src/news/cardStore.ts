@@ -10,7 +10,7 @@ import { jsonArrayFrom as pgJsonArrayFrom } from "kysely/helpers/postgres";
 import { jsonArrayFrom as sqliteJsonArrayFrom } from "kysely/helpers/sqlite";
 import type { Database, Tag } from "../db/schema.ts";
 import { CARD_COLUMNS, cardQuery, publishedCards, toCard } from "./cardQuery.ts";
-import type { ArticleCard, ArticleFull, TagRef } from "./types.ts";
+import type { ArticleCard, ArticleFull } from "./types.ts";
 
 type Db = Kysely<Database>;
 type Cards = ReturnType<typeof cardQuery>;
@@ -45,14 +45,21 @@ function breakingPick(db: Db, blockNo: number, limit: number, now: Date): Pick {
     .as("b");
 }
 
-/** SQLite answers a JSON subquery as text, PostgreSQL as parsed JSON: either way, the tag list. */
-function parseTags(value: unknown): TagRef[] {
-  const list: unknown = typeof value === "string" ? JSON.parse(value) : value;
-  if (!Array.isArray(list)) return [];
-  return list.flatMap((t: unknown) => (isTagRef(t) ? [{ id: t.id, slug: t.slug, name: t.name }] : []));
+/** A tag as the JSON subquery of fullQuery gives it. */
+interface TagJson {
+  id: number;
+  slug: string;
+  name: string;
 }
 
-function isTagRef(t: unknown): t is TagRef {
+/** SQLite answers a JSON subquery as text, PostgreSQL as parsed JSON: either way, the tag list. */
+function parseTags(value: unknown): TagJson[] {
+  const list: unknown = typeof value === "string" ? JSON.parse(value) : value;
+  if (!Array.isArray(list)) return [];
+  return list.filter(isTagJson).map((t) => ({ id: t.id, slug: t.slug, name: t.name }));
+}
+
+function isTagJson(t: unknown): t is TagJson {
   return (
     typeof t === "object" && t !== null && "id" in t && typeof t.id === "number" && "slug" in t && typeof t.slug === "string" && "name" in t && typeof t.name === "string"
   );
