@@ -3,7 +3,7 @@ import os from "node:os";
 import path from "node:path";
 import type { FastifyInstance } from "fastify";
 import type { Kysely } from "kysely";
-import { buildApp } from "../src/app.ts";
+import { type AppOptions, buildApp } from "../src/app.ts";
 import type { Database } from "../src/db/schema.ts";
 import { type ViewCounter, createViewCounter } from "../src/news/viewCounter.ts";
 
@@ -17,11 +17,11 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function buildTestApp(db: Kysely<Database>): Promise<TestApp> {
+export async function buildTestApp(db: Kysely<Database>, options: Partial<AppOptions> = {}): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "haberci-test-"));
   const views = createViewCounter(db, 60_000);
   // The page cache is on, as in production; a weather refresh shows at once (its spread is tested in src/cache).
-  const app = await buildApp({ db, dataDir, publicUrl: TEST_PUBLIC_URL, now: () => TEST_NOW, views, pageCache: { maxMegabytes: 64, weatherSpreadMs: 0 } });
+  const app = await buildApp({ db, dataDir, publicUrl: TEST_PUBLIC_URL, now: () => TEST_NOW, views, pageCache: { maxMegabytes: 64, weatherSpreadMs: 0 }, ...options });
   return {
     app,
     views,

@@ -14,12 +14,20 @@ import { expireBreakingNews } from "../news/publishDueArticles.ts";
 import type { Actor } from "../news/workflow.ts";
 import { createApiToken } from "../newsroom/apiTokens.ts";
 
+const METRICS_TOKEN = "test-metrics-token-0123456789";
+
 describeEachDatabase("page cache and exact invalidation", (get) => {
   let t: TestApp;
   let editor: Actor;
   let sportsUrl: string;
 
   const renders = () => t.app.pageCache?.stats().renders ?? 0;
+  /** haberci_page_renders_total summed over routes, as Prometheus would read it. */
+  const scrapeRenders = async () => {
+    const res = await t.app.inject({ method: "GET", url: "/metrics", headers: { authorization: `Bearer ${METRICS_TOKEN}` } });
+    expect(res.statusCode).toBe(200);
+    return [...res.body.matchAll(/^haberci_page_renders_total\{[^}]*\} (\d+)$/gm)].reduce((sum, m) => sum + Number(m[1]), 0);
+  };
   const page = async (url: string, headers: Record<string, string> = {}) => {
     const res = await t.app.inject({ method: "GET", url, headers });
     expect(res.statusCode, url).toBe(200);
@@ -35,7 +43,7 @@ describeEachDatabase("page cache and exact invalidation", (get) => {
     editor = await addActor(db, "editor", "Editör");
     await addArticle(db, { title: "Gündemde eski haber", category: "gundem", publishedAt: "2026-11-26T08:00:00.000Z", tags: ["Kar"] });
     await addArticle(db, { title: "Spor sayfasının haberi", category: "spor", publishedAt: "2026-11-26T09:00:00.000Z" });
-    t = await buildTestApp(db);
+    t = await buildTestApp(db, { metricsToken: METRICS_TOKEN });
     const list = await page("/haber/spor/");
     sportsUrl = /href="(\/haber\/spor\/[^"]+\.html)"/.exec(list.body)?.[1] ?? "";
     expect(sportsUrl).not.toBe("");
@@ -118,6 +126,24 @@ describeEachDatabase("page cache and exact invalidation", (get) => {
     await changeArticleStatus(db, { articleId: article.id, action: "unpublish", actor: editor, now: TEST_NOW, version: current.version });
     for (const url of affected) expect((await page(url)).body, url).not.toContain("Kar yağışı ikinci gününde");
     for (const url of own) expect((await t.app.inject({ method: "GET", url })).statusCode, url).toBe(404);
+  });
+
+  it("renders a just-changed page once for hundreds of concurrent readers, and counts each render in /metrics", async () => {
+    const { db } = get();
+    const id = await addArticle(db, { title: "Meclis bütçeyi görüşüyor", category: "gundem", publishedAt: "2026-11-27T07:00:00.000Z" });
+    const url = `/haber-parca/${id}`;
+    await page(url);
+    const row = await db.selectFrom("articles").select("version").where("id", "=", id).executeTakeFirstOrThrow();
+    await updateArticle(db, { articleId: id, version: row.version, input: articleInput({ title: "Meclis bütçeyi kabul etti" }), actor: editor, now: TEST_NOW });
+    const metricsBefore = await scrapeRenders();
+    const before = renders();
+    const answers = await Promise.all(Array.from({ length: 300 }, () => t.app.inject({ method: "GET", url })));
+    expect(renders() - before).toBe(1);
+    expect(answers.every((a) => a.statusCode === 200)).toBe(true);
+    // Those that came while it rendered may have had the previous bytes (within the grace period); the rest have the new ones.
+    expect(answers.filter((a) => a.body.includes("Meclis bütçeyi kabul etti")).length).toBeGreaterThan(0);
+    expect((await page(url)).body).toContain("Meclis bütçeyi kabul etti");
+    expect((await scrapeRenders()) - metricsBefore).toBe(1);
   });
 
   it("drops the son dakika strip when its time runs out", async () => {
