@@ -49,7 +49,12 @@ async function registerPageCache(app: FastifyInstance, options: AppOptions, metr
   const settings = options.pageCache ?? { maxMegabytes: 256 };
   const cache =
     settings.maxMegabytes > 0
-      ? new PageCache({ maxBytes: settings.maxMegabytes * 1_048_576, graceMs: settings.graceMs, maxAgeMs: settings.maxAgeMs, onEvict: () => metrics.cacheEvictions.inc() })
+      ? new PageCache({
+          maxBytes: settings.maxMegabytes * 1_048_576,
+          graceMs: settings.graceMs,
+          maxAgeMs: settings.maxAgeMs,
+          onEvict: () => metrics.cacheEvictions.inc(),
+        })
       : null;
   app.decorate("pageCache", cache);
   if (!cache) {

@@ -29,7 +29,8 @@ describe("loadConfig", () => {
   it("sizes the page cache and guards /metrics from the environment", () => {
     expect(loadConfig({ PAGE_CACHE_MB: "0", PAGE_CACHE_GRACE_MS: "250" }).pageCache).toEqual({ maxMegabytes: 0, graceMs: 250 });
     expect(loadConfig({ METRICS_TOKEN: "  prometheus-okuyucu-2026  " }).metricsToken).toBe("prometheus-okuyucu-2026");
-    for (const bad of ["-1", "1.5", "abc", "65537"]) expect(() => loadConfig({ PAGE_CACHE_MB: bad }), bad).toThrow(/^PAGE_CACHE_MB must be a whole number from 0 to 65536/);
+    for (const bad of ["-1", "1.5", "abc", "65537"])
+      expect(() => loadConfig({ PAGE_CACHE_MB: bad }), bad).toThrow(/^PAGE_CACHE_MB must be a whole number from 0 to 65536/);
     expect(() => loadConfig({ PAGE_CACHE_GRACE_MS: "60000" })).toThrow(/PAGE_CACHE_GRACE_MS/);
     expect(() => loadConfig({ METRICS_TOKEN: "kisa" })).toThrow(/METRICS_TOKEN must be at least 16/);
     expect(() => loadConfig({ METRICS_TOKEN: "iki kelimeli uzun bir parola" })).toThrow(/without spaces/);

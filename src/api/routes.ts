@@ -105,7 +105,8 @@ export const apiPlugin: FastifyPluginAsyncTypebox<ApiOptions> = async (app, { db
     },
     async (request, reply) => {
       const result = await listArticles(db, request.query, now());
-      reply.cacheWith([...listKeysOf({}), ...articleKeys(result.items)]);
+      // A slug that names nothing yet is not kept: the first article to carry it would not drop the answer.
+      if (result.filter) reply.cacheWith([...listKeysOf(result.filter), ...articleKeys(result.items)]);
       return { items: result.items.map((a) => toJson(a, publicUrl)), total: result.total, page: result.page };
     },
   );

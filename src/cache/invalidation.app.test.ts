@@ -112,7 +112,13 @@ describeEachDatabase("page cache and exact invalidation", (get) => {
     expect((await page(sportsUrl)).statusCode).toBe(200);
     expect(renders(), "pages of another category are not rendered again").toBe(before);
 
-    await updateArticle(db, { articleId: article.id, version: published.version, input: articleInput({ title: "Kar yağışı ikinci gününde", tags: ["Kar"], isBreaking: true }), actor: editor, now: TEST_NOW });
+    await updateArticle(db, {
+      articleId: article.id,
+      version: published.version,
+      input: articleInput({ title: "Kar yağışı ikinci gününde", tags: ["Kar"], isBreaking: true }),
+      actor: editor,
+      now: TEST_NOW,
+    });
     for (const url of [...affected, ...own]) {
       const body = (await page(url)).body;
       expect(body, url).toContain("Kar yağışı ikinci gününde");

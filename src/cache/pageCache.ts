@@ -96,7 +96,10 @@ function sizeOf(page: CachedPage): number {
 
 /** Builds the three encodings and the validator of one rendered body (compression runs on libuv's pool). */
 export async function encodePage(body: Buffer): Promise<{ identity: Buffer; gzip: Buffer; br: Buffer; etag: string }> {
-  const [gz, br] = await Promise.all([gzip(body, { level: 6 }), brotli(body, { ...BROTLI_OPTIONS, params: { ...BROTLI_OPTIONS.params, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } })]);
+  const [gz, br] = await Promise.all([
+    gzip(body, { level: 6 }),
+    brotli(body, { ...BROTLI_OPTIONS, params: { ...BROTLI_OPTIONS.params, [zlib.constants.BROTLI_PARAM_SIZE_HINT]: body.length } }),
+  ]);
   const hash = createHash("sha256").update(body).digest("base64url").slice(0, 27);
   return { identity: body, gzip: gz, br, etag: `"${hash}"` };
 }

@@ -46,9 +46,16 @@ export async function getBreakingNews(db: Db, now: Date): Promise<ArticleCard[]>
   return listBreaking(db, now, 50);
 }
 
-/** For the API: a page of published articles, filtered by category and tag slugs. Two statements at most. */
-export async function listArticles(db: Db, query: { category?: string; tag?: string; page: number; limit: number }, now: Date): Promise<Page<ArticleFull>> {
-  const none: Page<ArticleFull> = { items: [], total: 0, page: query.page, pageCount: 1 };
+/**
+ * For the API: a page of published articles, filtered by category and tag slugs. Two statements at most.
+ * `filter` gives the ids the slugs stand for, or is null when a slug names no category or tag (an empty page).
+ */
+export async function listArticles(
+  db: Db,
+  query: { category?: string; tag?: string; page: number; limit: number },
+  now: Date,
+): Promise<Page<ArticleFull> & { filter: { categoryId?: number; tagId?: number } | null }> {
+  const none = { items: [], total: 0, page: query.page, pageCount: 1, filter: null };
   const filter: { categoryId?: number; tagId?: number } = {};
   if (query.category !== undefined) {
     const category = (await loadTaxonomy(db)).categoryBySlug.get(query.category);
@@ -66,5 +73,5 @@ export async function listArticles(db: Db, query: { category?: string; tag?: str
   }
   const pageCount = pageCountOf(total, query.limit);
   const items = query.page > pageCount ? [] : await listPublishedFull(db, { ...filter, limit: query.limit, offset: (query.page - 1) * query.limit }, now);
-  return { items, total, page: query.page, pageCount };
+  return { items, total, page: query.page, pageCount, filter };
 }

@@ -129,7 +129,9 @@ describeEachDatabase("saving the editor form", (get) => {
       input: articleInput({ title: "Bir yıl sonra yayında" }),
     });
     expect(inYear).toMatchObject({ status: "scheduled", version: 3, scheduledAt: "2027-11-27T12:00:00.000Z", title: "Bir yıl sonra yayında" });
-    expect(events).toEqual([{ articleId: a.id, before: expect.objectContaining({ visible: false }), after: expect.objectContaining({ visible: false, categoryId: a.categoryId }) }]);
+    expect(events).toEqual([
+      { articleId: a.id, before: expect.objectContaining({ visible: false }), after: expect.objectContaining({ visible: false, categoryId: a.categoryId }) },
+    ]);
     const rows = await get().db.selectFrom("articleRevisions").select(["version", "status", "title"]).where("articleId", "=", a.id).orderBy("version").execute();
     expect(rows).toEqual([
       { version: 1, status: "draft", title: "Yarın sabah yayında" },

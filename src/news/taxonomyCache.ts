@@ -33,6 +33,8 @@ export function forgetTaxonomy(): void {
 }
 
 newsEvents.on("taxonomyChanged", forgetTaxonomy);
+// A change may have been missed (the PostgreSQL relay reconnected): read them again.
+newsEvents.on("changesMissed", forgetTaxonomy);
 
 async function read(db: Kysely<Database>): Promise<Taxonomy> {
   const [categories, sources] = await Promise.all([listCategories(db), listSources(db)]);

@@ -79,7 +79,9 @@ export const sitePlugin: FastifyPluginAsyncTypebox<SiteOptions> = async (app, { 
     });
   };
 
-  app.get("/haber/:category/", { ...cached, schema: { params: Type.Object({ category: Slug }) } }, async (request, reply) => sendCategoryPage(reply, request.params.category, 1));
+  app.get("/haber/:category/", { ...cached, schema: { params: Type.Object({ category: Slug }) } }, async (request, reply) =>
+    sendCategoryPage(reply, request.params.category, 1),
+  );
 
   app.get("/haber/:category/:file", { ...cached, schema: { params: Type.Object({ category: Slug, file: Type.String({ maxLength: 300 }) }) } }, async (request, reply) => {
     const parsed = parseNewsFile(request.params.file);

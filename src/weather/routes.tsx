@@ -47,12 +47,16 @@ export const weatherPagesPlugin: FastifyPluginAsyncTypebox<WeatherRoutesOptions>
 
   app.get("/hava-durumu", async (request, reply) => reply.redirect(keepQuery("/hava-durumu/", request.url), 301));
 
-  app.get("/hava-durumu/:slug/", { config: { pageCache: true }, schema: { params: Type.Object({ slug: Type.String({ pattern: "^[a-z0-9-]{1,40}$" }) }) } }, async (request, reply) => {
-    const province = provinceBySlug(request.params.slug);
-    if (!province) throw new NotFoundError("İl", request.params.slug);
-    const [weather, chrome] = await Promise.all([getWeather(db, province), loadChrome()]);
-    return reply.cacheWith(cacheKeys).render(WeatherProvincePage, { chrome, weather });
-  });
+  app.get(
+    "/hava-durumu/:slug/",
+    { config: { pageCache: true }, schema: { params: Type.Object({ slug: Type.String({ pattern: "^[a-z0-9-]{1,40}$" }) }) } },
+    async (request, reply) => {
+      const province = provinceBySlug(request.params.slug);
+      if (!province) throw new NotFoundError("İl", request.params.slug);
+      const [weather, chrome] = await Promise.all([getWeather(db, province), loadChrome()]);
+      return reply.cacheWith(cacheKeys).render(WeatherProvincePage, { chrome, weather });
+    },
+  );
 };
 
 const Forecast = Type.Object({
