@@ -20,6 +20,8 @@ describeEachDatabase("page cache and exact invalidation", (get) => {
   let t: TestApp;
   let editor: Actor;
   let sportsUrl: string;
+  /** What the app asked the CDN to drop, one list per change. */
+  const purged: string[][] = [];
 
   const renders = () => t.app.pageCache?.stats().renders ?? 0;
   /** haberci_page_renders_total summed over routes, as Prometheus would read it. */
@@ -43,7 +45,7 @@ describeEachDatabase("page cache and exact invalidation", (get) => {
     editor = await addActor(db, "editor", "Editör");
     await addArticle(db, { title: "Gündemde eski haber", category: "gundem", publishedAt: "2026-11-26T08:00:00.000Z", tags: ["Kar"] });
     await addArticle(db, { title: "Spor sayfasının haberi", category: "spor", publishedAt: "2026-11-26T09:00:00.000Z" });
-    t = await buildTestApp(db, { metricsToken: METRICS_TOKEN });
+    t = await buildTestApp(db, { metricsToken: METRICS_TOKEN, purge: (keys) => purged.push([...keys]) });
     const list = await page("/haber/spor/");
     sportsUrl = /href="(\/haber\/spor\/[^"]+\.html)"/.exec(list.body)?.[1] ?? "";
     expect(sportsUrl).not.toBe("");
@@ -67,6 +69,15 @@ describeEachDatabase("page cache and exact invalidation", (get) => {
     // Security headers stored with the page come back on hits.
     expect(second.headers["content-security-policy"]).toContain("default-src 'self'");
     expect(second.headers["permissions-policy"]).toContain("camera=()");
+
+    // A tracking parameter on a shared link finds the same entry.
+    const shared = await page("/haber/spor/?utm_source=twitter&fbclid=abc", { "accept-encoding": "br, gzip" });
+    expect(shared.headers.etag).toBe(second.headers.etag);
+    expect(renders()).toBe(before);
+    const head = await t.app.inject({ method: "HEAD", url: "/haber/spor/" });
+    expect(head.statusCode).toBe(200);
+    expect(head.body).toBe("");
+    expect(renders()).toBe(before);
 
     const identity = await page("/haber/spor/");
     expect(identity.headers["content-encoding"]).toBeUndefined();
@@ -100,7 +111,10 @@ describeEachDatabase("page cache and exact invalidation", (get) => {
     await page("/");
     expect(renders()).toBe(before);
 
+    purged.length = 0;
     const published = await changeArticleStatus(db, { articleId: article.id, action: "publish", actor: editor, now: TEST_NOW });
+    // The CDN is told the same keys: the article, its category, its tag, every-article lists.
+    expect(purged).toEqual([expect.arrayContaining([`article-${article.id}`, "category-1", "latest", "search"])]);
     await setBreakingFlag(db, { articleId: article.id, isBreaking: true, until: new Date(TEST_NOW.getTime() + 3_600_000), actor: editor, now: TEST_NOW });
     for (const url of affected) expect((await page(url)).body, url).toContain("Kar yağışı kenti beyaza bürüdü");
     // Its own page, the "Sıradaki Haber" fragment and the API's answer.

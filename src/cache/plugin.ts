@@ -60,6 +60,26 @@ export interface PageCachePluginOptions {
   onMiss?: (route: string) => void;
 }
 
+/**
+ * The cache key of a request: its path, plus only the query parameters its route declares, sorted. So
+ * `?utm_source=…` on a shared link, or any made-up parameter, finds the same entry instead of
+ * rendering (and pushing real pages out of memory) once per variant.
+ */
+export function cacheKeyOf(url: string, declared: readonly string[]): string {
+  const q = url.indexOf("?");
+  if (q === -1) return url;
+  const path = url.slice(0, q);
+  if (declared.length === 0) return path;
+  const params = [...new URLSearchParams(url.slice(q + 1))].filter(([name]) => declared.includes(name)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return params.length === 0 ? path : `${path}?${new URLSearchParams(params).toString()}`;
+}
+
+/** The query parameters a route's schema declares (a TypeBox object's properties). */
+function declaredQuery(schema: unknown): string[] {
+  const properties = (schema as { querystring?: { properties?: Record<string, unknown> } } | undefined)?.querystring?.properties;
+  return properties ? Object.keys(properties) : [];
+}
+
 function isSignedIn(request: FastifyRequest, sessionCookie: string): boolean {
   return request.headers.authorization !== undefined || (request.headers.cookie?.includes(`${sessionCookie}=`) ?? false);
 }
@@ -126,7 +146,7 @@ export const pageCachePlugin = fp<PageCachePluginOptions>(
         states.set(request, { bypass: true });
         return;
       }
-      const found = await cache.lookup(request.url);
+      const found = await cache.lookup(cacheKeyOf(request.url, declaredQuery(request.routeOptions.schema)));
       if (found.kind === "render") {
         onMiss?.(request.routeOptions.url ?? "");
         states.set(request, { ticket: found.ticket });
