@@ -132,7 +132,7 @@ export const pageCachePlugin = fp<PageCachePluginOptions>(
     app.decorateReply("cacheWith", function cacheWith(this: FastifyReply, keys: readonly string[], options?: { maxAgeMs?: number }) {
       const state = states.get(this.request);
       if (state?.bypass) return this.header("cache-control", PRIVATE_CONTROL);
-      keys = [...keys, SITE_KEY];
+      keys = [...new Set([...keys, SITE_KEY])];
       if (state) state.marked = { keys, maxAgeMs: options?.maxAgeMs };
       return this.header("cache-control", options?.maxAgeMs ? AGING_PAGE_CONTROL : CACHED_PAGE_CONTROL)
         .header("surrogate-key", keys.join(" "))
