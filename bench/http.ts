@@ -89,21 +89,33 @@ async function pickUrls(origin: string): Promise<SiteUrls> {
   };
 }
 
-// ---- the render counter ----
+// ---- the app's counters ----
 
-/** A reader of the app's render counter; null (and one notice) when /metrics does not give it. */
-function renderCounter(origin: string, token: string): () => Promise<number | null> {
+const STALE_COUNTER = "haberci_page_cache_stale_served_total";
+
+interface Counters {
+  /** `haberci_page_renders_total` summed over routes. */
+  renders: number | null;
+  /** `haberci_page_cache_stale_served_total`: old pages served while a fresh one renders. */
+  staleServed: number | null;
+}
+
+/** A reader of the app's counters at /metrics; null for a counter it does not give (one notice for renders). */
+function counterReader(origin: string, token: string): () => Promise<Counters> {
   let told = false;
   return async () => {
     const answer = await httpRequest(`${origin}/metrics`, { headers: { authorization: `Bearer ${token}` } });
-    const sum = answer.status === 200 ? sumCounter(bodyText(answer), RENDER_COUNTER) : undefined;
-    if (sum === undefined && !told) {
+    const text = answer.status === 200 ? bodyText(answer) : "";
+    const renders = sumCounter(text, RENDER_COUNTER) ?? null;
+    if (renders === null && !told) {
       told = true;
-      log(`  (no ${RENDER_COUNTER} at /metrics: answered ${answer.status}; render counts are n/a)`);
+      log(`  (no ${RENDER_COUNTER} at /metrics, which answered ${answer.status}: render counts are n/a)`);
     }
-    return sum ?? null;
+    return { renders, staleServed: sumCounter(text, STALE_COUNTER) ?? null };
   };
 }
+
+const difference = (before: number | null, after: number | null): number | null => (before !== null && after !== null ? after - before : null);
 
 // ---- the stampede ----
 
@@ -128,7 +140,7 @@ async function apiToken(settings: AppSettings, demo: boolean): Promise<string> {
   return token;
 }
 
-async function stampede(app: RunningApp, urls: SiteUrls, settings: AppSettings, demo: boolean, renders: () => Promise<number | null>): Promise<StampedeFigures> {
+async function stampede(app: RunningApp, urls: SiteUrls, settings: AppSettings, demo: boolean, counters: () => Promise<Counters>): Promise<StampedeFigures> {
   const token = await apiToken(settings, demo);
   const auth = { authorization: `Bearer ${token}` };
   const current = await getJson(`${app.url}/api/v1/articles/${urls.articleId}`, auth);
@@ -142,7 +154,7 @@ async function stampede(app: RunningApp, urls: SiteUrls, settings: AppSettings, 
   const marker = `yuk-testi-${Date.now()}`;
   // The marker goes first, so cutting to the field's limit never loses it.
   const spot = `${marker} ${current.spot}`.slice(0, ARTICLE_LIMITS.spot);
-  const before = await renders();
+  const before = await counters();
   const edit = await httpRequest(`${app.url}/api/v1/articles/${urls.articleId}`, {
     method: "PATCH",
     headers: { ...auth, "content-type": "application/json" },
@@ -158,12 +170,13 @@ async function stampede(app: RunningApp, urls: SiteUrls, settings: AppSettings, 
   } finally {
     maxRssMiB = rss.stop();
   }
-  const after = await renders();
+  const after = await counters();
   return {
     path: urls.articlePath,
     requests: STAMPEDE_REQUESTS,
     ...answers,
-    renders: before !== null && after !== null ? after - before : null,
+    renders: difference(before.renders, after.renders),
+    staleServed: difference(before.staleServed, after.staleServed),
     maxRssMiB,
   };
 }
@@ -343,7 +356,8 @@ async function run(args: HttpBenchArgs, tmp: string): Promise<void> {
       log(
         `  article ${urls.articlePath}; category ${urls.category.slug} (${urls.category.articles} articles, ${urls.category.pages} pages); search: ${urls.searchWords.join(", ")}`,
       );
-      const renders = renderCounter(app.url, settings.metricsToken);
+      const counters = counterReader(app.url, settings.metricsToken);
+      const renders = async () => (await counters()).renders;
       const u = urls;
       if (wants("cached-article")) await measure(plan(app, "cached-article", "cached article", [u.articlePath], BROWSER_ENCODING, renders));
       if (wants("cached-article-identity")) await measure(plan(app, "cached-article-identity", "cached article (identity)", [u.articlePath], null, renders));
@@ -391,12 +405,12 @@ async function run(args: HttpBenchArgs, tmp: string): Promise<void> {
 
       if (wants("stampede")) {
         log(`Stampede: edit article ${u.articleId}, then ${STAMPEDE_REQUESTS} concurrent GETs…`);
-        stampedeFigures = await stampede(app, u, settings, demo, renders);
+        stampedeFigures = await stampede(app, u, settings, demo, counters);
         const s = stampedeFigures;
         log(
           `  ${Object.entries(s.statuses)
             .map(([status, n]) => `${n}× ${status}`)
-            .join(", ")}, ${s.errors} errors, ${s.fresh} with the edit, in ${s.seconds} s; renders ${s.renders ?? "n/a"}`,
+            .join(", ")}, ${s.errors} errors, ${s.fresh} with the edit, in ${s.seconds} s; renders ${s.renders ?? "n/a"}, stale pages served ${s.staleServed ?? "n/a"}`,
         );
       }
     } finally {
@@ -417,7 +431,8 @@ async function run(args: HttpBenchArgs, tmp: string): Promise<void> {
     });
     try {
       urls ??= await pickUrls(app.url);
-      const renders = renderCounter(app.url, settings.metricsToken);
+      const counters = counterReader(app.url, settings.metricsToken);
+      const renders = async () => (await counters()).renders;
       if (wants("uncached-article")) await measure(plan(app, "uncached-article", "uncached article", [urls.articlePath], BROWSER_ENCODING, renders));
       if (wants("uncached-home")) await measure(plan(app, "uncached-home", "uncached home", ["/"], BROWSER_ENCODING, renders));
     } finally {
@@ -463,7 +478,9 @@ async function run(args: HttpBenchArgs, tmp: string): Promise<void> {
     out.push(
       `Stampede: ${s.requests.toLocaleString("en-US")} concurrent GETs of ${s.path} right after an edit: ${Object.entries(s.statuses)
         .map(([status, n]) => `${n}× ${status}`)
-        .join(", ")}, ${s.errors} errors, ${s.fresh} carried the edit, ${s.seconds} s; renders: ${s.renders ?? "n/a (no render counter)"}.`,
+        .join(
+          ", ",
+        )}, ${s.errors} errors, ${s.fresh} carried the edit (the others had the page as it was before), ${s.seconds} s; renders: ${s.renders ?? "n/a (no render counter)"}; stale pages served (haberci_page_cache_stale_served_total): ${s.staleServed ?? "n/a"}.`,
     );
   }
   if (nginxWorkersUsed) {

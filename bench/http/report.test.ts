@@ -31,6 +31,7 @@ const stampede = (renders: number | null): StampedeFigures => ({
   fresh: 2000,
   seconds: 1.2,
   renders,
+  staleServed: null,
   maxRssMiB: 150,
 });
 

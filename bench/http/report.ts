@@ -39,6 +39,8 @@ export interface StampedeFigures {
   seconds: number;
   /** Renders between the edit and the last answer; null without /metrics. */
   renders: number | null;
+  /** Old pages served meanwhile (`haberci_page_cache_stale_served_total`); null without that counter. */
+  staleServed: number | null;
   maxRssMiB: number | null;
 }
 
