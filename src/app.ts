@@ -31,7 +31,7 @@ import { h } from "preact";
 import { PageCache } from "./cache/pageCache.ts";
 import { pageCachePlugin } from "./cache/plugin.ts";
 import { invalidateOnChange } from "./cache/invalidation.ts";
-import { WEATHER_KEY } from "./cache/keys.ts";
+import { WEATHER_KEY, articleKey } from "./cache/keys.ts";
 import { weatherEvents } from "./weather/events.ts";
 import { SESSION_COOKIE } from "./newsroom/auth.ts";
 import { type Metrics, createMetrics } from "./metrics/metrics.ts";
@@ -271,7 +271,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     }
     if (request.method === "GET" || request.method === "HEAD") {
       const target = await findRedirectTarget(db, request.url, now());
-      if (target) return reply.redirect(target, 301);
+      // CDNs keep a 301 by default: it carries the article's key, so they drop it when the article changes.
+      if (target) return reply.cacheWith([articleKey(target.articleId)]).redirect(target.location, 301);
     }
     return errorPage(reply, 404);
   });

@@ -9,14 +9,15 @@ import { findRedirect } from "./redirectStore.ts";
  * Where an old address now lives (301), from `article_redirects`: a recorded path with its
  * query string (`/haber.php?id=777`) matches first, the query kept as it was part of the old
  * address; then the path alone, and the reader's query string (`utm_*`, `sayfa`) is carried
- * over. Undefined when nothing matches or the article is not published.
+ * over. Undefined when nothing matches or the article is not published. `articleId` names the
+ * article the answer depends on (its surrogate key, for caches that keep the redirect).
  */
-export async function findRedirectTarget(db: Kysely<Database>, requestUrl: string, now: Date): Promise<string | undefined> {
+export async function findRedirectTarget(db: Kysely<Database>, requestUrl: string, now: Date): Promise<{ location: string; articleId: number } | undefined> {
   const path = requestUrl.split("?")[0] ?? "";
   const exact = path === requestUrl ? undefined : await findRedirect(db, requestUrl);
   const id = exact ?? (await findRedirect(db, path));
   if (id === undefined) return undefined;
   const url = (await findPublishedArticle(db, id, now))?.url;
   if (url === undefined) return undefined;
-  return exact === undefined ? keepQuery(url, requestUrl) : url;
+  return { location: exact === undefined ? keepQuery(url, requestUrl) : url, articleId: id };
 }

@@ -92,7 +92,7 @@ export const sitePlugin: FastifyPluginAsyncTypebox<SiteOptions> = async (app, { 
     }
     const data = await getArticle(db, parsed.id, now());
     // The id decides: an old slug or category answers with the canonical address.
-    if (request.url.split("?")[0] !== data.article.url) return reply.redirect(keepQuery(data.article.url, request.url), 301);
+    if (request.url.split("?")[0] !== data.article.url) return reply.cacheWith([articleKey(data.article.id)]).redirect(keepQuery(data.article.url, request.url), 301);
     const c = await chrome();
     return reply.cacheWith([...articlePageKeys(data), WEATHER_KEY]).render(ArticlePage, { chrome: c, data });
   });
