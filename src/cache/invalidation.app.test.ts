@@ -5,7 +5,8 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { TEST_NOW, buildTestApp, type TestApp } from "../../test/app.ts";
 import { describeEachDatabase } from "../../test/databases.ts";
 import { addArticle } from "../../test/fixtures.ts";
-import { addActor, articleInput } from "../../test/newsroomFixtures.ts";
+import { PASSWORD, addActor, articleInput } from "../../test/newsroomFixtures.ts";
+import { signIn } from "../../test/session.ts";
 import { changeArticleStatus } from "../news/changeArticleStatus.ts";
 import { installDefaults } from "../news/installDefaults.ts";
 import { createArticle, updateArticle } from "../news/saveArticle.ts";
@@ -42,7 +43,7 @@ describeEachDatabase("page cache and exact invalidation", (get) => {
   beforeAll(async () => {
     const { db } = get();
     await installDefaults(db);
-    editor = await addActor(db, "editor", "Editör");
+    editor = await addActor(db, "editor", "Deniz");
     await addArticle(db, { title: "Gündemde eski haber", category: "gundem", publishedAt: "2026-11-26T08:00:00.000Z", tags: ["Kar"] });
     await addArticle(db, { title: "Spor sayfasının haberi", category: "spor", publishedAt: "2026-11-26T09:00:00.000Z" });
     t = await buildTestApp(db, { metricsToken: METRICS_TOKEN, purge: (keys) => purged.push([...keys]) });
@@ -99,6 +100,20 @@ describeEachDatabase("page cache and exact invalidation", (get) => {
     await page("/api/v1/articles", { authorization: `Bearer ${token}` });
     expect(t.app.pageCache?.stats().hits).toBeGreaterThan(0);
     expect(renders()).toBe(before);
+  });
+
+  it("keeps nothing of the newsroom: its pages and the preview are rendered for each request", async () => {
+    const { db } = get();
+    const draft = await createArticle(db, { input: articleInput({ title: "Önizlemedeki taslak" }), actor: editor, now: TEST_NOW });
+    const session = await signIn(t.app, "deniz-editor@haberci.test", PASSWORD);
+    const entries = t.app.pageCache?.stats().entries;
+    for (const url of ["/yonetim/", `/yonetim/haber/${draft.id}/onizleme`, `/yonetim/haber/${draft.id}/onizleme`]) {
+      const res = await t.app.inject({ method: "GET", url, headers: { cookie: session.cookie } });
+      expect(res.statusCode, url).toBe(200);
+      expect(res.headers["surrogate-key"], url).toBeUndefined();
+      expect(String(res.headers["cache-control"]), url).toMatch(/no-store/);
+    }
+    expect(t.app.pageCache?.stats().entries).toBe(entries);
   });
 
   it("shows a publish, an edit and an unpublish on every affected page at the next request, and renders no unrelated page", async () => {
