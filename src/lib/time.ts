@@ -2,21 +2,39 @@
 // offsets (UTC+3 since September 2016, +2/+3 and older ones before) come from the ICU time-zone
 // database through @date-fns/tz; nothing here knows a number of hours.
 import { TZDate, tzOffset } from "@date-fns/tz";
+import { LRUCache } from "lru-cache";
 
 const ZONE = "Europe/Istanbul";
 
 const two = (n: number) => String(n).padStart(2, "0");
 
-/** The Istanbul wall-clock fields of an instant, zero-padded (`year` four digits in YEAR_RANGE). */
-function istanbulParts(value: Date | string): Record<"year" | "month" | "day" | "hour" | "minute", string> {
-  const d = new TZDate(typeof value === "string" ? new Date(value) : value, ZONE);
-  return {
+type IstanbulParts = Readonly<Record<"year" | "month" | "day" | "hour" | "minute", string> & { offsetMinutes: number }>;
+
+/**
+ * Wall-clock fields by epoch minute: a page shows dozens of times and the zone lookup is the
+ * costliest part of rendering a card. Every field depends only on the minute (Istanbul's offsets are
+ * whole minutes); the most recent 10,000 minutes are kept.
+ */
+const partsByMinute = new LRUCache<number, IstanbulParts>({ max: 10_000 });
+
+/** The Istanbul wall-clock fields of an instant, zero-padded (`year` four digits in YEAR_RANGE), and the offset in minutes. */
+function istanbulParts(value: Date | string): IstanbulParts {
+  const ms = (typeof value === "string" ? new Date(value) : value).getTime();
+  const minute = Math.floor(ms / 60_000);
+  const known = partsByMinute.get(minute);
+  if (known) return known;
+  const instant = new Date(minute * 60_000);
+  const d = new TZDate(instant, ZONE);
+  const parts: IstanbulParts = {
     year: String(d.getFullYear()).padStart(4, "0"),
     month: two(d.getMonth() + 1),
     day: two(d.getDate()),
     hour: two(d.getHours()),
     minute: two(d.getMinutes()),
+    offsetMinutes: Math.round(tzOffset(ZONE, instant)),
   };
+  if (Number.isFinite(minute)) partsByMinute.set(minute, parts);
+  return parts;
 }
 
 /** Istanbul's offset from UTC at an instant, in milliseconds (from the time-zone database). */
@@ -38,9 +56,8 @@ export function formatIstanbulClock(value: Date | string): string {
 
 /** ISO 8601 to the minute with the Istanbul offset of that instant, e.g. `2021-12-27T15:22:00+03:00`, for `<time datetime>` and structured data. */
 export function toIstanbulIso(value: Date | string): string {
-  const date = typeof value === "string" ? new Date(value) : value;
-  const p = istanbulParts(date);
-  const offsetMinutes = Math.round(tzOffset(ZONE, date));
+  const p = istanbulParts(value);
+  const offsetMinutes = p.offsetMinutes;
   const abs = Math.abs(offsetMinutes);
   const sign = offsetMinutes >= 0 ? "+" : "-";
   return `${p.year}-${p.month}-${p.day}T${p.hour}:${p.minute}:00${sign}${two(Math.floor(abs / 60))}:${two(abs % 60)}`;
