@@ -5,7 +5,7 @@ import { LRUCache } from "lru-cache";
 import pg from "pg";
 import { CamelCasePlugin, Kysely, PostgresDialect, SqliteDialect, sql } from "kysely";
 import type { DatabaseTarget } from "../config.ts";
-import { ConfigError } from "../errors.ts";
+import { ConfigError, ServiceUnavailableError } from "../errors.ts";
 import type { Database } from "./schema.ts";
 
 export interface Db {
@@ -32,6 +32,8 @@ export interface ConnectOptions {
   /** PostgreSQL only: the schema to use (tests give each run its own). */
   searchPath?: string;
   poolSize?: number;
+  /** PostgreSQL only: how long a query waits for a free connection before the request is refused with 503 (ms, default 5000). */
+  connectionTimeoutMs?: number;
 }
 
 /**
@@ -83,10 +85,25 @@ export async function connectDatabase(target: DatabaseTarget, options: ConnectOp
     connectionString: target.url,
     max: options.poolSize ?? 10,
     types: pgTypes(),
-    connectionTimeoutMillis: 5000,
+    connectionTimeoutMillis: options.connectionTimeoutMs ?? 5000,
     ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
   });
-  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }), plugins: [new CamelCasePlugin()] });
+  // Every connection busy for longer than connectionTimeoutMillis (a burst of uncached pages): the
+  // request is answered 503 with Retry-After, as an overload, not 500 as a fault.
+  const busyAware = {
+    connect: async () => {
+      try {
+        return await pool.connect();
+      } catch (error) {
+        if (error instanceof Error && error.message.startsWith("timeout exceeded when trying to connect")) {
+          throw new ServiceUnavailableError("Sunucu şu anda çok yoğun; lütfen birkaç saniye sonra yeniden deneyin.", 5);
+        }
+        throw error;
+      }
+    },
+    end: () => pool.end(),
+  };
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: busyAware }), plugins: [new CamelCasePlugin()] });
   try {
     await sql`select 1`.execute(db);
   } catch (error) {
