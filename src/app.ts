@@ -69,9 +69,11 @@ async function registerPageCache(app: FastifyInstance, options: AppOptions, metr
     sessionCookie: SESSION_COOKIE,
     onRender: (route) => metrics.pageRenders.inc({ route }),
     onMiss: (route) => metrics.cacheMisses.inc({ route }),
-    onHit: (route, stale) => {
+    onHit: ({ route, method, stale, status, seconds }) => {
       metrics.cacheHits.inc({ route });
       if (stale) metrics.cacheStaleServed.inc();
+      // A hit is written before the metrics hook would see it: counted here.
+      metrics.recordRequest({ route, method, status, seconds });
     },
   });
   metrics.observeCache(() => cache.stats());

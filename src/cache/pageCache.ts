@@ -146,6 +146,14 @@ export class PageCache {
     });
   }
 
+  /** The fresh entry for `url`, if there is one (counted as a hit); `lookup` for everything else. */
+  fresh(url: string): CachedPage | undefined {
+    const page = this.lru.get(url);
+    if (!page || page.staleSince !== null || this.now() >= page.expiresAt) return undefined;
+    this.counters.hits += 1;
+    return page;
+  }
+
   /**
    * What to do with a request for `url`: a fresh hit; the previous bytes while another request renders
    * (within `graceMs` of the change); or a ticket to render. Waits for a running render of the same URL.

@@ -55,7 +55,8 @@ export interface PageCachePluginOptions {
   sessionCookie: string;
   /** Called once for each page actually rendered on a cached route (`route` is its pattern). */
   onRender?: (route: string) => void;
-  onHit?: (route: string, stale: boolean) => void;
+  /** Called for each answer from memory, after it was written (`status` 200 or 304, `seconds` since the request arrived). */
+  onHit?: (hit: { route: string; method: string; stale: boolean; status: number; seconds: number }) => void;
   /** Called when a request finds nothing usable in memory and renders. */
   onMiss?: (route: string) => void;
 }
@@ -94,6 +95,51 @@ export function matchesEtag(ifNoneMatch: string | undefined, etag: string): bool
     const inner = tag.slice(1, -1).replace(/-(gz|br)$/, "");
     return tag.startsWith('"') && tag.endsWith('"') && inner === base;
   });
+}
+
+type Encoding = "br" | "gzip" | "identity";
+
+/** Per stored page and encoding: the body and every header of a 200, built once. */
+const variantsOf = new WeakMap<CachedPage, Record<Encoding, { body: Buffer; headers: Record<string, string> }>>();
+
+function variants(page: CachedPage): Record<Encoding, { body: Buffer; headers: Record<string, string> }> {
+  let built = variantsOf.get(page);
+  if (!built) {
+    const of = (encoding: Encoding, body: Buffer, etag: string) => ({
+      body,
+      headers: {
+        ...page.headers,
+        vary: "Accept-Encoding",
+        etag,
+        ...(encoding === "identity" ? {} : { "content-encoding": encoding }),
+        "content-length": String(body.length),
+      },
+    });
+    built = {
+      br: of("br", page.br, `${page.etag.slice(0, -1)}-br"`),
+      gzip: of("gzip", page.gzip, `${page.etag.slice(0, -1)}-gz"`),
+      identity: of("identity", page.identity, page.etag),
+    };
+    variantsOf.set(page, built);
+  }
+  return built;
+}
+
+/**
+ * Writes a stored page straight to the socket (a hit skips the rest of Fastify's hooks: they ran when
+ * the page was rendered, and their headers are stored with it). Returns the status written.
+ */
+function writeHit(request: FastifyRequest, reply: FastifyReply, page: CachedPage): number {
+  const encoding = encodings.negotiate(request.headers["accept-encoding"] ?? "") ?? "identity";
+  const { body, headers } = variants(page)[encoding];
+  reply.hijack();
+  if (matchesEtag(request.headers["if-none-match"], page.etag)) {
+    const { "content-length": _length, "content-encoding": _encoding, ...notModified } = headers;
+    reply.raw.writeHead(304, notModified).end();
+    return 304;
+  }
+  reply.raw.writeHead(200, headers).end(request.method === "HEAD" ? undefined : body);
+  return 200;
 }
 
 /** The stored page in the encoding the request takes best (br, gzip, or identity), or a 304. */
@@ -139,23 +185,27 @@ export const pageCachePlugin = fp<PageCachePluginOptions>(
         .header("cache-tag", keys.join(","));
     });
 
-    app.addHook("onRequest", async (request, reply) => {
-      if (request.method !== "GET" && request.method !== "HEAD") return;
-      if (!request.routeOptions.config.pageCache) return;
+    const hit = (request: FastifyRequest, reply: FastifyReply, page: CachedPage, stale: boolean) => {
+      states.set(request, { hit: true });
+      const status = writeHit(request, reply, page);
+      onHit?.({ route: request.routeOptions.url ?? "", method: request.method, stale, status, seconds: reply.elapsedTime / 1000 });
+    };
+    // Callback style, and a synchronous look first: a hit costs no promise at all.
+    app.addHook("onRequest", (request, reply, done) => {
+      if ((request.method !== "GET" && request.method !== "HEAD") || !request.routeOptions.config.pageCache) return done();
       if (isSignedIn(request, sessionCookie)) {
         states.set(request, { bypass: true });
-        return;
+        return done();
       }
-      const found = await cache.lookup(cacheKeyOf(request.url, declaredQuery(request.routeOptions.schema)));
-      if (found.kind === "render") {
+      const key = cacheKeyOf(request.url, declaredQuery(request.routeOptions.schema));
+      const fresh = cache.fresh(key);
+      if (fresh) return hit(request, reply, fresh, false);
+      cache.lookup(key).then((found) => {
+        if (found.kind !== "render") return hit(request, reply, found.page, found.kind === "stale");
         onMiss?.(request.routeOptions.url ?? "");
         states.set(request, { ticket: found.ticket });
-        return;
-      }
-      states.set(request, { hit: true });
-      onHit?.(request.routeOptions.url ?? "", found.kind === "stale");
-      const body = answer(request, reply, found.page);
-      return body ? reply.send(body) : reply.send();
+        done();
+      }, done);
     });
 
     app.addHook("onSend", async (request, reply, payload) => {
