@@ -29,7 +29,7 @@ import { renderPlugin } from "./ui/renderPlugin.ts";
 import { ErrorPage } from "./site/views/ErrorPage.tsx";
 import { h } from "preact";
 import { PageCache } from "./cache/pageCache.ts";
-import { pageCachePlugin } from "./cache/plugin.ts";
+import { cacheHeadersOnly, pageCachePlugin } from "./cache/plugin.ts";
 import { invalidateOnChange } from "./cache/invalidation.ts";
 import { WEATHER_KEY, articleKey } from "./cache/keys.ts";
 import { weatherEvents } from "./weather/events.ts";
@@ -58,10 +58,8 @@ async function registerPageCache(app: FastifyInstance, options: AppOptions, metr
       : null;
   app.decorate("pageCache", cache);
   if (!cache) {
-    // Routes still name their keys (for CDNs); nothing is kept here.
-    app.decorateReply("cacheWith", function (this: FastifyReply) {
-      return this;
-    });
+    // Routes still name their keys for browsers and CDNs; nothing is kept here.
+    app.decorateReply("cacheWith", cacheHeadersOnly(SESSION_COOKIE));
     return null;
   }
   await app.register(pageCachePlugin, {

@@ -181,6 +181,74 @@ describeEachDatabase("page cache and exact invalidation", (get) => {
     expect((await scrapeRenders()) - metricsBefore).toBe(1);
   });
 
+  it("never lets the previous bytes be kept downstream: answers given during a re-render say no-store", async () => {
+    const { db } = get();
+    const id = await addArticle(db, { title: "Köprü trafiğe açıldı", category: "gundem", publishedAt: "2026-11-27T06:30:00.000Z" });
+    const url = `/haber-parca/${id}`;
+    expect((await page(url)).headers["cache-control"]).toMatch(/^public/);
+    const row = await db.selectFrom("articles").select("version").where("id", "=", id).executeTakeFirstOrThrow();
+    await updateArticle(db, { articleId: id, version: row.version, input: articleInput({ title: "Köprü yarın trafiğe açılıyor" }), actor: editor, now: TEST_NOW });
+    const answers = await Promise.all(Array.from({ length: 100 }, () => t.app.inject({ method: "GET", url })));
+    for (const a of answers) {
+      if (a.body.includes("Köprü trafiğe açıldı")) expect(a.headers["cache-control"]).toBe("no-store");
+      else expect(a.headers["cache-control"]).toMatch(/^public/);
+    }
+  });
+
+  it("answers a 304 from a fresh render without the body's length, and reads coding names in any case", async () => {
+    const { db } = get();
+    await addArticle(db, { title: "Eğitimde yeni dönem", category: "egitim", publishedAt: "2026-11-27T05:00:00.000Z" });
+    const res = await t.app.inject({ method: "GET", url: "/haber/egitim/", headers: { "if-none-match": "*", "accept-encoding": "br" } });
+    expect(res.statusCode).toBe(304);
+    expect(res.headers["content-length"]).toBeUndefined();
+    const gzip = await page("/haber/egitim/", { "accept-encoding": "GZIP" });
+    expect(gzip.headers["content-encoding"]).toBe("gzip");
+  });
+
+  it("keeps an article's old address as a redirect: a crowd on it after a title change costs one render", async () => {
+    const { db } = get();
+    const id = await addArticle(db, { title: "Liman genişletiliyor", category: "ekonomi", publishedAt: "2026-11-27T04:00:00.000Z" });
+    const list = await page("/haber/ekonomi/");
+    const oldUrl = new RegExp(`href="(/haber/ekonomi/[^"]+-${id}\\.html)"`).exec(list.body)?.[1] ?? "";
+    expect(oldUrl).not.toBe("");
+    const row = await db.selectFrom("articles").select("version").where("id", "=", id).executeTakeFirstOrThrow();
+    await updateArticle(db, {
+      articleId: id,
+      version: row.version,
+      input: articleInput({ title: "Liman genişletme ihalesi yapıldı", category: "ekonomi" }),
+      actor: editor,
+      now: TEST_NOW,
+    });
+    const before = renders();
+    const answers = await Promise.all(Array.from({ length: 200 }, () => t.app.inject({ method: "GET", url: oldUrl })));
+    expect(new Set(answers.map((a) => a.statusCode))).toEqual(new Set([301]));
+    expect(new Set(answers.map((a) => a.headers.location))).toEqual(new Set([`/haber/ekonomi/liman-genisletme-ihalesi-yapildi-${id}.html`]));
+    expect(String(answers[0]?.headers["surrogate-key"])).toContain(`article-${id}`);
+    expect(renders() - before).toBe(1);
+  });
+
+  it("keeps each article's Sıradaki Haber right when a neighbour leaves and comes back, moves in, or arrives", async () => {
+    const { db } = get();
+    const nextId = async (url: string) => /data-next-id="(\d+)"/.exec((await page(url)).body)?.[1];
+    const a = await addArticle(db, { title: "Sağlık A", category: "saglik", publishedAt: "2026-11-26T12:00:00.000Z" });
+    const b = await addArticle(db, { title: "Sağlık B", category: "saglik", publishedAt: "2026-11-26T11:00:00.000Z" });
+    const c = await addArticle(db, { title: "Sağlık C", category: "saglik", publishedAt: "2026-11-26T10:00:00.000Z" });
+    expect(await nextId(`/haber-parca/${a}`)).toBe(String(b));
+    let version = (await db.selectFrom("articles").select("version").where("id", "=", b).executeTakeFirstOrThrow()).version;
+    const off = await changeArticleStatus(db, { articleId: b, action: "unpublish", actor: editor, now: TEST_NOW, version });
+    expect(await nextId(`/haber-parca/${a}`)).toBe(String(c));
+    await changeArticleStatus(db, { articleId: b, action: "publish", actor: editor, now: TEST_NOW, version: off.version });
+    expect(await nextId(`/haber-parca/${a}`)).toBe(String(b));
+    // The only article of a category gets a teaser once a second one is published there.
+    const alone = await addArticle(db, { title: "Yaşamın tek haberi", category: "yasam", publishedAt: "2026-11-26T09:00:00.000Z" });
+    expect(await nextId(`/haber-parca/${alone}`)).toBeUndefined();
+    const draft = await createArticle(db, { input: articleInput({ title: "Yaşamın ikinci haberi", category: "yasam" }), actor: editor, now: TEST_NOW });
+    await changeArticleStatus(db, { articleId: draft.id, action: "publish", actor: editor, now: TEST_NOW });
+    expect(await nextId(`/haber-parca/${alone}`)).toBe(String(draft.id));
+    version = (await db.selectFrom("articles").select("version").where("id", "=", c).executeTakeFirstOrThrow()).version;
+    expect(version).toBeGreaterThan(0);
+  });
+
   it("drops the son dakika strip when its time runs out", async () => {
     const { db } = get();
     const id = await addArticle(db, { title: "Deprem bölgesinden son dakika", category: "gundem", publishedAt: "2026-11-27T11:00:00.000Z" });

@@ -124,6 +124,33 @@ describe("PageCache", () => {
     expect((await cache.lookup("/a")).kind).toBe("render");
   });
 
+  it("when the render does not finish (the client went away), one waiter renders in its place and the rest get its bytes", async () => {
+    const cache = new PageCache({ maxBytes: 1_000_000 });
+    const first = ticketOf(await cache.lookup("/a"));
+    const waiters = Array.from({ length: 50 }, () => cache.lookup("/a"));
+    first.abort();
+    // Let the waiters wake: the first becomes the renderer, the others wait on it.
+    await new Promise((resolve) => setImmediate(resolve));
+    const settled = await Promise.race([Promise.all(waiters), new Promise<"waiting">((resolve) => setTimeout(() => resolve("waiting"), 20))]);
+    expect(settled).toBe("waiting");
+    const renderer = await Promise.race(waiters.map(async (w) => w));
+    await ticketOf(renderer).finish(page("yeniden"));
+    const answers = await Promise.all(waiters);
+    expect(answers.filter((a) => a.kind === "render")).toHaveLength(1);
+    expect(answers.filter((a) => a.kind === "hit")).toHaveLength(49);
+    expect(cache.stats().renders).toBe(1);
+    expect((await cache.lookup("/a")).kind).toBe("hit");
+  });
+
+  it("keeps what a waiter rendered for itself after an uncacheable answer, once it is cacheable", async () => {
+    const cache = new PageCache({ maxBytes: 1_000_000 });
+    const first = ticketOf(await cache.lookup("/a"));
+    const waiter = cache.lookup("/a");
+    first.abandon();
+    await ticketOf(await waiter).finish(page("sonra geldi"));
+    expect((await cache.lookup("/a")).kind).toBe("hit");
+  });
+
   it("after an abandoned render, waiters render for themselves", async () => {
     const cache = new PageCache({ maxBytes: 1_000_000 });
     const first = ticketOf(await cache.lookup("/yok"));

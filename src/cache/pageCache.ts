@@ -11,6 +11,8 @@ const brotli = promisify(zlib.brotliCompress);
 
 /** One cached response, as sent: the same bytes for everyone, in three encodings. */
 export interface CachedPage {
+  /** 200, or a permanent redirect (301, 308) whose `location` is among the headers. */
+  status: number;
   /** Response headers other than the encoding ones (content-type, cache-control, surrogate keys, security headers). */
   headers: Record<string, string>;
   identity: Buffer;
@@ -38,11 +40,15 @@ export type Lookup =
 export interface RenderTicket {
   /** Stores the rendered page and wakes the requests that waited for it; returns the stored page. */
   finish(page: RenderedPage): Promise<CachedPage>;
-  /** Nothing cacheable came of it (an error page, a redirect, a signed-in answer): waiters render for themselves. */
+  /** The answer is not cacheable (an error page, a signed-in answer): the waiting requests render for themselves. */
   abandon(): void;
+  /** The render did not finish (the client went away, a hook failed): one waiting request renders in its place. */
+  abort(): void;
 }
 
 export interface RenderedPage {
+  /** 200, 301 or 308 (default 200). */
+  status?: number;
   body: Buffer;
   headers: Record<string, string>;
   keys: readonly string[];
@@ -74,10 +80,15 @@ export interface PageCacheOptions {
   onEvict?: (bytes: number) => void;
 }
 
+/** How a render ended: its page, "retry" (it did not finish: render again), or null (nothing cacheable). */
+type Outcome = CachedPage | "retry" | null;
+
+/** Waiters go round at most this often (a render overtaken by a change, an aborted one) before rendering alone. */
+const MAX_ROUNDS = 3;
+
 interface Flight {
-  /** Resolves with the stored page, or null when the render gave nothing cacheable. */
-  done: Promise<CachedPage | null>;
-  resolve: (page: CachedPage | null) => void;
+  done: Promise<Outcome>;
+  resolve: (outcome: Outcome) => void;
   /** Invalidation sequence number when the render began: a change after it makes the render stale. */
   startedAt: number;
 }
@@ -159,7 +170,7 @@ export class PageCache {
    * (within `graceMs` of the change); or a ticket to render. Waits for a running render of the same URL.
    */
   async lookup(url: string): Promise<Lookup> {
-    for (let attempt = 0; ; attempt++) {
+    for (let round = 0; ; round++) {
       const page = this.lru.get(url);
       const now = this.now();
       if (page && page.staleSince === null && now < page.expiresAt) {
@@ -172,28 +183,29 @@ export class PageCache {
         this.counters.stale += 1;
         return { kind: "stale", page };
       }
-      const rendered = await flight.done;
-      if (rendered && rendered.staleSince === null) {
+      const outcome = await flight.done;
+      if (outcome !== null && outcome !== "retry" && outcome.staleSince === null) {
         this.counters.hits += 1;
-        return { kind: "hit", page: rendered };
+        return { kind: "hit", page: outcome };
       }
-      // Nothing cacheable came of that render (or a change overtook it): render, at most once more in a queue.
-      if (attempt >= 1 || !rendered) return { kind: "render", ticket: this.untracked() };
+      // Not cacheable (an error page): everyone renders for themselves, as without a cache. A render that
+      // did not finish or that a change overtook: go round, and one of the waiters renders next.
+      if (outcome === null || round + 1 >= MAX_ROUNDS) return { kind: "render", ticket: this.untracked(url) };
     }
   }
 
   private startRender(url: string): Lookup {
     this.counters.misses += 1;
-    let resolve!: (page: CachedPage | null) => void;
-    const done = new Promise<CachedPage | null>((r) => (resolve = r));
+    let resolve!: (outcome: Outcome) => void;
+    const done = new Promise<Outcome>((r) => (resolve = r));
     const flight: Flight = { done, resolve, startedAt: this.seq };
     this.flights.set(url, flight);
     let settled = false;
-    const settle = (page: CachedPage | null) => {
+    const settle = (outcome: Outcome) => {
       if (settled) return;
       settled = true;
       if (this.flights.get(url) === flight) this.flights.delete(url);
-      flight.resolve(page);
+      flight.resolve(outcome);
       this.trimRecent();
     };
     return {
@@ -205,27 +217,29 @@ export class PageCache {
             settle(page);
             return page;
           } catch (error) {
-            settle(null);
+            settle("retry");
             throw error;
           }
         },
         abandon: () => settle(null),
+        abort: () => settle("retry"),
       },
     };
   }
 
-  /** A ticket for a render nobody waits on (its result is still stored). */
-  private untracked(): RenderTicket {
+  /** A ticket for a render nobody waits on; a cacheable result is still kept. */
+  private untracked(url: string): RenderTicket {
     const startedAt = this.seq;
     this.counters.misses += 1;
-    return { finish: (rendered) => this.store(null, rendered, startedAt), abandon: () => undefined };
+    return { finish: (rendered) => this.store(url, rendered, startedAt), abandon: () => undefined, abort: () => undefined };
   }
 
-  private async store(url: string | null, rendered: RenderedPage, startedAt: number): Promise<CachedPage> {
+  private async store(url: string, rendered: RenderedPage, startedAt: number): Promise<CachedPage> {
     this.counters.renders += 1;
     const encoded = await encodePage(rendered.body);
     const now = this.now();
     const page: CachedPage = {
+      status: rendered.status ?? 200,
       headers: rendered.headers,
       ...encoded,
       keys: [...new Set(rendered.keys)],
@@ -234,7 +248,7 @@ export class PageCache {
       staleSince: this.changedSince(startedAt, rendered.keys) ? now : null,
     };
     // A render overtaken by a change is served to its own request (it was asked before the change) but not kept.
-    if (url !== null && page.staleSince === null && this.options.maxBytes > 0) {
+    if (page.staleSince === null && this.options.maxBytes > 0) {
       this.lru.set(url, page);
       if (this.lru.has(url)) for (const key of page.keys) this.urlsOf(key).add(url);
     }

@@ -34,15 +34,19 @@ interface CacheState {
 }
 
 /**
- * Browsers keep a page 15 s, then revalidate (a 304 when unchanged); shared caches (CDNs) keep it
- * 2 minutes — they are told of changes by the purger — may serve it 30 s longer while fetching a new
- * one, and a day longer when the origin fails (RFC 9111 §5.2.2.10, RFC 5861).
+ * Browsers revalidate at every visit (a 304 from memory when unchanged: a reader who comes back to the
+ * home page sees what changed); shared caches (CDNs) keep a page 2 minutes — they are told of changes by
+ * the purger — may serve it 30 s longer while fetching a new one, and a day longer when the origin fails
+ * (RFC 9111 §5.2.2.10, RFC 5861).
  */
-export const CACHED_PAGE_CONTROL = "public, max-age=15, s-maxage=120, stale-while-revalidate=30, stale-if-error=86400";
+export const CACHED_PAGE_CONTROL = "public, max-age=0, s-maxage=120, stale-while-revalidate=30, stale-if-error=86400";
 /** Pages that also age by time (most-read figures): shared caches keep them a minute at most. */
-const AGING_PAGE_CONTROL = "public, max-age=15, s-maxage=60, stale-while-revalidate=30, stale-if-error=86400";
+const AGING_PAGE_CONTROL = "public, max-age=0, s-maxage=60, stale-while-revalidate=30, stale-if-error=86400";
 /** Answers for a signed-in request: nobody keeps them. */
 const PRIVATE_CONTROL = "private, no-store";
+
+/** Answers kept: pages, and permanent redirects (an old address of an article; CDNs keep those too). */
+const CACHEABLE_STATUSES = new Set([200, 301, 308]);
 
 /** Headers that belong to one response, not to the stored page. */
 const PER_RESPONSE = new Set(["content-length", "content-encoding", "etag", "vary", "set-cookie", "date", "connection", "transfer-encoding", "keep-alive"]);
@@ -98,14 +102,29 @@ export function matchesEtag(ifNoneMatch: string | undefined, etag: string): bool
 }
 
 type Encoding = "br" | "gzip" | "identity";
+interface Variant {
+  body: Buffer;
+  headers: Record<string, string>;
+}
 
-/** Per stored page and encoding: the body and every header of a 200, built once. */
-const variantsOf = new WeakMap<CachedPage, Record<Encoding, { body: Buffer; headers: Record<string, string> }>>();
+/** The coding a request takes best: br, gzip or identity (coding names are case-insensitive, RFC 9110 §8.4.1). */
+function encodingFor(request: FastifyRequest): Encoding {
+  return encodings.negotiate((request.headers["accept-encoding"] ?? "").toLowerCase()) ?? "identity";
+}
 
-function variants(page: CachedPage): Record<Encoding, { body: Buffer; headers: Record<string, string> }> {
+/**
+ * Bytes that may predate a change — served within the grace period, or rendered from data read before
+ * the change — must not be kept downstream: a CDN purged a moment ago would hold them for minutes.
+ */
+const OUTDATED_CONTROL = "no-store";
+
+/** Per stored page and encoding: the body and every header, built once. */
+const variantsOf = new WeakMap<CachedPage, Record<Encoding, Variant>>();
+
+function variants(page: CachedPage): Record<Encoding, Variant> {
   let built = variantsOf.get(page);
   if (!built) {
-    const of = (encoding: Encoding, body: Buffer, etag: string) => ({
+    const of = (encoding: Encoding, body: Buffer, etag: string): Variant => ({
       body,
       headers: {
         ...page.headers,
@@ -126,36 +145,35 @@ function variants(page: CachedPage): Record<Encoding, { body: Buffer; headers: R
 }
 
 /**
+ * What to write for a stored page: its status (304 when `If-None-Match` names it), headers and body
+ * (none for 304), in the coding the request takes best. `outdated` bytes say `no-store`.
+ */
+function responseFor(request: FastifyRequest, page: CachedPage, outdated: boolean): { status: number; headers: Record<string, string>; body: Buffer | null } {
+  // An empty body (a redirect) goes out as it is.
+  const variant = variants(page)[page.identity.length === 0 ? "identity" : encodingFor(request)];
+  const headers = outdated ? { ...variant.headers, "cache-control": OUTDATED_CONTROL } : variant.headers;
+  if (page.status === 200 && matchesEtag(request.headers["if-none-match"], page.etag)) {
+    const { "content-length": _length, "content-encoding": _encoding, ...notModified } = headers;
+    return { status: 304, headers: notModified, body: null };
+  }
+  return { status: page.status, headers, body: variant.body };
+}
+
+/**
  * Writes a stored page straight to the socket (a hit skips the rest of Fastify's hooks: they ran when
  * the page was rendered, and their headers are stored with it). Returns the status written.
  */
-function writeHit(request: FastifyRequest, reply: FastifyReply, page: CachedPage): number {
-  const encoding = encodings.negotiate(request.headers["accept-encoding"] ?? "") ?? "identity";
-  const { body, headers } = variants(page)[encoding];
+function writeHit(request: FastifyRequest, reply: FastifyReply, page: CachedPage, outdated: boolean): number {
+  const { status, headers, body } = responseFor(request, page, outdated);
   reply.hijack();
-  if (matchesEtag(request.headers["if-none-match"], page.etag)) {
-    const { "content-length": _length, "content-encoding": _encoding, ...notModified } = headers;
-    reply.raw.writeHead(304, notModified).end();
-    return 304;
-  }
-  reply.raw.writeHead(200, headers).end(request.method === "HEAD" ? undefined : body);
-  return 200;
+  reply.raw.writeHead(status, headers).end(request.method === "HEAD" ? undefined : (body ?? undefined));
+  return status;
 }
 
-/** The stored page in the encoding the request takes best (br, gzip, or identity), or a 304. */
+/** Sets the reply up for a page just stored, and returns the body to send (null: none, for a 304; Fastify drops it for HEAD). */
 function answer(request: FastifyRequest, reply: FastifyReply, page: CachedPage): Buffer | null {
-  const encoding = encodings.negotiate(request.headers["accept-encoding"] ?? "") ?? "identity";
-  const body = encoding === "br" ? page.br : encoding === "gzip" ? page.gzip : page.identity;
-  const etag = encoding === "br" ? `${page.etag.slice(0, -1)}-br"` : encoding === "gzip" ? `${page.etag.slice(0, -1)}-gz"` : page.etag;
-  reply.headers(page.headers);
-  reply.header("vary", "Accept-Encoding");
-  reply.header("etag", etag);
-  if (matchesEtag(request.headers["if-none-match"], page.etag)) {
-    reply.code(304);
-    return null;
-  }
-  if (encoding !== "identity") reply.header("content-encoding", encoding);
-  reply.header("content-length", String(body.length));
+  const { status, headers, body } = responseFor(request, page, page.staleSince !== null);
+  reply.code(status).headers(headers);
   return body;
 }
 
@@ -168,6 +186,29 @@ function storedHeaders(reply: FastifyReply): Record<string, string> {
   return headers;
 }
 
+function withSiteKey(keys: readonly string[]): string[] {
+  return [...new Set([...keys, SITE_KEY])];
+}
+
+/** Cache-Control for browsers and CDNs, and the surrogate keys in Fastly's and Cloudflare's headers. */
+function setSharedCacheHeaders(reply: FastifyReply, keys: readonly string[], maxAgeMs: number | undefined): FastifyReply {
+  return reply
+    .header("cache-control", maxAgeMs ? AGING_PAGE_CONTROL : CACHED_PAGE_CONTROL)
+    .header("surrogate-key", keys.join(" "))
+    .header("cache-tag", keys.join(","));
+}
+
+/**
+ * `reply.cacheWith` when this instance keeps no pages (PAGE_CACHE_MB=0): the answer still tells
+ * browsers and CDNs how long to keep it and under which keys, unless the request is a signed-in one.
+ */
+export function cacheHeadersOnly(sessionCookie: string) {
+  return function cacheWith(this: FastifyReply, keys: readonly string[], options?: { maxAgeMs?: number }): FastifyReply {
+    if (isSignedIn(this.request, sessionCookie)) return this.header("cache-control", PRIVATE_CONTROL);
+    return setSharedCacheHeaders(this, withSiteKey(keys), options?.maxAgeMs);
+  };
+}
+
 /**
  * Registers the cache's hooks app-wide (fastify-plugin). Register it before helmet and the auth plugin:
  * a hit is answered before they run, with the headers stored from the render (helmet's included).
@@ -178,16 +219,14 @@ export const pageCachePlugin = fp<PageCachePluginOptions>(
     app.decorateReply("cacheWith", function cacheWith(this: FastifyReply, keys: readonly string[], options?: { maxAgeMs?: number }) {
       const state = states.get(this.request);
       if (state?.bypass) return this.header("cache-control", PRIVATE_CONTROL);
-      keys = [...new Set([...keys, SITE_KEY])];
-      if (state) state.marked = { keys, maxAgeMs: options?.maxAgeMs };
-      return this.header("cache-control", options?.maxAgeMs ? AGING_PAGE_CONTROL : CACHED_PAGE_CONTROL)
-        .header("surrogate-key", keys.join(" "))
-        .header("cache-tag", keys.join(","));
+      const all = withSiteKey(keys);
+      if (state) state.marked = { keys: all, maxAgeMs: options?.maxAgeMs };
+      return setSharedCacheHeaders(this, all, options?.maxAgeMs);
     });
 
     const hit = (request: FastifyRequest, reply: FastifyReply, page: CachedPage, stale: boolean) => {
       states.set(request, { hit: true });
-      const status = writeHit(request, reply, page);
+      const status = writeHit(request, reply, page, stale);
       onHit?.({ route: request.routeOptions.url ?? "", method: request.method, stale, status, seconds: reply.elapsedTime / 1000 });
     };
     // Callback style, and a synchronous look first: a hit costs no promise at all.
@@ -215,20 +254,21 @@ export const pageCachePlugin = fp<PageCachePluginOptions>(
       const { ticket, marked } = state;
       if (!ticket) return payload;
       state.ticket = undefined;
-      const body = typeof payload === "string" ? Buffer.from(payload) : Buffer.isBuffer(payload) ? payload : null;
-      if (!marked || reply.statusCode !== 200 || body === null || reply.hasHeader("set-cookie")) {
+      // A redirect has no payload at all; a stream is never kept.
+      const body = typeof payload === "string" ? Buffer.from(payload) : Buffer.isBuffer(payload) ? payload : payload == null ? Buffer.alloc(0) : null;
+      if (!marked || !CACHEABLE_STATUSES.has(reply.statusCode) || body === null || reply.hasHeader("set-cookie")) {
         ticket.abandon();
         return payload;
       }
-      const page = await ticket.finish({ body, headers: storedHeaders(reply), keys: marked.keys, maxAgeMs: marked.maxAgeMs });
-      return answer(request, reply, page) ?? undefined;
+      const page = await ticket.finish({ status: reply.statusCode, body, headers: storedHeaders(reply), keys: marked.keys, maxAgeMs: marked.maxAgeMs });
+      // null, not undefined: a 304 must go out without the rendered body's Content-Length.
+      return answer(request, reply, page);
     });
 
-    // A render that never reached onSend (the client went away, a hook failed) must not keep others waiting.
+    // A render that never reached onSend (the client went away, a hook failed) must not keep others
+    // waiting: one of them renders instead. If it does reach onSend later, its page is still stored.
     const release = async (request: FastifyRequest) => {
-      const state = states.get(request);
-      state?.ticket?.abandon();
-      if (state) state.ticket = undefined;
+      states.get(request)?.ticket?.abort();
     };
     app.addHook("onResponse", release);
     app.addHook("onRequestAbort", release);

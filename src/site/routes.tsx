@@ -35,14 +35,14 @@ const cached = { config: { pageCache: true } } as const;
 const MOST_READ_MAX_AGE_MS = 60_000;
 
 /**
- * What an article's page shows besides itself: related articles, the next one, and lists that can
- * change them (its tags' articles rank as related; when the next article wraps round to the newest
- * of the category, any article published there replaces it).
+ * What an article's page shows besides itself: related articles, the next one, and the lists that
+ * decide them — its tags' articles rank as related; "Sıradaki Haber" is its neighbour in its category,
+ * which any article entering or leaving the category (a publish, a republish at its old time, a move)
+ * can change.
  */
 function articlePageKeys({ article, related, next }: ArticleData): string[] {
-  const keys = [articleKey(article.id), ...articleKeys(related), ...article.tags.map((t) => tagKey(t.id))];
+  const keys = [articleKey(article.id), categoryKey(article.categoryId), ...articleKeys(related), ...article.tags.map((t) => tagKey(t.id))];
   if (next) keys.push(articleKey(next.id));
-  if (next && next.publishedAt > article.publishedAt) keys.push(categoryKey(article.categoryId));
   return keys;
 }
 
