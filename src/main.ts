@@ -103,6 +103,9 @@ async function ensureDemoEditor(db: Kysely<Database>, publicUrl: string): Promis
 }
 
 async function runServe(config: Config, demo: boolean): Promise<void> {
+  // The CDN settings are checked before anything is written (a demo editor's one-time password included).
+  const { purgerConfigFromEnv } = await import("./cache/purgers/config.ts");
+  const purgerConfig = purgerConfigFromEnv(process.env);
   const { seedDemo } = await import("./news/seedDemo.ts");
   const { buildApp } = await import("./app.ts");
   const { startScheduler } = await import("./news/publishDueArticles.ts");
@@ -115,12 +118,11 @@ async function runServe(config: Config, demo: boolean): Promise<void> {
     await ensureDemoEditor(handle.db, config.publicUrl);
   }
   const { createMetrics } = await import("./metrics/metrics.ts");
-  const { purgerConfigFromEnv } = await import("./cache/purgers/config.ts");
   const { createPurger } = await import("./cache/purgers/createPurger.ts");
   const { startPurgeQueue } = await import("./cache/purgers/purgeQueue.ts");
   const metrics = createMetrics();
   // The CDN is told what to drop after each change made here; an outage never holds up a publish.
-  const purger = createPurger(purgerConfigFromEnv(process.env));
+  const purger = createPurger(purgerConfig);
   let purges: ReturnType<typeof startPurgeQueue> | null = null;
   const app = await buildApp({
     db: handle.db,

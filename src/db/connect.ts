@@ -88,12 +88,25 @@ export async function connectDatabase(target: DatabaseTarget, options: ConnectOp
     connectionTimeoutMillis: options.connectionTimeoutMs ?? 5000,
     ...(options.searchPath ? { options: `-c search_path=${options.searchPath}` } : {}),
   });
+  // A connection the server ends (a DBA's pg_terminate_backend, a failover, a pooler restart) emits
+  // 'error' on its client, and on the pool when idle; unheard, either ends the process. The query running
+  // on it fails on its own (and is answered as an error); the connection is then thrown away, not
+  // handed to the next query.
+  const broken = new WeakSet<pg.PoolClient>();
+  pool.on("error", () => undefined);
+  pool.on("connect", (client) => {
+    client.on("error", () => broken.add(client));
+  });
   // Every connection busy for longer than connectionTimeoutMillis (a burst of uncached pages): the
   // request is answered 503 with Retry-After, as an overload, not 500 as a fault.
   const busyAware = {
     connect: async () => {
       try {
-        return await pool.connect();
+        const client = await pool.connect();
+        const release = client.release.bind(client);
+        // pg-pool sets `release` at each checkout; a broken connection is released with an error, which ends it.
+        client.release = (error?: Error | boolean) => release(error ?? broken.has(client));
+        return client;
       } catch (error) {
         if (error instanceof Error && error.message.startsWith("timeout exceeded when trying to connect")) {
           throw new ServiceUnavailableError("Sunucu şu anda çok yoğun; lütfen birkaç saniye sonra yeniden deneyin.", 5);
