@@ -47,9 +47,9 @@ export interface ChangeRelayOptions {
   emitter?: EventEmitter<NewsEvents>;
   /** `application_name` of the listening connection, as seen in pg_stat_activity (default `haberci-relay`). */
   applicationName?: string;
-  /** How often the listening connection is checked with `SELECT 1` (default 10,000 ms). */
+  /** How often the listening connection is checked with `SELECT 1` (default 2,000 ms). */
   heartbeatMs?: number;
-  /** How long that check may take before the connection is taken for dead and replaced (default 5,000 ms). */
+  /** How long that check may take before the connection is taken for dead and replaced (default 2,000 ms). */
   heartbeatTimeoutMs?: number;
 }
 
