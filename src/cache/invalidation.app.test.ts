@@ -201,6 +201,11 @@ describeEachDatabase("page cache and exact invalidation", (get) => {
     const res = await t.app.inject({ method: "GET", url: "/haber/egitim/", headers: { "if-none-match": "*", "accept-encoding": "br" } });
     expect(res.statusCode).toBe(304);
     expect(res.headers["content-length"]).toBeUndefined();
+    // HEAD too, on a page just changed (rendered fresh for it).
+    await addArticle(db, { title: "Okullarda kar tatili", category: "egitim", publishedAt: "2026-11-27T05:30:00.000Z" });
+    const id = await addArticle(db, { title: "Sınav takvimi açıklandı", category: "egitim", publishedAt: "2026-11-27T05:40:00.000Z" });
+    const head = await t.app.inject({ method: "HEAD", url: `/haber-parca/${id}`, headers: { "if-none-match": "*", "accept-encoding": "br" } });
+    expect(head.statusCode).toBe(304);
     const gzip = await page("/haber/egitim/", { "accept-encoding": "GZIP" });
     expect(gzip.headers["content-encoding"]).toBe("gzip");
   });
@@ -225,6 +230,19 @@ describeEachDatabase("page cache and exact invalidation", (get) => {
     expect(new Set(answers.map((a) => a.headers.location))).toEqual(new Set([`/haber/ekonomi/liman-genisletme-ihalesi-yapildi-${id}.html`]));
     expect(String(answers[0]?.headers["surrogate-key"])).toContain(`article-${id}`);
     expect(renders() - before).toBe(1);
+    // Whoever comes first with a query string cannot plant it in everyone's redirect.
+    const row2 = await db.selectFrom("articles").select("version").where("id", "=", id).executeTakeFirstOrThrow();
+    await updateArticle(db, {
+      articleId: id,
+      version: row2.version,
+      input: articleInput({ title: "Liman ihalesi sonuçlandı", category: "ekonomi" }),
+      actor: editor,
+      now: TEST_NOW,
+    });
+    const planted = await t.app.inject({ method: "GET", url: `${oldUrl}?utm_source=x&gizli=saldirgan` });
+    expect(planted.headers.location).toContain("gizli=saldirgan");
+    const plain = await t.app.inject({ method: "GET", url: oldUrl });
+    expect(plain.headers.location).toBe(`/haber/ekonomi/liman-ihalesi-sonuclandi-${id}.html`);
   });
 
   it("keeps each article's Sıradaki Haber right when a neighbour leaves and comes back, moves in, or arrives", async () => {

@@ -126,6 +126,8 @@ export async function encodePage(body: Buffer): Promise<{ identity: Buffer; gzip
 export class PageCache {
   private readonly lru: LRUCache<string, CachedPage>;
   private readonly flights = new Map<string, Flight>();
+  /** Every render under way (tracked or not), by ticket, with the invalidation sequence number at its start. */
+  private readonly running = new Map<symbol, number>();
   /** Entries by surrogate key. */
   private readonly byKey = new Map<string, Set<string>>();
   /** Recent invalidations (sequence number, keys or "all"), kept while a render older than them may finish. */
@@ -200,41 +202,51 @@ export class PageCache {
     const done = new Promise<Outcome>((r) => (resolve = r));
     const flight: Flight = { done, resolve, startedAt: this.seq };
     this.flights.set(url, flight);
-    let settled = false;
-    const settle = (outcome: Outcome) => {
-      if (settled) return;
-      settled = true;
-      if (this.flights.get(url) === flight) this.flights.delete(url);
-      flight.resolve(outcome);
-      this.trimRecent();
-    };
-    return {
-      kind: "render",
-      ticket: {
-        finish: async (rendered) => {
-          try {
-            const page = await this.store(url, rendered, flight.startedAt);
-            settle(page);
-            return page;
-          } catch (error) {
-            settle("retry");
-            throw error;
-          }
-        },
-        abandon: () => settle(null),
-        abort: () => settle("retry"),
-      },
-    };
+    return { kind: "render", ticket: this.ticket(url, flight.startedAt, flight) };
   }
 
   /** A ticket for a render nobody waits on; a cacheable result is still kept. */
   private untracked(url: string): RenderTicket {
-    const startedAt = this.seq;
     this.counters.misses += 1;
-    return { finish: (rendered) => this.store(url, rendered, startedAt), abandon: () => undefined, abort: () => undefined };
+    return this.ticket(url, this.seq, null);
   }
 
-  private async store(url: string, rendered: RenderedPage, startedAt: number): Promise<CachedPage> {
+  /**
+   * One render's ticket, counted among the running renders (whose start bounds which invalidations must
+   * be remembered) until it ends. After `abort` the render is over for everyone: should its page still
+   * arrive, it is served to its own request but not kept (changes since may have been forgotten).
+   */
+  private ticket(url: string, startedAt: number, flight: Flight | null): RenderTicket {
+    const token = Symbol("render");
+    this.running.set(token, startedAt);
+    let ended = false;
+    const end = (outcome: Outcome) => {
+      if (ended) return false;
+      ended = true;
+      if (flight && this.flights.get(url) === flight) this.flights.delete(url);
+      flight?.resolve(outcome);
+      this.running.delete(token);
+      this.trimRecent();
+      return true;
+    };
+    return {
+      finish: async (rendered) => {
+        try {
+          const page = await this.store(url, rendered, startedAt, () => !ended);
+          end(page);
+          return page;
+        } catch (error) {
+          end("retry");
+          throw error;
+        }
+      },
+      abandon: () => void end(null),
+      abort: () => void end("retry"),
+    };
+  }
+
+  /** Encodes and (when `mayKeep()` still holds once encoded) keeps a rendered page under `url`. */
+  private async store(url: string, rendered: RenderedPage, startedAt: number, mayKeep: () => boolean): Promise<CachedPage> {
     this.counters.renders += 1;
     const encoded = await encodePage(rendered.body);
     const now = this.now();
@@ -248,7 +260,7 @@ export class PageCache {
       staleSince: this.changedSince(startedAt, rendered.keys) ? now : null,
     };
     // A render overtaken by a change is served to its own request (it was asked before the change) but not kept.
-    if (page.staleSince === null && this.options.maxBytes > 0) {
+    if (mayKeep() && page.staleSince === null && this.options.maxBytes > 0) {
       this.lru.set(url, page);
       if (this.lru.has(url)) for (const key of page.keys) this.urlsOf(key).add(url);
     }
@@ -267,16 +279,16 @@ export class PageCache {
 
   private remember(keys: ReadonlySet<string> | "all"): void {
     this.seq += 1;
-    if (this.flights.size > 0) this.recent.push({ seq: this.seq, keys });
+    if (this.running.size > 0) this.recent.push({ seq: this.seq, keys });
   }
 
   /** Forgets invalidations no running render can be older than. */
   private trimRecent(): void {
-    if (this.flights.size === 0) {
+    if (this.running.size === 0) {
       this.recent = [];
       return;
     }
-    const oldest = Math.min(...[...this.flights.values()].map((f) => f.startedAt));
+    const oldest = Math.min(...this.running.values());
     this.recent = this.recent.filter((change) => change.seq > oldest);
   }
 

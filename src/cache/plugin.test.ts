@@ -6,10 +6,12 @@ describe("cacheKeyOf", () => {
     expect(cacheKeyOf("/haber/spor/", [])).toBe("/haber/spor/");
     expect(cacheKeyOf("/haber/spor/?utm_source=x&fbclid=y", [])).toBe("/haber/spor/");
     expect(cacheKeyOf("/etiket/kar/?utm_source=x&sayfa=2", ["sayfa"])).toBe("/etiket/kar/?sayfa=2");
-    expect(cacheKeyOf("/arama?sayfa=2&q=kar%20ya%C4%9F%C4%B1%C5%9F%C4%B1", ["q", "sayfa"])).toBe(
+    expect(cacheKeyOf("/arama?sayfa=2&q=kar+ya%C4%9F%C4%B1%C5%9F%C4%B1", ["q", "sayfa"])).toBe(
       cacheKeyOf("/arama?q=kar+ya%C4%9F%C4%B1%C5%9F%C4%B1&sayfa=2", ["q", "sayfa"]),
     );
     expect(cacheKeyOf("/arama?gclid=1", ["q"])).toBe("/arama");
+    // Escapes stay as sent: a malformed one never shares an entry with the character a decoder would make of it.
+    expect(cacheKeyOf("/arama?q=%FF", ["q"])).not.toBe(cacheKeyOf("/arama?q=%EF%BF%BD", ["q"]));
   });
 });
 

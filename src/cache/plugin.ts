@@ -75,8 +75,13 @@ export function cacheKeyOf(url: string, declared: readonly string[]): string {
   if (q === -1) return url;
   const path = url.slice(0, q);
   if (declared.length === 0) return path;
-  const params = [...new URLSearchParams(url.slice(q + 1))].filter(([name]) => declared.includes(name)).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
-  return params.length === 0 ? path : `${path}?${new URLSearchParams(params).toString()}`;
+  // Pairs are kept as sent (not decoded): two spellings the route reads differently never share an entry.
+  const pairs = url
+    .slice(q + 1)
+    .split("&")
+    .filter((pair) => declared.includes(pair.split("=", 1)[0] ?? ""))
+    .sort();
+  return pairs.length === 0 ? path : `${path}?${pairs.join("&")}`;
 }
 
 /** The query parameters a route's schema declares (a TypeBox object's properties). */
@@ -146,15 +151,15 @@ function variants(page: CachedPage): Record<Encoding, Variant> {
 
 /**
  * What to write for a stored page: its status (304 when `If-None-Match` names it), headers and body
- * (none for 304), in the coding the request takes best. `outdated` bytes say `no-store`.
+ * (a 304 sends none), in the coding the request takes best. `outdated` bytes say `no-store`.
  */
-function responseFor(request: FastifyRequest, page: CachedPage, outdated: boolean): { status: number; headers: Record<string, string>; body: Buffer | null } {
+function responseFor(request: FastifyRequest, page: CachedPage, outdated: boolean): { status: number; headers: Record<string, string>; body: Buffer } {
   // An empty body (a redirect) goes out as it is.
   const variant = variants(page)[page.identity.length === 0 ? "identity" : encodingFor(request)];
   const headers = outdated ? { ...variant.headers, "cache-control": OUTDATED_CONTROL } : variant.headers;
   if (page.status === 200 && matchesEtag(request.headers["if-none-match"], page.etag)) {
     const { "content-length": _length, "content-encoding": _encoding, ...notModified } = headers;
-    return { status: 304, headers: notModified, body: null };
+    return { status: 304, headers: notModified, body: variant.body };
   }
   return { status: page.status, headers, body: variant.body };
 }
@@ -166,15 +171,19 @@ function responseFor(request: FastifyRequest, page: CachedPage, outdated: boolea
 function writeHit(request: FastifyRequest, reply: FastifyReply, page: CachedPage, outdated: boolean): number {
   const { status, headers, body } = responseFor(request, page, outdated);
   reply.hijack();
-  reply.raw.writeHead(status, headers).end(request.method === "HEAD" ? undefined : (body ?? undefined));
+  reply.raw.writeHead(status, headers).end(request.method === "HEAD" || status === 304 ? undefined : body);
   return status;
 }
 
-/** Sets the reply up for a page just stored, and returns the body to send (null: none, for a 304; Fastify drops it for HEAD). */
+/**
+ * Sets the reply up for a page just stored, and returns the payload: none for a 304 to a GET (no
+ * Content-Length at all). For HEAD the body goes on, and Fastify's HEAD handling sends only its length,
+ * which a 304 may carry when it is the 200's length (RFC 9110 §8.6).
+ */
 function answer(request: FastifyRequest, reply: FastifyReply, page: CachedPage): Buffer | null {
   const { status, headers, body } = responseFor(request, page, page.staleSince !== null);
   reply.code(status).headers(headers);
-  return body;
+  return status === 304 && request.method !== "HEAD" ? null : body;
 }
 
 function storedHeaders(reply: FastifyReply): Record<string, string> {
@@ -256,7 +265,14 @@ export const pageCachePlugin = fp<PageCachePluginOptions>(
       state.ticket = undefined;
       // A redirect has no payload at all; a stream is never kept.
       const body = typeof payload === "string" ? Buffer.from(payload) : Buffer.isBuffer(payload) ? payload : payload == null ? Buffer.alloc(0) : null;
-      if (!marked || !CACHEABLE_STATUSES.has(reply.statusCode) || body === null || reply.hasHeader("set-cookie")) {
+      // A failed render (5xx, e.g. the database in trouble): one waiter tries again, not all of them at once.
+      if (reply.statusCode >= 500) {
+        ticket.abort();
+        return payload;
+      }
+      // A redirect keeps the request's query in its Location: kept only for a request without one.
+      const redirectWithQuery = reply.statusCode !== 200 && request.url.includes("?");
+      if (!marked || !CACHEABLE_STATUSES.has(reply.statusCode) || body === null || reply.hasHeader("set-cookie") || redirectWithQuery) {
         ticket.abandon();
         return payload;
       }
