@@ -13,17 +13,14 @@ import { type Kysely, sql } from "kysely";
 import { connectDatabase, type Db } from "../src/db/connect.ts";
 import { migrateToLatest } from "../src/db/migrate.ts";
 import type { Database } from "../src/db/schema.ts";
-import { bodyText } from "../src/lib/htmlText.ts";
 import { installDefaults } from "../src/news/installDefaults.ts";
-import { countArticles, insertArticle } from "../src/news/articleStore.ts";
-import { listCategories, listSources } from "../src/news/taxonomyStore.ts";
-import { slugify } from "../src/lib/slug.ts";
+import { countArticles } from "../src/news/articleStore.ts";
 import { parseQuery } from "../src/search/analyzer.ts";
 import { findMatches } from "../src/search/backends.ts";
-import { indexArticle } from "../src/search/index.ts";
 import { progressBar } from "../src/lib/progressBar.ts";
 import { searchArticles } from "../src/search/searchArticles.ts";
-import { CORPUS_VERSION, type CorpusOptions, generateArticle } from "./corpus.ts";
+import { CORPUS_VERSION, type CorpusOptions } from "./corpus.ts";
+import { corpusTarget, writeGeneratedArticle } from "./corpusWriter.ts";
 
 const SEED = 20_261_127;
 /** The benchmark's clock: the corpus spans the two years before it; searches rank against it. */
@@ -169,9 +166,7 @@ class Progress {
 }
 
 async function generate(db: Kysely<Database>, count: number): Promise<{ seconds: number; cpuSeconds: number; words: number }> {
-  const categories = new Map((await listCategories(db)).map((c) => [c.slug, c.id]));
-  const source = (await listSources(db)).find((s) => s.slug === "haberci");
-  if (!source) throw new Error("the default source haberci is missing");
+  const target = await corpusTarget(db);
   const options: CorpusOptions = { seed: SEED, count, now: NOW };
   const progress = new Progress(count);
   const started = performance.now();
@@ -181,36 +176,7 @@ async function generate(db: Kysely<Database>, count: number): Promise<{ seconds:
     const end = Math.min(count, start + BATCH);
     await db.transaction().execute(async (trx) => {
       for (let i = start; i < end; i++) {
-        const a = generateArticle(i, options);
-        const categoryId = categories.get(a.categorySlug);
-        if (categoryId === undefined) throw new Error(`unknown category ${a.categorySlug}`);
-        const id = await insertArticle(trx, {
-          slug: slugify(a.title),
-          title: a.title,
-          spot: a.spot,
-          body: a.body,
-          categoryId,
-          sourceId: source.id,
-          authorId: null,
-          imageId: null,
-          imageCaption: "",
-          imageCredit: "",
-          imageAlt: "",
-          status: "published",
-          createdAt: a.publishedAt,
-          updatedAt: a.publishedAt,
-          publishedAt: a.publishedAt,
-        });
-        await indexArticle(trx, {
-          id,
-          title: a.title,
-          spot: a.spot,
-          bodyText: bodyText(a.body),
-          status: "published",
-          categoryId,
-          publishedAt: a.publishedAt,
-        });
-        words += a.words;
+        words += await writeGeneratedArticle(trx, i, options, target);
         progress.update(i + 1);
       }
     });
