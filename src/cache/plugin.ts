@@ -15,7 +15,8 @@ declare module "fastify" {
   interface FastifyReply {
     /**
      * Marks this answer cacheable under surrogate `keys` (what the page shows; see cache/keys.ts), for at
-     * most `maxAgeMs` when its content also ages by time (most-read figures). Only a 200 is kept.
+     * most `maxAgeMs` when its content also ages by time (most-read figures). A 200 is kept, and a
+     * permanent redirect answering a request without a query string.
      * Outside a cached route, or for a signed-in request, it only sets the headers.
      */
     cacheWith(keys: readonly string[], options?: { maxAgeMs?: number }): FastifyReply;
@@ -282,7 +283,7 @@ export const pageCachePlugin = fp<PageCachePluginOptions>(
     });
 
     // A render that never reached onSend (the client went away, a hook failed) must not keep others
-    // waiting: one of them renders instead. If it does reach onSend later, its page is still stored.
+    // waiting: one of them renders instead. Should it reach onSend later, its page is served, not kept.
     const release = async (request: FastifyRequest) => {
       states.get(request)?.ticket?.abort();
     };

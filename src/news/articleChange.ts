@@ -2,7 +2,9 @@
 // (the article's facts before and after), once, after commit.
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../db/schema.ts";
+import { findArticleRow } from "./articleStore.ts";
 import { type ArticleFacts, newsEvents } from "./events.ts";
+import { tagsOfArticles } from "./taxonomyStore.ts";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
@@ -11,18 +13,14 @@ type Db = Kysely<Database> | Transaction<Database>;
  * Two indexed reads: the row and its tag ids.
  */
 export async function readArticleFacts(db: Db, id: number): Promise<ArticleFacts | null> {
-  const row = await db
-    .selectFrom("articles")
-    .select(["status", "categoryId", "sourceId", "isBreaking", "breakingUntil", "headlineSlot"])
-    .where("id", "=", id)
-    .executeTakeFirst();
+  const row = await findArticleRow(db, id);
   if (!row) return null;
-  const tags = await db.selectFrom("articleTags").select("tagId").where("articleId", "=", id).orderBy("tagId").execute();
+  const tags = (await tagsOfArticles(db, [id])).get(id) ?? [];
   return {
     visible: row.status === "published",
     categoryId: row.categoryId,
     sourceId: row.sourceId,
-    tagIds: tags.map((t) => t.tagId),
+    tagIds: tags.map((t) => t.id).sort((x, y) => x - y),
     breaking: row.isBreaking === 1,
     breakingUntil: row.isBreaking === 1 ? row.breakingUntil : null,
     headline: row.headlineSlot !== null,
