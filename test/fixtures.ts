@@ -54,7 +54,6 @@ export async function addArticle(db: Kysely<Database>, f: ArticleFixture): Promi
       body: f.body ?? "<p>Haberin ayrıntıları.</p>",
       categoryId: category.id,
       sourceId: source.id,
-      authorId: null,
       imageId,
       imageCaption: f.image?.caption ?? "",
       imageCredit: f.image?.credit ?? "",

@@ -41,7 +41,6 @@ export function assertMayCreate(input: ArticleInput, actor: Actor): void {
 export async function writeNewArticle(trx: Trx, resolved: ResolvedInput, actor: Actor, now: Date): Promise<Article> {
   const id = await insertArticle(trx, {
     ...contentColumns(resolved),
-    authorId: null,
     status: "draft",
     ownerId: actor.id,
     createdAt: now.toISOString(),
