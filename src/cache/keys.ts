@@ -80,6 +80,11 @@ export function keysForChange({ articleId, before, after }: ArticleChange): stri
   return [...keys];
 }
 
+/** Keys of a page naming these authors in a byline. */
+export function bylineKeys(authors: ReadonlyArray<{ id: number }>): string[] {
+  return authors.map((author) => bylineKey(author.id));
+}
+
 /** Keys of a page showing these article cards (each card's own key). */
 export function articleKeys(items: ReadonlyArray<{ id: number }>): string[] {
   return items.map((item) => articleKey(item.id));
