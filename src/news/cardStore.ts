@@ -14,7 +14,8 @@ import { jsonArrayFrom as sqliteJsonArrayFrom } from "kysely/helpers/sqlite";
 import { preparedQuery } from "../db/prepared.ts";
 import type { Database, Tag } from "../db/schema.ts";
 import { CARD_COLUMNS, cardQuery, publishedCards, toCard } from "./cardQuery.ts";
-import type { ArticleCard, ArticleFull } from "./types.ts";
+import { authorPath } from "./slug.ts";
+import type { ArticleCard, ArticleFull, AuthorRef } from "./types.ts";
 
 type Db = Kysely<Database>;
 type Cards = ReturnType<typeof cardQuery>;
@@ -51,32 +52,31 @@ function breakingPick(db: Db, blockNo: number, limit: number, nowIso: string): P
     .as("b");
 }
 
-/** A tag as the JSON subquery of fullQuery gives it. */
-interface TagJson {
+/** A tag or an author as the JSON subqueries of fullQuery give them. */
+interface RefJson {
   id: number;
   slug: string;
   name: string;
 }
 
-/** SQLite answers a JSON subquery as text, PostgreSQL as parsed JSON: either way, the tag list. */
-function parseTags(value: unknown): TagJson[] {
+/** SQLite answers a JSON subquery as text, PostgreSQL as parsed JSON: either way, the list of tags or authors. */
+function parseRefs(value: unknown): RefJson[] {
   const list: unknown = typeof value === "string" ? JSON.parse(value) : value;
   if (!Array.isArray(list)) return [];
-  return list.filter(isTagJson).map((t) => ({ id: t.id, slug: t.slug, name: t.name }));
+  return list.filter(isRefJson).map((t) => ({ id: t.id, slug: t.slug, name: t.name }));
 }
 
-function isTagJson(t: unknown): t is TagJson {
+function isRefJson(t: unknown): t is RefJson {
   return (
     typeof t === "object" && t !== null && "id" in t && typeof t.id === "number" && "slug" in t && typeof t.slug === "string" && "name" in t && typeof t.name === "string"
   );
 }
 
-/** Cards with everything a whole article adds: source, author, the text, and the tags (in their order) as one JSON column. */
+/** Cards with everything a whole article adds: source, the text, and the tags and authors (each in their order) as JSON columns. */
 function fullQuery(db: Db, cards: Cards) {
   const jsonArrayFrom = db.getExecutor().adapter instanceof PostgresAdapter ? pgJsonArrayFrom : sqliteJsonArrayFrom;
   return cards
     .innerJoin("sources as s", "s.id", "a.sourceId")
-    .leftJoin("authors as au", "au.id", "a.authorId")
     .select((eb) => [
       "a.body",
       "a.status",
@@ -89,7 +89,6 @@ function fullQuery(db: Db, cards: Cards) {
       "a.seoDescription",
       "s.slug as sourceSlug",
       "s.name as sourceName",
-      "au.name as authorName",
       jsonArrayFrom(
         eb
           .selectFrom("articleTags as at")
@@ -98,6 +97,14 @@ function fullQuery(db: Db, cards: Cards) {
           .whereRef("at.articleId", "=", "a.id")
           .orderBy("at.position"),
       ).as("tags"),
+      jsonArrayFrom(
+        eb
+          .selectFrom("articleAuthors as aa")
+          .innerJoin("authors as au", "au.id", "aa.authorId")
+          .select(["au.id", "au.slug", "au.name"])
+          .whereRef("aa.articleId", "=", "a.id")
+          .orderBy("aa.position"),
+      ).as("authors"),
     ]);
 }
 
@@ -113,13 +120,13 @@ function toFull(row: FullRow, now: Date): ArticleFull {
     version: row.version,
     categoryId: row.categoryId,
     source: { slug: row.sourceSlug, name: row.sourceName },
-    author: row.authorName,
+    authors: parseRefs(row.authors).map((a): AuthorRef => ({ ...a, url: authorPath(a.slug) })),
     updatedAt,
     imageCaption: row.imageCaption,
     imageCredit: row.imageCredit,
     seoTitle: row.seoTitle,
     seoDescription: row.seoDescription,
-    tags: parseTags(row.tags),
+    tags: parseRefs(row.tags),
   };
 }
 
@@ -153,6 +160,8 @@ export async function findArticlesFull(db: Db, ids: number[], now: Date, publish
 export interface ListFilter {
   categoryId?: number;
   tagId?: number;
+  /** Articles whose byline names this author (found through article_authors_author). */
+  authorId?: number;
   limit: number;
   offset: number;
 }
@@ -161,6 +170,7 @@ export interface ListFilter {
 interface FilterShape {
   category: boolean;
   tag: boolean;
+  author: boolean;
   limit: number;
 }
 
@@ -169,23 +179,28 @@ interface FilterShape {
 type ListParams = {
   categoryId: number | null;
   tagId: number | null;
+  authorId: number | null;
   offset: number;
 };
 
 function listParams(filter: ListFilter): { params: ListParams; shape: FilterShape } {
   return {
-    params: { categoryId: filter.categoryId ?? null, tagId: filter.tagId ?? null, offset: filter.offset },
-    shape: { category: filter.categoryId !== undefined, tag: filter.tagId !== undefined, limit: filter.limit },
+    params: { categoryId: filter.categoryId ?? null, tagId: filter.tagId ?? null, authorId: filter.authorId ?? null, offset: filter.offset },
+    shape: { category: filter.categoryId !== undefined, tag: filter.tagId !== undefined, author: filter.authorId !== undefined, limit: filter.limit },
   };
 }
 
-/** Published cards of the category and/or tag (the tag's articles found through article_tags_tag). */
+/** Published cards of the category, tag and/or author (found through article_tags_tag, article_authors_author). */
 function filtered(db: Db, params: ListParams, shape: FilterShape) {
   let q = publishedCards(db);
   if (shape.category) q = q.where("a.categoryId", "=", params.categoryId);
   if (shape.tag) {
     const tagId = params.tagId;
     q = q.where("a.id", "in", (eb) => eb.selectFrom("articleTags as ft").select("ft.articleId").where("ft.tagId", "=", tagId));
+  }
+  if (shape.author) {
+    const authorId = params.authorId;
+    q = q.where("a.id", "in", (eb) => eb.selectFrom("articleAuthors as fa").select("fa.articleId").where("fa.authorId", "=", authorId));
   }
   return q;
 }
@@ -216,15 +231,20 @@ export async function listPublishedFull(db: Db, filter: ListFilter, now: Date): 
   return rows.map((r) => toFull(r, now));
 }
 
-const countPublishedQuery = preparedQuery((db, params: { categoryId: number | null }, byCategory: boolean) => {
+const countPublishedQuery = preparedQuery((db, params: { categoryId: number | null; authorId: number | null }, shape: { category: boolean; author: boolean }) => {
   let q = publishedRows(db).select((eb) => eb.fn.countAll<number | string>().as("n"));
-  if (byCategory) q = q.where("categoryId", "=", params.categoryId);
+  if (shape.category) q = q.where("categoryId", "=", params.categoryId);
+  if (shape.author) {
+    const authorId = params.authorId;
+    q = q.where("id", "in", (eb) => eb.selectFrom("articleAuthors").select("articleId").where("authorId", "=", authorId));
+  }
   return q;
 });
 
-/** How many published articles there are (of the category): counted in the index alone. One statement. */
-export async function countPublished(db: Db, filter: { categoryId?: number }): Promise<number> {
-  const [row] = await countPublishedQuery(db, { categoryId: filter.categoryId ?? null }, filter.categoryId !== undefined);
+/** How many published articles there are (of the category; by the author): counted in the indexes alone. One statement. */
+export async function countPublished(db: Db, filter: { categoryId?: number; authorId?: number }): Promise<number> {
+  const params = { categoryId: filter.categoryId ?? null, authorId: filter.authorId ?? null };
+  const [row] = await countPublishedQuery(db, params, { category: filter.categoryId !== undefined, author: filter.authorId !== undefined });
   return Number(row?.n ?? 0);
 }
 
