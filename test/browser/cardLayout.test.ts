@@ -1,0 +1,38 @@
+// Cards keep their layout on a phone whether or not the article has a picture.
+import { describe, expect, it } from "vitest";
+import { addArticle, writeFixtureImage } from "../fixtures.ts";
+import { browserTestsEnabled, useBrowserApp } from "./fixture.ts";
+
+describe.skipIf(!browserTestsEnabled)("card layout in Chromium at 390 px", () => {
+  const fixture = useBrowserApp({
+    prepare: async (db, t) => {
+      await addArticle(db, { title: "Resimsiz haberde başlık satırı kısa kelimelerle uzayıp gidiyor", category: "turkiye", publishedAt: "2026-11-27T09:00:00.000Z" });
+      await addArticle(db, {
+        title: "Resimli haberde başlık küçük resmin yanında duruyor",
+        category: "turkiye",
+        publishedAt: "2026-11-27T08:00:00.000Z",
+        image: { storageKey: "t/kart", caption: "Temsili", credit: "Haberci", alt: "Mavi bir yüzey" },
+      });
+      await writeFixtureImage(t.dataDir, "t/kart");
+    },
+  });
+
+  it("gives a card without a picture the whole row, and one with a picture the column beside it", async () => {
+    const page = await fixture().browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${fixture().base}/`);
+    const widths = await page.locator("article.card-row").evaluateAll((cards) =>
+      cards.map((card) => ({
+        hasPicture: card.querySelector("img") !== null,
+        card: card.getBoundingClientRect().width,
+        title: card.querySelector(".card-title")?.getBoundingClientRect().width ?? 0,
+      })),
+    );
+    const without = widths.find((w) => !w.hasPicture);
+    const withPicture = widths.find((w) => w.hasPicture);
+    expect(without && withPicture).toBeTruthy();
+    // Squeezed into the thumbnail's column it was 110 px wide: one word a line.
+    expect(without!.title).toBeGreaterThan(0.9 * without!.card);
+    expect(withPicture!.title).toBeLessThan(0.8 * withPicture!.card);
+    await page.close();
+  });
+});
