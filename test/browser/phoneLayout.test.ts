@@ -1,9 +1,9 @@
-// Cards keep their layout on a phone whether or not the article has a picture.
+// Reader pages laid out on a 390-px phone: cards with and without a picture, the search's day filters.
 import { describe, expect, it } from "vitest";
 import { addArticle, writeFixtureImage } from "../fixtures.ts";
 import { browserTestsEnabled, useBrowserApp } from "./fixture.ts";
 
-describe.skipIf(!browserTestsEnabled)("card layout in Chromium at 390 px", () => {
+describe.skipIf(!browserTestsEnabled)("reader layout in Chromium at 390 px", () => {
   const fixture = useBrowserApp({
     prepare: async (db, t) => {
       await addArticle(db, { title: "Resimsiz haberde başlık satırı kısa kelimelerle uzayıp gidiyor", category: "turkiye", publishedAt: "2026-11-27T09:00:00.000Z" });
@@ -33,6 +33,21 @@ describe.skipIf(!browserTestsEnabled)("card layout in Chromium at 390 px", () =>
     // Squeezed into the thumbnail's column it was 110 px wide: one word a line.
     expect(without!.title).toBeGreaterThan(0.9 * without!.card);
     expect(withPicture!.title).toBeLessThan(0.8 * withPicture!.card);
+    await page.close();
+  });
+
+  it("keeps each of the search's day filters under its own label", async () => {
+    const page = await fixture().browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${fixture().base}/arama?q=haber`);
+    for (const id of ["baslangic", "bitis"]) {
+      const label = await page.locator(`label[for="${id}"]`).boundingBox();
+      const input = await page.locator(`#${id}`).boundingBox();
+      expect(label && input, id).toBeTruthy();
+      // Directly above its field, and starting where the field starts (not beside the previous one).
+      expect(label!.y + label!.height, id).toBeLessThanOrEqual(input!.y + 1);
+      expect(input!.y - (label!.y + label!.height), id).toBeLessThan(12);
+      expect(Math.abs(label!.x - input!.x), id).toBeLessThan(4);
+    }
     await page.close();
   });
 });
