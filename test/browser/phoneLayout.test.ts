@@ -14,6 +14,9 @@ describe.skipIf(!browserTestsEnabled)("reader layout in Chromium at 390 px", () 
         image: { storageKey: "t/kart", caption: "Temsili", credit: "Haberci", alt: "Mavi bir yüzey" },
       });
       await writeFixtureImage(t.dataDir, "t/kart");
+      for (const [i, title] of ["Erzurum'da kar nedeniyle 120 köy yolu ulaşıma kapandı", "Marmara'da fırtına uyarısı: feribot seferleri iptal edildi"].entries()) {
+        await addArticle(db, { title, category: "turkiye", breaking: true, publishedAt: `2026-11-27T1${i}:00:00.000Z` });
+      }
     },
   });
 
@@ -48,6 +51,22 @@ describe.skipIf(!browserTestsEnabled)("reader layout in Chromium at 390 px", () 
       expect(input!.y - (label!.y + label!.height), id).toBeLessThan(12);
       expect(Math.abs(label!.x - input!.x), id).toBeLessThan(4);
     }
+    await page.close();
+  });
+
+  it("shows the son dakika strip's first headline whole, the next one peeking in to say it scrolls", async () => {
+    const page = await fixture().browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${fixture().base}/`);
+    const strip = await page.locator(".breaking-strip ul").evaluate((ul) => {
+      const box = ul.getBoundingClientRect();
+      const items = [...ul.querySelectorAll("li")].map((li) => li.getBoundingClientRect());
+      return { left: box.left, right: box.right, scrolls: ul.scrollWidth > ul.clientWidth, items: items.map((r) => ({ left: r.left, right: r.right })) };
+    });
+    expect(strip.items.length).toBeGreaterThanOrEqual(2);
+    // The first headline fits inside the strip (it wraps, it is not cut), and the second starts inside it too.
+    expect(strip.items[0]!.right).toBeLessThanOrEqual(strip.right + 1);
+    expect(strip.items[1]!.left).toBeLessThan(strip.right);
+    expect(strip.scrolls).toBe(true);
     await page.close();
   });
 });
