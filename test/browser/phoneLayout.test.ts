@@ -69,4 +69,14 @@ describe.skipIf(!browserTestsEnabled)("reader layout in Chromium at 390 px", () 
     expect(strip.scrolls).toBe(true);
     await page.close();
   });
+
+  it("leaves room between the header and an article's category label", async () => {
+    const page = await fixture().browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${fixture().base}/haber/turkiye/`);
+    await page.locator("article.card .card-title a").first().click();
+    const header = await page.locator("header.site-header").boundingBox();
+    const label = await page.locator(".article-cat").first().boundingBox();
+    expect(label!.y - (header!.y + header!.height)).toBeGreaterThanOrEqual(12);
+    await page.close();
+  });
 });
