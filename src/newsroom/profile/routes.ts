@@ -1,6 +1,6 @@
 // Author profiles: everyone edits their own (/profil); admins anyone's (/kullanicilar/:id/profil).
 import { type FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { ForbiddenError, InvalidInputError } from "../../errors.ts";
+import { InvalidInputError } from "../../errors.ts";
 import { IdParams } from "../../http/schemas.ts";
 import { saveAuthorProfile } from "../../news/saveAuthorProfile.ts";
 import { actorOf } from "../auth.ts";
@@ -15,15 +15,15 @@ const OWN = "/yonetim/profil";
 const ofUser = (id: number) => `/yonetim/kullanicilar/${id}/profil`;
 
 export const profileRoutes: FastifyPluginAsyncTypebox<NewsroomOptions> = async (app, { db, assets, now }) => {
-  /** A refused profile form is shown again with what was typed and the field messages (400), or the refusal (403). */
+  /** A refused profile form is shown again with what was typed and the field messages (400); a refusal (403) is the error page. */
   const profileErrors = <Params>(userIdOf: (request: FormRequest<ProfileFormBody, Params>) => number, actionOf: (userId: number) => string) =>
-    formErrors(ProfilePage, [InvalidInputError, ForbiddenError], async (error, request: FormRequest<ProfileFormBody, Params>) => {
+    formErrors(ProfilePage, [InvalidInputError], async (error, request: FormRequest<ProfileFormBody, Params>) => {
       const user = await findProfileUser(db, userIdOf(request));
       return {
         chrome: chromeOf(request, assets),
         ...(await loadProfile(db, { user, action: actionOf(user.id), values: profileInputFromForm(request.body) })),
         error: error.message,
-        errors: error instanceof InvalidInputError ? error.fields : undefined,
+        errors: error.fields,
       };
     });
 
