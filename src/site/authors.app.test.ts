@@ -1,6 +1,7 @@
 // Bylines and author pages as readers see them: the byline on the article page (or the agency),
 // /yazar/{slug}/ with the profile, the articles and their pages, and the cache dropping exactly the
 // author pages a publish or a profile edit touches.
+import { HtmlValidate } from "html-validate";
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { TEST_NOW, buildTestApp, type TestApp } from "../../test/app.ts";
 import { describeEachDatabase } from "../../test/databases.ts";
@@ -106,6 +107,18 @@ describeEachDatabase("bylines and author pages", (get) => {
     expect(second).toContain("Deniz Kaya — Sayfa 2");
     expect([...second.matchAll(/<h3 class="card-title">/g)]).toHaveLength(1);
     expect(second).toContain("Deniz'in haberi 1<");
+  });
+
+  it("the author page and an article with a byline are valid HTML", async () => {
+    // Preact writes `<!doctype html>` and self-closing void elements: a style choice, not an error.
+    const validator = new HtmlValidate({ extends: ["html-validate:recommended"], rules: { "doctype-style": "off", "void-style": "off" } });
+    for (const url of ["/yazar/deniz-kaya/", "/yazar/deniz-kaya/2.sayfa.html", urls.two ?? ""]) {
+      const report = await validator.validateString(await page(url));
+      expect(
+        report.results.flatMap((r) => r.messages.map((m) => `${m.ruleId}: ${m.message}`)),
+        url,
+      ).toEqual([]);
+    }
   });
 
   it("answers the site's 404 page for an unknown author or a page past the last, and redirects the other spellings", async () => {

@@ -34,7 +34,7 @@ export function AuthorPage({ chrome, author, page }: AuthorPageProps) {
           {author.title && <p class="author-title">{author.title}</p>}
           {author.bio && <p class="author-bio">{author.bio}</p>}
           {author.links.length > 0 && (
-            <ul class="author-links" aria-label="Bağlantılar">
+            <ul class="author-links">
               {author.links.map((link) => (
                 <li key={link}>
                   <a href={link} rel="me">
