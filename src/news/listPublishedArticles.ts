@@ -59,7 +59,7 @@ export async function getAuthorPage(db: Db, slug: string, page: number, now: Dat
 
 /**
  * For the feeds: an author's newest published articles, whole (body, tags and authors included),
- * newest first. One statement; undefined-free: an unknown author id gives an empty list.
+ * newest first. One statement; an unknown author id gives an empty list.
  */
 export async function listAuthorArticles(db: Db, authorId: number, limit: number, now: Date): Promise<ArticleFull[]> {
   return listPublishedFull(db, { authorId, limit, offset: 0 }, now);
