@@ -21,17 +21,18 @@ export async function findProfileUser(db: Kysely<Database>, userId: number): Pro
 }
 
 /**
- * The profile form of `user`, posting to `action`: their profile's values, or for a user who has none
+ * The profile form of `user`, posting to `action` (`own`: the signed-in user's "Profilim"): their profile's values, or for a user who has none
  * yet their name and an empty rest (the profile is made on the first save). `values` replaces them
  * when a refused form is shown again.
  */
 export async function loadProfile(
   db: Kysely<Database>,
-  { user, action, values }: { user: { id: number; name: string }; action: string; values?: AuthorProfileInput },
+  { user, action, own, values }: { user: { id: number; name: string }; action: string; own: boolean; values?: AuthorProfileInput },
 ): Promise<ProfileData> {
   const [profile, images] = await Promise.all([findAuthorOfUser(db, user.id), listImages(db, PROFILE_IMAGE_COUNT, 0)]);
   return {
     action,
+    own,
     userName: user.name,
     publicPath: profile ? authorPath(profile.slug) : null,
     values:

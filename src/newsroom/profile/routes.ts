@@ -21,7 +21,7 @@ export const profileRoutes: FastifyPluginAsyncTypebox<NewsroomOptions> = async (
       const user = await findProfileUser(db, userIdOf(request));
       return {
         chrome: chromeOf(request, assets),
-        ...(await loadProfile(db, { user, action: actionOf(user.id), values: profileInputFromForm(request.body) })),
+        ...(await loadProfile(db, { user, action: actionOf(user.id), own: actionOf(user.id) === OWN, values: profileInputFromForm(request.body) })),
         error: error.message,
         errors: error.fields,
       };
@@ -31,7 +31,7 @@ export const profileRoutes: FastifyPluginAsyncTypebox<NewsroomOptions> = async (
     const actor = actorOf(request);
     return reply.render(ProfilePage, {
       chrome: chromeOf(request, assets),
-      ...(await loadProfile(db, { user: actor, action: OWN })),
+      ...(await loadProfile(db, { user: actor, action: OWN, own: true })),
       message: messageFor(request.query.mesaj),
     });
   });
@@ -57,7 +57,7 @@ export const profileRoutes: FastifyPluginAsyncTypebox<NewsroomOptions> = async (
     const user = await findProfileUser(db, request.params.id);
     return reply.render(ProfilePage, {
       chrome: chromeOf(request, assets),
-      ...(await loadProfile(db, { user, action: ofUser(user.id) })),
+      ...(await loadProfile(db, { user, action: ofUser(user.id), own: false })),
       message: messageFor(request.query.mesaj),
     });
   });

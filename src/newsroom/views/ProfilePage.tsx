@@ -7,6 +7,8 @@ import { Csrf, FieldError, NewsroomLayout, type NewsroomChrome, Notice } from ".
 export interface ProfileData {
   /** Where the form posts. */
   action: string;
+  /** The signed-in user's own profile ("Profilim"), not another user's. */
+  own: boolean;
   /** The newsroom user whose profile it is. */
   userName: string;
   /** The public author page, once the profile exists. */
@@ -30,8 +32,7 @@ function describedBy(errors: Record<string, string> | undefined, name: string, h
 
 export function ProfilePage(p: ProfilePageProps) {
   const v = p.values;
-  const own = p.chrome.user?.name === p.userName && p.action === "/yonetim/profil";
-  const heading = own ? "Profilim" : `Yazar profili: ${p.userName}`;
+  const heading = p.own ? "Profilim" : `Yazar profili: ${p.userName}`;
   const links = Array.from({ length: MAX_AUTHOR_LINKS }, (_, i) => v.links[i] ?? "");
   return (
     <NewsroomLayout chrome={p.chrome} title={heading}>
