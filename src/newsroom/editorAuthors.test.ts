@@ -96,7 +96,8 @@ describeEachDatabase("choosing an article's authors", (get) => {
     // B also changing the byline differently is a true conflict on "Yazarlar".
     const both = await editorB.post(`/yonetim/haber/${id}`, form({ title: "İki sekme", authors: ["ulas-muhabir"], version: String(opened), action: "save" }));
     expect(both.statusCode).toBe(409);
-    expect(both.body).toContain("Yazarlar");
+    expect(both.body).toContain("Yazarlar: ikiniz de değiştirdiniz");
+    expect(both.body).toContain('<dd data-theirs="authors">Sekme Editor, Ikinci Editor</dd>');
     expect(await bylineOf(id)).toEqual(["sekme-editor", "ikinci-editor"]);
   });
 
