@@ -33,12 +33,11 @@ export function canEditProfile(actor: Actor, userId: number): boolean {
 export async function saveAuthorProfile(db: Kysely<Database>, { user, input, actor, now, ip }: SaveAuthorProfileInput): Promise<AuthorProfile> {
   if (!canEditProfile(actor, user.id)) throw new ForbiddenError("Yalnızca kendi profilinizi düzenleyebilirsiniz.");
   const clean = normaliseAuthorProfile(input);
-  const saved = await db.transaction().execute(async (trx) => {
+  const slugTaken = () => new InvalidInputError("Profil kaydedilemedi: işaretli alanları düzeltin.", { slug: `“${clean.slug}” adresi başka bir yazarda kullanılıyor.` });
+  const write = db.transaction().execute(async (trx) => {
     const id = await ensureAuthorForUser(trx, user);
     const holder = await findAuthorBySlug(trx, clean.slug);
-    if (holder && holder.id !== id) {
-      throw new InvalidInputError("Profil kaydedilemedi: işaretli alanları düzeltin.", { slug: `“${clean.slug}” adresi başka bir yazarda kullanılıyor.` });
-    }
+    if (holder && holder.id !== id) throw slugTaken();
     if (clean.imageId !== null && !(await findImage(trx, clean.imageId))) {
       throw new InvalidInputError("Profil kaydedilemedi: işaretli alanları düzeltin.", { imageId: "Seçilen görsel bulunamadı." });
     }
@@ -47,6 +46,12 @@ export async function saveAuthorProfile(db: Kysely<Database>, { user, input, act
     const row = await findAuthorById(trx, id);
     if (!row) throw new Error("author vanished");
     return row;
+  });
+  // Another save may take the slug between the check and the write: the unique index refuses it, and
+  // that is the same "taken" as the check's, not a failure.
+  const saved = await write.catch(async (error: unknown) => {
+    const holder = error instanceof InvalidInputError ? undefined : await findAuthorBySlug(db, clean.slug);
+    throw holder && holder.userId !== user.id ? slugTaken() : error;
   });
   newsEvents.emit("authorChanged", { authorId: saved.id }, "local");
   return saved;

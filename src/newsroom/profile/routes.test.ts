@@ -5,7 +5,7 @@ import { buildTestApp, type TestApp } from "../../../test/app.ts";
 import { describeEachDatabase } from "../../../test/databases.ts";
 import { PASSWORD, addActor } from "../../../test/newsroomFixtures.ts";
 import { type Session, signIn } from "../../../test/session.ts";
-import { ForbiddenError } from "../../errors.ts";
+import { ForbiddenError, InvalidInputError } from "../../errors.ts";
 import { findAuthorOfUser } from "../../news/authorStore.ts";
 import { installDefaults } from "../../news/installDefaults.ts";
 import { saveAuthorProfile } from "../../news/saveAuthorProfile.ts";
@@ -106,6 +106,18 @@ describeEachDatabase("author profiles in the newsroom", (get) => {
       }),
     ).rejects.toBeInstanceOf(ForbiddenError);
     expect((await findAuthorOfUser(get().db, other.id))?.name).toBe("Baska");
+  });
+
+  it("two saves racing for one address: one wins, the other is told the address is taken", async () => {
+    const { db } = get();
+    const first = await addActor(db, "muhabir", "Yarisan Bir");
+    const second = await addActor(db, "muhabir", "Yarisan Iki");
+    const claim = (user: Actor) =>
+      saveAuthorProfile(db, { user, input: { name: user.name, slug: "ortak-adres", title: "", bio: "", imageId: null, links: [] }, actor: user, now: new Date() });
+    const results = await Promise.allSettled([claim(first), claim(second)]);
+    expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    const refused = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
+    expect(refused?.reason).toBeInstanceOf(InvalidInputError);
   });
 
   it("lets an admin edit anyone's profile from the users area", async () => {
