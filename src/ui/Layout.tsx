@@ -21,6 +21,8 @@ export interface LayoutProps {
   ogType?: "website" | "article";
   jsonLd?: object;
   noindex?: boolean;
+  /** RSS feeds of the page's list, named in `<link rel="alternate">` (paths). */
+  feeds?: Array<{ title: string; href: string }>;
   /** Kept in the header's search box. */
   searchQuery?: string;
   children: ComponentChildren;
@@ -42,6 +44,9 @@ export function Layout(props: LayoutProps) {
         <title>{props.title}</title>
         {props.description && <meta name="description" content={props.description} />}
         {canonical && <link rel="canonical" href={canonical} />}
+        {props.feeds?.map((f) => (
+          <link key={f.href} rel="alternate" type="application/rss+xml" title={f.title} href={chrome.publicUrl + f.href} />
+        ))}
         {props.noindex && <meta name="robots" content="noindex" />}
         <meta property="og:site_name" content={chrome.siteName} />
         <meta property="og:locale" content="tr_TR" />
