@@ -9,6 +9,7 @@ import { type AliasedSelectQueryBuilder, type Kysely, PostgresAdapter, sql } fro
 import { jsonArrayFrom as pgJsonArrayFrom } from "kysely/helpers/postgres";
 import { jsonArrayFrom as sqliteJsonArrayFrom } from "kysely/helpers/sqlite";
 import type { Database, Tag } from "../db/schema.ts";
+import { shareImagesOf } from "../media/pictureUrls.ts";
 import { CARD_COLUMNS, cardQuery, publishedCards, toCard } from "./cardQuery.ts";
 import type { ArticleCard, ArticleFull } from "./types.ts";
 
@@ -81,6 +82,7 @@ function fullQuery(db: Db, cards: Cards) {
       "a.imageCredit",
       "a.seoTitle",
       "a.seoDescription",
+      "i.hasShareCrops",
       "s.slug as sourceSlug",
       "s.name as sourceName",
       "au.name as authorName",
@@ -114,6 +116,16 @@ function toFull(row: FullRow, now: Date): ArticleFull {
     seoTitle: row.seoTitle,
     seoDescription: row.seoDescription,
     tags: parseTags(row.tags),
+    share:
+      row.storageKey && row.imageWidth && row.imageHeight && row.variantWidths
+        ? shareImagesOf({
+            storageKey: row.storageKey,
+            width: row.imageWidth,
+            height: row.imageHeight,
+            variantWidths: row.variantWidths,
+            hasShareCrops: row.hasShareCrops,
+          })
+        : null,
   };
 }
 

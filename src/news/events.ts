@@ -36,6 +36,11 @@ export interface NewsEvents {
   /** Categories or sources were added, renamed or removed. */
   taxonomyChanged: [change: Record<string, never>, origin: EventOrigin];
   /**
+   * Sections of the site's settings were saved (settings/: "identity" is the name, logo, share image
+   * and social profiles every page shows; "ads_txt" is /ads.txt only).
+   */
+  settingsChanged: [change: { sections: string[] }, origin: EventOrigin];
+  /**
    * Changes may have been missed (the instance lost its link to the others, e.g. its PostgreSQL
    * LISTEN connection dropped): anything kept from earlier reads must be dropped. Not relayed.
    */
@@ -43,7 +48,7 @@ export interface NewsEvents {
 }
 
 /** The news events a relay carries to other instances (changesMissed is about this instance only). */
-export const NEWS_EVENT_NAMES = ["articleChanged", "headlinesChanged", "taxonomyChanged"] as const satisfies ReadonlyArray<keyof NewsEvents>;
+export const NEWS_EVENT_NAMES = ["articleChanged", "headlinesChanged", "taxonomyChanged", "settingsChanged"] as const satisfies ReadonlyArray<keyof NewsEvents>;
 
 export const newsEvents = new EventEmitter<NewsEvents>();
 // Every instance of the app in one process (tests) and every subscriber (cache, purger, relay, live).
