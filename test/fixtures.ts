@@ -23,7 +23,8 @@ export interface ArticleFixture {
   breaking?: boolean;
   breakingUntil?: string | null;
   headlineSlot?: number | null;
-  image?: { storageKey: string; caption: string; credit: string; alt: string };
+  /** `shareCrops`: the row says its share crops were made (write them with writeFixtureImage). */
+  image?: { storageKey: string; caption: string; credit: string; alt: string; shareCrops?: boolean };
 }
 
 export async function addArticle(db: Kysely<Database>, f: ArticleFixture): Promise<number> {
@@ -41,6 +42,7 @@ export async function addArticle(db: Kysely<Database>, f: ArticleFixture): Promi
           width: 1200,
           height: 675,
           variantWidths: "480,800,1200",
+          hasShareCrops: f.image.shareCrops ? 1 : 0,
           caption: f.image.caption,
           credit: f.image.credit,
           alt: f.image.alt,
