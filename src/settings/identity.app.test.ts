@@ -314,6 +314,31 @@ describeEachDatabase("site identity", (get) => {
       expect(blockOf((await t.app.inject({ url: "/" })).body, "NewsMediaOrganization")).toMatchObject({ logo: { url: expect.stringContaining("/marka/logo.") } });
     });
 
+    it("takes a PNG logo into the media library, and removes the logo again on request", async () => {
+      const png = await sharp({ create: { width: 600, height: 200, channels: 4, background: "#00000000" } })
+        .png()
+        .toBuffer();
+      let page = await admin.get("/yonetim/ayarlar");
+      const saved = await identityForm(
+        admin,
+        { version: versionOn(page.body, "/yonetim/ayarlar/kimlik"), siteName: "Kuzey Ekspres Haber Ajansı" },
+        { name: "logo.png", type: "image/png", data: png },
+      );
+      expect(saved.statusCode, saved.body).toBe(303);
+      const row = await get().db.selectFrom("images").selectAll().where("alt", "=", "Kuzey Ekspres Haber Ajansı logosu").executeTakeFirstOrThrow();
+      const home = (await t.app.inject({ url: "/" })).body;
+      expect(blockOf(home, "NewsMediaOrganization")).toMatchObject({ logo: { url: `${TEST_PUBLIC_URL}/medya/${row.storageKey}.jpg`, width: "600", height: "200" } });
+      expect(home).toContain(`<img src="/medya/${row.storageKey}.jpg" alt height="40" width="120"/>`);
+
+      page = await admin.get("/yonetim/ayarlar");
+      expect(
+        (await identityForm(admin, { version: versionOn(page.body, "/yonetim/ayarlar/kimlik"), siteName: "Kuzey Ekspres Haber Ajansı", logo: "yok" })).statusCode,
+      ).toBe(303);
+      const after = (await t.app.inject({ url: "/" })).body;
+      expect(after).not.toContain(`/medya/${row.storageKey}.jpg`);
+      expect(blockOf(after, "NewsMediaOrganization")).toMatchObject({ logo: { url: expect.stringContaining("/marka/icon-512.") } });
+    });
+
     it("refuses a save made from an older version of the form (409), keeping what was typed", async () => {
       const res = await identityForm(admin, { version: "1", siteName: "Eski Sekmeden Kayıt" });
       expect(res.statusCode).toBe(409);
