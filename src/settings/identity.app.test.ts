@@ -207,9 +207,7 @@ describeEachDatabase("site identity", (get) => {
       expect(m.icons.map((i) => i.sizes)).toEqual(["192x192", "512x512"]);
       for (const icon of m.icons) expect((await t.app.inject({ url: icon.src })).statusCode).toBe(200);
 
-      const ads = await t.app.inject({ url: "/ads.txt" });
-      expect(ads.statusCode).toBe(404);
-      expect(ads.headers["content-type"]).toMatch(/^text\/plain/);
+      expect((await t.app.inject({ url: "/ads.txt" })).statusCode).toBe(404);
     });
   });
 

@@ -69,8 +69,8 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRoutesOptions> = 
 
   app.get("/ads.txt", { config: { pageCache: true } }, async (_request, reply) => {
     const { adsTxt } = await loadSiteSettings(db);
-    // No text: no file (crawlers read a 404 as "no ads.txt"), in plain text like the file would be.
-    if (adsTxt === "") return reply.code(404).type("text/plain; charset=utf-8").header("cache-control", "no-cache").send("ads.txt yok.\n");
+    // No text: no file (crawlers read a 404 as "no ads.txt"), answered like any missing page.
+    if (adsTxt === "") throw new NotFoundError("Dosya");
     return reply.cacheWith([ADS_TXT_KEY]).type("text/plain; charset=utf-8").send(adsTxt);
   });
 };
