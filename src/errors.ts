@@ -1,6 +1,6 @@
 // Domain errors: a stable code for the API and a Turkish message for people.
 // HTTP statuses are assigned in one place (app.ts), not here.
-import { formatIstanbulTime } from "./lib/time.ts";
+import { DAY_MESSAGE, formatIstanbulTime } from "./lib/time.ts";
 
 export abstract class DomainError extends Error {
   abstract readonly code: string;
@@ -17,14 +17,24 @@ export class NotFoundError extends DomainError {
   }
 }
 
+/** Bad input (400). `code` is "invalid_input" unless a caller names a more precise one (e.g. "unknown_author"). */
 export class InvalidInputError extends DomainError {
-  readonly code = "invalid_input";
   constructor(
     message: string,
     readonly fields: Record<string, string> = {},
+    readonly code: string = "invalid_input",
   ) {
     super(message);
   }
+}
+
+/**
+ * Throws InvalidInputError ("Tarih süzgeci geçersiz.", fields `from`/`to`: DAY_MESSAGE) when a day
+ * filter's ends were refused (`invalid` of lib/time.ts istanbulDayRange); returns otherwise.
+ */
+export function refuseInvalidDays(invalid: ReadonlyArray<"from" | "to">): void {
+  if (invalid.length === 0) return;
+  throw new InvalidInputError("Tarih süzgeci geçersiz.", Object.fromEntries(invalid.map((end) => [end, DAY_MESSAGE])));
 }
 
 export class ConflictError extends DomainError {

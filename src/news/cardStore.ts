@@ -5,13 +5,18 @@
 // index in its ORDER BY so that LIMIT stops it early: articles_status_published (latest, most read
 // of the last days), articles_category_status_published (category blocks and pages, the next
 // article), articles_headline_slot, articles_breaking (0009), article_tags' keys (tags, related).
+// Each statement is a preparedQuery: its SQL is compiled once per shape, only its values change.
+// Every LIMIT is a literal of the shape (`rows(n)`): SQLite plans `LIMIT ?` inside a subquery
+// without its early stop, which made the article page's statement four times slower (140 µs vs 35).
 import { type AliasedSelectQueryBuilder, type Kysely, PostgresAdapter, sql } from "kysely";
 import { jsonArrayFrom as pgJsonArrayFrom } from "kysely/helpers/postgres";
 import { jsonArrayFrom as sqliteJsonArrayFrom } from "kysely/helpers/sqlite";
+import { preparedQuery } from "../db/prepared.ts";
 import type { Database, Tag } from "../db/schema.ts";
 import { shareImagesOf } from "../media/pictureUrls.ts";
 import { CARD_COLUMNS, cardQuery, publishedCards, toCard } from "./cardQuery.ts";
-import type { ArticleCard, ArticleFull } from "./types.ts";
+import { authorPath } from "./slug.ts";
+import type { ArticleCard, ArticleFull, AuthorRef } from "./types.ts";
 
 type Db = Kysely<Database>;
 type Cards = ReturnType<typeof cardQuery>;
@@ -25,6 +30,8 @@ function publishedRows(db: Db) {
 type Pick = AliasedSelectQueryBuilder<{ id: number; block: number; rank: number }, "b">;
 
 const block = (n: number) => sql.lit(n).as("block");
+/** A row count written into the SQL (see the note at the top). */
+const rows = (n: number) => sql.lit(Math.trunc(n));
 const noRank = sql.lit(0).as("rank");
 
 /** Newest first, by (publishedAt, id): the order of the indexes' last two columns. */
@@ -37,41 +44,40 @@ function newest(db: Db) {
  * articles_breaking applies on SQLite too) and whose `breakingUntil` is unset or later than `now`,
  * newest first.
  */
-function breakingPick(db: Db, blockNo: number, limit: number, now: Date): Pick {
+function breakingPick(db: Db, blockNo: number, limit: number, nowIso: string): Pick {
   return newest(db)
     .select(["id", block(blockNo), noRank])
     .where("isBreaking", "=", sql.lit(1))
-    .where((eb) => eb.or([eb("breakingUntil", "is", null), eb("breakingUntil", ">", now.toISOString())]))
-    .limit(limit)
+    .where((eb) => eb.or([eb("breakingUntil", "is", null), eb("breakingUntil", ">", nowIso)]))
+    .limit(rows(limit))
     .as("b");
 }
 
-/** A tag as the JSON subquery of fullQuery gives it. */
-interface TagJson {
+/** A tag or an author as the JSON subqueries of fullQuery give them. */
+interface RefJson {
   id: number;
   slug: string;
   name: string;
 }
 
-/** SQLite answers a JSON subquery as text, PostgreSQL as parsed JSON: either way, the tag list. */
-function parseTags(value: unknown): TagJson[] {
+/** SQLite answers a JSON subquery as text, PostgreSQL as parsed JSON: either way, the list of tags or authors. */
+function parseRefs(value: unknown): RefJson[] {
   const list: unknown = typeof value === "string" ? JSON.parse(value) : value;
   if (!Array.isArray(list)) return [];
-  return list.filter(isTagJson).map((t) => ({ id: t.id, slug: t.slug, name: t.name }));
+  return list.filter(isRefJson).map((t) => ({ id: t.id, slug: t.slug, name: t.name }));
 }
 
-function isTagJson(t: unknown): t is TagJson {
+function isRefJson(t: unknown): t is RefJson {
   return (
     typeof t === "object" && t !== null && "id" in t && typeof t.id === "number" && "slug" in t && typeof t.slug === "string" && "name" in t && typeof t.name === "string"
   );
 }
 
-/** Cards with everything a whole article adds: source, author, the text, and the tags (in their order) as one JSON column. */
+/** Cards with everything a whole article adds: source, the text, and the tags and authors (each in their order) as JSON columns. */
 function fullQuery(db: Db, cards: Cards) {
   const jsonArrayFrom = db.getExecutor().adapter instanceof PostgresAdapter ? pgJsonArrayFrom : sqliteJsonArrayFrom;
   return cards
     .innerJoin("sources as s", "s.id", "a.sourceId")
-    .leftJoin("authors as au", "au.id", "a.authorId")
     .select((eb) => [
       "a.body",
       "a.status",
@@ -85,7 +91,6 @@ function fullQuery(db: Db, cards: Cards) {
       "i.hasShareCrops",
       "s.slug as sourceSlug",
       "s.name as sourceName",
-      "au.name as authorName",
       jsonArrayFrom(
         eb
           .selectFrom("articleTags as at")
@@ -94,6 +99,14 @@ function fullQuery(db: Db, cards: Cards) {
           .whereRef("at.articleId", "=", "a.id")
           .orderBy("at.position"),
       ).as("tags"),
+      jsonArrayFrom(
+        eb
+          .selectFrom("articleAuthors as aa")
+          .innerJoin("authors as au", "au.id", "aa.authorId")
+          .select(["au.id", "au.slug", "au.name"])
+          .whereRef("aa.articleId", "=", "a.id")
+          .orderBy("aa.position"),
+      ).as("authors"),
     ]);
 }
 
@@ -109,13 +122,13 @@ function toFull(row: FullRow, now: Date): ArticleFull {
     version: row.version,
     categoryId: row.categoryId,
     source: { slug: row.sourceSlug, name: row.sourceName },
-    author: row.authorName,
+    authors: parseRefs(row.authors).map((a): AuthorRef => ({ ...a, url: authorPath(a.slug) })),
     updatedAt,
     imageCaption: row.imageCaption,
     imageCredit: row.imageCredit,
     seoTitle: row.seoTitle,
     seoDescription: row.seoDescription,
-    tags: parseTags(row.tags),
+    tags: parseRefs(row.tags),
     share:
       row.storageKey && row.imageWidth && row.imageHeight && row.variantWidths
         ? shareImagesOf({
@@ -138,12 +151,20 @@ export async function findArticleFull(db: Db, id: number, now: Date, publishedOn
   return (await findArticlesFull(db, [id], now, publishedOnly))[0];
 }
 
+// Shaped by how many ids and whether only published ones; the ids are params `id0`, `id1`, …
+const articlesFullQuery = preparedQuery((db, params: Record<string, number>, shape: { count: number; publishedOnly: boolean }) =>
+  fullQuery(db, shape.publishedOnly ? publishedCards(db) : cardQuery(db)).where(
+    "a.id",
+    "in",
+    Array.from({ length: shape.count }, (_, i) => params[`id${i}`] ?? 0),
+  ),
+);
+
 /** Whole articles for several ids in one statement, in the order of `ids`. */
 export async function findArticlesFull(db: Db, ids: number[], now: Date, publishedOnly: boolean): Promise<ArticleFull[]> {
   if (ids.length === 0) return [];
-  const rows = await fullQuery(db, publishedOnly ? publishedCards(db) : cardQuery(db))
-    .where("a.id", "in", ids)
-    .execute();
+  const params = Object.fromEntries(ids.map((id, i) => [`id${i}`, id]));
+  const rows = await articlesFullQuery(db, params, { count: ids.length, publishedOnly });
   const byId = new Map(rows.map((row) => [row.id, toFull(row, now)] as const));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
@@ -151,47 +172,96 @@ export async function findArticlesFull(db: Db, ids: number[], now: Date, publish
 export interface ListFilter {
   categoryId?: number;
   tagId?: number;
+  /** Articles whose byline names this author (found through article_authors_author). */
+  authorId?: number;
   limit: number;
   offset: number;
 }
 
-/** Published cards of the category and/or tag (the tag's articles found through article_tags_tag). */
-function filtered(db: Db, filter: Omit<ListFilter, "limit" | "offset">) {
+/** Which filters a list has and its page size: the shape of its statement (the values are params). */
+interface FilterShape {
+  category: boolean;
+  tag: boolean;
+  author: boolean;
+  limit: number;
+}
+
+/** The values of a list's statement: a filter left out of its shape is null. */
+// A type, not an interface: prepared-query values must fit an index signature.
+type ListParams = {
+  categoryId: number | null;
+  tagId: number | null;
+  authorId: number | null;
+  offset: number;
+};
+
+function listParams(filter: ListFilter): { params: ListParams; shape: FilterShape } {
+  return {
+    params: { categoryId: filter.categoryId ?? null, tagId: filter.tagId ?? null, authorId: filter.authorId ?? null, offset: filter.offset },
+    shape: { category: filter.categoryId !== undefined, tag: filter.tagId !== undefined, author: filter.authorId !== undefined, limit: filter.limit },
+  };
+}
+
+/** Published cards of the category, tag and/or author (found through article_tags_tag, article_authors_author). */
+function filtered(db: Db, params: ListParams, shape: FilterShape) {
   let q = publishedCards(db);
-  if (filter.categoryId !== undefined) q = q.where("a.categoryId", "=", filter.categoryId);
-  if (filter.tagId !== undefined) {
-    const tagId = filter.tagId;
+  if (shape.category) q = q.where("a.categoryId", "=", params.categoryId);
+  if (shape.tag) {
+    const tagId = params.tagId;
     q = q.where("a.id", "in", (eb) => eb.selectFrom("articleTags as ft").select("ft.articleId").where("ft.tagId", "=", tagId));
+  }
+  if (shape.author) {
+    const authorId = params.authorId;
+    q = q.where("a.id", "in", (eb) => eb.selectFrom("articleAuthors as fa").select("fa.articleId").where("fa.authorId", "=", authorId));
   }
   return q;
 }
 
+const listPublishedQuery = preparedQuery((db, params: ListParams, shape: FilterShape) =>
+  filtered(db, params, shape).orderBy("a.publishedAt", "desc").orderBy("a.id", "desc").limit(rows(shape.limit)).offset(params.offset),
+);
+
 /** One page of published cards, newest first (publishedAt, then id). One statement. */
 export async function listPublished(db: Db, filter: ListFilter, now: Date): Promise<ArticleCard[]> {
-  const rows = await filtered(db, filter).orderBy("a.publishedAt", "desc").orderBy("a.id", "desc").limit(filter.limit).offset(filter.offset).execute();
+  const { params, shape } = listParams(filter);
+  const rows = await listPublishedQuery(db, params, shape);
   return rows.map((r) => toCard(r, now));
 }
 
+const listPublishedFullQuery = preparedQuery((db, params: ListParams, shape: FilterShape) =>
+  fullQuery(db, filtered(db, params, shape))
+    .orderBy("a.publishedAt", "desc")
+    .orderBy("a.id", "desc")
+    .limit(rows(shape.limit))
+    .offset(params.offset),
+);
+
 /** One page of published whole articles, newest first, tags included (the API's list). One statement. */
 export async function listPublishedFull(db: Db, filter: ListFilter, now: Date): Promise<ArticleFull[]> {
-  const rows = await fullQuery(db, filtered(db, filter)).orderBy("a.publishedAt", "desc").orderBy("a.id", "desc").limit(filter.limit).offset(filter.offset).execute();
+  const { params, shape } = listParams(filter);
+  const rows = await listPublishedFullQuery(db, params, shape);
   return rows.map((r) => toFull(r, now));
 }
 
-/** How many published articles there are (of the category): counted in the index alone. One statement. */
-export async function countPublished(db: Db, filter: { categoryId?: number }): Promise<number> {
+const countPublishedQuery = preparedQuery((db, params: { categoryId: number | null; authorId: number | null }, shape: { category: boolean; author: boolean }) => {
   let q = publishedRows(db).select((eb) => eb.fn.countAll<number | string>().as("n"));
-  if (filter.categoryId !== undefined) q = q.where("categoryId", "=", filter.categoryId);
-  const { n } = await q.executeTakeFirstOrThrow();
-  return Number(n);
+  if (shape.category) q = q.where("categoryId", "=", params.categoryId);
+  if (shape.author) {
+    const authorId = params.authorId;
+    q = q.where("id", "in", (eb) => eb.selectFrom("articleAuthors").select("articleId").where("authorId", "=", authorId));
+  }
+  return q;
+});
+
+/** How many published articles there are (of the category; by the author): counted in the indexes alone. One statement. */
+export async function countPublished(db: Db, filter: { categoryId?: number; authorId?: number }): Promise<number> {
+  const params = { categoryId: filter.categoryId ?? null, authorId: filter.authorId ?? null };
+  const [row] = await countPublishedQuery(db, params, { category: filter.categoryId !== undefined, author: filter.authorId !== undefined });
+  return Number(row?.n ?? 0);
 }
 
-/**
- * The tag with this slug and how many published articles (of the category, when given) carry it,
- * in one statement; undefined when no tag has the slug.
- */
-export async function findTagWithCount(db: Db, slug: string, filter: { categoryId?: number }): Promise<{ tag: Tag; total: number } | undefined> {
-  const row = await db
+const tagWithCountQuery = preparedQuery((db, params: { slug: string; categoryId: number | null }, byCategory: boolean) =>
+  db
     .selectFrom("tags as t")
     .select(["t.id", "t.slug", "t.name"])
     .select((eb) => {
@@ -202,31 +272,39 @@ export async function findTagWithCount(db: Db, slug: string, filter: { categoryI
         .whereRef("ct.tagId", "=", "t.id")
         .where("a.status", "=", "published")
         .where("a.publishedAt", "is not", null);
-      if (filter.categoryId !== undefined) count = count.where("a.categoryId", "=", filter.categoryId);
+      if (byCategory) count = count.where("a.categoryId", "=", params.categoryId);
       return count.as("total");
     })
-    .where("t.slug", "=", slug)
-    .executeTakeFirst();
+    .where("t.slug", "=", params.slug),
+);
+
+/**
+ * The tag with this slug and how many published articles (of the category, when given) carry it,
+ * in one statement; undefined when no tag has the slug.
+ */
+export async function findTagWithCount(db: Db, slug: string, filter: { categoryId?: number }): Promise<{ tag: Tag; total: number } | undefined> {
+  const [row] = await tagWithCountQuery(db, { slug, categoryId: filter.categoryId ?? null }, filter.categoryId !== undefined);
   return row ? { tag: { id: row.id, slug: row.slug, name: row.name }, total: Number(row.total ?? 0) } : undefined;
 }
 
+const breakingQuery = preparedQuery((db, params: { now: string }, limit: number) => picksQuery(db, [breakingPick(db, 0, limit, params.now)]));
+
 /** Son dakika: published articles whose flag is on now, newest first. One statement. */
 export async function listBreaking(db: Db, now: Date, limit: number): Promise<ArticleCard[]> {
-  return (await cardsOfPicks(db, [breakingPick(db, 0, limit, now)], now)).map((p) => p.card);
+  return (await breakingQuery(db, { now: now.toISOString() }, limit)).map((row) => toCard(row, now));
 }
 
 /**
- * The cards of the picked ids, in one statement: the branches joined by UNION ALL, then to their
+ * The cards of the picked ids, as one statement: the branches joined by UNION ALL, then to their
  * cards (by primary key), ordered by block, then rank (descending), then newest first. An article
- * picked by two branches comes twice.
+ * picked by two branches comes twice. Needs at least one branch.
  */
-async function cardsOfPicks(db: Db, branches: Pick[], now: Date): Promise<Array<{ block: number; card: ArticleCard }>> {
-  const [first, ...rest] = branches.map((b) => db.selectFrom(b).select(["b.id", "b.block", "b.rank"]));
-  if (!first) return [];
-  const picks = rest.reduce((union, branch) => union.unionAll(branch), first);
+function picksQuery(db: Db, [branch, ...branches]: [Pick, ...Pick[]]) {
+  const selected = (b: Pick) => db.selectFrom(b).select(["b.id", "b.block", "b.rank"]);
+  const picks = branches.reduce((union, b) => union.unionAll(selected(b)), selected(branch));
   // CROSS JOIN keeps the picks the outer loop on SQLite (its planner otherwise guesses the
   // materialised union large and scans articles against it); PostgreSQL plans it as any join.
-  const rows = await db
+  return db
     .selectFrom(picks.as("pick"))
     .crossJoin("articles as a")
     .innerJoin("categories as c", "c.id", "a.categoryId")
@@ -237,9 +315,7 @@ async function cardsOfPicks(db: Db, branches: Pick[], now: Date): Promise<Array<
     .orderBy("pick.block")
     .orderBy("pick.rank", "desc")
     .orderBy("a.publishedAt", "desc")
-    .orderBy("a.id", "desc")
-    .execute();
-  return rows.map((row) => ({ block: row.block, card: toCard(row, now) }));
+    .orderBy("a.id", "desc");
 }
 
 export interface HomeCards {
@@ -250,6 +326,47 @@ export interface HomeCards {
   /** Per entry of `categoryIds`, in that order: the category's newest cards. */
   byCategory: ArticleCard[][];
 }
+
+/** The counts and the categories shown: the home statement's shape (category ids are in its SQL; taxonomy changes are rare). */
+interface HomeShape {
+  categoryIds: readonly number[];
+  breaking: number;
+  latest: number;
+  mostRead: number;
+  perCategory: number;
+}
+
+const homeCardsQuery = preparedQuery((db, params: { since: string; now: string }, shape: HomeShape) =>
+  picksQuery(db, [
+    // Slot 1 first: the rank is the negated slot, since ranks sort descending.
+    publishedRows(db)
+      .select(["id", block(0), sql<number>`-${sql.ref("headlineSlot")}`.as("rank")])
+      .where("headlineSlot", "is not", null)
+      .orderBy("headlineSlot")
+      .limit(rows(10))
+      .as("b"),
+    breakingPick(db, 1, shape.breaking, params.now),
+    newest(db)
+      .select(["id", block(2), noRank])
+      .limit(rows(shape.latest))
+      .as("b"),
+    publishedRows(db)
+      .select(["id", block(3), "viewCount as rank"])
+      .where("publishedAt", ">=", params.since)
+      .orderBy("viewCount", "desc")
+      .orderBy("publishedAt", "desc")
+      .orderBy("id", "desc")
+      .limit(rows(shape.mostRead))
+      .as("b"),
+    ...shape.categoryIds.map((categoryId, i) =>
+      newest(db)
+        .select(["id", block(4 + i), noRank])
+        .where("categoryId", "=", categoryId)
+        .limit(rows(shape.perCategory))
+        .as("b"),
+    ),
+  ]),
+);
 
 /**
  * The home page's cards in one statement: the manşet (up to 10 slots, slot order), son dakika
@@ -262,79 +379,88 @@ export async function listHomeCards(
   since: Date,
   now: Date,
 ): Promise<HomeCards> {
-  const branches: Pick[] = [
-    // Slot 1 first: the rank is the negated slot, since ranks sort descending.
-    publishedRows(db)
-      .select(["id", block(0), sql<number>`-${sql.ref("headlineSlot")}`.as("rank")])
-      .where("headlineSlot", "is not", null)
-      .orderBy("headlineSlot")
-      .limit(10)
-      .as("b"),
-    breakingPick(db, 1, counts.breaking, now),
-    newest(db)
-      .select(["id", block(2), noRank])
-      .limit(counts.latest)
-      .as("b"),
-    publishedRows(db)
-      .select(["id", block(3), "viewCount as rank"])
-      .where("publishedAt", ">=", since.toISOString())
-      .orderBy("viewCount", "desc")
-      .orderBy("publishedAt", "desc")
-      .orderBy("id", "desc")
-      .limit(counts.mostRead)
-      .as("b"),
-    ...counts.categoryIds.map((categoryId, i) =>
-      newest(db)
-        .select(["id", block(4 + i), noRank])
-        .where("categoryId", "=", categoryId)
-        .limit(counts.perCategory)
-        .as("b"),
-    ),
-  ];
+  const picked = await homeCardsQuery(db, { since: since.toISOString(), now: now.toISOString() }, counts);
   const out: HomeCards = { headlines: [], breaking: [], latest: [], mostRead: [], byCategory: counts.categoryIds.map(() => []) };
   const lists = [out.headlines, out.breaking, out.latest, out.mostRead, ...out.byCategory];
-  for (const { block: b, card } of await cardsOfPicks(db, branches, now)) lists[b]?.push(card);
+  for (const row of picked) lists[row.block]?.push(toCard(row, now));
   return out;
 }
 
 /**
- * What an article page shows around article `current`, in one statement: up to `relatedCount`
- * published articles sharing the most tags with it (newest first among equals), the next older
- * published article of its category, and the newest of its category.
+ * How many of each tag's newest articles (by id) are candidates for "related": keeps the cost of
+ * the related list bounded by the article's tag count, not by how popular its tags are.
  */
-export async function listAroundArticle(
-  db: Db,
-  current: { id: number; categoryId: number; publishedAt: string },
-  relatedCount: number,
-  now: Date,
-): Promise<{ related: ArticleCard[]; older: ArticleCard | undefined; newest: ArticleCard | undefined }> {
-  const inCategory = () => newest(db).where("categoryId", "=", current.categoryId).limit(1);
-  const ownTags = db.selectFrom("articleTags").select("tagId").where("articleId", "=", current.id);
-  const related = db
-    .selectFrom("articleTags as rt")
-    .innerJoin("articles as r", "r.id", "rt.articleId")
-    .select((eb) => ["r.id", block(0), eb.fn.countAll<number>().as("rank")])
-    .where("rt.tagId", "in", ownTags)
-    .where("r.id", "!=", current.id)
-    .where("r.status", "=", "published")
-    .where("r.publishedAt", "is not", null)
-    .groupBy("r.id")
-    .orderBy("rank", "desc")
-    .orderBy("r.publishedAt", "desc")
-    .orderBy("r.id", "desc")
-    .limit(relatedCount)
-    .as("b");
-  const branches: Pick[] = [
-    related,
+const RELATED_POOL_PER_TAG = 200;
+
+/** `tag0`, `tag1`, …: the current article's tag ids, one param each (their count is the shape). */
+type AroundParams = { id: number; categoryId: number; publishedAt: string } & Record<`tag${number}`, number>;
+
+const aroundArticleQuery = preparedQuery((db, params: AroundParams, shape: { tagCount: number; related: number }) => {
+  const inCategory = () => newest(db).where("categoryId", "=", params.categoryId).limit(rows(1));
+  const branches: [Pick, ...Pick[]] = [
     inCategory()
       .select(["id", block(1), noRank])
-      .where((eb) => eb(eb.refTuple("publishedAt", "id"), "<", eb.tuple(current.publishedAt, current.id)))
+      .where((eb) => eb(eb.refTuple("publishedAt", "id"), "<", eb.tuple(params.publishedAt, params.id)))
       .as("b"),
     inCategory()
       .select(["id", block(2), noRank])
       .as("b"),
   ];
-  const picked = await cardsOfPicks(db, branches, now);
+  // Each tag's newest articles (article_tags_tag walked backwards), counted per article: the more
+  // tags shared, the higher the rank. CROSS JOIN keeps SQLite from scanning articles first.
+  const perTag = Array.from({ length: shape.tagCount }, (_, i) =>
+    db
+      .selectFrom(
+        db
+          .selectFrom("articleTags")
+          .select("articleId")
+          .where("tagId", "=", params[`tag${i}`] ?? 0)
+          .where("articleId", "!=", params.id)
+          .orderBy("articleId", "desc")
+          .limit(rows(RELATED_POOL_PER_TAG))
+          .as("t"),
+      )
+      .select("t.articleId"),
+  );
+  const [firstTag, ...otherTags] = perTag;
+  if (firstTag) {
+    const candidates = otherTags.reduce((union, q) => union.unionAll(q), firstTag);
+    branches.push(
+      db
+        .selectFrom(candidates.as("rt"))
+        .crossJoin("articles as r")
+        .select((eb) => ["r.id", block(0), eb.fn.countAll<number>().as("rank")])
+        .whereRef("r.id", "=", "rt.articleId")
+        .where("r.status", "=", "published")
+        .where("r.publishedAt", "is not", null)
+        .groupBy("r.id")
+        .orderBy("rank", "desc")
+        .orderBy("r.publishedAt", "desc")
+        .orderBy("r.id", "desc")
+        .limit(rows(shape.related))
+        .as("b"),
+    );
+  }
+  return picksQuery(db, branches);
+});
+
+/**
+ * What an article page shows around article `current`, in one statement: up to `relatedCount`
+ * published articles sharing the most of `current.tagIds` with it (newest first among equals; the
+ * candidates are each tag's 200 newest articles), the next older published article of its
+ * category, and the newest of its category.
+ */
+export async function listAroundArticle(
+  db: Db,
+  current: { id: number; categoryId: number; publishedAt: string; tagIds: readonly number[] },
+  relatedCount: number,
+  now: Date,
+): Promise<{ related: ArticleCard[]; older: ArticleCard | undefined; newest: ArticleCard | undefined }> {
+  const { id, categoryId, publishedAt, tagIds } = current;
+  const params: AroundParams = { id, categoryId, publishedAt };
+  tagIds.forEach((tagId, i) => (params[`tag${i}`] = tagId));
+  const found = await aroundArticleQuery(db, params, { tagCount: tagIds.length, related: relatedCount });
+  const picked = found.map((row) => ({ block: row.block, card: toCard(row, now) }));
   return {
     related: picked.filter((p) => p.block === 0).map((p) => p.card),
     older: picked.find((p) => p.block === 1)?.card,

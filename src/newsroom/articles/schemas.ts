@@ -1,17 +1,50 @@
 // The article forms and queries: the list, the editor form, version forms, revisions and tags.
 import { type Static, Type } from "@fastify/type-provider-typebox";
 import { ARTICLE_STATUSES } from "../../db/schema.ts";
-import { Int32Id } from "../../http/schemas.ts";
-import { type ArticleInput, parseTagList } from "../../news/articleInput.ts";
+import { Int32Id, PageNumber, Slug } from "../../http/schemas.ts";
+import { type ArticleInput, MAX_AUTHORS, parseTagList } from "../../news/articleInput.ts";
 import { MERGE_FIELDS, type Resolutions } from "../../news/mergeArticleEdit.ts";
 import { WORKFLOW_ACTIONS } from "../../news/workflow.ts";
 import { ARTICLE_LIMITS, MAX_TAGS, TAG_MAX_LENGTH } from "../../news/schemas.ts";
 import { Csrf, LocalDateTime, MessageQuery } from "../schemas.ts";
+import type { ArticleListOrder } from "./listArticles.ts";
+
+/** One author place of the editor form: an author's slug, or "" for none. */
+const AuthorChoice = Type.Union([Slug, Type.Literal("")]);
+/** Most author places a form may send (the editor shows the byline's authors plus two empty places). */
+export const AUTHOR_PLACES_MAX = MAX_AUTHORS + 2;
 
 export const ArticleStatusFilter = Type.Union(ARTICLE_STATUSES.map((status) => Type.Literal(status)));
 
+/** A day filter as the date input sends it: YYYY-MM-DD, or empty when left blank. */
+const DayFilter = Type.String({ pattern: "^(\\d{4}-\\d{2}-\\d{2})?$", maxLength: 10 });
+
+/** The list's orders as the form names them ("" or missing: the default). */
+export const LIST_ORDER_KEYS = ["son-degisiklik", "ilk-degisiklik", "yayin-zamani", "ilgi"] as const;
+export type ListOrderKey = (typeof LIST_ORDER_KEYS)[number];
+export const LIST_ORDERS: Record<ListOrderKey, ArticleListOrder> = {
+  "son-degisiklik": "changed-desc",
+  "ilk-degisiklik": "changed-asc",
+  "yayin-zamani": "published-desc",
+  ilgi: "relevance",
+};
+
+/**
+ * The newsroom list's query: status tab, words, category and author slugs, last-change days
+ * (`bas`, `bit`), order, page. Blank fields, as a GET form sends them, mean no filter.
+ */
 export const ArticleListQuery = Type.Object(
-  { durum: Type.Optional(ArticleStatusFilter), q: Type.Optional(Type.String({ maxLength: 200 })), mesaj: MessageQuery.properties.mesaj },
+  {
+    durum: Type.Optional(ArticleStatusFilter),
+    q: Type.Optional(Type.String({ maxLength: 200 })),
+    kategori: Type.Optional(Type.String({ maxLength: 120 })),
+    yazar: Type.Optional(Type.String({ maxLength: 120 })),
+    bas: Type.Optional(DayFilter),
+    bit: Type.Optional(DayFilter),
+    sirala: Type.Optional(Type.Union([Type.Literal(""), ...LIST_ORDER_KEYS.map((key) => Type.Literal(key))])),
+    sayfa: Type.Optional(PageNumber),
+    mesaj: MessageQuery.properties.mesaj,
+  },
   { additionalProperties: false },
 );
 
@@ -31,6 +64,7 @@ export const ResolutionFormFields = {
   "resolve.category": Resolution,
   "resolve.source": Resolution,
   "resolve.tags": Resolution,
+  "resolve.authors": Resolution,
   "resolve.imageId": Resolution,
   "resolve.imageCaption": Resolution,
   "resolve.imageCredit": Resolution,
@@ -67,6 +101,8 @@ export const ArticleForm = Type.Object(
     category: Type.Optional(Type.String({ maxLength: 200 })),
     source: Type.Optional(Type.String({ maxLength: 200 })),
     tags: Type.Optional(Type.String({ maxLength: MAX_TAGS * (TAG_MAX_LENGTH + 2) })),
+    // The byline: one select per place ("1. yazar", "2. yazar", ...), in form order; "" is an empty place.
+    authors: Type.Optional(Type.Union([AuthorChoice, Type.Array(AuthorChoice, { maxItems: AUTHOR_PLACES_MAX })])),
     imageId: Type.Optional(Type.Union([Int32Id, Type.Literal("")])),
     imageCaption: Type.Optional(Type.String({ maxLength: ARTICLE_LIMITS.imageCaption })),
     imageCredit: Type.Optional(Type.String({ maxLength: ARTICLE_LIMITS.imageCredit })),
@@ -89,6 +125,11 @@ export const CompareQuery = Type.Object({ a: Type.Optional(Int32Id), b: Type.Opt
 
 export const TagSuggestQuery = Type.Object({ q: Type.String({ maxLength: 100 }) }, { additionalProperties: false });
 
+/** The editor form's author places as slugs in byline order, empty places left out. */
+export function authorsFromForm(value: string | string[] | undefined): string[] {
+  return (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter((slug) => slug !== "");
+}
+
 /** The editor form's fields as an article input; absent text reads as empty, a checked "Son dakika" as true. */
 export function articleInputFromForm(form: ArticleFormBody): ArticleInput {
   return {
@@ -98,6 +139,7 @@ export function articleInputFromForm(form: ArticleFormBody): ArticleInput {
     category: form.category ?? "",
     source: form.source ?? "",
     tags: parseTagList(form.tags ?? ""),
+    authors: authorsFromForm(form.authors),
     imageId: typeof form.imageId === "number" ? form.imageId : null,
     imageCaption: form.imageCaption ?? "",
     imageCredit: form.imageCredit ?? "",

@@ -24,7 +24,10 @@ export function ArticlePage({ chrome, data }: { chrome: Chrome; data: ArticleDat
     isAccessibleForFree: true,
     inLanguage: "tr-TR",
     mainEntityOfPage: { "@type": "WebPage", "@id": url },
-    author: article.author ? { "@type": "Person", name: article.author } : { "@type": "Organization", name: article.source.name },
+    author:
+      article.authors.length > 0
+        ? article.authors.map((a) => ({ "@type": "Person", name: a.name, url: chrome.publicUrl + a.url }))
+        : { "@type": "Organization", name: article.source.name },
     publisher: publisherOf(chrome),
   };
   const trail = [
