@@ -71,7 +71,7 @@ export function ArticleView({ article, related, next, first }: ArticleViewProps)
       {next && (
         <aside class="next-teaser" data-next-id={next.id} data-next-url={`/haber-parca/${next.id}`} aria-label="Sıradaki Haber">
           <p class="next-label">Sıradaki Haber</p>
-          <a class="next-link" href={next.url}>
+          <a class={next.picture ? "next-link" : "next-link next-noimg"} href={next.url}>
             {next.picture && <Img picture={next.picture} sizes="160px" />}
             <span>{next.title}</span>
           </a>
