@@ -18,6 +18,7 @@ import { findRedirectTarget } from "./news/findRedirectTarget.ts";
 import { type ViewCounter, createViewCounter } from "./news/viewCounter.ts";
 import { loadChrome } from "./site/chrome.ts";
 import { sitePlugin } from "./site/routes.tsx";
+import { identityRoutes } from "./settings/routes.ts";
 import { weatherPagesPlugin } from "./weather/routes.tsx";
 import { edgeValidatorCompiler } from "./http/validation.ts";
 import { MAX_URL_LENGTH, UriTooLongError, assertReadableContentType, clientErrorHandler, fastifyErrorText } from "./http/limits.ts";
@@ -296,6 +297,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   app.get("/robots.txt", async (_request, reply) => reply.type("text/plain; charset=utf-8").send(`User-agent: *\nDisallow: /yonetim/\nDisallow: /haber-parca/\n`));
 
+  // Favicons, the manifest, the brand's files and /ads.txt (settings/).
+  await app.register(identityRoutes, { db });
   await app.register(sitePlugin, { db, assets, publicUrl, now });
   await app.register(weatherPagesPlugin, { db, chrome: () => loadChrome(db, assets, publicUrl), cacheKeys: [WEATHER_KEY] });
   await app.register(apiV1Plugin, { prefix: "/api/v1", db, publicUrl, dataDir, maxUploadBytes, views, now });

@@ -24,7 +24,8 @@ export interface ArticleFixture {
   breaking?: boolean;
   breakingUntil?: string | null;
   headlineSlot?: number | null;
-  image?: { storageKey: string; caption: string; credit: string; alt: string };
+  /** `shareCrops`: the row says its share crops were made (write them with writeFixtureImage). */
+  image?: { storageKey: string; caption: string; credit: string; alt: string; shareCrops?: boolean };
   /** The byline, by author name (each profile made on first use, slug from the name); none: an agency item. */
   authors?: string[];
 }
@@ -44,6 +45,7 @@ export async function addArticle(db: Kysely<Database>, f: ArticleFixture): Promi
           width: 1200,
           height: 675,
           variantWidths: "480,800,1200",
+          hasShareCrops: f.image.shareCrops ? 1 : 0,
           caption: f.image.caption,
           credit: f.image.credit,
           alt: f.image.alt,

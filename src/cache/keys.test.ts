@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ArticleFacts } from "../news/events.ts";
-import { keysForChange } from "./keys.ts";
+import { keysForChange, keysForSettingsChange } from "./keys.ts";
 
 const published: ArticleFacts = { visible: true, categoryId: 1, sourceId: 2, tagIds: [10, 11], authorIds: [20], breaking: false, breakingUntil: null, headline: false };
 const draft: ArticleFacts = { ...published, visible: false };
@@ -45,5 +45,13 @@ describe("keysForChange", () => {
     expect(keysOf(published, { ...published, headline: true })).toContain("headlines");
     // A draft with the flag is on no list.
     expect(keysOf(draft, { ...draft, breaking: true })).toEqual(["article-7"]);
+  });
+});
+
+describe("keysForSettingsChange", () => {
+  it("the site's identity touches every page, ads.txt only itself", () => {
+    expect(keysForSettingsChange(["identity"])).toEqual(["site"]);
+    expect(keysForSettingsChange(["ads_txt"])).toEqual(["ads-txt"]);
+    expect(keysForSettingsChange(["ads_txt", "identity"]).sort()).toEqual(["ads-txt", "site"]);
   });
 });

@@ -27,6 +27,19 @@ export const SEARCH_KEY = "search";
 export const WEATHER_KEY = "weather";
 /** Every cached answer (the plugin adds it): categories and sources appear in every header and card. */
 export const SITE_KEY = "site";
+/** /ads.txt, the only page showing the ads_txt settings section. */
+export const ADS_TXT_KEY = "ads-txt";
+
+/**
+ * The keys a save of settings sections touches: the site's identity (name, logo, default share image, social
+ * profiles) is on every page, so `site`; ads.txt only its own answer. A section no page shows yet (a later one,
+ * e.g. the künye) touches `site` too, to be safe.
+ */
+export function keysForSettingsChange(sections: readonly string[]): string[] {
+  const keys = new Set<string>();
+  for (const section of sections) keys.add(section === "ads_txt" ? ADS_TXT_KEY : SITE_KEY);
+  return [...keys];
+}
 
 function differs(a: readonly number[], b: readonly number[]): number[] {
   const inB = new Set(b);

@@ -38,6 +38,7 @@ const MESSAGES: Record<string, string> = {
   anahtar: "API anahtarı iptal edildi.",
   parola: "Parolanız değişti; diğer oturumlarınız kapatıldı.",
   profil: "Profil kaydedildi.",
+  ayarlar: "Ayarlar kaydedildi.",
 };
 
 /** The notice for a `?mesaj=` key after a redirect; unknown or absent keys show nothing. */

@@ -22,7 +22,6 @@ export function AuthorPage({ chrome, author, page }: AuthorPageProps) {
       title={`${author.name} Haberleri${suffix} | ${chrome.siteName}`}
       description={description}
       canonicalPath={authorPath(author.slug, page.page)}
-      image={author.picture?.src}
       feeds={[{ title: `${author.name} haberleri`, href: authorFeedPath(author.slug) }]}
     >
       <section class="author-profile" aria-labelledby="yazar-adi">

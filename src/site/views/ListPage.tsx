@@ -14,12 +14,21 @@ export interface ListPageProps {
   pageCount?: number;
   pageHref?: (n: number) => string;
   empty?: string;
+  /** JSON-LD blocks (a category page's BreadcrumbList). */
+  jsonLd?: object[];
 }
 
 /** Category, tag and breaking-news pages: a heading, a list of cards and page links. */
 export function ListPage(props: ListPageProps) {
   return (
-    <Layout chrome={props.chrome} title={props.title} description={props.description} canonicalPath={props.canonicalPath} activeCategory={props.activeCategory}>
+    <Layout
+      chrome={props.chrome}
+      title={props.title}
+      description={props.description}
+      canonicalPath={props.canonicalPath}
+      activeCategory={props.activeCategory}
+      jsonLd={props.jsonLd}
+    >
       <h1 class="page-title">{props.heading}</h1>
       {props.items.length === 0 ? (
         <p class="empty">{props.empty ?? "Henüz haber yok."}</p>
