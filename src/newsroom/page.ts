@@ -23,7 +23,7 @@ const MESSAGES: Record<string, string> = {
   submit: "Haber onaya gönderildi.",
   withdraw: "Haber onaydan geri çekildi.",
   return: "Haber muhabire geri gönderildi.",
-  publish: "Haber yayınlandı.",
+  publish: "Haber yayımlandı.",
   schedule: "Haber zamanlandı.",
   unschedule: "Zamanlama iptal edildi; haber taslağa döndü.",
   unpublish: "Haber yayından kaldırıldı.",
