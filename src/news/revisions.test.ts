@@ -97,7 +97,10 @@ describeEachDatabase("revisions", (get) => {
       actor: editor,
       now: minutes(2),
     });
-    await restoreRevision(get().db, { articleId: a.id, revision: 1, version: 3, actor: editor, now: minutes(3) });
+    // Unconfirmed, a published article is left as readers see it.
+    await expect(restoreRevision(get().db, { articleId: a.id, revision: 1, version: 3, actor: editor, now: minutes(3) })).rejects.toThrow(/onay kutusunu/);
+    expect((await t.app.inject(`/api/v1/articles/${a.id}`)).json()).toMatchObject({ spot: "Hatalı spot." });
+    await restoreRevision(get().db, { articleId: a.id, revision: 1, version: 3, actor: editor, now: minutes(3), confirmed: true });
     const page = (await t.app.inject(`/api/v1/articles/${a.id}`)).json();
     expect(page).toMatchObject({ spot: "İlk spot.", updatedAt: minutes(3).toISOString() });
   });

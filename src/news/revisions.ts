@@ -1,7 +1,7 @@
 import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/store.ts";
 import type { Article, Database } from "../db/schema.ts";
-import { type FieldChange, NotFoundError } from "../errors.ts";
+import { type FieldChange, InvalidInputError, NotFoundError } from "../errors.ts";
 import { updateArticleRow } from "./articleStore.ts";
 import { changingArticle } from "./articleChange.ts";
 import { loadForChange, refuseLostRace } from "./loadForChange.ts";
@@ -20,18 +20,31 @@ export async function compareRevisions(db: Kysely<Database>, articleId: number, 
   return diffSnapshots(parseRevision(a), parseRevision(b));
 }
 
+/** What a restore of a published article without `confirmed` is told: readers would see the change at once. */
+export const RESTORE_CONFIRMATION = "Bu haber yayında: okurlar geri yüklenen sürümü hemen görecek. Geri yüklemek için onay kutusunu işaretleyin.";
+
 /**
  * Makes an old revision's content current again, as a new version based on `version`; nothing is
- * overwritten. Throws NotFoundError, StaleVersionError (409; also when another save wins the
- * race), ForbiddenError.
+ * overwritten. A published article changes only when `confirmed` (InvalidInputError, field `onay`,
+ * otherwise). Throws NotFoundError, StaleVersionError (409; also when another save wins the race),
+ * ForbiddenError.
  */
 export async function restoreRevision(
   db: Kysely<Database>,
-  { articleId, revision, version, actor, now, ip }: { articleId: number; revision: number; version: number; actor: Actor; now: Date; ip?: string | null },
+  {
+    articleId,
+    revision,
+    version,
+    actor,
+    now,
+    ip,
+    confirmed = false,
+  }: { articleId: number; revision: number; version: number; actor: Actor; now: Date; ip?: string | null; confirmed?: boolean },
 ): Promise<Article> {
   return changingArticle(db, articleId, async (trx) => {
     const current = await loadForChange(trx, articleId, version);
     assertCanEdit(current, actor);
+    if (current.status === "published" && !confirmed) throw new InvalidInputError(RESTORE_CONFIRMATION, { onay: RESTORE_CONFIRMATION });
     const old = await findRevision(trx, articleId, revision);
     if (!old) throw new NotFoundError("Sürüm", revision);
     const snap = parseRevision(old);

@@ -265,6 +265,33 @@ describeEachDatabase("newsroom routes and permissions", (get) => {
     expect((await editor.get("/yonetim/?sayfa=0")).statusCode).toBe(400);
   });
 
+  it("keeps the add-user form filled (the password aside) when the address is taken", async () => {
+    const admin = sessions.yonetici;
+    const email = "iki-kez@haberci.test";
+    expect((await admin.post("/yonetim/kullanicilar", { name: "İlk Kişi", email, role: "muhabir", password: "yeni-parola-123" })).statusCode).toBe(303);
+    const again = await admin.post("/yonetim/kullanicilar", { name: "Şule Çağlar", email, role: "editor", password: "gizli-parola-456" });
+    expect(again.statusCode).toBe(409);
+    expect(again.body).toContain("zaten var");
+    expect(again.body).toContain('value="Şule Çağlar"');
+    expect(again.body).toContain(`value="${email}"`);
+    expect(again.body).toMatch(/<option value="editor" selected/);
+    expect(again.body).not.toContain("gizli-parola-456");
+  });
+
+  it("asks for confirmation before restoring a revision of a published article, and restores once confirmed", async () => {
+    const id = await publishedOf("Onaylı geri yükleme");
+    const { version } = await statusOf(id);
+    const page = await sessions.editor.get(`/yonetim/haber/${id}/surumler`);
+    expect(page.body).toContain('name="onay" value="1" required');
+    const refused = await sessions.editor.post(`/yonetim/haber/${id}/surumler/1/geri-yukle`, { version: String(version) });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain("onay kutusunu işaretleyin");
+    expect((await statusOf(id)).version).toBe(version);
+    const confirmed = await sessions.editor.post(`/yonetim/haber/${id}/surumler/1/geri-yukle`, { version: String(version), onay: "1" });
+    expect(confirmed.statusCode).toBe(303);
+    expect((await statusOf(id)).version).toBe(version + 1);
+  });
+
   it("ends a disabled user's sessions at once", async () => {
     const user = await addActor(get().db, "editor", "Gecici Editor");
     const session = await signIn(t.app, "gecicieditor-editor@haberci.test", PASSWORD);
@@ -330,6 +357,9 @@ describeEachDatabase("newsroom routes and permissions", (get) => {
     expect(res.statusCode).toBe(200);
     expect(res.headers["x-robots-tag"]).toBe("noindex");
     expect(res.body).toMatch(/<h1 id="baslik-\d+" class="article-title">Önizleme haberi<\/h1>/);
+    expect(res.body).toContain('<div class="preview-banner" role="note"><strong>ÖNİZLEME</strong>');
+    expect(res.body).toContain(`href="/yonetim/haber/${id}"`);
+    expect(res.body).toContain('<meta name="robots" content="noindex"');
     expect(cookieValue(res, "haberci_oturum")).toBeUndefined();
   });
 

@@ -27,5 +27,6 @@ export async function loadRevisions(
     revisions: revisions.map((r) => ({ version: r.version, authorLabel: r.authorLabel, createdAt: r.createdAt, status: r.status, note: r.note })),
     compare,
     canRestore: canEdit(article, actor),
+    published: article.status === "published",
   };
 }

@@ -28,6 +28,7 @@ import {
   ArticleForm,
   type ArticleFormBody,
   ArticleListQuery,
+  RestoreForm,
   LIST_ORDERS,
   CompareQuery,
   RevisionParams,
@@ -171,7 +172,7 @@ export const articleRoutes: FastifyPluginAsyncTypebox<NewsroomOptions> = async (
   app.get("/haber/:id/onizleme", { ...anyone, schema: { params: IdParams } }, async (request, reply) => {
     await loadArticleForViewing(db, request.params.id, actorOf(request));
     const [data, chrome] = await Promise.all([getArticlePreview(db, request.params.id, now()), loadChrome(db, assets, publicUrl)]);
-    return reply.header("x-robots-tag", "noindex").render(ArticlePage, { chrome, data });
+    return reply.header("x-robots-tag", "noindex").render(ArticlePage, { chrome, data, preview: { editUrl: `/yonetim/haber/${request.params.id}` } });
   });
 
   app.post("/haber/:id/sil", { ...anyone, schema: { params: IdParams, body: VersionForm } }, async (request, reply) => {
@@ -185,7 +186,7 @@ export const articleRoutes: FastifyPluginAsyncTypebox<NewsroomOptions> = async (
     return reply.render(RevisionsPage, { chrome: chromeOf(request, assets), ...revisions });
   });
 
-  app.post("/haber/:id/surumler/:revision/geri-yukle", { ...anyone, schema: { params: RevisionParams, body: VersionForm } }, async (request, reply) => {
+  app.post("/haber/:id/surumler/:revision/geri-yukle", { ...anyone, schema: { params: RevisionParams, body: RestoreForm } }, async (request, reply) => {
     await restoreRevision(db, {
       articleId: request.params.id,
       revision: request.params.revision,
@@ -193,6 +194,7 @@ export const articleRoutes: FastifyPluginAsyncTypebox<NewsroomOptions> = async (
       actor: actorOf(request),
       now: now(),
       ip: request.ip,
+      confirmed: request.body.onay === "1",
     });
     return reply.redirect(`/yonetim/haber/${request.params.id}?mesaj=geri`, 303);
   });

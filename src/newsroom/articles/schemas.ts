@@ -123,6 +123,9 @@ export type ArticleFormBody = Static<typeof ArticleForm>;
 /** Forms that act on a version of an article (delete, restore). */
 export const VersionForm = Type.Object({ _csrf: Csrf, version: Int32Id }, { additionalProperties: false });
 
+/** A restore: the version it is based on and, for a published article, the confirmation box. */
+export const RestoreForm = Type.Object({ _csrf: Csrf, version: Int32Id, onay: Type.Optional(Type.Literal("1")) }, { additionalProperties: false });
+
 export const RevisionParams = Type.Object({ id: Int32Id, revision: Int32Id });
 export const CompareQuery = Type.Object({ a: Type.Optional(Int32Id), b: Type.Optional(Int32Id) }, { additionalProperties: false });
 

@@ -1,10 +1,10 @@
 // The users area (admins): users, their roles and status, and API tokens.
-import { type FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { type FastifyPluginAsyncTypebox, type Static } from "@fastify/type-provider-typebox";
 import { ConflictError, InvalidInputError } from "../../errors.ts";
 import { IdParams } from "../../http/schemas.ts";
 import { createApiToken, revokeApiToken } from "../apiTokens.ts";
 import { actorOf } from "../auth.ts";
-import { formErrors } from "../formErrors.ts";
+import { type FormRequest, formErrors } from "../formErrors.ts";
 import { type NewsroomOptions, admins, chromeOf, messageFor } from "../page.ts";
 import { CsrfForm, MessageQuery } from "../schemas.ts";
 import { addUser, setUserDisabled, setUserRole } from "../users.ts";
@@ -18,11 +18,13 @@ export const userRoutes: FastifyPluginAsyncTypebox<NewsroomOptions> = async (app
   );
 
   // A refused new user shows the page again: 400 with the field errors, 409 for an address already taken.
-  const addUserErrors = formErrors(UsersPage, [InvalidInputError, ConflictError], async (error, request) => ({
+  // What was typed stays in the form (the password aside), so a taken address is corrected, not retyped.
+  const addUserErrors = formErrors(UsersPage, [InvalidInputError, ConflictError], async (error, request: FormRequest<Static<typeof AddUserForm>>) => ({
     chrome: chromeOf(request, assets),
     ...(await loadUsers(db)),
     error: error.message,
-    errors: error instanceof InvalidInputError ? error.fields : undefined,
+    errors: error instanceof InvalidInputError ? error.fields : { email: error.message },
+    typed: { name: request.body.name, email: request.body.email, role: request.body.role },
   }));
 
   app.post("/kullanicilar", { ...admins, schema: { body: AddUserForm }, errorHandler: addUserErrors }, async (request, reply) => {

@@ -25,6 +25,8 @@ export interface RevisionsPageProps {
   revisions: RevisionRow[];
   compare?: { from: number; to: number; changes: FieldChange[] };
   canRestore: boolean;
+  /** Restoring then changes what readers see: each restore asks for confirmation. */
+  published: boolean;
 }
 
 export function RevisionsPage(p: RevisionsPageProps) {
@@ -75,6 +77,11 @@ export function RevisionsPage(p: RevisionsPageProps) {
             <form method="post" action={`/yonetim/haber/${p.articleId}/surumler/${r.version}/geri-yukle`}>
               <Csrf chrome={p.chrome} />
               <input type="hidden" name="version" value={String(p.currentVersion)} />
+              {p.published && (
+                <label class="confirm">
+                  <input type="checkbox" name="onay" value="1" required /> Haber yayında; okurlar bu sürümü hemen görecek. Onaylıyorum.
+                </label>
+              )}
               <button type="submit">Bu sürümü geri yükle</button>
             </form>
           ),

@@ -32,6 +32,8 @@ export interface UsersPageProps {
   message?: string;
   error?: string;
   errors?: Record<string, string>;
+  /** The add-user form as typed, shown again after a refusal (never the password). */
+  typed?: { name: string; email: string; role: string };
   /** A token just created, shown once. */
   newToken?: string;
 }
@@ -114,19 +116,19 @@ export function UsersPage(p: UsersPageProps) {
         <div class="grid-2">
           <div class="field">
             <label for="name">Ad soyad</label>
-            <input id="name" name="name" required maxLength={120} />
+            <input id="name" name="name" required maxLength={120} value={p.typed?.name ?? ""} />
             <FieldError errors={p.errors} name="name" />
           </div>
           <div class="field">
             <label for="email">E-posta</label>
-            <input id="email" name="email" type="email" required />
+            <input id="email" name="email" type="email" required value={p.typed?.email ?? ""} aria-invalid={p.errors?.email ? "true" : undefined} />
             <FieldError errors={p.errors} name="email" />
           </div>
           <div class="field">
             <label for="role">Rol</label>
             <select id="role" name="role">
               {ROLES.map((r) => (
-                <option key={r} value={r}>
+                <option key={r} value={r} selected={p.typed?.role === r}>
                   {ROLE_LABELS[r]}
                 </option>
               ))}

@@ -5,7 +5,11 @@ import { toIstanbulIso } from "../../lib/time.ts";
 import { articleCard, articleImages, breadcrumbs, publisherOf } from "../structuredData.ts";
 import { ArticleView } from "./ArticleView.tsx";
 
-export function ArticlePage({ chrome, data }: { chrome: Chrome; data: ArticleData }) {
+/**
+ * An article as readers see it. `preview` (the newsroom's) adds a banner saying so, with the way
+ * back to the editor, and keeps search engines out.
+ */
+export function ArticlePage({ chrome, data, preview }: { chrome: Chrome; data: ArticleData; preview?: { editUrl: string } }) {
   const { article } = data;
   const url = chrome.publicUrl + article.url;
   const published = toIstanbulIso(article.publishedAt);
@@ -46,7 +50,13 @@ export function ArticlePage({ chrome, data }: { chrome: Chrome; data: ArticleDat
       ogType="article"
       article={{ publishedTime: published, modifiedTime: modified, section: article.category.name, tags: article.tags.map((t) => t.name) }}
       jsonLd={[jsonLd, breadcrumbs(chrome.publicUrl, trail)]}
+      noindex={preview !== undefined}
     >
+      {preview && (
+        <div class="preview-banner" role="note">
+          <strong>ÖNİZLEME</strong> Bu sayfayı yalnızca haber merkezi görüyor; okurlar haberi yayımlandığında böyle görecek. <a href={preview.editUrl}>Düzenlemeye dön</a>
+        </div>
+      )}
       <div class="article-stream" data-stream>
         <ArticleView {...data} first />
       </div>
