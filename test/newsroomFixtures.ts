@@ -1,4 +1,6 @@
 import type { Kysely } from "kysely";
+import { profileStamp } from "../src/news/authorProfile.ts";
+import { findAuthorOfUser } from "../src/news/authorStore.ts";
 import type { Database, Role } from "../src/db/schema.ts";
 import { type ArticleInput, emptyArticleInput } from "../src/news/articleInput.ts";
 import type { Actor } from "../src/news/workflow.ts";
@@ -27,4 +29,9 @@ export function articleInput(overrides: Partial<ArticleInput> = {}): ArticleInpu
     tags: ["Ankara", "Kar"],
     ...overrides,
   };
+}
+
+/** The profileStamp of user `userId`'s stored profile: what their profile form would carry. */
+export async function profileStampOf(db: Kysely<Database>, userId: number): Promise<string> {
+  return profileStamp((await findAuthorOfUser(db, userId)) ?? null);
 }

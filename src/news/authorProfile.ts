@@ -1,9 +1,20 @@
 // An author's public profile as the newsroom sends it, checked and normalised. Pure.
+import { createHash } from "node:crypto";
 import { InvalidInputError } from "../errors.ts";
 import { slugify } from "../lib/slug.ts";
 import { cleanLine, cleanMultiLine } from "./articleInput.ts";
 
 /** Longest value of each field, in UTF-16 code units after cleaning; at most MAX_AUTHOR_LINKS links. */
+/**
+ * A profile's stamp: what a profile form carries to say which profile it was opened on (16 hex
+ * characters of the SHA-256 of its fields). A save whose stamp is not the stored profile's was
+ * typed over someone else's newer save. A user without a profile yet has the stamp of `null`.
+ */
+export function profileStamp(profile: AuthorProfileInput | null): string {
+  const fields = profile ? [profile.name, profile.slug, profile.title, profile.bio, profile.imageId, profile.links] : null;
+  return createHash("sha256").update(JSON.stringify(fields)).digest("hex").slice(0, 16);
+}
+
 export const AUTHOR_LIMITS = { name: 120, slug: 120, title: 120, bio: 600, link: 300 } as const;
 export const MAX_AUTHOR_LINKS = 5;
 

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, it } from "vitest";
 import { TEST_NOW, buildTestApp, type TestApp } from "../../test/app.ts";
 import { describeEachDatabase } from "../../test/databases.ts";
 import { addArticle } from "../../test/fixtures.ts";
-import { addActor, articleInput, bylineOf } from "../../test/newsroomFixtures.ts";
+import { addActor, articleInput, bylineOf, profileStampOf } from "../../test/newsroomFixtures.ts";
 import { changeArticleStatus } from "../news/changeArticleStatus.ts";
 import { installDefaults } from "../news/installDefaults.ts";
 import { PAGE_SIZE } from "../news/listPublishedArticles.ts";
@@ -88,6 +88,7 @@ describeEachDatabase("bylines and author pages", (get) => {
     await saveAuthorProfile(get().db, {
       user: editor,
       input: { name: "Deniz Kaya", slug: "", title: "Ekonomi Editörü", bio: "Piyasaları izler.\nAnkara'da yaşar.", imageId: null, links: ["https://example.org/deniz"] },
+      stamp: await profileStampOf(get().db, editor.id),
       actor: editor,
       now: TEST_NOW,
     });
@@ -155,6 +156,7 @@ describeEachDatabase("bylines and author pages", (get) => {
     await saveAuthorProfile(db, {
       user: reporter,
       input: { name: "Çiğdem Işık Yılmaz", slug: "cigdem-isik", title: "", bio: "", imageId: null, links: [] },
+      stamp: await profileStampOf(db, reporter.id),
       actor: reporter,
       now: TEST_NOW,
     });

@@ -1518,10 +1518,10 @@ export const ROUTES: Record<string, RouteSpec> = {
   "POST /yonetim/kullanicilar/:id/profil": {
     need: "admin",
     who: admins,
-    sample: (ctx) => req("POST", "/yonetim/kullanicilar/999999/profil", form(ctx, { name: "x" })),
+    sample: (ctx) => req("POST", "/yonetim/kullanicilar/999999/profil", form(ctx, { name: "x", stamp: "0" })),
     cases: [
-      c("user that does not exist", (ctx) => req("POST", "/yonetim/kullanicilar/999999/profil", form(ctx, { name: "x" })), [404]),
-      ...idCases((id, ctx) => req("POST", `/yonetim/kullanicilar/${id}/profil`, form(ctx, { name: "x" })), SOME_BAD_IDS),
+      c("user that does not exist", (ctx) => req("POST", "/yonetim/kullanicilar/999999/profil", form(ctx, { name: "x", stamp: "0" })), [404]),
+      ...idCases((id, ctx) => req("POST", `/yonetim/kullanicilar/${id}/profil`, form(ctx, { name: "x", stamp: "0" })), SOME_BAD_IDS),
       ...profileFormCases("/yonetim/kullanicilar/VICTIM/profil"),
     ],
   },
@@ -1553,8 +1553,12 @@ export const ROUTES: Record<string, RouteSpec> = {
 /** Bad fields of the author profile form at `path` (VICTIM: the fuzz world's victim user); none is saved. */
 function profileFormCases(path: string): FuzzCase[] {
   const at = (ctx: Ctx) => path.replace("VICTIM", String(ctx.w.ids.victimUser));
-  const f = (label: string, fields: FormFields, expect?: Expectation) => c(label, (ctx) => req("POST", at(ctx), form(ctx, { name: "Profil Adı", ...fields })), expect);
+  const f = (label: string, fields: FormFields, expect?: Expectation) =>
+    c(label, (ctx) => req("POST", at(ctx), form(ctx, { name: "Profil Adı", stamp: "0", ...fields })), expect);
   return [
+    c("no stamp (which profile the form was opened on)", (ctx) => req("POST", at(ctx), form(ctx, { name: "Profil Adı" })), [400]),
+    f("stamp of 10,000 characters", { stamp: long(10_000) }, [400]),
+    f("stamp of another profile (a stale form)", { stamp: "0000000000000000" }, [409]),
     f("name empty", { name: "" }, [400]),
     f("name of 10,000 characters", { name: long(10_000) }, [400]),
     f("name twice", { name: ["A", "B"] }, [400]),

@@ -3,8 +3,8 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema.ts";
 import { NotFoundError } from "../../errors.ts";
-import { listImages } from "../../media/store.ts";
-import type { AuthorProfileInput } from "../../news/authorProfile.ts";
+import { findImage, listImages } from "../../media/store.ts";
+import { type AuthorProfileInput, profileStamp } from "../../news/authorProfile.ts";
 import { findAuthorOfUser } from "../../news/authorStore.ts";
 import { authorPath } from "../../news/slug.ts";
 import { findUserById } from "../store.ts";
@@ -23,18 +23,24 @@ export async function findProfileUser(db: Kysely<Database>, userId: number): Pro
 /**
  * The profile form of `user`, posting to `action` (`own`: the signed-in user's "Profilim"): their profile's values, or for a user who has none
  * yet their name and an empty rest (the profile is made on the first save). `values` replaces them
- * when a refused form is shown again.
+ * when a refused form is shown again, and `stamp` the stamp it was opened on (the stored profile's otherwise).
  */
 export async function loadProfile(
   db: Kysely<Database>,
-  { user, action, own, values }: { user: { id: number; name: string }; action: string; own: boolean; values?: AuthorProfileInput },
+  { user, action, own, values, stamp }: { user: { id: number; name: string }; action: string; own: boolean; values?: AuthorProfileInput; stamp?: string },
 ): Promise<ProfileData> {
-  const [profile, images] = await Promise.all([findAuthorOfUser(db, user.id), listImages(db, PROFILE_IMAGE_COUNT, 0)]);
+  const [profile, newest] = await Promise.all([findAuthorOfUser(db, user.id), listImages(db, PROFILE_IMAGE_COUNT, 0)]);
+  const shown = values ?? profile;
+  // The chosen photo is always among the options, however old: otherwise saving the form would drop it.
+  const chosen = shown?.imageId ?? null;
+  const older = chosen !== null && !newest.some((i) => i.id === chosen) ? await findImage(db, chosen) : undefined;
+  const images = older ? [older, ...newest] : newest;
   return {
     action,
     own,
     userName: user.name,
     publicPath: profile ? authorPath(profile.slug) : null,
+    stamp: stamp ?? profileStamp(profile ?? null),
     values:
       values ??
       (profile

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { buildTestApp, type TestApp } from "../../../test/app.ts";
 import { describeEachDatabase } from "../../../test/databases.ts";
-import { PASSWORD, addActor } from "../../../test/newsroomFixtures.ts";
+import { PASSWORD, addActor, profileStampOf } from "../../../test/newsroomFixtures.ts";
 import { type Session, signIn } from "../../../test/session.ts";
 import { ForbiddenError, InvalidInputError } from "../../errors.ts";
 import { findAuthorOfUser } from "../../news/authorStore.ts";
@@ -29,6 +29,9 @@ describeEachDatabase("author profiles in the newsroom", (get) => {
     ...overrides,
   });
 
+  /** The form with the stamp of the profile as stored now (what the page would carry). */
+  const stamped = async (userId: number, overrides: Record<string, string | string[]> = {}) => ({ ...form(overrides), stamp: await profileStampOf(get().db, userId) });
+
   beforeAll(async () => {
     const { db } = get();
     await installDefaults(db);
@@ -50,7 +53,7 @@ describeEachDatabase("author profiles in the newsroom", (get) => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain("<h1>Profilim</h1>");
     expect(page.body).toContain('href="/yonetim/profil"');
-    const saved = await reporterSession.post("/yonetim/profil", form({ slug: "selim-yazar" }));
+    const saved = await reporterSession.post("/yonetim/profil", await stamped(reporter.id, { slug: "selim-yazar" }));
     expect([saved.statusCode, saved.headers.location]).toEqual([303, "/yonetim/profil?mesaj=profil"]);
     expect((await reporterSession.get("/yonetim/profil?mesaj=profil")).body).toContain("Profil kaydedildi.");
     expect(await findAuthorOfUser(get().db, reporter.id)).toMatchObject({
@@ -69,7 +72,7 @@ describeEachDatabase("author profiles in the newsroom", (get) => {
 
   it("shows the form again with Turkish messages and what was typed, saving nothing", async () => {
     const before = await findAuthorOfUser(get().db, reporter.id);
-    const res = await reporterSession.post("/yonetim/profil", form({ name: "Selim Yeni", bio: "x".repeat(601), links: ["javascript:alert(1)"] }));
+    const res = await reporterSession.post("/yonetim/profil", await stamped(reporter.id, { name: "Selim Yeni", bio: "x".repeat(601), links: ["javascript:alert(1)"] }));
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain("Profil kaydedilemedi: işaretli alanları düzeltin.");
     expect(res.body).toContain("En çok 600 karakter olabilir.");
@@ -77,17 +80,17 @@ describeEachDatabase("author profiles in the newsroom", (get) => {
     expect(res.body).toContain('value="Selim Yeni"');
     expect(await findAuthorOfUser(get().db, reporter.id)).toEqual(before);
     // Another author's address is taken.
-    const taken = await reporterSession.post("/yonetim/profil", form({ slug: "baska" }));
+    const taken = await reporterSession.post("/yonetim/profil", await stamped(reporter.id, { slug: "baska" }));
     expect(taken.statusCode).toBe(400);
     expect(taken.body).toContain("“baska” adresi başka bir yazarda kullanılıyor.");
     // A picture that is not in the library.
-    const noPicture = await reporterSession.post("/yonetim/profil", form({ imageId: "99999" }));
+    const noPicture = await reporterSession.post("/yonetim/profil", await stamped(reporter.id, { imageId: "99999" }));
     expect(noPicture.statusCode).toBe(400);
     expect(noPicture.body).toContain("Seçilen görsel bulunamadı.");
   });
 
   it("refuses a post without the CSRF token", async () => {
-    const res = await reporterSession.post("/yonetim/profil", form({ name: "Sahte" }), { csrf: "yanlis" });
+    const res = await reporterSession.post("/yonetim/profil", await stamped(reporter.id, { name: "Sahte" }), { csrf: "yanlis" });
     expect(res.statusCode).toBe(403);
     expect((await findAuthorOfUser(get().db, reporter.id))?.name).not.toBe("Sahte");
   });
@@ -95,12 +98,13 @@ describeEachDatabase("author profiles in the newsroom", (get) => {
   it("refuses another user's profile to a non-admin, in the route and in the use case", async () => {
     const page = await reporterSession.get(`/yonetim/kullanicilar/${other.id}/profil`);
     expect(page.statusCode).toBe(403);
-    const post = await reporterSession.post(`/yonetim/kullanicilar/${other.id}/profil`, form({ name: "Ele geçirildi" }));
+    const post = await reporterSession.post(`/yonetim/kullanicilar/${other.id}/profil`, await stamped(other.id, { name: "Ele geçirildi" }));
     expect(post.statusCode).toBe(403);
     await expect(
       saveAuthorProfile(get().db, {
         user: other,
         input: { name: "Ele geçirildi", slug: "", title: "", bio: "", imageId: null, links: [] },
+        stamp: await profileStampOf(get().db, other.id),
         actor: reporter,
         now: new Date(),
       }),
@@ -112,8 +116,14 @@ describeEachDatabase("author profiles in the newsroom", (get) => {
     const { db } = get();
     const first = await addActor(db, "muhabir", "Yarisan Bir");
     const second = await addActor(db, "muhabir", "Yarisan Iki");
-    const claim = (user: Actor) =>
-      saveAuthorProfile(db, { user, input: { name: user.name, slug: "ortak-adres", title: "", bio: "", imageId: null, links: [] }, actor: user, now: new Date() });
+    const claim = async (user: Actor) =>
+      saveAuthorProfile(db, {
+        user,
+        input: { name: user.name, slug: "ortak-adres", title: "", bio: "", imageId: null, links: [] },
+        stamp: await profileStampOf(db, user.id),
+        actor: user,
+        now: new Date(),
+      });
     const results = await Promise.allSettled([claim(first), claim(second)]);
     expect(results.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
     const refused = results.find((r): r is PromiseRejectedResult => r.status === "rejected");
@@ -126,10 +136,10 @@ describeEachDatabase("author profiles in the newsroom", (get) => {
     const page = await adminSession.get(`/yonetim/kullanicilar/${other.id}/profil`);
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain("Yazar profili: Baska");
-    const saved = await adminSession.post(`/yonetim/kullanicilar/${other.id}/profil`, form({ name: "Başka Muhabir", slug: "", links: [] }));
+    const saved = await adminSession.post(`/yonetim/kullanicilar/${other.id}/profil`, await stamped(other.id, { name: "Başka Muhabir", slug: "", links: [] }));
     expect([saved.statusCode, saved.headers.location]).toEqual([303, `/yonetim/kullanicilar/${other.id}/profil?mesaj=profil`]);
     expect(await findAuthorOfUser(get().db, other.id)).toMatchObject({ name: "Başka Muhabir", slug: "baska-muhabir", links: [] });
-    const bad = await adminSession.post(`/yonetim/kullanicilar/${other.id}/profil`, form({ name: "" }));
+    const bad = await adminSession.post(`/yonetim/kullanicilar/${other.id}/profil`, await stamped(other.id, { name: "" }));
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain("Ad soyad boş olamaz.");
     expect((await adminSession.get("/yonetim/kullanicilar/99999/profil")).statusCode).toBe(404);

@@ -1,6 +1,6 @@
 // Author profiles: everyone edits their own (/profil); admins anyone's (/kullanicilar/:id/profil).
 import { type FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
-import { InvalidInputError } from "../../errors.ts";
+import { ConflictError, InvalidInputError } from "../../errors.ts";
 import { IdParams } from "../../http/schemas.ts";
 import { saveAuthorProfile } from "../../news/saveAuthorProfile.ts";
 import { actorOf } from "../auth.ts";
@@ -15,15 +15,20 @@ const OWN = "/yonetim/profil";
 const ofUser = (id: number) => `/yonetim/kullanicilar/${id}/profil`;
 
 export const profileRoutes: FastifyPluginAsyncTypebox<NewsroomOptions> = async (app, { db, assets, now }) => {
-  /** A refused profile form is shown again with what was typed and the field messages (400); a refusal (403) is the error page. */
+  /**
+   * A refused profile form is shown again with what was typed: with the field messages (400), or
+   * after someone else's newer save (409) on that save's stamp, so saving again is a choice made
+   * knowingly. A refusal (403) is the error page.
+   */
   const profileErrors = <Params>(userIdOf: (request: FormRequest<ProfileFormBody, Params>) => number, actionOf: (userId: number) => string) =>
-    formErrors(ProfilePage, [InvalidInputError], async (error, request: FormRequest<ProfileFormBody, Params>) => {
+    formErrors(ProfilePage, [InvalidInputError, ConflictError], async (error, request: FormRequest<ProfileFormBody, Params>) => {
       const user = await findProfileUser(db, userIdOf(request));
+      const stamp = error instanceof ConflictError ? undefined : request.body.stamp;
       return {
         chrome: chromeOf(request, assets),
-        ...(await loadProfile(db, { user, action: actionOf(user.id), own: actionOf(user.id) === OWN, values: profileInputFromForm(request.body) })),
+        ...(await loadProfile(db, { user, action: actionOf(user.id), own: actionOf(user.id) === OWN, values: profileInputFromForm(request.body), stamp })),
         error: error.message,
-        errors: error.fields,
+        errors: error instanceof InvalidInputError ? error.fields : undefined,
       };
     });
 
@@ -48,7 +53,7 @@ export const profileRoutes: FastifyPluginAsyncTypebox<NewsroomOptions> = async (
     },
     async (request, reply) => {
       const actor = actorOf(request);
-      await saveAuthorProfile(db, { user: actor, input: profileInputFromForm(request.body), actor, now: now(), ip: request.ip });
+      await saveAuthorProfile(db, { user: actor, input: profileInputFromForm(request.body), stamp: request.body.stamp, actor, now: now(), ip: request.ip });
       return reply.redirect(`${OWN}?mesaj=profil`, 303);
     },
   );
@@ -67,7 +72,7 @@ export const profileRoutes: FastifyPluginAsyncTypebox<NewsroomOptions> = async (
     { ...admins, schema: { params: IdParams, body: ProfileForm }, errorHandler: profileErrors<{ id: number }>((request) => request.params.id, ofUser) },
     async (request, reply) => {
       const user = await findProfileUser(db, request.params.id);
-      await saveAuthorProfile(db, { user, input: profileInputFromForm(request.body), actor: actorOf(request), now: now(), ip: request.ip });
+      await saveAuthorProfile(db, { user, input: profileInputFromForm(request.body), stamp: request.body.stamp, actor: actorOf(request), now: now(), ip: request.ip });
       return reply.redirect(`${ofUser(user.id)}?mesaj=profil`, 303);
     },
   );

@@ -13,6 +13,8 @@ const Link = Type.String({ maxLength: AUTHOR_LIMITS.link + 100 });
 export const ProfileForm = Type.Object(
   {
     _csrf: Csrf,
+    /** The profileStamp the form was opened on. */
+    stamp: Type.String({ maxLength: 64 }),
     name: Type.String({ maxLength: AUTHOR_LIMITS.name + 100 }),
     slug: Type.Optional(Type.String({ maxLength: AUTHOR_LIMITS.slug + 100 })),
     title: Type.Optional(Type.String({ maxLength: AUTHOR_LIMITS.title + 100 })),

@@ -14,6 +14,8 @@ export interface ProfileData {
   /** The public author page, once the profile exists. */
   publicPath: string | null;
   values: AuthorProfileInput;
+  /** The profileStamp the form was opened on, sent back with it. */
+  stamp: string;
   images: EditorImage[];
 }
 
@@ -42,6 +44,7 @@ export function ProfilePage(p: ProfilePageProps) {
       <p class="hint">Okurlar bu bilgileri haberlerdeki imzada ve yazar sayfasında görür. {p.publicPath && <a href={p.publicPath}>Yazar sayfasını aç</a>}</p>
       <form method="post" action={p.action}>
         <Csrf chrome={p.chrome} />
+        <input type="hidden" name="stamp" value={p.stamp} />
         <div class="grid-2">
           <div class="field">
             <label for="name">Ad soyad</label>
