@@ -53,6 +53,18 @@ export async function listAuthors(db: Db): Promise<AuthorRef[]> {
   return rows.map(toAuthorRef).sort((a, b) => collator.compare(a.name, b.name) || a.id - b.id);
 }
 
+/** The authors with these ids, in the order of `ids`; ids of authors no longer there are missing. */
+export async function findAuthorsByIds(db: Db, ids: readonly number[]): Promise<AuthorRef[]> {
+  if (ids.length === 0) return [];
+  const rows = await db
+    .selectFrom("authors")
+    .select(["id", "slug", "name"])
+    .where("id", "in", [...ids])
+    .execute();
+  const byId = new Map(rows.map((r) => [r.id, toAuthorRef(r)] as const));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
 /** The authors with these slugs, in the order of `slugs`; unknown slugs are missing. */
 export async function findAuthorsBySlugs(db: Db, slugs: readonly string[]): Promise<AuthorRef[]> {
   if (slugs.length === 0) return [];

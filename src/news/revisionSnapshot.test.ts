@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { type Snapshot, diffSnapshots } from "./revisionSnapshot.ts";
 
 const base: Snapshot = {
+  authorIds: [1],
   title: "Ankara'da kar yağışı başladı",
   spot: "Kent merkezinde kar etkili oluyor.",
   body: "<p>Sabah saatlerinde başlayan kar yağışı sürüyor.</p><h2>Okullar</h2><p>Okullar açık.</p>",

@@ -13,10 +13,17 @@ export interface Snapshot {
   spot: string;
   body: string;
   fields: RevisionFields;
+  /**
+   * The byline by author id, beside `fields.authors` (slugs, what the form and merges compare): a
+   * restore finds the same people even after they changed their address. Null in revisions written
+   * before ids were kept.
+   */
+  authorIds: number[] | null;
 }
 
-export function snapshotOf(article: Article, refs: { category: string; source: string; tags: string[]; authors: string[] }): Snapshot {
+export function snapshotOf(article: Article, refs: { category: string; source: string; tags: string[]; authors: Array<{ id: number; slug: string }> }): Snapshot {
   return {
+    authorIds: refs.authors.map((a) => a.id),
     title: article.title,
     spot: article.spot,
     body: article.body,
@@ -24,7 +31,7 @@ export function snapshotOf(article: Article, refs: { category: string; source: s
       category: refs.category,
       source: refs.source,
       tags: refs.tags,
-      authors: refs.authors,
+      authors: refs.authors.map((a) => a.slug),
       imageId: article.imageId,
       imageCaption: article.imageCaption,
       imageCredit: article.imageCredit,
@@ -41,10 +48,16 @@ export function inputOfSnapshot(snap: Snapshot): ArticleInput {
   return { title: snap.title, spot: snap.spot, body: snap.body, ...snap.fields };
 }
 
+/** What `revision.fields` stores: the editor's fields and the byline's author ids. */
+export function storedFieldsOf(snap: Snapshot): string {
+  return JSON.stringify({ ...snap.fields, authorIds: snap.authorIds });
+}
+
 /** A stored revision as a snapshot; one written without authors (none since migration 0010) reads as an agency item. */
 export function parseRevision(rev: ArticleRevision): Snapshot {
-  const fields = JSON.parse(rev.fields) as RevisionFields;
-  return { title: rev.title, spot: rev.spot, body: rev.body, fields: { ...fields, authors: Array.isArray(fields.authors) ? fields.authors : [] } };
+  const { authorIds, ...fields } = JSON.parse(rev.fields) as RevisionFields & { authorIds?: unknown };
+  const ids = Array.isArray(authorIds) && authorIds.every((id) => Number.isInteger(id)) ? authorIds.map(Number) : null;
+  return { title: rev.title, spot: rev.spot, body: rev.body, fields: { ...fields, authors: Array.isArray(fields.authors) ? fields.authors : [] }, authorIds: ids };
 }
 
 // The diff's shapes live beside StaleVersionError, which carries them.

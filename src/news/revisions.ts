@@ -7,7 +7,7 @@ import { changingArticle } from "./articleChange.ts";
 import { loadForChange, refuseLostRace } from "./loadForChange.ts";
 import { diffSnapshots, parseRevision } from "./revisionSnapshot.ts";
 import { findRevision } from "./revisionStore.ts";
-import { findAuthorsBySlugs, setArticleAuthors } from "./authorStore.ts";
+import { findAuthorsByIds, findAuthorsBySlugs, setArticleAuthors } from "./authorStore.ts";
 import { listCategories, listSources, setArticleTagNames } from "./taxonomyStore.ts";
 import { assertCanEdit, type Actor } from "./workflow.ts";
 import { writeRevision } from "./writeRevision.ts";
@@ -71,7 +71,7 @@ export async function restoreRevision(
     await setArticleAuthors(
       trx,
       articleId,
-      (await findAuthorsBySlugs(trx, snap.fields.authors)).map((a) => a.id),
+      (snap.authorIds ? await findAuthorsByIds(trx, snap.authorIds) : await findAuthorsBySlugs(trx, snap.fields.authors)).map((a) => a.id),
     );
     await writeRevision(trx, updated, actor, now, `Sürüm ${revision} geri yüklendi`);
     await recordAudit(trx, { at: now, actor, action: "article_restored", subject: `haber #${articleId}`, detail: `sürüm ${revision}`, ip: ip ?? null });

@@ -2,21 +2,21 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Article, Database } from "../db/schema.ts";
 import { indexArticle } from "../search/index.ts";
-import { type Snapshot, snapshotOf } from "./revisionSnapshot.ts";
+import { type Snapshot, snapshotOf, storedFieldsOf } from "./revisionSnapshot.ts";
 import { addRevision } from "./revisionStore.ts";
 import { searchDocumentOf } from "./searchFeed.ts";
 import { authorsOfArticles } from "./authorStore.ts";
 import { listCategories, listSources, tagNamesOf } from "./taxonomyStore.ts";
 import type { Actor } from "./workflow.ts";
 
-/** What a revision of `article` as stored now keeps: its text and fields, category, source and authors as slugs, tags by name. */
+/** What a revision of `article` as stored now keeps: its text and fields, category, source and authors by slug (and id), tags by name. */
 export async function articleSnapshot(db: Kysely<Database>, article: Article): Promise<Snapshot> {
   const [categories, sources, tags, authors] = await Promise.all([listCategories(db), listSources(db), tagNamesOf(db, article.id), authorsOfArticles(db, [article.id])]);
   return snapshotOf(article, {
     category: categories.find((c) => c.id === article.categoryId)?.slug ?? "",
     source: sources.find((s) => s.id === article.sourceId)?.slug ?? "",
     tags,
-    authors: authors.get(article.id)?.map((a) => a.slug) ?? [],
+    authors: authors.get(article.id) ?? [],
   });
 }
 
@@ -35,7 +35,7 @@ export async function writeRevision(trx: Transaction<Database>, article: Article
     title: snap.title,
     spot: snap.spot,
     body: snap.body,
-    fields: JSON.stringify(snap.fields),
+    fields: storedFieldsOf(snap),
     authorId: actor?.id ?? null,
     authorLabel: actor?.name ?? "sistem",
     note,
