@@ -8,7 +8,15 @@ import { ConflictError, InvalidInputError } from "../errors.ts";
 import { findImage } from "../media/store.ts";
 import { uploadImage } from "../media/uploadImage.ts";
 import { newsEvents } from "../news/events.ts";
-import { type IdentitySection, type LogoSetting, type SectionName, DEFAULT_IDENTITY, IdentitySection as IdentitySchema, parseSection } from "./sections.ts";
+import {
+  type IdentitySection,
+  type LogoSetting,
+  type SectionName,
+  ADS_TXT_MAX_LENGTH,
+  DEFAULT_IDENTITY,
+  IdentitySection as IdentitySchema,
+  parseSection,
+} from "./sections.ts";
 import { checkSiteName, checkSvgLogo, looksLikeSvg, parseSocialProfiles } from "./settingsRules.ts";
 import { findSettingRow, writeSection } from "./store.ts";
 
@@ -99,9 +107,14 @@ export async function saveIdentitySettings(db: Kysely<Database>, form: IdentityF
 
 /**
  * Saves the text served at /ads.txt (trailing spaces of each line and blank lines at the end dropped; empty
- * turns /ads.txt into a 404). Returns the new version. Errors: ConflictError when another save came first.
+ * turns /ads.txt into a 404). Returns the new version. Errors: InvalidInputError (field `text`) over
+ * ADS_TXT_MAX_LENGTH characters, ConflictError when another save came first.
  */
 export async function saveAdsTxt(db: Kysely<Database>, form: { text: string; version: number }, who: SettingsActor): Promise<number> {
+  if (form.text.length > ADS_TXT_MAX_LENGTH) {
+    const message = `ads.txt en çok ${ADS_TXT_MAX_LENGTH / 1024} KB olabilir; bu metin ${Math.ceil(form.text.length / 1024)} KB.`;
+    throw new InvalidInputError(message, { text: message });
+  }
   const text = form.text
     .split(/\r?\n/)
     .map((l) => l.trimEnd())

@@ -11,8 +11,11 @@ export const SITE_NAME_MAX_LENGTH = 80;
 export const SVG_LOGO_MAX_BYTES = 100_000;
 export const SOCIAL_PROFILES_MAX = 10;
 export const SOCIAL_URL_MAX_LENGTH = 300;
-/** ads.txt files of large sites run to a few thousand lines; 64 KB is far beyond any of them. */
-export const ADS_TXT_MAX_LENGTH = 65_536;
+/**
+ * ads.txt files of large ad-supported sites run to several thousand seller lines (100–300 KB); 512 KiB
+ * (characters) leaves room and is what Google's crawler reads of the file.
+ */
+export const ADS_TXT_MAX_LENGTH = 524_288;
 
 const ImageId = Type.Integer({ minimum: 1, maximum: 2147483647 });
 

@@ -1381,7 +1381,12 @@ export const ROUTES: Record<string, RouteSpec> = {
     // A stale version: refused, nothing changes.
     sample: (ctx) => req("POST", "/yonetim/ayarlar/ads-txt", form(ctx, { version: "5", text: "ornek.com, 1, DIRECT" })),
     cases: [
-      c("text of 70,000 characters", (ctx) => req("POST", "/yonetim/ayarlar/ads-txt", form(ctx, { version: "0", text: long(70_000) })), [400]),
+      c("text of 600,000 characters (over the 512 KB limit)", (ctx) => req("POST", "/yonetim/ayarlar/ads-txt", form(ctx, { version: "0", text: long(600_000) })), [400]),
+      c(
+        "text of 1,100,000 characters (over the form's bound)",
+        (ctx) => req("POST", "/yonetim/ayarlar/ads-txt", form(ctx, { version: "0", text: long(1_100_000) })),
+        [400],
+      ),
       c("version missing", (ctx) => req("POST", "/yonetim/ayarlar/ads-txt", form(ctx, { text: "x" })), [400]),
       c("version not a number", (ctx) => req("POST", "/yonetim/ayarlar/ads-txt", form(ctx, { version: "bir", text: "x" })), [400]),
       c("text twice", (ctx) => req("POST", "/yonetim/ayarlar/ads-txt", form(ctx, { version: "5", text: ["a", "b"] })), [400]),

@@ -46,9 +46,18 @@ export const settingsRoutes: FastifyPluginAsyncTypebox<NewsroomOptions> = async 
     return reply.redirect("/yonetim/ayarlar?mesaj=ayarlar", 303);
   });
 
-  const adsErrors = formErrors(SettingsPage, [ConflictError], async (error, request: FormRequest<Static<typeof AdsTxtForm>>) => {
+  // Refused (too long: 400) or stale (409): the text comes back as typed.
+  const adsErrors = formErrors(SettingsPage, [InvalidInputError, ConflictError], async (error, request: FormRequest<Static<typeof AdsTxtForm>>) => {
     const page = await loadSettingsPage(db);
-    return { chrome: chromeOf(request, assets), ...page, adsTxt: { text: request.body.text, version: page.adsTxt.version }, maxMb, error: error.message };
+    const version = error instanceof ConflictError ? page.adsTxt.version : Number(request.body.version);
+    return {
+      chrome: chromeOf(request, assets),
+      ...page,
+      adsTxt: { text: request.body.text, version },
+      maxMb,
+      error: error.message,
+      errors: error instanceof InvalidInputError ? error.fields : undefined,
+    };
   });
 
   app.post("/ayarlar/ads-txt", { ...admins, schema: { body: AdsTxtForm }, errorHandler: adsErrors }, async (request, reply) => {

@@ -96,9 +96,10 @@ export function SettingsPage({ chrome, identity, adsTxt, currentLogo, pictures, 
         <h2>ads.txt</h2>
         <div class="field">
           <label for="adsTxt">/ads.txt içeriği (boş bırakılırsa /ads.txt yayımlanmaz)</label>
-          <textarea id="adsTxt" name="text" rows={8} class="mono">
+          <textarea id="adsTxt" name="text" rows={8} class="mono" aria-invalid={errors?.text ? "true" : undefined} aria-describedby={described("text")}>
             {adsTxt.text}
           </textarea>
+          <FieldError errors={errors} name="text" />
         </div>
         <button type="submit" class="primary">
           ads.txt kaydet
