@@ -16,7 +16,9 @@ import { mediaDir } from "./media/storage.ts";
 import { MEDIA_PREFIX } from "./media/pictureUrls.ts";
 import { findRedirectTarget } from "./news/findRedirectTarget.ts";
 import { type ViewCounter, createViewCounter } from "./news/viewCounter.ts";
-import { loadChrome } from "./site/chrome.ts";
+import { SITE_NAME, loadChrome } from "./site/chrome.ts";
+import { feedsPlugin } from "./feeds/routes.ts";
+import { type WebSubPinger, startWebSubPings } from "./feeds/websub.ts";
 import { sitePlugin } from "./site/routes.tsx";
 import { weatherPagesPlugin } from "./weather/routes.tsx";
 import { edgeValidatorCompiler } from "./http/validation.ts";
@@ -41,6 +43,8 @@ declare module "fastify" {
   interface FastifyInstance {
     /** The page cache, or null when PAGE_CACHE_MB is 0. */
     pageCache: PageCache | null;
+    /** The WebSub pinger, when a hub is configured (tests wait for it to be idle). */
+    websub?: WebSubPinger;
   }
 }
 
@@ -115,6 +119,10 @@ export interface AppOptions {
   /** Prometheus instruments (default: a fresh set); GET /metrics answers only with `metricsToken` (null: 404). */
   metrics?: Metrics;
   metricsToken?: string | null;
+  /** The WebSub hub named in every feed and pinged after each change made here (WEBSUB_HUB_URL); null: none. */
+  websubHubUrl?: string | null;
+  /** WebSub retry timing (tests shorten it). */
+  websubRetry?: { retries: number; minTimeoutMs: number };
 }
 
 /**
@@ -294,7 +302,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     decorateReply: false,
   });
 
-  app.get("/robots.txt", async (_request, reply) => reply.type("text/plain; charset=utf-8").send(`User-agent: *\nDisallow: /yonetim/\nDisallow: /haber-parca/\n`));
+  const websubHubUrl = options.websubHubUrl ?? null;
+  await app.register(feedsPlugin, { db, site: { publicUrl, siteName: SITE_NAME, hubUrl: websubHubUrl }, now });
+  if (websubHubUrl) {
+    const pings = startWebSubPings({
+      db,
+      hubUrl: websubHubUrl,
+      publicUrl,
+      log: { warn: (m) => app.log.warn(m), error: (details, m) => app.log.error(details, m) },
+      ...options.websubRetry,
+    });
+    app.decorate("websub", pings);
+    app.addHook("onClose", async () => pings.stop());
+  }
 
   await app.register(sitePlugin, { db, assets, publicUrl, now });
   await app.register(weatherPagesPlugin, { db, chrome: () => loadChrome(db, assets, publicUrl), cacheKeys: [WEATHER_KEY] });

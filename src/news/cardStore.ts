@@ -198,6 +198,24 @@ export async function findTagWithCount(db: Db, slug: string, filter: { categoryI
   return row ? { tag: { id: row.id, slug: row.slug, name: row.name }, total: Number(row.total ?? 0) } : undefined;
 }
 
+/** Son dakika as whole articles (the son dakika feed): flag on now, newest first. One statement. */
+export async function listBreakingFull(db: Db, now: Date, limit: number): Promise<ArticleFull[]> {
+  const rows = await fullQuery(db, publishedCards(db))
+    .where("a.isBreaking", "=", sql.lit(1))
+    .where((eb) => eb.or([eb("a.breakingUntil", "is", null), eb("a.breakingUntil", ">", now.toISOString())]))
+    .orderBy("a.publishedAt", "desc")
+    .orderBy("a.id", "desc")
+    .limit(limit)
+    .execute();
+  return rows.map((r) => toFull(r, now));
+}
+
+/** The manşet as whole articles (the manşet feed), in slot order. One statement (articles_headline_slot). */
+export async function listHeadlinesFull(db: Db, now: Date, limit: number): Promise<ArticleFull[]> {
+  const rows = await fullQuery(db, publishedCards(db)).where("a.headlineSlot", "is not", null).orderBy("a.headlineSlot").limit(limit).execute();
+  return rows.map((r) => toFull(r, now));
+}
+
 /** Son dakika: published articles whose flag is on now, newest first. One statement. */
 export async function listBreaking(db: Db, now: Date, limit: number): Promise<ArticleCard[]> {
   return (await cardsOfPicks(db, [breakingPick(db, 0, limit, now)], now)).map((p) => p.card);

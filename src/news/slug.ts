@@ -28,3 +28,11 @@ export function categoryPath(categorySlug: string, page = 1): string {
 export function tagPath(tagSlug: string, page = 1): string {
   return page <= 1 ? `/etiket/${tagSlug}/` : `/etiket/${tagSlug}/?sayfa=${page}`;
 }
+
+/**
+ * The permanent address of an article, `/h/{id}`: answered with a 301 to its current URL (the id
+ * decides), so it never changes with the title or category. Feeds use it as the item's guid.
+ */
+export function articleIdPath(id: number): string {
+  return `/h/${id}`;
+}

@@ -19,6 +19,7 @@ import { ArticleView } from "./views/ArticleView.tsx";
 import { HomePage } from "./views/HomePage.tsx";
 import { ListPage } from "./views/ListPage.tsx";
 import type { ArticleView as ArticleData } from "../news/getArticle.ts";
+import { feedAlternates } from "../feeds/paths.ts";
 import { BREAKING_KEY, HEADLINES_KEY, LATEST_KEY, SEARCH_KEY, WEATHER_KEY, articleKey, articleKeys, categoryKey, tagKey } from "../cache/keys.ts";
 
 export interface SiteOptions {
@@ -53,7 +54,11 @@ export const sitePlugin: FastifyPluginAsyncTypebox<SiteOptions> = async (app, { 
     const [data, c] = await Promise.all([getHome(db, now()), chrome()]);
     const shown = [...data.headlines, ...data.breaking, ...data.latest, ...data.mostRead, ...data.blocks.flatMap((b) => b.articles)];
     const lists = [HEADLINES_KEY, BREAKING_KEY, LATEST_KEY, WEATHER_KEY, ...data.blocks.map((b) => categoryKey(b.category.id))];
-    return reply.cacheWith([...lists, ...articleKeys(shown)], { maxAgeMs: MOST_READ_MAX_AGE_MS }).render(HomePage, { chrome: c, data });
+    return reply.cacheWith([...lists, ...articleKeys(shown)], { maxAgeMs: MOST_READ_MAX_AGE_MS }).render(HomePage, {
+      chrome: c,
+      data,
+      alternates: [...feedAlternates({ kind: "all" }, `${c.siteName} son haberler`), ...feedAlternates({ kind: "headlines" }, `${c.siteName} manşet`)],
+    });
   });
 
   app.get("/haber/:category", { schema: { params: Type.Object({ category: Slug }) } }, async (request, reply) =>
@@ -76,6 +81,7 @@ export const sitePlugin: FastifyPluginAsyncTypebox<SiteOptions> = async (app, { 
       page: page.page,
       pageCount: page.pageCount,
       pageHref: (n) => categoryPath(category.slug, n),
+      alternates: feedAlternates({ kind: "category", slug: category.slug }, `${c.siteName} ${category.name} haberleri`),
     });
   };
 
@@ -129,6 +135,7 @@ export const sitePlugin: FastifyPluginAsyncTypebox<SiteOptions> = async (app, { 
         page: page.page,
         pageCount: page.pageCount,
         pageHref: (n) => tagPath(tag.slug, n),
+        alternates: feedAlternates({ kind: "tag", slug: tag.slug }, `${c.siteName} ${tag.name} haberleri`),
       });
     },
   );
@@ -147,6 +154,7 @@ export const sitePlugin: FastifyPluginAsyncTypebox<SiteOptions> = async (app, { 
       canonicalPath: "/son-dakika/",
       items: items,
       empty: "Şu anda son dakika haberi yok.",
+      alternates: feedAlternates({ kind: "breaking" }, `${c.siteName} son dakika`),
     });
   });
 

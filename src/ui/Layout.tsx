@@ -10,6 +10,15 @@ export interface Chrome {
   provinces: Array<{ plate: string; name: string }>;
 }
 
+/** A `<link rel="alternate">` of the page: one of its feeds. */
+export interface AlternateLink {
+  /** MIME type, e.g. application/rss+xml. */
+  type: string;
+  title: string;
+  /** Path on the site, e.g. `/rss/dunya.xml`. */
+  href: string;
+}
+
 export interface LayoutProps {
   chrome: Chrome;
   title: string;
@@ -23,6 +32,8 @@ export interface LayoutProps {
   noindex?: boolean;
   /** Kept in the header's search box. */
   searchQuery?: string;
+  /** The page's feeds, announced in the head for feed readers. */
+  alternates?: AlternateLink[];
   children: ComponentChildren;
 }
 
@@ -42,6 +53,9 @@ export function Layout(props: LayoutProps) {
         <title>{props.title}</title>
         {props.description && <meta name="description" content={props.description} />}
         {canonical && <link rel="canonical" href={canonical} />}
+        {props.alternates?.map((a) => (
+          <link key={a.href} rel="alternate" type={a.type} title={a.title} href={chrome.publicUrl + a.href} />
+        ))}
         {props.noindex && <meta name="robots" content="noindex" />}
         <meta property="og:site_name" content={chrome.siteName} />
         <meta property="og:locale" content="tr_TR" />

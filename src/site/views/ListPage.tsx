@@ -1,5 +1,5 @@
 import type { ArticleCard } from "../../news/types.ts";
-import { type Chrome, Layout } from "../../ui/Layout.tsx";
+import { type AlternateLink, type Chrome, Layout } from "../../ui/Layout.tsx";
 import { Card, Pagination } from "./components.tsx";
 
 export interface ListPageProps {
@@ -14,12 +14,14 @@ export interface ListPageProps {
   pageCount?: number;
   pageHref?: (n: number) => string;
   empty?: string;
+  /** The list's feeds. */
+  alternates?: AlternateLink[];
 }
 
 /** Category, tag and breaking-news pages: a heading, a list of cards and page links. */
 export function ListPage(props: ListPageProps) {
   return (
-    <Layout chrome={props.chrome} title={props.title} description={props.description} canonicalPath={props.canonicalPath} activeCategory={props.activeCategory}>
+    <Layout chrome={props.chrome} title={props.title} description={props.description} canonicalPath={props.canonicalPath} activeCategory={props.activeCategory} alternates={props.alternates}>
       <h1 class="page-title">{props.heading}</h1>
       {props.items.length === 0 ? (
         <p class="empty">{props.empty ?? "Henüz haber yok."}</p>
