@@ -81,6 +81,7 @@ async function registerPageCache(app: FastifyInstance, options: AppOptions, metr
   metrics.observeCache(() => cache.stats());
   const unsubscribe = invalidateOnChange(cache, {
     purge: options.purge,
+    now: options.now,
     onInvalidate: (origin, dropped) => {
       metrics.cacheInvalidations.inc({ origin });
       metrics.cacheEntriesDropped.inc(dropped);

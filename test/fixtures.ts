@@ -23,7 +23,8 @@ export interface ArticleFixture {
   breaking?: boolean;
   breakingUntil?: string | null;
   headlineSlot?: number | null;
-  image?: { storageKey: string; caption: string; credit: string; alt: string };
+  image?: { storageKey: string; caption: string; credit: string; alt: string; hasFallback?: boolean };
+  scheduledAt?: string | null;
 }
 
 export async function addArticle(db: Kysely<Database>, f: ArticleFixture): Promise<number> {
@@ -44,6 +45,7 @@ export async function addArticle(db: Kysely<Database>, f: ArticleFixture): Promi
           caption: f.image.caption,
           credit: f.image.credit,
           alt: f.image.alt,
+          hasFallback: f.image.hasFallback ? 1 : 0,
           createdAt: "2026-11-20T09:00:00.000Z",
         })
       : null;
@@ -67,6 +69,7 @@ export async function addArticle(db: Kysely<Database>, f: ArticleFixture): Promi
       updatedAt: f.contentUpdatedAt ?? publishedAt ?? "2026-11-20T09:00:00.000Z",
       publishedAt,
       contentUpdatedAt: f.contentUpdatedAt ?? null,
+      scheduledAt: f.scheduledAt ?? null,
     });
     const tagIds: number[] = [];
     for (const name of f.tags ?? []) tagIds.push((await ensureTag(trx, slugify(name), name)).id);
