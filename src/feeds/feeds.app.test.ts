@@ -44,7 +44,7 @@ function validate(xml: string, schema: string): { ok: boolean; output: string } 
 describeEachDatabase("feeds and sitemaps", (get) => {
   let t: TestApp;
   let editor: Actor;
-  const ids: Record<string, number> = {};
+  const ids = { hard: 0, other: 0, draft: 0, scheduled: 0 };
 
   const fetchOk = async (url: string, headers: Record<string, string> = {}) => {
     const res = await t.app.inject({ method: "GET", url, headers });

@@ -5,9 +5,11 @@
 // index in its ORDER BY so that LIMIT stops it early: articles_status_published (latest, most read
 // of the last days), articles_category_status_published (category blocks and pages, the next
 // article), articles_headline_slot, articles_breaking (0009), article_tags' keys (tags, related).
+// Each statement is a preparedQuery: its SQL is compiled once per shape, only its values change.
 import { type AliasedSelectQueryBuilder, type Kysely, PostgresAdapter, sql } from "kysely";
 import { jsonArrayFrom as pgJsonArrayFrom } from "kysely/helpers/postgres";
 import { jsonArrayFrom as sqliteJsonArrayFrom } from "kysely/helpers/sqlite";
+import { preparedQuery } from "../db/prepared.ts";
 import type { Database, Tag } from "../db/schema.ts";
 import { CARD_COLUMNS, cardQuery, publishedCards, toCard } from "./cardQuery.ts";
 import type { ArticleCard, ArticleFull } from "./types.ts";
@@ -36,11 +38,11 @@ function newest(db: Db) {
  * articles_breaking applies on SQLite too) and whose `breakingUntil` is unset or later than `now`,
  * newest first.
  */
-function breakingPick(db: Db, blockNo: number, limit: number, now: Date): Pick {
+function breakingPick(db: Db, blockNo: number, limit: number, nowIso: string): Pick {
   return newest(db)
     .select(["id", block(blockNo), noRank])
     .where("isBreaking", "=", sql.lit(1))
-    .where((eb) => eb.or([eb("breakingUntil", "is", null), eb("breakingUntil", ">", now.toISOString())]))
+    .where((eb) => eb.or([eb("breakingUntil", "is", null), eb("breakingUntil", ">", nowIso)]))
     .limit(limit)
     .as("b");
 }
@@ -126,12 +128,20 @@ export async function findArticleFull(db: Db, id: number, now: Date, publishedOn
   return (await findArticlesFull(db, [id], now, publishedOnly))[0];
 }
 
+// Shaped by how many ids and whether only published ones; the ids are params `id0`, `id1`, …
+const articlesFullQuery = preparedQuery((db, params: Record<string, number>, shape: { count: number; publishedOnly: boolean }) =>
+  fullQuery(db, shape.publishedOnly ? publishedCards(db) : cardQuery(db)).where(
+    "a.id",
+    "in",
+    Array.from({ length: shape.count }, (_, i) => params[`id${i}`] ?? 0),
+  ),
+);
+
 /** Whole articles for several ids in one statement, in the order of `ids`. */
 export async function findArticlesFull(db: Db, ids: number[], now: Date, publishedOnly: boolean): Promise<ArticleFull[]> {
   if (ids.length === 0) return [];
-  const rows = await fullQuery(db, publishedOnly ? publishedCards(db) : cardQuery(db))
-    .where("a.id", "in", ids)
-    .execute();
+  const params = Object.fromEntries(ids.map((id, i) => [`id${i}`, id]));
+  const rows = await articlesFullQuery(db, params, { count: ids.length, publishedOnly });
   const byId = new Map(rows.map((row) => [row.id, toFull(row, now)] as const));
   return ids.flatMap((id) => byId.get(id) ?? []);
 }
@@ -143,43 +153,79 @@ export interface ListFilter {
   offset: number;
 }
 
+/** Which filters a list has: the shape of its statement (the values are params). */
+interface FilterShape {
+  category: boolean;
+  tag: boolean;
+}
+
+/** The values of a list's statement: a filter left out of its shape is null. */
+// A type, not an interface: prepared-query values must fit an index signature.
+type ListParams = {
+  categoryId: number | null;
+  tagId: number | null;
+  limit: number;
+  offset: number;
+};
+
+function listParams(filter: ListFilter): { params: ListParams; shape: FilterShape } {
+  return {
+    params: { categoryId: filter.categoryId ?? null, tagId: filter.tagId ?? null, limit: filter.limit, offset: filter.offset },
+    shape: { category: filter.categoryId !== undefined, tag: filter.tagId !== undefined },
+  };
+}
+
 /** Published cards of the category and/or tag (the tag's articles found through article_tags_tag). */
-function filtered(db: Db, filter: Omit<ListFilter, "limit" | "offset">) {
+function filtered(db: Db, params: ListParams, shape: FilterShape) {
   let q = publishedCards(db);
-  if (filter.categoryId !== undefined) q = q.where("a.categoryId", "=", filter.categoryId);
-  if (filter.tagId !== undefined) {
-    const tagId = filter.tagId;
+  if (shape.category) q = q.where("a.categoryId", "=", params.categoryId);
+  if (shape.tag) {
+    const tagId = params.tagId;
     q = q.where("a.id", "in", (eb) => eb.selectFrom("articleTags as ft").select("ft.articleId").where("ft.tagId", "=", tagId));
   }
   return q;
 }
 
+const listPublishedQuery = preparedQuery((db, params: ListParams, shape: FilterShape) =>
+  filtered(db, params, shape).orderBy("a.publishedAt", "desc").orderBy("a.id", "desc").limit(params.limit).offset(params.offset),
+);
+
 /** One page of published cards, newest first (publishedAt, then id). One statement. */
 export async function listPublished(db: Db, filter: ListFilter, now: Date): Promise<ArticleCard[]> {
-  const rows = await filtered(db, filter).orderBy("a.publishedAt", "desc").orderBy("a.id", "desc").limit(filter.limit).offset(filter.offset).execute();
+  const { params, shape } = listParams(filter);
+  const rows = await listPublishedQuery(db, params, shape);
   return rows.map((r) => toCard(r, now));
 }
 
+const listPublishedFullQuery = preparedQuery((db, params: ListParams, shape: FilterShape) =>
+  fullQuery(db, filtered(db, params, shape))
+    .orderBy("a.publishedAt", "desc")
+    .orderBy("a.id", "desc")
+    .limit(params.limit)
+    .offset(params.offset),
+);
+
 /** One page of published whole articles, newest first, tags included (the API's list). One statement. */
 export async function listPublishedFull(db: Db, filter: ListFilter, now: Date): Promise<ArticleFull[]> {
-  const rows = await fullQuery(db, filtered(db, filter)).orderBy("a.publishedAt", "desc").orderBy("a.id", "desc").limit(filter.limit).offset(filter.offset).execute();
+  const { params, shape } = listParams(filter);
+  const rows = await listPublishedFullQuery(db, params, shape);
   return rows.map((r) => toFull(r, now));
 }
 
+const countPublishedQuery = preparedQuery((db, params: { categoryId: number | null }, byCategory: boolean) => {
+  let q = publishedRows(db).select((eb) => eb.fn.countAll<number | string>().as("n"));
+  if (byCategory) q = q.where("categoryId", "=", params.categoryId);
+  return q;
+});
+
 /** How many published articles there are (of the category): counted in the index alone. One statement. */
 export async function countPublished(db: Db, filter: { categoryId?: number }): Promise<number> {
-  let q = publishedRows(db).select((eb) => eb.fn.countAll<number | string>().as("n"));
-  if (filter.categoryId !== undefined) q = q.where("categoryId", "=", filter.categoryId);
-  const { n } = await q.executeTakeFirstOrThrow();
-  return Number(n);
+  const [row] = await countPublishedQuery(db, { categoryId: filter.categoryId ?? null }, filter.categoryId !== undefined);
+  return Number(row?.n ?? 0);
 }
 
-/**
- * The tag with this slug and how many published articles (of the category, when given) carry it,
- * in one statement; undefined when no tag has the slug.
- */
-export async function findTagWithCount(db: Db, slug: string, filter: { categoryId?: number }): Promise<{ tag: Tag; total: number } | undefined> {
-  const row = await db
+const tagWithCountQuery = preparedQuery((db, params: { slug: string; categoryId: number | null }, byCategory: boolean) =>
+  db
     .selectFrom("tags as t")
     .select(["t.id", "t.slug", "t.name"])
     .select((eb) => {
@@ -190,49 +236,62 @@ export async function findTagWithCount(db: Db, slug: string, filter: { categoryI
         .whereRef("ct.tagId", "=", "t.id")
         .where("a.status", "=", "published")
         .where("a.publishedAt", "is not", null);
-      if (filter.categoryId !== undefined) count = count.where("a.categoryId", "=", filter.categoryId);
+      if (byCategory) count = count.where("a.categoryId", "=", params.categoryId);
       return count.as("total");
     })
-    .where("t.slug", "=", slug)
-    .executeTakeFirst();
+    .where("t.slug", "=", params.slug),
+);
+
+/**
+ * The tag with this slug and how many published articles (of the category, when given) carry it,
+ * in one statement; undefined when no tag has the slug.
+ */
+export async function findTagWithCount(db: Db, slug: string, filter: { categoryId?: number }): Promise<{ tag: Tag; total: number } | undefined> {
+  const [row] = await tagWithCountQuery(db, { slug, categoryId: filter.categoryId ?? null }, filter.categoryId !== undefined);
   return row ? { tag: { id: row.id, slug: row.slug, name: row.name }, total: Number(row.total ?? 0) } : undefined;
 }
 
-/** Son dakika as whole articles (the son dakika feed): flag on now, newest first. One statement. */
-export async function listBreakingFull(db: Db, now: Date, limit: number): Promise<ArticleFull[]> {
-  const rows = await fullQuery(db, publishedCards(db))
+const breakingFullQuery = preparedQuery((db, params: { now: string; limit: number }) =>
+  fullQuery(db, publishedCards(db))
     .where("a.isBreaking", "=", sql.lit(1))
-    .where((eb) => eb.or([eb("a.breakingUntil", "is", null), eb("a.breakingUntil", ">", now.toISOString())]))
+    .where((eb) => eb.or([eb("a.breakingUntil", "is", null), eb("a.breakingUntil", ">", params.now)]))
     .orderBy("a.publishedAt", "desc")
     .orderBy("a.id", "desc")
-    .limit(limit)
-    .execute();
-  return rows.map((r) => toFull(r, now));
+    .limit(params.limit),
+);
+
+/** Son dakika as whole articles (the son dakika feed): flag on now, newest first. One statement (articles_breaking). */
+export async function listBreakingFull(db: Db, now: Date, limit: number): Promise<ArticleFull[]> {
+  return (await breakingFullQuery(db, { now: now.toISOString(), limit }, null)).map((r) => toFull(r, now));
 }
+
+const headlinesFullQuery = preparedQuery((db, params: { limit: number }) =>
+  fullQuery(db, publishedCards(db)).where("a.headlineSlot", "is not", null).orderBy("a.headlineSlot").limit(params.limit),
+);
 
 /** The manşet as whole articles (the manşet feed), in slot order. One statement (articles_headline_slot). */
 export async function listHeadlinesFull(db: Db, now: Date, limit: number): Promise<ArticleFull[]> {
-  const rows = await fullQuery(db, publishedCards(db)).where("a.headlineSlot", "is not", null).orderBy("a.headlineSlot").limit(limit).execute();
-  return rows.map((r) => toFull(r, now));
+  return (await headlinesFullQuery(db, { limit }, null)).map((r) => toFull(r, now));
 }
+
+const breakingQuery = preparedQuery((db, params: { now: string; limit: number }) => picksQuery(db, [breakingPick(db, 0, params.limit, params.now)]));
 
 /** Son dakika: published articles whose flag is on now, newest first. One statement. */
 export async function listBreaking(db: Db, now: Date, limit: number): Promise<ArticleCard[]> {
-  return (await cardsOfPicks(db, [breakingPick(db, 0, limit, now)], now)).map((p) => p.card);
+  return (await breakingQuery(db, { now: now.toISOString(), limit }, null)).map((row) => toCard(row, now));
 }
 
 /**
- * The cards of the picked ids, in one statement: the branches joined by UNION ALL, then to their
+ * The cards of the picked ids, as one statement: the branches joined by UNION ALL, then to their
  * cards (by primary key), ordered by block, then rank (descending), then newest first. An article
- * picked by two branches comes twice.
+ * picked by two branches comes twice. Needs at least one branch.
  */
-async function cardsOfPicks(db: Db, branches: Pick[], now: Date): Promise<Array<{ block: number; card: ArticleCard }>> {
-  const [first, ...rest] = branches.map((b) => db.selectFrom(b).select(["b.id", "b.block", "b.rank"]));
-  if (!first) return [];
-  const picks = rest.reduce((union, branch) => union.unionAll(branch), first);
+function picksQuery(db: Db, [branch, ...branches]: [Pick, ...Pick[]]) {
+  const selected = (b: Pick) => db.selectFrom(b).select(["b.id", "b.block", "b.rank"]);
+  const picks = branches.reduce((union, b) => union.unionAll(selected(b)), selected(branch));
   // CROSS JOIN keeps the picks the outer loop on SQLite (its planner otherwise guesses the
   // materialised union large and scans articles against it); PostgreSQL plans it as any join.
-  const rows = await db
+  return db
     .selectFrom(picks.as("pick"))
     .crossJoin("articles as a")
     .innerJoin("categories as c", "c.id", "a.categoryId")
@@ -243,9 +302,7 @@ async function cardsOfPicks(db: Db, branches: Pick[], now: Date): Promise<Array<
     .orderBy("pick.block")
     .orderBy("pick.rank", "desc")
     .orderBy("a.publishedAt", "desc")
-    .orderBy("a.id", "desc")
-    .execute();
-  return rows.map((row) => ({ block: row.block, card: toCard(row, now) }));
+    .orderBy("a.id", "desc");
 }
 
 export interface HomeCards {
@@ -256,6 +313,41 @@ export interface HomeCards {
   /** Per entry of `categoryIds`, in that order: the category's newest cards. */
   byCategory: ArticleCard[][];
 }
+
+type HomeParams = { breaking: number; latest: number; mostRead: number; perCategory: number; since: string; now: string };
+
+// Shaped by the categories shown (their ids are part of the SQL; taxonomy changes are rare).
+const homeCardsQuery = preparedQuery((db, params: HomeParams, categoryIds: readonly number[]) =>
+  picksQuery(db, [
+    // Slot 1 first: the rank is the negated slot, since ranks sort descending.
+    publishedRows(db)
+      .select(["id", block(0), sql<number>`-${sql.ref("headlineSlot")}`.as("rank")])
+      .where("headlineSlot", "is not", null)
+      .orderBy("headlineSlot")
+      .limit(10)
+      .as("b"),
+    breakingPick(db, 1, params.breaking, params.now),
+    newest(db)
+      .select(["id", block(2), noRank])
+      .limit(params.latest)
+      .as("b"),
+    publishedRows(db)
+      .select(["id", block(3), "viewCount as rank"])
+      .where("publishedAt", ">=", params.since)
+      .orderBy("viewCount", "desc")
+      .orderBy("publishedAt", "desc")
+      .orderBy("id", "desc")
+      .limit(params.mostRead)
+      .as("b"),
+    ...categoryIds.map((categoryId, i) =>
+      newest(db)
+        .select(["id", block(4 + i), noRank])
+        .where("categoryId", "=", categoryId)
+        .limit(params.perCategory)
+        .as("b"),
+    ),
+  ]),
+);
 
 /**
  * The home page's cards in one statement: the manşet (up to 10 slots, slot order), son dakika
@@ -268,40 +360,44 @@ export async function listHomeCards(
   since: Date,
   now: Date,
 ): Promise<HomeCards> {
-  const branches: Pick[] = [
-    // Slot 1 first: the rank is the negated slot, since ranks sort descending.
-    publishedRows(db)
-      .select(["id", block(0), sql<number>`-${sql.ref("headlineSlot")}`.as("rank")])
-      .where("headlineSlot", "is not", null)
-      .orderBy("headlineSlot")
-      .limit(10)
-      .as("b"),
-    breakingPick(db, 1, counts.breaking, now),
-    newest(db)
-      .select(["id", block(2), noRank])
-      .limit(counts.latest)
-      .as("b"),
-    publishedRows(db)
-      .select(["id", block(3), "viewCount as rank"])
-      .where("publishedAt", ">=", since.toISOString())
-      .orderBy("viewCount", "desc")
-      .orderBy("publishedAt", "desc")
-      .orderBy("id", "desc")
-      .limit(counts.mostRead)
-      .as("b"),
-    ...counts.categoryIds.map((categoryId, i) =>
-      newest(db)
-        .select(["id", block(4 + i), noRank])
-        .where("categoryId", "=", categoryId)
-        .limit(counts.perCategory)
-        .as("b"),
-    ),
-  ];
-  const out: HomeCards = { headlines: [], breaking: [], latest: [], mostRead: [], byCategory: counts.categoryIds.map(() => []) };
+  const { categoryIds, breaking, latest, mostRead, perCategory } = counts;
+  const rows = await homeCardsQuery(db, { breaking, latest, mostRead, perCategory, since: since.toISOString(), now: now.toISOString() }, categoryIds);
+  const out: HomeCards = { headlines: [], breaking: [], latest: [], mostRead: [], byCategory: categoryIds.map(() => []) };
   const lists = [out.headlines, out.breaking, out.latest, out.mostRead, ...out.byCategory];
-  for (const { block: b, card } of await cardsOfPicks(db, branches, now)) lists[b]?.push(card);
+  for (const row of rows) lists[row.block]?.push(toCard(row, now));
   return out;
 }
+
+type AroundParams = { id: number; categoryId: number; publishedAt: string; related: number };
+
+const aroundArticleQuery = preparedQuery((db, params: AroundParams) => {
+  const inCategory = () => newest(db).where("categoryId", "=", params.categoryId).limit(1);
+  const ownTags = db.selectFrom("articleTags").select("tagId").where("articleId", "=", params.id);
+  const related = db
+    .selectFrom("articleTags as rt")
+    .innerJoin("articles as r", "r.id", "rt.articleId")
+    .select((eb) => ["r.id", block(0), eb.fn.countAll<number>().as("rank")])
+    .where("rt.tagId", "in", ownTags)
+    .where("r.id", "!=", params.id)
+    .where("r.status", "=", "published")
+    .where("r.publishedAt", "is not", null)
+    .groupBy("r.id")
+    .orderBy("rank", "desc")
+    .orderBy("r.publishedAt", "desc")
+    .orderBy("r.id", "desc")
+    .limit(params.related)
+    .as("b");
+  return picksQuery(db, [
+    related,
+    inCategory()
+      .select(["id", block(1), noRank])
+      .where((eb) => eb(eb.refTuple("publishedAt", "id"), "<", eb.tuple(params.publishedAt, params.id)))
+      .as("b"),
+    inCategory()
+      .select(["id", block(2), noRank])
+      .as("b"),
+  ]);
+});
 
 /**
  * What an article page shows around article `current`, in one statement: up to `relatedCount`
@@ -314,33 +410,8 @@ export async function listAroundArticle(
   relatedCount: number,
   now: Date,
 ): Promise<{ related: ArticleCard[]; older: ArticleCard | undefined; newest: ArticleCard | undefined }> {
-  const inCategory = () => newest(db).where("categoryId", "=", current.categoryId).limit(1);
-  const ownTags = db.selectFrom("articleTags").select("tagId").where("articleId", "=", current.id);
-  const related = db
-    .selectFrom("articleTags as rt")
-    .innerJoin("articles as r", "r.id", "rt.articleId")
-    .select((eb) => ["r.id", block(0), eb.fn.countAll<number>().as("rank")])
-    .where("rt.tagId", "in", ownTags)
-    .where("r.id", "!=", current.id)
-    .where("r.status", "=", "published")
-    .where("r.publishedAt", "is not", null)
-    .groupBy("r.id")
-    .orderBy("rank", "desc")
-    .orderBy("r.publishedAt", "desc")
-    .orderBy("r.id", "desc")
-    .limit(relatedCount)
-    .as("b");
-  const branches: Pick[] = [
-    related,
-    inCategory()
-      .select(["id", block(1), noRank])
-      .where((eb) => eb(eb.refTuple("publishedAt", "id"), "<", eb.tuple(current.publishedAt, current.id)))
-      .as("b"),
-    inCategory()
-      .select(["id", block(2), noRank])
-      .as("b"),
-  ];
-  const picked = await cardsOfPicks(db, branches, now);
+  const rows = await aroundArticleQuery(db, { ...current, related: relatedCount }, null);
+  const picked = rows.map((row) => ({ block: row.block, card: toCard(row, now) }));
   return {
     related: picked.filter((p) => p.block === 0).map((p) => p.card),
     older: picked.find((p) => p.block === 1)?.card,
