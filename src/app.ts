@@ -122,8 +122,8 @@ export interface AppOptions {
   metricsToken?: string | null;
   /** The WebSub hub named in every feed and pinged after each change made here (WEBSUB_HUB_URL); null: none. */
   websubHubUrl?: string | null;
-  /** WebSub retry timing (tests shorten it). */
-  websubRetry?: { retries: number; minTimeoutMs: number };
+  /** WebSub timing: attempts after the first, first backoff and each request's limit in ms (tests shorten them). */
+  websubTiming?: { retries: number; minTimeoutMs: number; timeoutMs: number };
 }
 
 /**
@@ -311,7 +311,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
       hubUrl: websubHubUrl,
       publicUrl,
       log: { warn: (m) => app.log.warn(m), error: (details, m) => app.log.error(details, m) },
-      ...options.websubRetry,
+      ...options.websubTiming,
     });
     app.decorate("websub", pings);
     app.addHook("onClose", async () => pings.stop());

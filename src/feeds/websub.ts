@@ -64,7 +64,7 @@ export interface WebSubOptions {
 export interface WebSubPinger {
   /** Resolves when nothing is waiting or being sent (tests). */
   idle(): Promise<void>;
-  /** Unsubscribes; waits for the round being sent. */
+  /** Unsubscribes and ends the round being sent (what is waiting is dropped). */
   stop(): Promise<void>;
 }
 
@@ -80,6 +80,8 @@ export function startWebSubPings(options: WebSubOptions): WebSubPinger {
   const maxWaiting = options.maxWaiting ?? 2000;
   const batchSize = options.batchSize ?? 100;
   const queue = new PQueue({ concurrency: 1 });
+  /** Aborted by stop(): the request in flight and its retries end at once. */
+  const stopping = new AbortController();
   /** Feeds changed and not yet resolved to addresses; addresses waiting to be sent. */
   let changed: ChangedFeed[] = [];
   const waiting = new Set<string>();
@@ -108,7 +110,7 @@ export function startWebSubPings(options: WebSubOptions): WebSubPinger {
       method: "POST",
       headers: { "content-type": "application/x-www-form-urlencoded" },
       body: publishBody(topics),
-      signal: AbortSignal.timeout(timeoutMs),
+      signal: AbortSignal.any([AbortSignal.timeout(timeoutMs), stopping.signal]),
     });
     await response.body?.cancel();
     if (response.ok) return;
@@ -131,13 +133,13 @@ export function startWebSubPings(options: WebSubOptions): WebSubPinger {
       log.warn(`WebSub: ${dropped} feed addresses dropped (more than ${maxWaiting} waiting)`);
       dropped = 0;
     }
-    while (waiting.size > 0) {
+    while (waiting.size > 0 && !stopping.signal.aborted) {
       const batch = [...waiting].slice(0, batchSize);
       for (const topic of batch) waiting.delete(topic);
       try {
-        await pRetry(() => send(batch), { retries, minTimeout, factor: 2 });
+        await pRetry(() => send(batch), { retries, minTimeout, factor: 2, signal: stopping.signal });
       } catch (error) {
-        log.error({ err: error, hub: hubUrl, topics: batch.length }, "WebSub publish ping failed");
+        if (!stopping.signal.aborted) log.error({ err: error, hub: hubUrl, topics: batch.length }, "WebSub publish ping failed");
       }
     }
   };
@@ -167,6 +169,9 @@ export function startWebSubPings(options: WebSubOptions): WebSubPinger {
     async stop() {
       newsEvents.off("articleChanged", onArticle);
       newsEvents.off("headlinesChanged", onHeadlines);
+      queue.clear();
+      waiting.clear();
+      stopping.abort();
       await queue.onIdle();
     },
   };
