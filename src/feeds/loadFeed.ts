@@ -4,7 +4,6 @@ import type { Kysely } from "kysely";
 import { BREAKING_KEY, HEADLINES_KEY, LATEST_KEY, articleKeys, categoryKey, tagKey } from "../cache/keys.ts";
 import type { Database } from "../db/schema.ts";
 import { NotFoundError } from "../errors.ts";
-import type { Picture } from "../media/pictureUrls.ts";
 import { FALLBACK_WIDTH } from "../media/storage.ts";
 import { listBreakingFull, listHeadlinesFull, listPublishedFull } from "../news/cardStore.ts";
 import { articleIdPath, categoryPath, tagPath } from "../news/slug.ts";
@@ -31,20 +30,16 @@ export interface SyndicationSite {
  * The JPEG a feed shows for a picture, with its size: today the fallback JPEG (up to FALLBACK_WIDTH
  * wide, same proportions as the original).
  * SWITCH POINT (issue 12, identity branch): once src/media/pictureUrls.ts gives the 16:9 JPEG crop at
- * least 1200 px wide, use it here; the feeds and the sitemaps take their picture from this function only.
+ * least 1200 px wide, use it here (the feeds' only picture source) and in news/sitemapStore.ts
+ * (listPublishedBetween, the sitemaps').
  */
 export function feedImageOf(article: Pick<ArticleFull, "picture" | "imageCaption" | "imageCredit">, publicUrl: string): FeedImage | null {
   const picture = article.picture;
-  const url = picture ? feedImageUrl(picture, publicUrl) : null;
-  if (!picture || !url) return null;
+  if (!picture?.fallback) return null;
+  const url = `${publicUrl}${picture.fallback}`;
   const width = Math.min(picture.width, FALLBACK_WIDTH);
   const height = Math.round((picture.height * width) / picture.width);
   return { url, width, height, credit: article.imageCredit, caption: article.imageCaption, alt: picture.alt };
-}
-
-/** The absolute address of a picture's JPEG for feeds and sitemaps (same switch point as feedImageOf), or null when it has none. */
-export function feedImageUrl(picture: Picture, publicUrl: string): string | null {
-  return picture.fallback ? `${publicUrl}${picture.fallback}` : null;
 }
 
 /** One article as a feed item. */

@@ -9,7 +9,7 @@ import { NotFoundError } from "../errors.ts";
 import { countTagsWithArticles, listPublishedBetween, listPublishedMonths, listPublishedSince, listTagsWithArticles } from "../news/sitemapStore.ts";
 import { articlePath, categoryPath, tagPath } from "../news/slug.ts";
 import { loadTaxonomy } from "../news/taxonomyCache.ts";
-import { type SyndicationSite, feedImageUrl } from "./loadFeed.ts";
+import type { SyndicationSite } from "./loadFeed.ts";
 import { CATEGORY_SITEMAP_PATH, SITEMAP_MAX_URLS, monthRange, monthSitemapPath, tagSitemapPath } from "./paths.ts";
 import { renderSitemapIndex, renderUrlSet } from "./sitemapXml.ts";
 
@@ -63,14 +63,12 @@ export async function buildMonthSitemap(db: Db, site: SyndicationSite, month: st
   const entries = articles.flatMap((a) => {
     const categorySlug = slugs.get(a.categoryId);
     if (categorySlug === undefined) return [];
-    const imageUrl = a.picture ? feedImageUrl(a.picture, site.publicUrl) : null;
-    const caption = a.imageCaption || undefined;
-    const title = a.picture?.alt || undefined;
+    const image = a.image;
     return [
       {
         url: `${site.publicUrl}${articlePath(categorySlug, a.slug, a.id)}`,
         lastmod: a.modifiedAt,
-        images: imageUrl ? [{ url: imageUrl, ...(caption ? { caption } : {}), ...(title ? { title } : {}) }] : [],
+        images: image ? [{ url: `${site.publicUrl}${image.path}`, ...(image.caption ? { caption: image.caption } : {}), ...(image.alt ? { title: image.alt } : {}) }] : [],
       },
     ];
   });
