@@ -35,7 +35,6 @@ export async function writeGeneratedArticle(trx: Transaction<Database>, i: numbe
     body: a.body,
     categoryId,
     sourceId: target.sourceId,
-    authorId: null,
     imageId: null,
     imageCaption: "",
     imageCredit: "",

@@ -17,11 +17,12 @@ export class NotFoundError extends DomainError {
   }
 }
 
+/** Bad input (400). `code` is "invalid_input" unless a caller names a more precise one (e.g. "unknown_author"). */
 export class InvalidInputError extends DomainError {
-  readonly code = "invalid_input";
   constructor(
     message: string,
     readonly fields: Record<string, string> = {},
+    readonly code: string = "invalid_input",
   ) {
     super(message);
   }

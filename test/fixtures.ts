@@ -6,6 +6,7 @@ import { storeImageVariants } from "../src/media/storage.ts";
 import { insertImage } from "../src/media/store.ts";
 import { slugify } from "../src/lib/slug.ts";
 import { findArticleRow, insertArticle } from "../src/news/articleStore.ts";
+import { findAuthorBySlug, insertAuthor, setArticleAuthors } from "../src/news/authorStore.ts";
 import { ensureTag, findCategoryBySlug, listSources, setArticleTags } from "../src/news/taxonomyStore.ts";
 import { searchDocumentOf } from "../src/news/searchFeed.ts";
 import { indexArticle } from "../src/search/index.ts";
@@ -25,6 +26,8 @@ export interface ArticleFixture {
   headlineSlot?: number | null;
   image?: { storageKey: string; caption: string; credit: string; alt: string; hasFallback?: boolean };
   scheduledAt?: string | null;
+  /** The byline, by author name (each profile made on first use, slug from the name); none: an agency item. */
+  authors?: string[];
 }
 
 export async function addArticle(db: Kysely<Database>, f: ArticleFixture): Promise<number> {
@@ -56,7 +59,6 @@ export async function addArticle(db: Kysely<Database>, f: ArticleFixture): Promi
       body: f.body ?? "<p>Haberin ayrıntıları.</p>",
       categoryId: category.id,
       sourceId: source.id,
-      authorId: null,
       imageId,
       imageCaption: f.image?.caption ?? "",
       imageCredit: f.image?.credit ?? "",
@@ -74,6 +76,12 @@ export async function addArticle(db: Kysely<Database>, f: ArticleFixture): Promi
     const tagIds: number[] = [];
     for (const name of f.tags ?? []) tagIds.push((await ensureTag(trx, slugify(name), name)).id);
     await setArticleTags(trx, id, tagIds);
+    const authorIds: number[] = [];
+    for (const name of f.authors ?? []) {
+      const slug = slugify(name);
+      authorIds.push((await findAuthorBySlug(trx, slug))?.id ?? (await insertAuthor(trx, { slug, name })));
+    }
+    await setArticleAuthors(trx, id, authorIds);
     const row = await findArticleRow(trx, id);
     if (row) await indexArticle(trx, searchDocumentOf(row));
     return id;

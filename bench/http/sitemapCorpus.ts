@@ -55,7 +55,6 @@ export async function fillMonthForSitemap(databaseUrl: string, month: string, co
             body: "<p>Arşiv haberi.</p>",
             categoryId,
             sourceId: target.sourceId,
-            authorId: null,
             imageId,
             imageCaption: `${a.title.slice(0, 60)} (arşiv)`,
             imageCredit: "Haberci",

@@ -34,6 +34,7 @@ const CreateBody = Type.Object(
     body: Type.Optional(ArticleFields.body),
     source: Type.Optional(ArticleFields.source),
     tags: Type.Optional(ArticleFields.tags),
+    authors: Type.Optional({ ...ArticleFields.authors, description: "Author slugs, in byline order; default: the token user's own profile" }),
     imageId: Type.Optional(ArticleFields.imageId),
     imageCaption: Type.Optional(ArticleFields.imageCaption),
     imageCredit: Type.Optional(ArticleFields.imageCredit),
@@ -108,6 +109,8 @@ export const newsroomApiPlugin: FastifyPluginAsyncTypebox<NewsroomApiOptions> = 
         category: b.category,
         source: b.source ?? "haberci",
         tags: b.tags ?? [],
+        // None named: writeNewArticle credits the token's user.
+        authors: b.authors ?? [],
         imageId: b.imageId ?? null,
         imageCaption: b.imageCaption ?? "",
         imageCredit: b.imageCredit ?? "",

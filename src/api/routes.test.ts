@@ -63,6 +63,8 @@ describeEachDatabase("public read API", (get) => {
         { slug: "liman", name: "Liman" },
       ],
       source: { slug: "dha", name: "DHA" },
+      // An agency item: no byline.
+      authors: [],
       publishedAt: "2026-11-26T08:00:00.000Z",
       updatedAt: "2026-11-26T10:30:00.000Z",
       image: {

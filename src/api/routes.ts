@@ -7,7 +7,7 @@ import { recordArticleView } from "../news/viewCounter.ts";
 import { ErrorJson } from "../http/schemas.ts";
 import type { ArticleFull } from "../news/types.ts";
 import type { ViewCounter } from "../news/viewCounter.ts";
-import { LATEST_KEY, articleKey, articleKeys, categoryKey, tagKey } from "../cache/keys.ts";
+import { LATEST_KEY, articleKey, articleKeys, bylineKeys, categoryKey, tagKey } from "../cache/keys.ts";
 
 export interface ApiOptions {
   db: Kysely<Database>;
@@ -26,6 +26,9 @@ export const ArticleJson = Type.Object({
   category: Ref,
   tags: Type.Array(Ref),
   source: Ref,
+  authors: Type.Array(Type.Object({ slug: Type.String(), name: Type.String(), url: Type.String({ description: "Absolute address of the author page" }) }), {
+    description: "The byline, in order; empty for an agency item (see source)",
+  }),
   publishedAt: Type.String({ format: "date-time" }),
   updatedAt: Type.Union([Type.String({ format: "date-time" }), Type.Null()], {
     description: "Last edit after publication, or null",
@@ -57,6 +60,7 @@ function toJson(a: ArticleFull, publicUrl: string): Static<typeof ArticleJson> {
     category: a.category,
     tags: a.tags,
     source: a.source,
+    authors: a.authors.map((au) => ({ slug: au.slug, name: au.name, url: publicUrl + au.url })),
     publishedAt: a.publishedAt,
     updatedAt: a.updatedAt,
     image: a.picture
@@ -106,7 +110,7 @@ export const apiPlugin: FastifyPluginAsyncTypebox<ApiOptions> = async (app, { db
     async (request, reply) => {
       const result = await listArticles(db, request.query, now());
       // A slug that names nothing yet is not kept: the first article to carry it would not drop the answer.
-      if (result.filter) reply.cacheWith([...listKeysOf(result.filter), ...articleKeys(result.items)]);
+      if (result.filter) reply.cacheWith([...listKeysOf(result.filter), ...articleKeys(result.items), ...result.items.flatMap((a) => bylineKeys(a.authors))]);
       return { items: result.items.map((a) => toJson(a, publicUrl)), total: result.total, page: result.page };
     },
   );
@@ -131,7 +135,7 @@ export const apiPlugin: FastifyPluginAsyncTypebox<ApiOptions> = async (app, { db
         return { ...toJson(article, publicUrl), status: article.status, version: article.version };
       }
       const { article } = await getArticle(db, request.params.id, now());
-      reply.cacheWith([articleKey(article.id)]);
+      reply.cacheWith([articleKey(article.id), ...bylineKeys(article.authors)]);
       return toJson(article, publicUrl);
     },
   );

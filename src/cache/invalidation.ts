@@ -1,7 +1,7 @@
 // The cache follows the news: each change event drops exactly the entries it touches, here and (for
 // changes made on this instance) at the CDN. Events from other instances arrive through the relay.
 import { type EventOrigin, newsEvents } from "../news/events.ts";
-import { HEADLINES_KEY, SITE_KEY, keysForChange } from "./keys.ts";
+import { HEADLINES_KEY, SITE_KEY, authorKey, bylineKey, keysForChange } from "./keys.ts";
 import type { PageCache } from "./pageCache.ts";
 
 export interface InvalidationOptions {
@@ -15,7 +15,8 @@ export interface InvalidationOptions {
 
 /**
  * Subscribes `cache` to the news events: article changes drop `keysForChange`, a new manşet order
- * drops the manşet, a category or source change drops every page, and missed changes (a lost
+ * drops the manşet, a category or source change drops every page, a profile change drops the
+ * author's page and the pages with their byline, and missed changes (a lost
  * PostgreSQL connection) empty the cache. Returns the unsubscribe function.
  */
 export function invalidateOnChange(cache: PageCache, options: InvalidationOptions = {}): () => void {
@@ -27,15 +28,18 @@ export function invalidateOnChange(cache: PageCache, options: InvalidationOption
   const onArticle = (change: Parameters<typeof keysForChange>[0], origin: EventOrigin) => apply(keysForChange(change, options.now?.() ?? new Date()), origin);
   const onHeadlines = (_change: unknown, origin: EventOrigin) => apply([HEADLINES_KEY], origin);
   const onTaxonomy = (_change: unknown, origin: EventOrigin) => apply([SITE_KEY], origin);
+  const onAuthor = ({ authorId }: { authorId: number }, origin: EventOrigin) => apply([authorKey(authorId), bylineKey(authorId)], origin);
   const onMissed = () => cache.clear();
   newsEvents.on("articleChanged", onArticle);
   newsEvents.on("headlinesChanged", onHeadlines);
   newsEvents.on("taxonomyChanged", onTaxonomy);
+  newsEvents.on("authorChanged", onAuthor);
   newsEvents.on("changesMissed", onMissed);
   return () => {
     newsEvents.off("articleChanged", onArticle);
     newsEvents.off("headlinesChanged", onHeadlines);
     newsEvents.off("taxonomyChanged", onTaxonomy);
+    newsEvents.off("authorChanged", onAuthor);
     newsEvents.off("changesMissed", onMissed);
   };
 }

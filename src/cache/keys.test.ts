@@ -2,7 +2,17 @@ import { describe, expect, it } from "vitest";
 import type { ArticleFacts } from "../news/events.ts";
 import { keysForChange } from "./keys.ts";
 
-const published: ArticleFacts = { visible: true, categoryId: 1, sourceId: 2, tagIds: [10, 11], breaking: false, breakingUntil: null, headline: false, publishedAt: "2026-11-20T09:00:00.000Z" };
+const published: ArticleFacts = {
+  visible: true,
+  categoryId: 1,
+  sourceId: 2,
+  tagIds: [10, 11],
+  authorIds: [20],
+  breaking: false,
+  breakingUntil: null,
+  headline: false,
+  publishedAt: "2026-11-20T09:00:00.000Z",
+};
 const draft: ArticleFacts = { ...published, visible: false };
 
 /** Long after the publication: the news sitemap is not touched. */
@@ -11,7 +21,19 @@ const keysOf = (before: ArticleFacts | null, after: ArticleFacts | null, now = L
 
 describe("keysForChange", () => {
   it("publishing touches the article and every list it enters", () => {
-    expect(keysOf(draft, published)).toEqual(["article-7", "category-1", "latest", "search", "sitemap-2026-11", "sitemap-tags", "source-2", "tag-10", "tag-11"]);
+    expect(keysOf(draft, published)).toEqual([
+      "article-7",
+      "author-20",
+      "category-1",
+      "latest",
+      "search",
+      "sitemap-2026-11",
+      "sitemap-authors",
+      "sitemap-tags",
+      "source-2",
+      "tag-10",
+      "tag-11",
+    ]);
   });
 
   it("unpublishing or deleting touches the lists it leaves", () => {
@@ -30,6 +52,13 @@ describe("keysForChange", () => {
 
   it("moving a published article touches both categories, and the tags that changed", () => {
     expect(keysOf(published, { ...published, categoryId: 4, tagIds: [11, 12] })).toEqual(["article-7", "category-1", "category-4", "search", "sitemap-2026-11", "sitemap-tags", "tag-10", "tag-12"]);
+  });
+
+  it("changing the byline of a published article touches the authors it gained or lost, not the one it kept", () => {
+    expect(keysOf(published, { ...published, authorIds: [20, 21] })).toEqual(["article-7", "author-21", "search", "sitemap-2026-11", "sitemap-authors"]);
+    expect(keysOf(published, { ...published, authorIds: [] })).toEqual(["article-7", "author-20", "search", "sitemap-2026-11", "sitemap-authors"]);
+    // A draft's byline is on no author page.
+    expect(keysOf(draft, { ...draft, authorIds: [21] })).toEqual(["article-7"]);
   });
 
   it("the son dakika flag and its end time, and the manşet, touch their lists", () => {

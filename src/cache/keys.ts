@@ -9,6 +9,10 @@ export const articleKey = (id: number): string => `article-${id}`;
 export const categoryKey = (id: number): string => `category-${id}`;
 /** Lists of a tag's published articles (tag pages, the API filtered by it, "İlgili Haberler" of articles with the tag). */
 export const tagKey = (id: number): string => `tag-${id}`;
+/** Lists of an author's published articles (`/yazar/{slug}/` and its pages, the author's feeds and sitemap entry). */
+export const authorKey = (id: number): string => `author-${id}`;
+/** Pages naming the author in a byline (article pages, fragments, the API's article) besides their author page: dropped when the profile changes. */
+export const bylineKey = (id: number): string => `byline-${id}`;
 /** Lists of a source's published articles. */
 export const sourceKey = (id: number): string => `source-${id}`;
 /** Lists of every published article (home's latest, the unfiltered API list, the site feed, the sitemap index). */
@@ -32,6 +36,8 @@ export const sitemapMonthKey = (month: string): string => `sitemap-${month}`;
 export const NEWS_SITEMAP_KEY = "sitemap-news";
 /** The tag sitemap: tags that have at least one published article. */
 export const TAG_SITEMAP_KEY = "sitemap-tags";
+/** The author sitemap: authors that have at least one published article. */
+export const AUTHOR_SITEMAP_KEY = "sitemap-authors";
 /** How far back the Google News sitemap reaches: 48 hours (Google News sitemap guidelines). */
 export const NEWS_SITEMAP_WINDOW_MS = 48 * 3_600_000;
 
@@ -54,12 +60,12 @@ function listedIn(facts: ArticleFacts | null, of: (f: ArticleFacts) => number[])
 /**
  * The surrogate keys a change of one article touches: always the article's own key (pages showing it
  * hold it), plus each list whose membership changed — the list it entered or left by being published or
- * unpublished, or by a new category, source or tags — and the son dakika, manşet and search lists when
+ * unpublished, or by a new category, source, tags or authors — and the son dakika, manşet and search lists when
  * its place in them changed. A title edit of a published article touches its own key and search only:
  * lists that do not show it keep their bytes. Sitemaps: the monthly sitemap of its publication month
  * (before and after) whenever it is listed there, since its lastmod, address or picture may have
  * changed; the news sitemap when it was published less than 48 hours (plus a minute for clocks)
- * before `now`; the tag sitemap when its tags changed.
+ * before `now`; the tag and author sitemaps when its tags or authors changed.
  */
 export function keysForChange({ articleId, before, after }: ArticleChange, now: Date = new Date()): string[] {
   const keys = new Set<string>([articleKey(articleId)]);
@@ -90,11 +96,22 @@ export function keysForChange({ articleId, before, after }: ArticleChange, now: 
   );
   for (const id of tagsChanged) keys.add(tagKey(id));
   if (tagsChanged.length > 0) keys.add(TAG_SITEMAP_KEY);
+  const authorsChanged = differs(
+    listedIn(before, (f) => f.authorIds),
+    listedIn(after, (f) => f.authorIds),
+  );
+  for (const id of authorsChanged) keys.add(authorKey(id));
+  if (authorsChanged.length > 0) keys.add(AUTHOR_SITEMAP_KEY);
   const breaking = (f: ArticleFacts | null) => (f?.visible && f.breaking ? `on:${f.breakingUntil ?? ""}` : "off");
   if (breaking(before) !== breaking(after)) keys.add(BREAKING_KEY);
   const headline = (f: ArticleFacts | null) => Boolean(f?.visible && f.headline);
   if (headline(before) !== headline(after)) keys.add(HEADLINES_KEY);
   return [...keys];
+}
+
+/** Keys of a page naming these authors in a byline. */
+export function bylineKeys(authors: ReadonlyArray<{ id: number }>): string[] {
+  return authors.map((author) => bylineKey(author.id));
 }
 
 /** Keys of a page showing these article cards (each card's own key). */

@@ -67,6 +67,7 @@ const ArticleFactsJson = Type.Object({
   categoryId: Id,
   sourceId: Id,
   tagIds: Type.Array(Id, { maxItems: 10_000 }),
+  authorIds: Type.Array(Id, { maxItems: 1_000 }),
   breaking: Type.Boolean(),
   breakingUntil: Type.Union([Type.String({ maxLength: 64 }), Type.Null()]),
   headline: Type.Boolean(),
@@ -100,6 +101,7 @@ const Notification = Type.Union([
   envelope("articleChanged", ArticleChangeJson),
   envelope("headlinesChanged", Type.Object({ articleIds: Type.Array(Id, { maxItems: 10_000 }) })),
   envelope("taxonomyChanged", Nothing),
+  envelope("authorChanged", Type.Object({ authorId: Id })),
   envelope("changesMissed", Nothing),
 ]);
 type Notification = Static<typeof Notification>;
@@ -111,8 +113,9 @@ const shapesAgree: [
   Same<Carried<"articleChanged">, ArticleChange>,
   Same<Carried<"headlinesChanged">, NewsEvents["headlinesChanged"][0]>,
   Same<Carried<"taxonomyChanged">, NewsEvents["taxonomyChanged"][0]>,
+  Same<Carried<"authorChanged">, NewsEvents["authorChanged"][0]>,
   Same<Carried<"changesMissed">, NewsEvents["changesMissed"][0]>,
-] = [true, true, true, true];
+] = [true, true, true, true, true];
 void shapesAgree;
 
 type RelayedName = (typeof NEWS_EVENT_NAMES)[number];
@@ -221,6 +224,7 @@ export async function startChangeRelay(options: ChangeRelayOptions): Promise<Cha
       if (note.name === "articleChanged") emitter.emit("articleChanged", note.change, "remote");
       else if (note.name === "headlinesChanged") emitter.emit("headlinesChanged", note.change, "remote");
       else if (note.name === "taxonomyChanged") emitter.emit("taxonomyChanged", {}, "remote");
+      else if (note.name === "authorChanged") emitter.emit("authorChanged", note.change, "remote");
       else emitter.emit("changesMissed", {}, "remote");
       onLag?.(Math.max(0, (Date.now() - note.at) / 1000));
     } catch (err) {

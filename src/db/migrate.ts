@@ -8,6 +8,7 @@ import * as m0006 from "./migrations/0006-search-strip.ts";
 import * as m0007 from "./migrations/0007-nfc-text.ts";
 import * as m0008 from "./migrations/0008-sign-in-throttles.ts";
 import * as m0009 from "./migrations/0009-breaking-index.ts";
+import * as m0010 from "./migrations/0010-author-profiles.ts";
 import type { Database } from "./schema.ts";
 
 // Listed explicitly (not read from the folder) so the order is reviewed and bundlers see every file.
@@ -21,6 +22,7 @@ const migrations: Record<string, Migration> = {
   "0007-nfc-text": m0007,
   "0008-sign-in-throttles": m0008,
   "0009-breaking-index": m0009,
+  "0010-author-profiles": m0010,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

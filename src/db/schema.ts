@@ -21,10 +21,29 @@ export interface SourceTable {
   name: string;
 }
 
+/** A public author profile (the byline and `/yazar/{slug}/`). */
 export interface AuthorTable {
   id: Generated<number>;
+  /** Unique; the slug rule of lib/slug.ts. */
   slug: string;
   name: string;
+  /** The newsroom user whose profile this is (one each); null for an author known only by name. */
+  userId: number | null;
+  /** Unvan, e.g. "Ekonomi Muhabiri"; "" when none. */
+  title: Generated<string>;
+  /** Plain text, at most AUTHOR_LIMITS.bio characters (news/authorProfile.ts). */
+  bio: Generated<string>;
+  /** The photo: an image of the media library. */
+  imageId: number | null;
+  /** JSON array of http(s) URLs (web site, X, LinkedIn, ...), in the order shown. */
+  links: Generated<string>;
+}
+
+/** An article's authors, in byline order (position from 0). */
+export interface ArticleAuthorTable {
+  articleId: number;
+  authorId: number;
+  position: number;
 }
 
 export interface ImageTable {
@@ -53,7 +72,6 @@ export interface ArticleTable {
   body: string;
   categoryId: number;
   sourceId: number;
-  authorId: number | null;
   imageId: number | null;
   imageCaption: string;
   imageCredit: string;
@@ -204,6 +222,7 @@ export interface Database {
   articles: ArticleTable;
   tags: TagTable;
   articleTags: ArticleTagTable;
+  articleAuthors: ArticleAuthorTable;
   articleRedirects: ArticleRedirectTable;
   users: UserTable;
   sessions: SessionTable;
@@ -219,6 +238,7 @@ export interface Database {
 export type Category = Selectable<CategoryTable>;
 export type Source = Selectable<SourceTable>;
 export type Author = Selectable<AuthorTable>;
+export type NewAuthor = Insertable<AuthorTable>;
 export type Image = Selectable<ImageTable>;
 export type NewImage = Insertable<ImageTable>;
 export type Article = Selectable<ArticleTable>;

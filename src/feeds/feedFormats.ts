@@ -111,7 +111,8 @@ function mediaContent(image: FeedImage): Record<string, unknown> {
 /**
  * RSS 2.0: guid = the permanent id URL, pubDate (RFC 822), the spot as description, the body in
  * content:encoded, categories (domain = their page), the authors as dc:creator (RSS's own <author>
- * must be an e-mail address; several names are joined by commas), the last update as dc:date
+ * must be an e-mail address; `feed` writes one element per extension name, so several names share
+ * one dc:creator, joined by commas), the last update as dc:date
  * (W3C-DTF, as Dublin Core requires; read as the update time by feed readers), the picture as
  * media:content (Media RSS) with media:thumbnail and media:credit.
  */

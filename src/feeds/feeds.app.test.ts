@@ -59,9 +59,10 @@ describeEachDatabase("feeds and sitemaps", (get) => {
     `/rss/son-dakika.${format}`,
     `/rss/manset.${format}`,
     `/rss/etiket/piyasa.${format}`,
+    `/rss/yazar/ayse-yilmaz.${format}`,
   ];
   const allFeeds = [...feedUrls("xml"), ...feedUrls("atom"), ...feedUrls("json")];
-  const allSitemaps = ["/sitemap.xml", "/sitemap/haber-2026-11.xml", "/sitemap-news.xml", "/sitemap/etiketler.xml", "/sitemap/kategoriler.xml"];
+  const allSitemaps = ["/sitemap.xml", "/sitemap/haber-2026-11.xml", "/sitemap-news.xml", "/sitemap/etiketler.xml", "/sitemap/kategoriler.xml", "/sitemap/yazarlar.xml"];
 
   beforeAll(async () => {
     const { db } = get();
@@ -72,6 +73,7 @@ describeEachDatabase("feeds and sitemaps", (get) => {
       spot: HARD_SPOT,
       category: "ekonomi",
       tags: ["Piyasa", "Enflasyon"],
+      authors: ["Ayşe Yılmaz", "Can Öztürk"],
       breaking: true,
       headlineSlot: 1,
       publishedAt: "2026-11-26T09:00:00.000Z",
@@ -109,7 +111,10 @@ describeEachDatabase("feeds and sitemaps", (get) => {
     expect(item.updated?.toISOString()).toBe("2026-11-27T10:30:00.000Z");
     expect(res.body).toContain("<pubDate>Thu, 26 Nov 2026 09:00:00 GMT</pubDate>");
     expect(item.categories.map((c) => c.term)).toEqual(["Ekonomi", "Piyasa", "Enflasyon"]);
-    expect(item.authors.map((a) => a.name)).toEqual(["Haberci"]);
+    expect(item.authors.map((a) => a.name)).toEqual(["Ayşe Yılmaz, Can Öztürk"]);
+    expect(res.body).toContain("<dc:creator>Ayşe Yılmaz, Can Öztürk</dc:creator>");
+    // An item without a byline credits its source.
+    expect(feed.items.find((i) => i.title === "Eski ekonomi haberi")?.authors.map((a) => a.name)).toEqual(["Haberci"]);
     // The body: whole, no script or style or event attribute, absolute addresses, the picture first.
     expect(item.content).toContain("Ayrıntılar");
     expect(item.content).toContain(`href="${TEST_PUBLIC_URL}/haber/ekonomi/"`);
@@ -141,7 +146,10 @@ describeEachDatabase("feeds and sitemaps", (get) => {
     expect(item?.updated?.toISOString()).toBe("2026-11-27T10:30:00.000Z");
     expect(item?.content).toContain("Ayrıntılar");
     expect(item?.content).not.toMatch(/<script|<style|onerror/);
-    expect(item?.authors.map((a) => a.name)).toEqual(["Haberci"]);
+    expect(item?.authors).toEqual([
+      { name: "Ayşe Yılmaz", email: null, url: `${TEST_PUBLIC_URL}/yazar/ayse-yilmaz/` },
+      { name: "Can Öztürk", email: null, url: `${TEST_PUBLIC_URL}/yazar/can-ozturk/` },
+    ]);
     expect(item?.categories.map((c) => c.label)).toEqual(["Ekonomi", "Piyasa", "Enflasyon"]);
     expect(feed.items).toHaveLength(2);
   });
@@ -163,14 +171,17 @@ describeEachDatabase("feeds and sitemaps", (get) => {
       image: `${TEST_PUBLIC_URL}/medya/2026/11/piyasa.jpg`,
       date_published: "2026-11-26T09:00:00.000Z",
       date_modified: "2026-11-27T10:30:00.000Z",
-      authors: [{ name: "Haberci" }],
+      authors: [
+        { name: "Ayşe Yılmaz", url: `${TEST_PUBLIC_URL}/yazar/ayse-yilmaz/` },
+        { name: "Can Öztürk", url: `${TEST_PUBLIC_URL}/yazar/can-ozturk/` },
+      ],
       tags: ["Ekonomi", "Piyasa", "Enflasyon"],
     });
     expect(item?.content_html).not.toMatch(/<script|<style/);
     expect(feed.items.map((i) => i.title)).toEqual([HARD_TITLE, "Eski ekonomi haberi"]);
   });
 
-  it("the site, son dakika, manşet and tag feeds hold their articles, in every format, and parse", async () => {
+  it("the site, son dakika, manşet, tag and author feeds hold their articles, in every format, and parse", async () => {
     for (const url of allFeeds) {
       const res = await fetchOk(url);
       const titles = url.endsWith(".json") ? (JSON.parse(res.body) as JsonFeed).items.map((i) => i.title) : parseFeed(res.body).items.map((i) => i.title);
@@ -181,7 +192,7 @@ describeEachDatabase("feeds and sitemaps", (get) => {
   });
 
   it("answers unknown feeds, tags and formats with 404", async () => {
-    for (const url of ["/rss/boyle-kategori-yok.xml", "/rss/etiket/yok-boyle.xml", "/rss/ekonomi.rss", "/rss/EKONOMI.xml", "/rss/yazar/kimse.xml"]) {
+    for (const url of ["/rss/boyle-kategori-yok.xml", "/rss/etiket/yok-boyle.xml", "/rss/ekonomi.rss", "/rss/EKONOMI.xml", "/rss/yazar/kimse.xml", "/rss/yazar/ayse-yilmaz.html"]) {
       expect((await t.app.inject(url)).statusCode, url).toBe(404);
     }
   });
@@ -244,6 +255,8 @@ describeEachDatabase("feeds and sitemaps", (get) => {
     expect(news).not.toContain(`-${ids.other}.html`);
     expect((await fetchOk("/sitemap/etiketler.xml")).body).toContain(`<loc>${TEST_PUBLIC_URL}/etiket/piyasa/</loc>`);
     expect((await fetchOk("/sitemap/kategoriler.xml")).body).toContain(`<loc>${TEST_PUBLIC_URL}/haber/ekonomi/</loc>`);
+    expect((await fetchOk("/sitemap/yazarlar.xml")).body).toContain(`<loc>${TEST_PUBLIC_URL}/yazar/ayse-yilmaz/</loc><lastmod>2026-11-26T09:00:00.000Z</lastmod>`);
+    expect(index).toContain(`<loc>${TEST_PUBLIC_URL}/sitemap/yazarlar.xml</loc>`);
     for (const url of ["/sitemap/haber-2026-10.xml", "/sitemap/haber-2026-11-2.xml", "/sitemap/haber-2026-13.xml", "/sitemap/etiketler-2.xml", "/sitemap/yok.xml"]) {
       expect((await t.app.inject(url)).statusCode, url).toBe(404);
     }
@@ -261,6 +274,7 @@ describeEachDatabase("feeds and sitemaps", (get) => {
       ["/sitemap-news.xml", "urlset.xsd"],
       ["/sitemap/etiketler.xml", "urlset.xsd"],
       ["/sitemap/kategoriler.xml", "urlset.xsd"],
+      ["/sitemap/yazarlar.xml", "urlset.xsd"],
     ])("%s against %s", async (url, schema) => {
       const result = validate((await fetchOk(url)).body, schema);
       expect(result.ok, result.output).toBe(true);
@@ -290,6 +304,8 @@ describeEachDatabase("feeds and sitemaps", (get) => {
       const res = await t.app.inject(url);
       expect(res.body, url).not.toContain(`-${ids.hard}.html`);
     }
+    // Its authors have no other published article: they leave the author sitemap.
+    expect((await t.app.inject("/sitemap/yazarlar.xml")).body).not.toContain("/yazar/ayse-yilmaz/");
     expect((await t.app.inject(`/h/${ids.hard}`)).statusCode).toBe(404);
   });
 });

@@ -1,12 +1,14 @@
 // A feed's content: the newest 50 items of what it follows, as a FeedDocument, and the surrogate keys
-// of everything it shows. One or two statements: a category comes from memory, a tag is looked up.
+// of everything it shows. One or two statements: a category comes from memory, a tag or an author is
+// looked up.
 import type { Kysely } from "kysely";
-import { BREAKING_KEY, HEADLINES_KEY, LATEST_KEY, articleKeys, categoryKey, tagKey } from "../cache/keys.ts";
+import { BREAKING_KEY, HEADLINES_KEY, LATEST_KEY, articleKeys, authorKey, categoryKey, tagKey } from "../cache/keys.ts";
 import type { Database } from "../db/schema.ts";
 import { NotFoundError } from "../errors.ts";
 import { FALLBACK_WIDTH } from "../media/storage.ts";
 import { listBreakingFull, listHeadlinesFull, listPublishedFull } from "../news/cardStore.ts";
-import { articleIdPath, categoryPath, tagPath } from "../news/slug.ts";
+import { findAuthorBySlug } from "../news/authorStore.ts";
+import { articleIdPath, authorPath, categoryPath, tagPath } from "../news/slug.ts";
 import { loadTaxonomy } from "../news/taxonomyCache.ts";
 import { findTagBySlug } from "../news/taxonomyStore.ts";
 import type { ArticleFull } from "../news/types.ts";
@@ -57,8 +59,8 @@ export function toFeedEntry(article: ArticleFull, publicUrl: string): FeedEntry 
       { name: article.category.name, term: article.category.slug, url: `${publicUrl}${categoryPath(article.category.slug)}` },
       ...article.tags.map((t) => ({ name: t.name, term: t.slug, url: `${publicUrl}${tagPath(t.slug)}` })),
     ],
-    // The byline's author, else the source (an agency item credits the agency).
-    authors: [{ name: article.author ?? article.source.name }],
+    // The byline, else the source (an agency item credits the agency).
+    authors: article.authors.length > 0 ? article.authors.map((a) => ({ name: a.name, url: `${publicUrl}${a.url}` })) : [{ name: article.source.name }],
     published,
     updated: article.updatedAt ? new Date(article.updatedAt) : published,
   };
@@ -103,9 +105,17 @@ async function listingOf(db: Kysely<Database>, subject: FeedSubject, now: Date):
         items: await listPublishedFull(db, { ...limit, tagId: tag.id }, now),
       };
     }
-    case "author":
-      // Author pages arrive with the authors' profiles (issue 12).
-      throw new NotFoundError("Yazar", subject.slug);
+    case "author": {
+      const author = await findAuthorBySlug(db, subject.slug);
+      if (!author) throw new NotFoundError("Yazar", subject.slug);
+      return {
+        title: author.name,
+        description: `${author.name} imzalı en yeni haberler.`,
+        homePath: authorPath(author.slug),
+        key: authorKey(author.id),
+        items: await listPublishedFull(db, { ...limit, authorId: author.id }, now),
+      };
+    }
   }
 }
 

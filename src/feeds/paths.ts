@@ -80,6 +80,8 @@ export const SITEMAP_INDEX_PATH = "/sitemap.xml";
 export const NEWS_SITEMAP_PATH = "/sitemap-news.xml";
 /** The sitemap of the category pages. */
 export const CATEGORY_SITEMAP_PATH = "/sitemap/kategoriler.xml";
+/** The sitemap of the author pages. */
+export const AUTHOR_SITEMAP_PATH = "/sitemap/yazarlar.xml";
 
 /** At most this many URLs in one sitemap file (sitemaps.org protocol). */
 export const SITEMAP_MAX_URLS = 50_000;
@@ -95,10 +97,11 @@ export function tagSitemapPath(part = 1): string {
 }
 
 /** A file under /sitemap/: a month's part, or a part of the tag sitemap; null for anything else. */
-export type SitemapFile = { kind: "month"; month: string; part: number } | { kind: "tags"; part: number } | { kind: "categories" };
+export type SitemapFile = { kind: "month"; month: string; part: number } | { kind: "tags"; part: number } | { kind: "categories" } | { kind: "authors" };
 
 export function parseSitemapFile(file: string): SitemapFile | null {
   if (file === "kategoriler.xml") return { kind: "categories" };
+  if (file === "yazarlar.xml") return { kind: "authors" };
   const month = /^haber-(\d{4})-(0[1-9]|1[0-2])(?:-([2-9]|[1-9]\d{1,3}))?\.xml$/.exec(file);
   if (month) return { kind: "month", month: `${month[1]}-${month[2]}`, part: Number(month[3] ?? 1) };
   const tags = /^etiketler(?:-([2-9]|[1-9]\d{1,3}))?\.xml$/.exec(file);

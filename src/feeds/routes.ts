@@ -13,7 +13,7 @@ import { findArticleUrl } from "../news/findRedirectTarget.ts";
 import { renderFeed } from "./feedFormats.ts";
 import { type SyndicationSite, loadFeed } from "./loadFeed.ts";
 import { FEED_CONTENT_TYPES, type FeedFormat, type FeedSubject, NEWS_SITEMAP_PATH, SITEMAP_INDEX_PATH, parseFeedFile, parseSitemapFile, topLevelSubject } from "./paths.ts";
-import { type BuiltSitemap, buildCategorySitemap, buildMonthSitemap, buildNewsSitemap, buildSitemapIndex, buildTagSitemap } from "./sitemaps.ts";
+import { type BuiltSitemap, buildAuthorSitemap, buildCategorySitemap, buildMonthSitemap, buildNewsSitemap, buildSitemapIndex, buildTagSitemap } from "./sitemaps.ts";
 
 export interface FeedsOptions {
   db: Kysely<Database>;
@@ -53,6 +53,12 @@ export const feedsPlugin: FastifyPluginAsyncTypebox<FeedsOptions> = async (app, 
     return sendFeed(reply, topLevelSubject(parsed.name), parsed.format);
   });
 
+  app.get("/rss/yazar/:file", { ...cached, schema: { params: FileParams } }, async (request, reply) => {
+    const parsed = parseFeedFile(request.params.file);
+    if (!parsed) throw new NotFoundError("Haber akışı");
+    return sendFeed(reply, { kind: "author", slug: parsed.name }, parsed.format);
+  });
+
   app.get("/rss/etiket/:file", { ...cached, schema: { params: FileParams } }, async (request, reply) => {
     const parsed = parseFeedFile(request.params.file);
     if (!parsed) throw new NotFoundError("Haber akışı");
@@ -67,6 +73,7 @@ export const feedsPlugin: FastifyPluginAsyncTypebox<FeedsOptions> = async (app, 
     const file = parseSitemapFile(request.params.file);
     if (!file) throw new NotFoundError("Site haritası");
     if (file.kind === "categories") return sendSitemap(reply, await buildCategorySitemap(db, site));
+    if (file.kind === "authors") return sendSitemap(reply, await buildAuthorSitemap(db, site));
     if (file.kind === "tags") return sendSitemap(reply, await buildTagSitemap(db, site, file.part));
     return sendSitemap(reply, await buildMonthSitemap(db, site, file.month, file.part));
   });

@@ -3,14 +3,15 @@
 // the category pages and the tag pages. Each use case returns the XML and its surrogate keys. Only
 // published articles with a publication time are listed.
 import type { Kysely } from "kysely";
-import { LATEST_KEY, NEWS_SITEMAP_KEY, NEWS_SITEMAP_WINDOW_MS, TAG_SITEMAP_KEY, sitemapMonthKey } from "../cache/keys.ts";
+import { AUTHOR_SITEMAP_KEY, LATEST_KEY, NEWS_SITEMAP_KEY, NEWS_SITEMAP_WINDOW_MS, TAG_SITEMAP_KEY, sitemapMonthKey } from "../cache/keys.ts";
 import type { Database } from "../db/schema.ts";
 import { NotFoundError } from "../errors.ts";
 import { countTagsWithArticles, listPublishedBetween, listPublishedMonths, listPublishedSince, listTagsWithArticles } from "../news/sitemapStore.ts";
-import { articlePath, categoryPath, tagPath } from "../news/slug.ts";
+import { listPublishingAuthors } from "../news/authorStore.ts";
+import { articlePath, authorPath, categoryPath, tagPath } from "../news/slug.ts";
 import { loadTaxonomy } from "../news/taxonomyCache.ts";
 import type { SyndicationSite } from "./loadFeed.ts";
-import { CATEGORY_SITEMAP_PATH, SITEMAP_MAX_URLS, monthRange, monthSitemapPath, tagSitemapPath } from "./paths.ts";
+import { AUTHOR_SITEMAP_PATH, CATEGORY_SITEMAP_PATH, SITEMAP_MAX_URLS, monthRange, monthSitemapPath, tagSitemapPath } from "./paths.ts";
 import { renderSitemapIndex, renderUrlSet } from "./sitemapXml.ts";
 
 type Db = Kysely<Database>;
@@ -34,13 +35,13 @@ async function categorySlugs(db: Db): Promise<Map<number, string>> {
 }
 
 /**
- * `/sitemap.xml`: the category sitemap, every part of every month with published articles (lastmod:
- * the month's latest publication or edit) and the tag sitemap's parts. Two statements. Kept until an
- * article is published or unpublished (LATEST_KEY), or changes within a month or its tags.
+ * `/sitemap.xml`: the category and author sitemaps, every part of every month with published articles
+ * (lastmod: the month's latest publication or edit) and the tag sitemap's parts. Two statements. Kept
+ * until an article is published or unpublished (LATEST_KEY), or changes within a month or its tags.
  */
 export async function buildSitemapIndex(db: Db, site: SyndicationSite): Promise<BuiltSitemap> {
   const [months, tagCount] = await Promise.all([listPublishedMonths(db), countTagsWithArticles(db)]);
-  const entries: Array<{ url: string; lastmod?: string }> = [{ url: `${site.publicUrl}${CATEGORY_SITEMAP_PATH}` }];
+  const entries: Array<{ url: string; lastmod?: string }> = [{ url: `${site.publicUrl}${CATEGORY_SITEMAP_PATH}` }, { url: `${site.publicUrl}${AUTHOR_SITEMAP_PATH}` }];
   for (const m of months) {
     for (let part = 1; part <= partsOf(m.count); part++) entries.push({ url: `${site.publicUrl}${monthSitemapPath(m.month, part)}`, lastmod: m.lastModified });
   }
@@ -107,4 +108,14 @@ export async function buildTagSitemap(db: Db, site: SyndicationSite, part: numbe
   const tags = await listTagsWithArticles(db, { offset: (part - 1) * SITEMAP_MAX_URLS, limit: SITEMAP_MAX_URLS });
   if (tags.length === 0 && part > 1) throw new NotFoundError("Site haritası", part);
   return { xml: await renderUrlSet(tags.map((t) => ({ url: `${site.publicUrl}${tagPath(t.slug)}` })), { images: false, news: false }), keys: [TAG_SITEMAP_KEY] };
+}
+
+/**
+ * `/sitemap/yazarlar.xml`: the pages of authors with at least one published article, lastmod their
+ * latest publication. One statement. (Past SITEMAP_MAX_URLS authors the rest would need a second part.)
+ */
+export async function buildAuthorSitemap(db: Db, site: SyndicationSite): Promise<BuiltSitemap> {
+  const authors = (await listPublishingAuthors(db)).slice(0, SITEMAP_MAX_URLS);
+  const entries = authors.map((a) => ({ url: `${site.publicUrl}${authorPath(a.slug)}`, lastmod: a.lastPublishedAt }));
+  return { xml: await renderUrlSet(entries, { images: false, news: false }), keys: [AUTHOR_SITEMAP_KEY] };
 }

@@ -67,7 +67,8 @@ describeEachDatabase("WebSub", (get) => {
     expect(ping?.headers["content-type"]).toBe("application/x-www-form-urlencoded");
     expect(new URLSearchParams(ping?.body).get("hub.mode")).toBe("publish");
     const topics = topicsOf(ping?.body ?? "");
-    for (const path of ["/rss/tum-haberler", "/rss/dunya", "/rss/etiket/kudus"]) {
+    // The byline: the creator's own profile.
+    for (const path of ["/rss/tum-haberler", "/rss/dunya", "/rss/etiket/kudus", "/rss/yazar/deniz"]) {
       for (const ext of ["xml", "atom", "json"]) expect(topics).toContain(`${TEST_PUBLIC_URL}${path}.${ext}`);
     }
     expect(topics).not.toContain(`${TEST_PUBLIC_URL}/rss/son-dakika.xml`);
@@ -102,7 +103,7 @@ describeEachDatabase("WebSub", (get) => {
     const { db } = get();
     await t.app.websub?.idle();
     hub.requests.length = 0;
-    const facts = { visible: true, categoryId: 1, sourceId: 1, tagIds: [], breaking: false, breakingUntil: null, headline: false, publishedAt: TEST_NOW.toISOString() };
+    const facts = { visible: true, categoryId: 1, sourceId: 1, tagIds: [], authorIds: [], breaking: false, breakingUntil: null, headline: false, publishedAt: TEST_NOW.toISOString() };
     newsEvents.emit("articleChanged", { articleId: 999, before: null, after: facts }, "remote");
     await createArticle(db, { input: articleInput({ title: "Bir taslak daha" }), actor: editor, now: TEST_NOW });
     await t.app.websub?.idle();

@@ -2,19 +2,20 @@ import { describe, expect, it } from "vitest";
 import type { ArticleFacts } from "../news/events.ts";
 import { changedFeeds, publishBody } from "./websub.ts";
 
-const published: ArticleFacts = { visible: true, categoryId: 3, sourceId: 1, tagIds: [7, 8], breaking: false, breakingUntil: null, headline: false, publishedAt: "2026-11-27T09:00:00.000Z" };
+const published: ArticleFacts = { visible: true, categoryId: 3, sourceId: 1, tagIds: [7, 8], authorIds: [5], breaking: false, breakingUntil: null, headline: false, publishedAt: "2026-11-27T09:00:00.000Z" };
 
 describe("changedFeeds", () => {
   it("a draft changes no feed", () => {
     expect(changedFeeds({ before: null, after: { ...published, visible: false } })).toEqual([]);
   });
 
-  it("a publish or unpublish changes the site feed and its category and tags; son dakika and manşet when flagged", () => {
+  it("a publish or unpublish changes the site feed and its category, tags and authors; son dakika and manşet when flagged", () => {
     expect(changedFeeds({ before: null, after: published })).toEqual([
       { kind: "all" },
       { kind: "category", id: 3 },
       { kind: "tag", id: 7 },
       { kind: "tag", id: 8 },
+      { kind: "author", id: 5 },
     ]);
     expect(changedFeeds({ before: { ...published, breaking: true, headline: true }, after: { ...published, visible: false } })).toContainEqual({ kind: "breaking" });
     expect(changedFeeds({ before: { ...published, headline: true }, after: null })).toContainEqual({ kind: "headlines" });

@@ -12,16 +12,23 @@ import PQueue from "p-queue";
 import pRetry, { AbortError } from "p-retry";
 import type { Database } from "../db/schema.ts";
 import { type ArticleChange, type ArticleFacts, type EventOrigin, newsEvents } from "../news/events.ts";
+import { findAuthorById } from "../news/authorStore.ts";
 import { loadTaxonomy } from "../news/taxonomyCache.ts";
 import { findTagsByIds } from "../news/taxonomyStore.ts";
 import { FEED_FORMATS, type FeedSubject, feedPath } from "./paths.ts";
 
 /** A feed named by ids, as a change's facts give them. */
-export type ChangedFeed = { kind: "all" } | { kind: "breaking" } | { kind: "headlines" } | { kind: "category"; id: number } | { kind: "tag"; id: number };
+export type ChangedFeed =
+  | { kind: "all" }
+  | { kind: "breaking" }
+  | { kind: "headlines" }
+  | { kind: "category"; id: number }
+  | { kind: "tag"; id: number }
+  | { kind: "author"; id: number };
 
 /**
  * The feeds an article change may alter (pure): none unless readers saw it before or after; then the
- * site feed, the feeds of its categories and tags before and after, son dakika when it was or is
+ * site feed, the feeds of its categories, tags and authors before and after, son dakika when it was or is
  * flagged, the manşet when it was or is in a slot.
  */
 export function changedFeeds({ before, after }: Pick<ArticleChange, "before" | "after">): ChangedFeed[] {
@@ -30,6 +37,7 @@ export function changedFeeds({ before, after }: Pick<ArticleChange, "before" | "
   const out: ChangedFeed[] = [{ kind: "all" }];
   for (const id of new Set(seen.map((f) => f.categoryId))) out.push({ kind: "category", id });
   for (const id of new Set(seen.flatMap((f) => f.tagIds))) out.push({ kind: "tag", id });
+  for (const id of new Set(seen.flatMap((f) => f.authorIds))) out.push({ kind: "author", id });
   if (seen.some((f) => f.breaking)) out.push({ kind: "breaking" });
   if (seen.some((f) => f.headline)) out.push({ kind: "headlines" });
   return out;
@@ -91,6 +99,9 @@ export function startWebSubPings(options: WebSubOptions): WebSubPinger {
     const categories = new Map((await loadTaxonomy(db)).categories.map((c) => [c.id, c.slug]));
     const tagIds = feeds.flatMap((f) => (f.kind === "tag" ? [f.id] : []));
     const tags = new Map((await findTagsByIds(db, tagIds)).map((t) => [t.id, t.slug]));
+    // A byline has a few authors: one lookup each.
+    const authorIds = [...new Set(feeds.flatMap((f) => (f.kind === "author" ? [f.id] : [])))];
+    const authors = new Map((await Promise.all(authorIds.map((id) => findAuthorById(db, id)))).flatMap((a) => (a ? [[a.id, a.slug] as const] : [])));
     const subjects = feeds.flatMap((f): FeedSubject[] => {
       if (f.kind === "category") {
         const slug = categories.get(f.id);
@@ -99,6 +110,10 @@ export function startWebSubPings(options: WebSubOptions): WebSubPinger {
       if (f.kind === "tag") {
         const slug = tags.get(f.id);
         return slug === undefined ? [] : [{ kind: "tag", slug }];
+      }
+      if (f.kind === "author") {
+        const slug = authors.get(f.id);
+        return slug === undefined ? [] : [{ kind: "author", slug }];
       }
       return [f];
     });

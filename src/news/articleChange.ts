@@ -4,23 +4,26 @@ import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../db/schema.ts";
 import { findArticleRow } from "./articleStore.ts";
 import { type ArticleFacts, newsEvents } from "./events.ts";
+import { authorsOfArticles } from "./authorStore.ts";
 import { tagsOfArticles } from "./taxonomyStore.ts";
 
 type Db = Kysely<Database> | Transaction<Database>;
 
 /**
  * What readers can see of article `id` (ArticleFacts), or null when it does not exist.
- * Two indexed reads: the row and its tag ids.
+ * Three indexed reads: the row, its tag ids and its author ids.
  */
 export async function readArticleFacts(db: Db, id: number): Promise<ArticleFacts | null> {
   const row = await findArticleRow(db, id);
   if (!row) return null;
   const tags = (await tagsOfArticles(db, [id])).get(id) ?? [];
+  const authors = (await authorsOfArticles(db, [id])).get(id) ?? [];
   return {
     visible: row.status === "published",
     categoryId: row.categoryId,
     sourceId: row.sourceId,
     tagIds: tags.map((t) => t.id).sort((x, y) => x - y),
+    authorIds: authors.map((a) => a.id).sort((x, y) => x - y),
     breaking: row.isBreaking === 1,
     breakingUntil: row.isBreaking === 1 ? row.breakingUntil : null,
     headline: row.headlineSlot !== null,

@@ -11,6 +11,8 @@ export interface ArticleInput {
   category: string;
   source: string;
   tags: string[];
+  /** The byline: author slugs, in order; empty for an agency item (a new article's default is its creator). */
+  authors: string[];
   imageId: number | null;
   imageCaption: string;
   imageCredit: string;
@@ -20,8 +22,8 @@ export interface ArticleInput {
   seoDescription: string | null;
 }
 
-/** A blank article: what the "Yeni haber" form starts from. */
-export function emptyArticleInput(category: string, source: string): ArticleInput {
+/** A blank article: what the "Yeni haber" form starts from (`authors`: the writer's own profile, when they have one). */
+export function emptyArticleInput(category: string, source: string, authors: string[] = []): ArticleInput {
   return {
     title: "",
     spot: "",
@@ -29,6 +31,7 @@ export function emptyArticleInput(category: string, source: string): ArticleInpu
     category,
     source,
     tags: [],
+    authors,
     imageId: null,
     imageCaption: "",
     imageCredit: "",
@@ -38,6 +41,9 @@ export function emptyArticleInput(category: string, source: string): ArticleInpu
     seoDescription: null,
   };
 }
+
+/** At most this many authors in one byline. */
+export const MAX_AUTHORS = 6;
 
 const LIMITS = { title: 200, spot: 600, body: 200_000, imageCaption: 500, imageCredit: 120, imageAlt: 300, seoTitle: 120, seoDescription: 320 };
 
@@ -98,6 +104,7 @@ export function normaliseArticleInput(input: ArticleInput, known: { categories: 
     spot: cleanMultiLine(input.spot),
     body: sanitizeBody(input.body),
     tags: parseTagList(input.tags),
+    authors: [...new Set(input.authors.map((a) => a.trim()).filter((a) => a !== ""))],
     imageCaption: cleanLine(input.imageCaption),
     imageCredit: cleanLine(input.imageCredit),
     imageAlt: cleanLine(input.imageAlt),
@@ -117,6 +124,7 @@ export function normaliseArticleInput(input: ArticleInput, known: { categories: 
   else if (unusable.length > 1) fields.tags = `${quoteNames(unusable)} etiketlerinden adres üretilemedi: her etikette ${NO_SLUG_REASON}`;
   else if (out.tags.length > 20) fields.tags = "En çok 20 etiket eklenebilir.";
   else if (out.tags.some((t) => t.length > 60)) fields.tags = "Bir etiket en çok 60 karakter olabilir.";
+  if (out.authors.length > MAX_AUTHORS) fields.authors = `En çok ${MAX_AUTHORS} yazar seçilebilir.`;
   if (out.imageId !== null && out.imageAlt === "") fields.imageAlt = "Görsel için alternatif metin yazın (görme engelli okurlar için).";
   if (Object.keys(fields).length > 0) throw new InvalidInputError("Haber kaydedilemedi: işaretli alanları düzeltin.", fields);
   return out;

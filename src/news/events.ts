@@ -12,6 +12,8 @@ export interface ArticleFacts {
   categoryId: number;
   sourceId: number;
   tagIds: number[];
+  /** The byline's authors, in id order (empty: an agency item). */
+  authorIds: number[];
   /** The son dakika flag as stored: on, until `breakingUntil` (null: until turned off). */
   breaking: boolean;
   breakingUntil: string | null;
@@ -37,6 +39,8 @@ export interface NewsEvents {
   headlinesChanged: [change: { articleIds: number[] }, origin: EventOrigin];
   /** Categories or sources were added, renamed or removed. */
   taxonomyChanged: [change: Record<string, never>, origin: EventOrigin];
+  /** An author's public profile (name, slug, title, bio, photo, links) changed: their page and every byline naming them. */
+  authorChanged: [change: { authorId: number }, origin: EventOrigin];
   /**
    * Changes may have been missed (the instance lost its link to the others, e.g. its PostgreSQL
    * LISTEN connection dropped): anything kept from earlier reads must be dropped. Not relayed.
@@ -45,7 +49,7 @@ export interface NewsEvents {
 }
 
 /** The news events a relay carries to other instances (changesMissed is about this instance only). */
-export const NEWS_EVENT_NAMES = ["articleChanged", "headlinesChanged", "taxonomyChanged"] as const satisfies ReadonlyArray<keyof NewsEvents>;
+export const NEWS_EVENT_NAMES = ["articleChanged", "headlinesChanged", "taxonomyChanged", "authorChanged"] as const satisfies ReadonlyArray<keyof NewsEvents>;
 
 export const newsEvents = new EventEmitter<NewsEvents>();
 // Every instance of the app in one process (tests) and every subscriber (cache, purger, relay, live).

@@ -24,7 +24,8 @@ export interface ArticleView {
 export async function getArticle(db: Db, id: number, now: Date): Promise<ArticleView> {
   const article = await findPublishedArticle(db, id, now);
   if (!article) throw new NotFoundError("Haber", id);
-  const { related, older, newest } = await listAroundArticle(db, { id, categoryId: article.categoryId, publishedAt: article.publishedAt }, 4, now);
+  const around = { id, categoryId: article.categoryId, publishedAt: article.publishedAt, tagIds: article.tags.map((t) => t.id) };
+  const { related, older, newest } = await listAroundArticle(db, around, 4, now);
   return { article, related, next: chooseNextArticle(id, older, newest) };
 }
 

@@ -19,6 +19,7 @@ export const MERGE_FIELDS: readonly MergeField[] = [
   "category",
   "source",
   "tags",
+  "authors",
   "imageId",
   "imageCaption",
   "imageCredit",
@@ -61,6 +62,8 @@ function tagKey(tags: readonly string[]): string {
 /** Whether two values of `field` are the same, as the article would store them. */
 export function sameValue(field: MergeField, a: ArticleInput[MergeField], b: ArticleInput[MergeField]): boolean {
   if (field === "tags" && Array.isArray(a) && Array.isArray(b)) return tagKey(a) === tagKey(b);
+  // Authors are slugs: the same byline is the same slugs in the same order.
+  if (Array.isArray(a) && Array.isArray(b)) return a.join("\u0000") === b.join("\u0000");
   return a === b;
 }
 

@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from "vitest";
 import { describeEachDatabase } from "../../test/databases.ts";
-import { addActor, articleInput } from "../../test/newsroomFixtures.ts";
+import { addActor, articleInput, bylineOf } from "../../test/newsroomFixtures.ts";
 import { changeArticleStatus } from "./changeArticleStatus.ts";
 import { installDefaults } from "./installDefaults.ts";
 import { publishDueArticles } from "./publishDueArticles.ts";
@@ -92,12 +92,12 @@ describeEachDatabase("newsroom workflow", (get) => {
 
   it("refuses a stale save with 409 and what changed, losing nothing", async () => {
     const { db } = get();
-    const a = await createArticle(db, { input: articleInput({ title: "Çakışma haberi" }), actor: editor, now: T0 });
+    const a = await createArticle(db, { input: articleInput({ authors: bylineOf(editor), title: "Çakışma haberi" }), actor: editor, now: T0 });
     // Two editors open version 1. The first saves.
     await updateArticle(db, {
       articleId: a.id,
       version: 1,
-      input: articleInput({ title: "Çakışma haberi: son durum", body: "<p>Birinci editörün metni.</p>" }),
+      input: articleInput({ authors: bylineOf(editor), title: "Çakışma haberi: son durum", body: "<p>Birinci editörün metni.</p>" }),
       actor: editor,
       now: minutes(1),
     });
@@ -105,7 +105,7 @@ describeEachDatabase("newsroom workflow", (get) => {
     const stale = updateArticle(db, {
       articleId: a.id,
       version: 1,
-      input: articleInput({ title: "Çakışma haberi", body: "<p>İkinci editörün metni.</p>" }),
+      input: articleInput({ authors: bylineOf(editor), title: "Çakışma haberi", body: "<p>İkinci editörün metni.</p>" }),
       actor: secondEditor,
       now: minutes(2),
     });
@@ -120,7 +120,7 @@ describeEachDatabase("newsroom workflow", (get) => {
     const merged = await updateArticle(db, {
       articleId: a.id,
       version: 2,
-      input: articleInput({ title: "Çakışma haberi: son durum", body: "<p>Birinci editörün metni.</p><p>İkinci editörün metni.</p>" }),
+      input: articleInput({ authors: bylineOf(editor), title: "Çakışma haberi: son durum", body: "<p>Birinci editörün metni.</p><p>İkinci editörün metni.</p>" }),
       actor: secondEditor,
       now: minutes(3),
     });
@@ -129,11 +129,11 @@ describeEachDatabase("newsroom workflow", (get) => {
 
   it("diffs any two revisions word by word and restores an old one as a new version", async () => {
     const { db } = get();
-    const a = await createArticle(db, { input: articleInput({ title: "Sürüm haberi", body: "<p>İlk metin burada.</p>" }), actor: editor, now: T0 });
+    const a = await createArticle(db, { input: articleInput({ authors: bylineOf(editor), title: "Sürüm haberi", body: "<p>İlk metin burada.</p>" }), actor: editor, now: T0 });
     await updateArticle(db, {
       articleId: a.id,
       version: 1,
-      input: articleInput({ title: "Sürüm haberi", body: "<p>İkinci metin burada.</p>" }),
+      input: articleInput({ authors: bylineOf(editor), title: "Sürüm haberi", body: "<p>İkinci metin burada.</p>" }),
       actor: editor,
       now: minutes(1),
     });

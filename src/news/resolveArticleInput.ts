@@ -5,6 +5,7 @@ import { InvalidInputError } from "../errors.ts";
 import { slugify } from "../lib/slug.ts";
 import { findImage } from "../media/store.ts";
 import { type ArticleInput, normaliseArticleInput } from "./articleInput.ts";
+import { findAuthorsBySlugs } from "./authorStore.ts";
 import { listCategories, listSources } from "./taxonomyStore.ts";
 
 /** An input checked against the known categories, sources and images: what an edit writes. */
@@ -14,12 +15,14 @@ export interface ResolvedInput {
   sourceId: number;
   /** The title's slug (lib/slug.ts). */
   slug: string;
+  /** The byline's author ids, in order (from `input.authors`). */
+  authorIds: number[];
 }
 
 /**
  * Normalises and checks `raw` (normaliseArticleInput), then resolves its category and source
- * slugs to ids and checks that its image exists. Throws InvalidInputError with Turkish messages
- * per field.
+ * slugs to ids, its author slugs to ids, and checks that its image exists. Throws InvalidInputError
+ * with Turkish messages per field; an unknown author slug with the code "unknown_author".
  */
 export async function resolveArticleInput(trx: Transaction<Database>, raw: ArticleInput): Promise<ResolvedInput> {
   const [categories, sources] = await Promise.all([listCategories(trx), listSources(trx)]);
@@ -30,5 +33,11 @@ export async function resolveArticleInput(trx: Transaction<Database>, raw: Artic
   if (input.imageId !== null && !(await findImage(trx, input.imageId))) {
     throw new InvalidInputError("Seçilen görsel bulunamadı.", { imageId: "Görsel bulunamadı." });
   }
-  return { input, categoryId: category.id, sourceId: source.id, slug: slugify(input.title) };
+  const authors = await findAuthorsBySlugs(trx, input.authors);
+  const unknown = input.authors.filter((slug) => !authors.some((a) => a.slug === slug));
+  if (unknown.length > 0) {
+    const message = `Bilinmeyen yazar: ${unknown.join(", ")}.`;
+    throw new InvalidInputError(message, { authors: message }, "unknown_author");
+  }
+  return { input, categoryId: category.id, sourceId: source.id, slug: slugify(input.title), authorIds: authors.map((a) => a.id) };
 }

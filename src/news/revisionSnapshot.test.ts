@@ -9,6 +9,7 @@ const base: Snapshot = {
     category: "gundem",
     source: "haberci",
     tags: ["Ankara", "Kar"],
+    authors: ["elif-karaca"],
     imageId: null,
     imageCaption: "",
     imageCredit: "",

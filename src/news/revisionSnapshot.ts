@@ -15,7 +15,7 @@ export interface Snapshot {
   fields: RevisionFields;
 }
 
-export function snapshotOf(article: Article, refs: { category: string; source: string; tags: string[] }): Snapshot {
+export function snapshotOf(article: Article, refs: { category: string; source: string; tags: string[]; authors: string[] }): Snapshot {
   return {
     title: article.title,
     spot: article.spot,
@@ -24,6 +24,7 @@ export function snapshotOf(article: Article, refs: { category: string; source: s
       category: refs.category,
       source: refs.source,
       tags: refs.tags,
+      authors: refs.authors,
       imageId: article.imageId,
       imageCaption: article.imageCaption,
       imageCredit: article.imageCredit,
@@ -40,9 +41,10 @@ export function inputOfSnapshot(snap: Snapshot): ArticleInput {
   return { title: snap.title, spot: snap.spot, body: snap.body, ...snap.fields };
 }
 
+/** A stored revision as a snapshot; one written without authors (none since migration 0010) reads as an agency item. */
 export function parseRevision(rev: ArticleRevision): Snapshot {
   const fields = JSON.parse(rev.fields) as RevisionFields;
-  return { title: rev.title, spot: rev.spot, body: rev.body, fields };
+  return { title: rev.title, spot: rev.spot, body: rev.body, fields: { ...fields, authors: Array.isArray(fields.authors) ? fields.authors : [] } };
 }
 
 // The diff's shapes live beside StaleVersionError, which carries them.
@@ -56,6 +58,7 @@ export const FIELD_LABELS: Record<string, string> = {
   category: "Kategori",
   source: "Kaynak",
   tags: "Etiketler",
+  authors: "Yazarlar",
   imageId: "Ana görsel",
   imageCaption: "Görsel altyazısı",
   imageCredit: "Görsel kaynağı",

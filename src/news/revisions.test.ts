@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type TestApp, buildTestApp } from "../../test/app.ts";
 import { describeEachDatabase } from "../../test/databases.ts";
-import { addActor, articleInput } from "../../test/newsroomFixtures.ts";
+import { addActor, articleInput, bylineOf } from "../../test/newsroomFixtures.ts";
 import { ConflictError, ForbiddenError, NotFoundError } from "../errors.ts";
 import { changeArticleStatus } from "./changeArticleStatus.ts";
 import { installDefaults } from "./installDefaults.ts";
@@ -32,14 +32,14 @@ describeEachDatabase("revisions", (get) => {
 
   it("lists only the fields that changed between two revisions, word by word, in either direction", async () => {
     const a = await createArticle(get().db, {
-      input: articleInput({ title: "Köprü açıldı", body: "<p>Köprü sabah açıldı.</p>", tags: ["Ulaşım"] }),
+      input: articleInput({ authors: bylineOf(editor), title: "Köprü açıldı", body: "<p>Köprü sabah açıldı.</p>", tags: ["Ulaşım"] }),
       actor: editor,
       now: T0,
     });
     await updateArticle(get().db, {
       articleId: a.id,
       version: 1,
-      input: articleInput({ title: "Köprü açıldı", body: "<p>Köprü akşam açıldı.</p>", tags: ["Ulaşım", "İzmir"] }),
+      input: articleInput({ authors: bylineOf(editor), title: "Köprü açıldı", body: "<p>Köprü akşam açıldı.</p>", tags: ["Ulaşım", "İzmir"] }),
       actor: editor,
       now: minutes(1),
     });

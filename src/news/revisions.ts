@@ -7,6 +7,7 @@ import { changingArticle } from "./articleChange.ts";
 import { loadForChange, refuseLostRace } from "./loadForChange.ts";
 import { diffSnapshots, parseRevision } from "./revisionSnapshot.ts";
 import { findRevision } from "./revisionStore.ts";
+import { findAuthorsBySlugs, setArticleAuthors } from "./authorStore.ts";
 import { listCategories, listSources, setArticleTagNames } from "./taxonomyStore.ts";
 import { assertCanEdit, type Actor } from "./workflow.ts";
 import { writeRevision } from "./writeRevision.ts";
@@ -53,6 +54,8 @@ export async function restoreRevision(
         ...(current.status === "published" ? { contentUpdatedAt: now.toISOString() } : {}),
       })) ?? (await refuseLostRace(trx, current));
     await setArticleTagNames(trx, articleId, snap.fields.tags);
+    // Authors removed since are left out of the byline rather than refusing the restore.
+    await setArticleAuthors(trx, articleId, (await findAuthorsBySlugs(trx, snap.fields.authors)).map((a) => a.id));
     await writeRevision(trx, updated, actor, now, `Sürüm ${revision} geri yüklendi`);
     await recordAudit(trx, { at: now, actor, action: "article_restored", subject: `haber #${articleId}`, detail: `sürüm ${revision}` });
     return updated;

@@ -2,7 +2,7 @@
 import { afterAll, beforeAll, expect, it } from "vitest";
 import { type TestApp, buildTestApp } from "../../test/app.ts";
 import { describeEachDatabase } from "../../test/databases.ts";
-import { addActor, articleInput } from "../../test/newsroomFixtures.ts";
+import { addActor, articleInput, bylineOf } from "../../test/newsroomFixtures.ts";
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "../errors.ts";
 import { changeArticleStatus } from "./changeArticleStatus.ts";
 import { installDefaults } from "./installDefaults.ts";
@@ -112,18 +112,18 @@ describeEachDatabase("createArticle and updateArticle", (get) => {
   });
 
   it("refuses an edit based on an old version with 409, saying what changed and by whom, and keeps the newer text", async () => {
-    const a = await createArticle(get().db, { input: articleInput({ title: "Eş zamanlı düzenleme", spot: "Birinci spot." }), actor: editor, now: T0 });
+    const a = await createArticle(get().db, { input: articleInput({ authors: bylineOf(editor), title: "Eş zamanlı düzenleme", spot: "Birinci spot." }), actor: editor, now: T0 });
     await updateArticle(get().db, {
       articleId: a.id,
       version: 1,
-      input: articleInput({ title: "Eş zamanlı düzenleme", spot: "Editörün spotu." }),
+      input: articleInput({ authors: bylineOf(editor), title: "Eş zamanlı düzenleme", spot: "Editörün spotu." }),
       actor: editor,
       now: minutes(1),
     });
     const stale = updateArticle(get().db, {
       articleId: a.id,
       version: 1,
-      input: articleInput({ title: "Eş zamanlı düzenleme", spot: "Muhabirin spotu." }),
+      input: articleInput({ authors: bylineOf(editor), title: "Eş zamanlı düzenleme", spot: "Muhabirin spotu." }),
       actor: editor,
       now: minutes(2),
     });

@@ -156,7 +156,7 @@ describeEachDatabase("saving the editor form", (get) => {
   });
 
   describe("no lost edit", () => {
-    const original = articleInput({ title: "Gökçeada'da şişe postası", spot: "Balıkçılar şişeyi ağlarında buldu.", body: "<p>İlk metin.</p>" });
+    const original = articleInput({ authors: ["deniz"], title: "Gökçeada'da şişe postası", spot: "Balıkçılar şişeyi ağlarında buldu.", body: "<p>İlk metin.</p>" });
 
     it("merges the two-tab case: B's stale save answers 409 with the merged form, and B's next save keeps A's spot", async () => {
       const { db } = get();

@@ -3,6 +3,7 @@
 // (`articleInput.ts`).
 import { Type } from "@fastify/type-provider-typebox";
 import { Int32Id, Slug } from "../http/schemas.ts";
+import { MAX_AUTHORS } from "./articleInput.ts";
 
 /** Longest value of each text field, in UTF-16 code units after NFC normalisation. */
 export const ARTICLE_LIMITS = {
@@ -27,6 +28,12 @@ export const ArticleFields = {
   category: Slug,
   source: Slug,
   tags: Type.Array(Type.String({ minLength: 1, maxLength: TAG_MAX_LENGTH }), { maxItems: MAX_TAGS, description: "Tag slugs (or new tag names)" }),
+  authors: Type.Array(Slug, {
+    minItems: 1,
+    maxItems: MAX_AUTHORS,
+    uniqueItems: true,
+    description: "Author slugs, in byline order (at least one); unknown slugs answer 400 `unknown_author`",
+  }),
   imageId: Type.Union([Int32Id, Type.Null()]),
   imageCaption: Type.String({ maxLength: ARTICLE_LIMITS.imageCaption }),
   imageCredit: Type.String({ maxLength: ARTICLE_LIMITS.imageCredit }),

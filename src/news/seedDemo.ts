@@ -12,7 +12,8 @@ import { sanitizeBody } from "./sanitizeBody.ts";
 import { slugify } from "../lib/slug.ts";
 import { indexArticle } from "../search/index.ts";
 import { countArticles, findArticleRow, insertArticle } from "./articleStore.ts";
-import { ensureTag, insertAuthor, listCategories, listSources, setArticleTags } from "./taxonomyStore.ts";
+import { insertAuthor, setArticleAuthors } from "./authorStore.ts";
+import { ensureTag, listCategories, listSources, setArticleTags } from "./taxonomyStore.ts";
 import { searchDocumentOf } from "./searchFeed.ts";
 
 export interface SeedDemoInput {
@@ -27,7 +28,45 @@ export interface SeedDemoInput {
 
 export type SeedDemoResult = { seeded: false; reason: string } | { seeded: true; articles: number; headlines: number; breaking: number };
 
-const DEMO_AUTHORS = ["Elif Karaca", "Mert Aksoy", "Zeynep Özdemir", "Burak Yalçın", "Deniz Arslan", "Selin Çetin"];
+/** The demo newsroom's writers: fictional people, written for this project (links point at example.org). */
+const DEMO_AUTHORS = [
+  {
+    name: "Elif Karaca",
+    title: "Ekonomi Muhabiri",
+    bio: "Piyasaları, bütçe görüşmelerini ve esnafın gündemini izliyor. Ankara'da iktisat okudu; rakamların arkasındaki hayatları yazmayı seviyor.",
+    links: ["https://example.org/elif-karaca"],
+  },
+  {
+    name: "Mert Aksoy",
+    title: "Spor Editörü",
+    bio: "On beş yıldır saha kenarında. Amatör liglerden milli maçlara kadar her karşılaşmayı aynı merakla takip ediyor.",
+    links: ["https://example.org/mert-aksoy", "https://example.org/mert-aksoy/notlar"],
+  },
+  {
+    name: "Zeynep Özdemir",
+    title: "Dış Haberler Muhabiri",
+    bio: "Komşu ülkelerdeki seçimleri ve göç yollarını yerinde izledi. İngilizce ve Arapça biliyor.",
+    links: [],
+  },
+  {
+    name: "Burak Yalçın",
+    title: "Bilim ve Teknoloji Yazarı",
+    bio: "Uzay çalışmalarından yerli yazılım girişimlerine, karmaşık konuları sade bir dille anlatmaya çalışıyor.",
+    links: ["https://example.org/burak-yalcin"],
+  },
+  {
+    name: "Deniz Arslan",
+    title: "Kültür-Sanat Muhabiri",
+    bio: "Tiyatro prömiyerlerinden köy kütüphanelerine, kültür hayatının küçük ve büyük haberlerini topluyor.",
+    links: [],
+  },
+  {
+    name: "Selin Çetin",
+    title: "Sağlık Muhabiri",
+    bio: "Hastane koridorlarından laboratuvarlara; halk sağlığını ilgilendiren gelişmeleri uzmanlarla birlikte okura taşıyor.",
+    links: ["https://example.org/selin-cetin"],
+  },
+];
 const HEADLINE_SLOTS = 5;
 
 function headlineOrder(articles: DemoArticle[]): DemoArticle[] {
@@ -35,6 +74,18 @@ function headlineOrder(articles: DemoArticle[]): DemoArticle[] {
   const flagged = byFreshness.filter((a) => a.headline);
   const rest = byFreshness.filter((a) => !a.headline);
   return [...flagged, ...rest].slice(0, HEADLINE_SLOTS);
+}
+
+/**
+ * The demo article's authors: agency items (AA, DHA, İHA) carry none, so readers see the agency;
+ * the newsroom's own stories get one writer in turn, and every fifth a second one.
+ */
+function demoByline(article: DemoArticle, index: number, authorIds: readonly number[]): number[] {
+  if (article.sourceName !== "Haberci" || authorIds.length === 0) return [];
+  const first = authorIds[index % authorIds.length];
+  const second = authorIds[(index + 2) % authorIds.length];
+  if (first === undefined || second === undefined) return [];
+  return index % 5 === 0 && first !== second ? [first, second] : [first];
 }
 
 /** Fills an empty database with the demo articles and their generated pictures. */
@@ -66,7 +117,7 @@ export async function seedDemo(db: Kysely<Database>, input: SeedDemoInput): Prom
 
   await db.transaction().execute(async (trx) => {
     const authorIds: number[] = [];
-    for (const name of DEMO_AUTHORS) authorIds.push(await insertAuthor(trx, { slug: slugify(name), name }));
+    for (const author of DEMO_AUTHORS) authorIds.push(await insertAuthor(trx, { ...author, slug: slugify(author.name) }));
     for (const [i, a] of articles.entries()) {
       const category = categories.get(a.categorySlug);
       const source = sources.get(a.sourceName) ?? sources.get("Haberci");
@@ -98,7 +149,6 @@ export async function seedDemo(db: Kysely<Database>, input: SeedDemoInput): Prom
         body: sanitizeBody(await marked.parse(a.body, { async: true })),
         categoryId: category.id,
         sourceId: source.id,
-        authorId: authorIds[i % authorIds.length] ?? null,
         imageId,
         imageCaption: picture ? `${a.caption} (temsili)` : "",
         imageCredit: picture ? "Haberci Grafik" : "",
@@ -114,6 +164,7 @@ export async function seedDemo(db: Kysely<Database>, input: SeedDemoInput): Prom
       const tagIds = [];
       for (const name of a.tags) tagIds.push((await ensureTag(trx, slugify(name), name)).id);
       await setArticleTags(trx, articleId, tagIds);
+      await setArticleAuthors(trx, articleId, demoByline(a, i, authorIds));
       const row = await findArticleRow(trx, articleId);
       if (row) await indexArticle(trx, searchDocumentOf(row));
     }

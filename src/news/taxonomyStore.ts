@@ -1,4 +1,4 @@
-// Categories, sources, authors and tags: the only code touching those tables (and article_tags).
+// Categories, sources and tags: the only code touching those tables (and article_tags). Authors: authorStore.ts.
 // Reads take the Kysely instance, writes a transaction.
 import { type Kysely, type Transaction, sql } from "kysely";
 import type { Category, Database, Source, Tag } from "../db/schema.ts";
@@ -38,12 +38,6 @@ export async function insertCategory(trx: Trx, row: Omit<Category, "id">): Promi
 
 export async function insertSource(trx: Trx, row: Omit<Source, "id">): Promise<Source> {
   return trx.insertInto("sources").values(row).returningAll().executeTakeFirstOrThrow();
-}
-
-/** Returns the new author's id. */
-export async function insertAuthor(trx: Trx, row: { slug: string; name: string }): Promise<number> {
-  const { id } = await trx.insertInto("authors").values(row).returning("id").executeTakeFirstOrThrow();
-  return id;
 }
 
 /** Returns the tag with this slug, creating it with `name` when missing. */

@@ -13,6 +13,14 @@ export interface ArticleCard {
   picture: Picture | null;
 }
 
+/** An author as bylines name them: `url` is the author page's path (`/yazar/{slug}/`). */
+export interface AuthorRef {
+  id: number;
+  slug: string;
+  name: string;
+  url: string;
+}
+
 export interface TagRef {
   id: number;
   slug: string;
@@ -27,7 +35,8 @@ export interface ArticleFull extends ArticleCard {
   version: number;
   categoryId: number;
   source: { slug: string; name: string };
-  author: string | null;
+  /** The byline, in order; empty for an agency item (readers see the source instead). */
+  authors: AuthorRef[];
   updatedAt: string | null;
   imageCaption: string;
   imageCredit: string;

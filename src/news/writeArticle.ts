@@ -7,6 +7,7 @@ import type { ArticleInput } from "./articleInput.ts";
 import { findArticleRow, insertArticle, updateArticleRow } from "./articleStore.ts";
 import { refuseLostRace } from "./loadForChange.ts";
 import type { ResolvedInput } from "./resolveArticleInput.ts";
+import { ensureAuthorForUser, setArticleAuthors } from "./authorStore.ts";
 import { setArticleTagNames } from "./taxonomyStore.ts";
 import { type Actor, assertCanEdit, isEditor } from "./workflow.ts";
 import { writeRevision } from "./writeRevision.ts";
@@ -37,17 +38,20 @@ export function assertMayCreate(input: ArticleInput, actor: Actor): void {
   if (input.isBreaking && !isEditor(actor.role)) throw new ForbiddenError("Son dakika işaretini yalnızca editörler koyabilir.");
 }
 
-/** Inserts a new draft owned by `actor`, with its tags, first revision ("Oluşturuldu") and search index. */
+/**
+ * Inserts a new draft owned by `actor`, with its tags, authors, first revision ("Oluşturuldu") and
+ * search index. Without authors the byline is the actor's own profile, created when they have none.
+ */
 export async function writeNewArticle(trx: Trx, resolved: ResolvedInput, actor: Actor, now: Date): Promise<Article> {
   const id = await insertArticle(trx, {
     ...contentColumns(resolved),
-    authorId: null,
     status: "draft",
     ownerId: actor.id,
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
   });
   await setArticleTagNames(trx, id, resolved.input.tags);
+  await setArticleAuthors(trx, id, resolved.authorIds.length > 0 ? resolved.authorIds : [await ensureAuthorForUser(trx, actor)]);
   const article = await findArticleRow(trx, id);
   if (!article) throw new Error("article vanished");
   await writeRevision(trx, article, actor, now, "Oluşturuldu");
@@ -63,7 +67,7 @@ export function assertMayEdit(current: Article, input: ArticleInput, actor: Acto
 }
 
 /**
- * Writes an edit over `current` (only if it is still at `current.version`), with its tags, revision
+ * Writes an edit over `current` (only if it is still at `current.version`), with its tags, authors, revision
  * and search index. On a published article the edit goes live at once, with an updated time.
  * Permissions and the version must have been checked; a row changed meanwhile gives
  * StaleVersionError (409, refuseLostRace).
@@ -77,6 +81,7 @@ export async function writeEdit(trx: Trx, current: Article, resolved: ResolvedIn
       ...(current.status === "published" ? { contentUpdatedAt: now.toISOString() } : {}),
     })) ?? (await refuseLostRace(trx, current));
   await setArticleTagNames(trx, current.id, resolved.input.tags);
+  await setArticleAuthors(trx, current.id, resolved.authorIds);
   await writeRevision(trx, updated, actor, now, note);
   return updated;
 }

@@ -5,16 +5,23 @@ import { indexArticle } from "../search/index.ts";
 import { type Snapshot, snapshotOf } from "./revisionSnapshot.ts";
 import { addRevision } from "./revisionStore.ts";
 import { searchDocumentOf } from "./searchFeed.ts";
+import { authorsOfArticles } from "./authorStore.ts";
 import { listCategories, listSources, tagNamesOf } from "./taxonomyStore.ts";
 import type { Actor } from "./workflow.ts";
 
-/** What a revision of `article` as stored now keeps: its text and fields, category and source as slugs, tags by name. */
+/** What a revision of `article` as stored now keeps: its text and fields, category, source and authors as slugs, tags by name. */
 export async function articleSnapshot(db: Kysely<Database>, article: Article): Promise<Snapshot> {
-  const [categories, sources, tags] = await Promise.all([listCategories(db), listSources(db), tagNamesOf(db, article.id)]);
+  const [categories, sources, tags, authors] = await Promise.all([
+    listCategories(db),
+    listSources(db),
+    tagNamesOf(db, article.id),
+    authorsOfArticles(db, [article.id]),
+  ]);
   return snapshotOf(article, {
     category: categories.find((c) => c.id === article.categoryId)?.slug ?? "",
     source: sources.find((s) => s.id === article.sourceId)?.slug ?? "",
     tags,
+    authors: authors.get(article.id)?.map((a) => a.slug) ?? [],
   });
 }
 

@@ -1,6 +1,6 @@
 import { beforeAll, expect, it } from "vitest";
 import { describeEachDatabase } from "../../test/databases.ts";
-import { addActor, articleInput } from "../../test/newsroomFixtures.ts";
+import { addActor, articleInput, bylineOf } from "../../test/newsroomFixtures.ts";
 import { ConflictError, StaleVersionError } from "../errors.ts";
 import { findArticleRow } from "./articleStore.ts";
 import { installDefaults } from "./installDefaults.ts";
@@ -28,7 +28,7 @@ describeEachDatabase("writeStep", (get) => {
     // The step read the row at version 1; another editor's save lands before its update.
     const read = await findArticleRow(db, draft.id);
     if (!read) throw new Error("no article");
-    await updateArticle(db, { articleId: draft.id, version: 1, input: articleInput({ title: "Başlık değişti" }), actor: secondEditor, now: minutes(1) });
+    await updateArticle(db, { articleId: draft.id, version: 1, input: articleInput({ authors: bylineOf(editor), title: "Başlık değişti" }), actor: secondEditor, now: minutes(1) });
 
     const step = db.transaction().execute((trx) => writeStep(trx, read, { action: "publish", to: "published", at: null, actor: editor, now: minutes(2) }));
     const error = await step.catch((e: unknown) => e);

@@ -2,6 +2,7 @@ import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/store.ts";
 import type { Database, Role, User } from "../db/schema.ts";
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "../errors.ts";
+import { ensureAuthorForUser } from "../news/authorStore.ts";
 import type { Actor } from "../news/workflow.ts";
 import { assertPasswordStrength, hashPassword, verifyPassword } from "./passwords.ts";
 import { sha256 } from "./secrets.ts";
@@ -37,6 +38,8 @@ export async function addUser(
   return db.transaction().execute(async (trx) => {
     if (await store.findUserByEmail(trx, normalised)) throw new ConflictError(`${normalised} adresiyle bir kullanıcı zaten var.`);
     const user = await store.insertUser(trx, { email: normalised, name: name.trim(), role, passwordHash, createdAt: now.toISOString() });
+    // Every newsroom user has a public author profile (the byline), made from their name.
+    await ensureAuthorForUser(trx, user);
     await recordAudit(trx, { at: now, actor, action: "user_added", subject: normalised, detail: role });
     return user;
   });

@@ -19,7 +19,8 @@ declare module "fastify" {
 export const renderPlugin = fp(
   async (app) => {
     app.decorateReply("render", function render<P extends object>(this: FastifyReply, View: ComponentType<P>, props: P) {
-      return this.type("text/html; charset=utf-8").send(renderDocument(h(View, props)));
+      // As bytes: encoded once, where a string would be measured for Content-Length, then encoded.
+      return this.type("text/html; charset=utf-8").send(Buffer.from(renderDocument(h(View, props))));
     });
   },
   { name: "haberci-render" },

@@ -26,7 +26,6 @@ for (const target of allTestDatabases) {
             body: "<p>Şişenin içinde bir mektup vardı.</p>",
             categoryId: category.id,
             sourceId: source.id,
-            authorId: null,
             imageId: null,
             imageCaption: "",
             imageCredit: "",

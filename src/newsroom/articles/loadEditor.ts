@@ -4,6 +4,7 @@ import type { Kysely } from "kysely";
 import type { Database } from "../../db/schema.ts";
 import { listImages } from "../../media/store.ts";
 import { emptyArticleInput } from "../../news/articleInput.ts";
+import { findAuthorOfUser, listAuthors } from "../../news/authorStore.ts";
 import { loadArticleForViewing } from "../../news/loadArticleForEditing.ts";
 import { articlePath } from "../../news/slug.ts";
 import { listCategoriesAndSources } from "../../news/taxonomyStore.ts";
@@ -20,22 +21,28 @@ export function newArticleActions(actor: Actor): WorkflowAction[] {
 
 /**
  * The editor for article `articleId`, or for a new article when null (blank values in the first
- * category and source). Throws NotFoundError for a missing article and ForbiddenError when the
+ * category and source, with the actor's own profile as author). Throws NotFoundError for a missing article and ForbiddenError when the
  * actor may not view it (`canView`: another reporter's unpublished article). The buttons are the
  * workflow steps `availableActions` allows; the form is read-only unless `canEdit`; only editors
  * may set "Son dakika"; a published article links to its public address.
  */
 export async function loadEditor(db: Kysely<Database>, { articleId, actor }: { articleId: number | null; actor: Actor }): Promise<EditorData> {
-  const [{ categories, sources }, images] = await Promise.all([listCategoriesAndSources(db), listImages(db, EDITOR_IMAGE_COUNT, 0)]);
+  const [{ categories, sources }, images, authors, own] = await Promise.all([
+    listCategoriesAndSources(db),
+    listImages(db, EDITOR_IMAGE_COUNT, 0),
+    listAuthors(db),
+    articleId === null ? findAuthorOfUser(db, actor.id) : undefined,
+  ]);
   const loaded = articleId === null ? null : await loadArticleForViewing(db, articleId, actor);
   const row = loaded?.article ?? null;
   const article = row && { id: row.id, slug: row.slug, status: row.status, version: row.version, updatedAt: row.updatedAt, scheduledAt: row.scheduledAt };
   const categorySlug = row ? (categories.find((c) => c.id === row.categoryId)?.slug ?? "") : "";
   return {
     article,
-    values: loaded?.values ?? emptyArticleInput(categories[0]?.slug ?? "", sources[0]?.slug ?? ""),
+    values: loaded?.values ?? emptyArticleInput(categories[0]?.slug ?? "", sources[0]?.slug ?? "", own ? [own.slug] : []),
     categories: categories.map((c) => ({ slug: c.slug, name: c.name })),
     sources: sources.map((s) => ({ slug: s.slug, name: s.name })),
+    authors: authors.map((a) => ({ slug: a.slug, name: a.name })),
     images: images.map((i) => ({ id: i.id, caption: i.caption, alt: i.alt })),
     actions: row ? availableActions(row, actor) : newArticleActions(actor),
     canEdit: row ? canEdit(row, actor) : true,

@@ -1,12 +1,17 @@
 // The article forms and queries: the list, the editor form, version forms, revisions and tags.
 import { type Static, Type } from "@fastify/type-provider-typebox";
 import { ARTICLE_STATUSES } from "../../db/schema.ts";
-import { Int32Id } from "../../http/schemas.ts";
-import { type ArticleInput, parseTagList } from "../../news/articleInput.ts";
+import { Int32Id, Slug } from "../../http/schemas.ts";
+import { type ArticleInput, MAX_AUTHORS, parseTagList } from "../../news/articleInput.ts";
 import { MERGE_FIELDS, type Resolutions } from "../../news/mergeArticleEdit.ts";
 import { WORKFLOW_ACTIONS } from "../../news/workflow.ts";
 import { ARTICLE_LIMITS, MAX_TAGS, TAG_MAX_LENGTH } from "../../news/schemas.ts";
 import { Csrf, LocalDateTime, MessageQuery } from "../schemas.ts";
+
+/** One author place of the editor form: an author's slug, or "" for none. */
+const AuthorChoice = Type.Union([Slug, Type.Literal("")]);
+/** Most author places a form may send (the editor shows the byline's authors plus two empty places). */
+export const AUTHOR_PLACES_MAX = MAX_AUTHORS + 2;
 
 export const ArticleStatusFilter = Type.Union(ARTICLE_STATUSES.map((status) => Type.Literal(status)));
 
@@ -31,6 +36,7 @@ export const ResolutionFormFields = {
   "resolve.category": Resolution,
   "resolve.source": Resolution,
   "resolve.tags": Resolution,
+  "resolve.authors": Resolution,
   "resolve.imageId": Resolution,
   "resolve.imageCaption": Resolution,
   "resolve.imageCredit": Resolution,
@@ -67,6 +73,8 @@ export const ArticleForm = Type.Object(
     category: Type.Optional(Type.String({ maxLength: 200 })),
     source: Type.Optional(Type.String({ maxLength: 200 })),
     tags: Type.Optional(Type.String({ maxLength: MAX_TAGS * (TAG_MAX_LENGTH + 2) })),
+    // The byline: one select per place ("1. yazar", "2. yazar", ...), in form order; "" is an empty place.
+    authors: Type.Optional(Type.Union([AuthorChoice, Type.Array(AuthorChoice, { maxItems: AUTHOR_PLACES_MAX })])),
     imageId: Type.Optional(Type.Union([Int32Id, Type.Literal("")])),
     imageCaption: Type.Optional(Type.String({ maxLength: ARTICLE_LIMITS.imageCaption })),
     imageCredit: Type.Optional(Type.String({ maxLength: ARTICLE_LIMITS.imageCredit })),
@@ -89,6 +97,11 @@ export const CompareQuery = Type.Object({ a: Type.Optional(Int32Id), b: Type.Opt
 
 export const TagSuggestQuery = Type.Object({ q: Type.String({ maxLength: 100 }) }, { additionalProperties: false });
 
+/** The editor form's author places as slugs in byline order, empty places left out. */
+export function authorsFromForm(value: string | string[] | undefined): string[] {
+  return (Array.isArray(value) ? value : value === undefined ? [] : [value]).filter((slug) => slug !== "");
+}
+
 /** The editor form's fields as an article input; absent text reads as empty, a checked "Son dakika" as true. */
 export function articleInputFromForm(form: ArticleFormBody): ArticleInput {
   return {
@@ -98,6 +111,7 @@ export function articleInputFromForm(form: ArticleFormBody): ArticleInput {
     category: form.category ?? "",
     source: form.source ?? "",
     tags: parseTagList(form.tags ?? ""),
+    authors: authorsFromForm(form.authors),
     imageId: typeof form.imageId === "number" ? form.imageId : null,
     imageCaption: form.imageCaption ?? "",
     imageCredit: form.imageCredit ?? "",

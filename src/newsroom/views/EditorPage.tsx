@@ -4,6 +4,7 @@ import type { ArticleStatus } from "../../db/schema.ts";
 import { formatIstanbulTime, toIstanbulLocalInput } from "../../lib/time.ts";
 import type { ArticleInput } from "../../news/articleInput.ts";
 import { STATUS_LABELS, type WorkflowAction } from "../../news/workflow.ts";
+import { AUTHOR_PLACES_MAX } from "../articles/schemas.ts";
 import { ConflictChoice, type EditorConflict, ConflictSummary } from "./ConflictPanel.tsx";
 import { Csrf, FieldError, NewsroomLayout, type NewsroomChrome, Notice } from "./NewsroomLayout.tsx";
 
@@ -41,6 +42,8 @@ export interface EditorData {
   values: ArticleInput;
   categories: Array<{ slug: string; name: string }>;
   sources: Array<{ slug: string; name: string }>;
+  /** Every author profile, by name: the byline's choices. */
+  authors: Array<{ slug: string; name: string }>;
   images: EditorImage[];
   /** The workflow steps offered as buttons. */
   actions: WorkflowAction[];
@@ -170,6 +173,7 @@ export function EditorPage(p: EditorPageProps) {
             <FieldError errors={p.errors} name="tags" />
             <ConflictChoice p={p} field="tags" />
           </div>
+          <AuthorPlaces p={p} />
           <fieldset class="group">
             <legend>Ana görsel</legend>
             <div class="field">
@@ -267,5 +271,39 @@ export function EditorPage(p: EditorPageProps) {
         </form>
       )}
     </NewsroomLayout>
+  );
+}
+
+/**
+ * The byline: one select per place, in order ("1. yazar", "2. yazar", ...): the article's authors
+ * and two empty places. Plain selects, so it works without JavaScript and with any screen reader.
+ */
+function AuthorPlaces({ p }: { p: EditorPageProps }) {
+  const chosen = p.values.authors;
+  const places = Math.min(chosen.length + 2, AUTHOR_PLACES_MAX);
+  return (
+    <fieldset class="group" aria-describedby="authors-hint">
+      <legend>Yazarlar</legend>
+      <p class="hint" id="authors-hint">
+        Haberde görünecek sırayla seçin. Yeni haberde yazar seçilmezse siz yazılırsınız; yazarı olmayan haberde okur kaynağı (ajansı) görür.
+      </p>
+      <div class="grid-3">
+        {Array.from({ length: places }, (_, i) => (
+          <div class="field" key={i}>
+            <label for={`author-${i + 1}`}>{i + 1}. yazar</label>
+            <select id={`author-${i + 1}`} name="authors">
+              <option value="">—</option>
+              {p.authors.map((a) => (
+                <option key={a.slug} value={a.slug} selected={chosen[i] === a.slug}>
+                  {a.name}
+                </option>
+              ))}
+            </select>
+          </div>
+        ))}
+      </div>
+      <FieldError errors={p.errors} name="authors" />
+      <ConflictChoice p={p} field="authors" />
+    </fieldset>
   );
 }
