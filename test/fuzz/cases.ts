@@ -360,6 +360,14 @@ export const ROUTES: Record<string, RouteSpec> = {
       c("tag feed in Cyrillic", () => get(`/rss/etiket/${pct("путин")}.xml`), [404]),
     ],
   },
+  "GET /rss/yazar/:file": {
+    need: "public",
+    who: publicWho,
+    sample: () => get("/rss/yazar/fuzz-editor.xml"),
+    cases: [
+      ...["yok-boyle.xml", "deniz.html", "%00.atom", "..%2f..%2fyonetim.json", `${long(201)}.xml`].map((file) => c(`author feed file ${file.slice(0, 40)}`, () => get(`/rss/yazar/${file}`), [404])),
+    ],
+  },
   "GET /sitemap.xml": { need: "public", who: publicWho, sample: () => get("/sitemap.xml"), cases: [c("query junk", () => get("/sitemap.xml?%ff=%00"))] },
   "GET /sitemap-news.xml": { need: "public", who: publicWho, sample: () => get("/sitemap-news.xml"), cases: [c("query junk", () => get("/sitemap-news.xml?a=%0D%0Ab"))] },
   "GET /sitemap/:file": {
