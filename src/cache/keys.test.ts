@@ -51,7 +51,16 @@ describe("keysForChange", () => {
   });
 
   it("moving a published article touches both categories, and the tags that changed", () => {
-    expect(keysOf(published, { ...published, categoryId: 4, tagIds: [11, 12] })).toEqual(["article-7", "category-1", "category-4", "search", "sitemap-2026-11", "sitemap-tags", "tag-10", "tag-12"]);
+    expect(keysOf(published, { ...published, categoryId: 4, tagIds: [11, 12] })).toEqual([
+      "article-7",
+      "category-1",
+      "category-4",
+      "search",
+      "sitemap-2026-11",
+      "sitemap-tags",
+      "tag-10",
+      "tag-12",
+    ]);
   });
 
   it("changing the byline of a published article touches the authors it gained or lost, not the one it kept", () => {

@@ -18,7 +18,7 @@ describe("feedBodyHtml", () => {
   });
 
   it("leaves no ]]> that could end a CDATA section", () => {
-    expect(feedBodyHtml("<p>a ]]> b</p><p title=\"]]>\">c</p>", SITE)).not.toContain("]]>");
+    expect(feedBodyHtml('<p>a ]]> b</p><p title="]]>">c</p>', SITE)).not.toContain("]]>");
   });
 });
 

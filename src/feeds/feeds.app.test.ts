@@ -192,7 +192,14 @@ describeEachDatabase("feeds and sitemaps", (get) => {
   });
 
   it("answers unknown feeds, tags and formats with 404", async () => {
-    for (const url of ["/rss/boyle-kategori-yok.xml", "/rss/etiket/yok-boyle.xml", "/rss/ekonomi.rss", "/rss/EKONOMI.xml", "/rss/yazar/kimse.xml", "/rss/yazar/ayse-yilmaz.html"]) {
+    for (const url of [
+      "/rss/boyle-kategori-yok.xml",
+      "/rss/etiket/yok-boyle.xml",
+      "/rss/ekonomi.rss",
+      "/rss/EKONOMI.xml",
+      "/rss/yazar/kimse.xml",
+      "/rss/yazar/ayse-yilmaz.html",
+    ]) {
       expect((await t.app.inject(url)).statusCode, url).toBe(404);
     }
   });
@@ -215,7 +222,9 @@ describeEachDatabase("feeds and sitemaps", (get) => {
 
   it("pages name their feeds in <link rel=alternate>", async () => {
     const category = await fetchOk("/haber/ekonomi/");
-    expect(category.body).toContain(`<link rel="alternate" type="application/rss+xml" title="Haberci Ekonomi haberleri (RSS)" href="${TEST_PUBLIC_URL}/rss/ekonomi.xml"/>`);
+    expect(category.body).toContain(
+      `<link rel="alternate" type="application/rss+xml" title="Haberci Ekonomi haberleri (RSS)" href="${TEST_PUBLIC_URL}/rss/ekonomi.xml"/>`,
+    );
     expect(category.body).toContain(`href="${TEST_PUBLIC_URL}/rss/ekonomi.atom"`);
     expect(category.body).toContain(`href="${TEST_PUBLIC_URL}/rss/ekonomi.json"`);
     expect((await fetchOk("/")).body).toContain(`href="${TEST_PUBLIC_URL}/rss/tum-haberler.xml"`);
@@ -244,7 +253,9 @@ describeEachDatabase("feeds and sitemaps", (get) => {
     expect(index).toContain(`<loc>${TEST_PUBLIC_URL}/sitemap/kategoriler.xml</loc>`);
     expect(index).toContain(`<loc>${TEST_PUBLIC_URL}/sitemap/etiketler.xml</loc>`);
     const month = (await fetchOk("/sitemap/haber-2026-11.xml")).body;
-    expect(month).toContain(`<loc>${TEST_PUBLIC_URL}/haber/ekonomi/ekonomi-piyasa-canli-yorum-gusioci-igdirda-${ids.hard}.html</loc><lastmod>2026-11-27T10:30:00.000Z</lastmod>`);
+    expect(month).toContain(
+      `<loc>${TEST_PUBLIC_URL}/haber/ekonomi/ekonomi-piyasa-canli-yorum-gusioci-igdirda-${ids.hard}.html</loc><lastmod>2026-11-27T10:30:00.000Z</lastmod>`,
+    );
     expect(month).toContain(`<image:loc>${TEST_PUBLIC_URL}/medya/2026/11/piyasa.jpg</image:loc><image:caption>Borsa &amp; salon</image:caption>`);
     expect(month).toContain(`-${ids.other}.html</loc>`);
     const news = (await fetchOk("/sitemap-news.xml")).body;

@@ -80,9 +80,21 @@ async function listingOf(db: Kysely<Database>, subject: FeedSubject, now: Date):
     case "all":
       return { title: "Son haberler", description: "En yeni haberler.", homePath: "/", key: LATEST_KEY, items: await listPublishedFull(db, limit, now) };
     case "breaking":
-      return { title: "Son Dakika", description: "Son dakika gelişmeleri.", homePath: "/son-dakika/", key: BREAKING_KEY, items: await listBreakingFull(db, now, FEED_SIZE) };
+      return {
+        title: "Son Dakika",
+        description: "Son dakika gelişmeleri.",
+        homePath: "/son-dakika/",
+        key: BREAKING_KEY,
+        items: await listBreakingFull(db, now, FEED_SIZE),
+      };
     case "headlines":
-      return { title: "Manşet", description: "Ana sayfanın manşetindeki haberler, sırasıyla.", homePath: "/", key: HEADLINES_KEY, items: await listHeadlinesFull(db, now, FEED_SIZE) };
+      return {
+        title: "Manşet",
+        description: "Ana sayfanın manşetindeki haberler, sırasıyla.",
+        homePath: "/",
+        key: HEADLINES_KEY,
+        items: await listHeadlinesFull(db, now, FEED_SIZE),
+      };
     case "category": {
       const category = (await loadTaxonomy(db)).categoryBySlug.get(subject.slug);
       if (!category) throw new NotFoundError("Kategori", subject.slug);

@@ -19,12 +19,7 @@ const EXTENSION: Record<FeedFormat, string> = { rss: "xml", atom: "atom", json: 
 
 /** What a feed lists. */
 export type FeedSubject =
-  | { kind: "all" }
-  | { kind: "breaking" }
-  | { kind: "headlines" }
-  | { kind: "category"; slug: string }
-  | { kind: "tag"; slug: string }
-  | { kind: "author"; slug: string };
+  { kind: "all" } | { kind: "breaking" } | { kind: "headlines" } | { kind: "category"; slug: string } | { kind: "tag"; slug: string } | { kind: "author"; slug: string };
 
 /** Names under /rss/ that are not categories. */
 export const RESERVED_FEED_NAMES = { all: "tum-haberler", breaking: "son-dakika", headlines: "manset" } as const;

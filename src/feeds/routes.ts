@@ -12,7 +12,16 @@ import { keepQuery } from "../lib/redirect.ts";
 import { findArticleUrl } from "../news/findRedirectTarget.ts";
 import { renderFeed } from "./feedFormats.ts";
 import { type SyndicationSite, loadFeed } from "./loadFeed.ts";
-import { FEED_CONTENT_TYPES, type FeedFormat, type FeedSubject, NEWS_SITEMAP_PATH, SITEMAP_INDEX_PATH, parseFeedFile, parseSitemapFile, topLevelSubject } from "./paths.ts";
+import {
+  FEED_CONTENT_TYPES,
+  type FeedFormat,
+  type FeedSubject,
+  NEWS_SITEMAP_PATH,
+  SITEMAP_INDEX_PATH,
+  parseFeedFile,
+  parseSitemapFile,
+  topLevelSubject,
+} from "./paths.ts";
 import { type BuiltSitemap, buildAuthorSitemap, buildCategorySitemap, buildMonthSitemap, buildNewsSitemap, buildSitemapIndex, buildTagSitemap } from "./sitemaps.ts";
 
 export interface FeedsOptions {

@@ -69,7 +69,9 @@ export async function buildMonthSitemap(db: Db, site: SyndicationSite, month: st
       {
         url: `${site.publicUrl}${articlePath(categorySlug, a.slug, a.id)}`,
         lastmod: a.modifiedAt,
-        images: image ? [{ url: `${site.publicUrl}${image.path}`, ...(image.caption ? { caption: image.caption } : {}), ...(image.alt ? { title: image.alt } : {}) }] : [],
+        images: image
+          ? [{ url: `${site.publicUrl}${image.path}`, ...(image.caption ? { caption: image.caption } : {}), ...(image.alt ? { title: image.alt } : {}) }]
+          : [],
       },
     ];
   });
@@ -100,14 +102,26 @@ export async function buildNewsSitemap(db: Db, site: SyndicationSite, now: Date)
 export async function buildCategorySitemap(db: Db, site: SyndicationSite): Promise<BuiltSitemap> {
   const { categories } = await loadTaxonomy(db);
   const paths = ["/", "/son-dakika/", ...categories.map((c) => categoryPath(c.slug))];
-  return { xml: await renderUrlSet(paths.map((p) => ({ url: `${site.publicUrl}${p}` })), { images: false, news: false }), keys: [] };
+  return {
+    xml: await renderUrlSet(
+      paths.map((p) => ({ url: `${site.publicUrl}${p}` })),
+      { images: false, news: false },
+    ),
+    keys: [],
+  };
 }
 
 /** One part (from 1) of the tag sitemap: the pages of tags with at least one published article. One statement. */
 export async function buildTagSitemap(db: Db, site: SyndicationSite, part: number): Promise<BuiltSitemap> {
   const tags = await listTagsWithArticles(db, { offset: (part - 1) * SITEMAP_MAX_URLS, limit: SITEMAP_MAX_URLS });
   if (tags.length === 0 && part > 1) throw new NotFoundError("Site haritası", part);
-  return { xml: await renderUrlSet(tags.map((t) => ({ url: `${site.publicUrl}${tagPath(t.slug)}` })), { images: false, news: false }), keys: [TAG_SITEMAP_KEY] };
+  return {
+    xml: await renderUrlSet(
+      tags.map((t) => ({ url: `${site.publicUrl}${tagPath(t.slug)}` })),
+      { images: false, news: false },
+    ),
+    keys: [TAG_SITEMAP_KEY],
+  };
 }
 
 /**

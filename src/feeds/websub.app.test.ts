@@ -103,7 +103,17 @@ describeEachDatabase("WebSub", (get) => {
     const { db } = get();
     await t.app.websub?.idle();
     hub.requests.length = 0;
-    const facts = { visible: true, categoryId: 1, sourceId: 1, tagIds: [], authorIds: [], breaking: false, breakingUntil: null, headline: false, publishedAt: TEST_NOW.toISOString() };
+    const facts = {
+      visible: true,
+      categoryId: 1,
+      sourceId: 1,
+      tagIds: [],
+      authorIds: [],
+      breaking: false,
+      breakingUntil: null,
+      headline: false,
+      publishedAt: TEST_NOW.toISOString(),
+    };
     newsEvents.emit("articleChanged", { articleId: 999, before: null, after: facts }, "remote");
     await createArticle(db, { input: articleInput({ title: "Bir taslak daha" }), actor: editor, now: TEST_NOW });
     await t.app.websub?.idle();

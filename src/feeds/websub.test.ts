@@ -2,7 +2,17 @@ import { describe, expect, it } from "vitest";
 import type { ArticleFacts } from "../news/events.ts";
 import { changedFeeds, publishBody } from "./websub.ts";
 
-const published: ArticleFacts = { visible: true, categoryId: 3, sourceId: 1, tagIds: [7, 8], authorIds: [5], breaking: false, breakingUntil: null, headline: false, publishedAt: "2026-11-27T09:00:00.000Z" };
+const published: ArticleFacts = {
+  visible: true,
+  categoryId: 3,
+  sourceId: 1,
+  tagIds: [7, 8],
+  authorIds: [5],
+  breaking: false,
+  breakingUntil: null,
+  headline: false,
+  publishedAt: "2026-11-27T09:00:00.000Z",
+};
 
 describe("changedFeeds", () => {
   it("a draft changes no feed", () => {
@@ -23,7 +33,14 @@ describe("changedFeeds", () => {
 
   it("a move names the feeds it left and the ones it entered", () => {
     const feeds = changedFeeds({ before: published, after: { ...published, categoryId: 4, tagIds: [9] } });
-    expect(feeds).toEqual(expect.arrayContaining([{ kind: "category", id: 3 }, { kind: "category", id: 4 }, { kind: "tag", id: 7 }, { kind: "tag", id: 9 }]));
+    expect(feeds).toEqual(
+      expect.arrayContaining([
+        { kind: "category", id: 3 },
+        { kind: "category", id: 4 },
+        { kind: "tag", id: 7 },
+        { kind: "tag", id: 9 },
+      ]),
+    );
   });
 });
 

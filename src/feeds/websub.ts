@@ -19,12 +19,7 @@ import { FEED_FORMATS, type FeedSubject, feedPath } from "./paths.ts";
 
 /** A feed named by ids, as a change's facts give them. */
 export type ChangedFeed =
-  | { kind: "all" }
-  | { kind: "breaking" }
-  | { kind: "headlines" }
-  | { kind: "category"; id: number }
-  | { kind: "tag"; id: number }
-  | { kind: "author"; id: number };
+  { kind: "all" } | { kind: "breaking" } | { kind: "headlines" } | { kind: "category"; id: number } | { kind: "tag"; id: number } | { kind: "author"; id: number };
 
 /**
  * The feeds an article change may alter (pure): none unless readers saw it before or after; then the

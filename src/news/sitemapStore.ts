@@ -59,13 +59,18 @@ export async function listPublishedBetween(db: Db, range: { from: string; to: st
       title: row.title,
       publishedAt,
       modifiedAt: row.contentUpdatedAt && row.contentUpdatedAt > publishedAt ? row.contentUpdatedAt : publishedAt,
-      image: row.storageKey && row.hasFallback === 1 ? { path: `${MEDIA_PREFIX}${fallbackFileName(row.storageKey)}`, alt: row.imageAlt, caption: row.imageCaption } : null,
+      image:
+        row.storageKey && row.hasFallback === 1 ? { path: `${MEDIA_PREFIX}${fallbackFileName(row.storageKey)}`, alt: row.imageAlt, caption: row.imageCaption } : null,
     };
   });
 }
 
 /** Published articles with `publishedAt >= since`, newest first, at most `limit`: the news sitemap. One statement. */
-export async function listPublishedSince(db: Db, since: string, limit: number): Promise<Array<Pick<SitemapArticle, "id" | "slug" | "categoryId" | "title" | "publishedAt">>> {
+export async function listPublishedSince(
+  db: Db,
+  since: string,
+  limit: number,
+): Promise<Array<Pick<SitemapArticle, "id" | "slug" | "categoryId" | "title" | "publishedAt">>> {
   const rows = await published(db)
     .select(["a.id", "a.slug", "a.categoryId", "a.title", "a.publishedAt"])
     .where("a.publishedAt", ">=", since)
@@ -98,7 +103,11 @@ export async function listPublishedMonths(db: Db): Promise<SitemapMonth[]> {
     .groupBy(month)
     .orderBy(month)
     .execute();
-  return rows.map((r) => ({ month: r.month, count: Number(r.count), lastModified: typeof r.lastModified === "string" ? r.lastModified : new Date(r.lastModified).toISOString() }));
+  return rows.map((r) => ({
+    month: r.month,
+    count: Number(r.count),
+    lastModified: typeof r.lastModified === "string" ? r.lastModified : new Date(r.lastModified).toISOString(),
+  }));
 }
 
 /** How many tags have at least one published article. One statement. */
@@ -115,14 +124,17 @@ export async function listTagsWithArticles(db: Db, page: { offset: number; limit
 }
 
 function tagsWithArticles(db: Db) {
-  return db.selectFrom("tags as t").where(({ exists, selectFrom }) =>
-    exists(
-      selectFrom("articleTags as at")
-        .innerJoin("articles as a", "a.id", "at.articleId")
-        .select("at.articleId")
-        .whereRef("at.tagId", "=", "t.id")
-        .where("a.status", "=", "published")
-        .where("a.publishedAt", "is not", null),
-    ),
-  );
+  return db
+    .selectFrom("tags as t")
+    .where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("articleTags as at")
+          .innerJoin("articles as a", "a.id", "at.articleId")
+          .select("at.articleId")
+          .whereRef("at.tagId", "=", "t.id")
+          .where("a.status", "=", "published")
+          .where("a.publishedAt", "is not", null),
+      ),
+    );
 }

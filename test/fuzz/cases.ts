@@ -356,7 +356,9 @@ export const ROUTES: Record<string, RouteSpec> = {
     who: publicWho,
     sample: () => get("/rss/etiket/ankara.atom"),
     cases: [
-      ...["yok-boyle.xml", "ankara.html", "%00.json", "..%2f..%2fyonetim.xml", `${long(201)}.xml`].map((file) => c(`tag feed file ${file.slice(0, 40)}`, () => get(`/rss/etiket/${file}`), [404])),
+      ...["yok-boyle.xml", "ankara.html", "%00.json", "..%2f..%2fyonetim.xml", `${long(201)}.xml`].map((file) =>
+        c(`tag feed file ${file.slice(0, 40)}`, () => get(`/rss/etiket/${file}`), [404]),
+      ),
       c("tag feed in Cyrillic", () => get(`/rss/etiket/${pct("путин")}.xml`), [404]),
     ],
   },
@@ -365,7 +367,9 @@ export const ROUTES: Record<string, RouteSpec> = {
     who: publicWho,
     sample: () => get("/rss/yazar/fuzz-editor.xml"),
     cases: [
-      ...["yok-boyle.xml", "deniz.html", "%00.atom", "..%2f..%2fyonetim.json", `${long(201)}.xml`].map((file) => c(`author feed file ${file.slice(0, 40)}`, () => get(`/rss/yazar/${file}`), [404])),
+      ...["yok-boyle.xml", "deniz.html", "%00.atom", "..%2f..%2fyonetim.json", `${long(201)}.xml`].map((file) =>
+        c(`author feed file ${file.slice(0, 40)}`, () => get(`/rss/yazar/${file}`), [404]),
+      ),
     ],
   },
   "GET /sitemap.xml": { need: "public", who: publicWho, sample: () => get("/sitemap.xml"), cases: [c("query junk", () => get("/sitemap.xml?%ff=%00"))] },
@@ -375,9 +379,18 @@ export const ROUTES: Record<string, RouteSpec> = {
     who: publicWho,
     sample: () => get("/sitemap/kategoriler.xml"),
     cases: [
-      ...["haber-2026-13.xml", "haber-0000-01.xml", "haber-2026-11-0.xml", "haber-2026-11-99999.xml", "haber-2026-11-1.xml", "etiketler-0.xml", "etiketler-999.xml", "yok.xml", "%00.xml", "..%2f..%2fetc"].map(
-        (file) => c(`sitemap file ${file}`, () => get(`/sitemap/${file}`), [404]),
-      ),
+      ...[
+        "haber-2026-13.xml",
+        "haber-0000-01.xml",
+        "haber-2026-11-0.xml",
+        "haber-2026-11-99999.xml",
+        "haber-2026-11-1.xml",
+        "etiketler-0.xml",
+        "etiketler-999.xml",
+        "yok.xml",
+        "%00.xml",
+        "..%2f..%2fetc",
+      ].map((file) => c(`sitemap file ${file}`, () => get(`/sitemap/${file}`), [404])),
       c("a month without articles", () => get("/sitemap/haber-1999-01.xml"), [404]),
       c("sitemap file of 201 characters", () => get(`/sitemap/${long(201)}`), [404]),
     ],

@@ -21,7 +21,14 @@ export interface ListPageProps {
 /** Category, tag and breaking-news pages: a heading, a list of cards and page links. */
 export function ListPage(props: ListPageProps) {
   return (
-    <Layout chrome={props.chrome} title={props.title} description={props.description} canonicalPath={props.canonicalPath} activeCategory={props.activeCategory} alternates={props.alternates}>
+    <Layout
+      chrome={props.chrome}
+      title={props.title}
+      description={props.description}
+      canonicalPath={props.canonicalPath}
+      activeCategory={props.activeCategory}
+      alternates={props.alternates}
+    >
       <h1 class="page-title">{props.heading}</h1>
       {props.items.length === 0 ? (
         <p class="empty">{props.empty ?? "Henüz haber yok."}</p>
