@@ -1,6 +1,6 @@
 // Domain errors: a stable code for the API and a Turkish message for people.
 // HTTP statuses are assigned in one place (app.ts), not here.
-import { formatIstanbulTime } from "./lib/time.ts";
+import { DAY_MESSAGE, formatIstanbulTime } from "./lib/time.ts";
 
 export abstract class DomainError extends Error {
   abstract readonly code: string;
@@ -26,6 +26,15 @@ export class InvalidInputError extends DomainError {
   ) {
     super(message);
   }
+}
+
+/**
+ * Throws InvalidInputError ("Tarih süzgeci geçersiz.", fields `from`/`to`: DAY_MESSAGE) when a day
+ * filter's ends were refused (`invalid` of lib/time.ts istanbulDayRange); returns otherwise.
+ */
+export function refuseInvalidDays(invalid: ReadonlyArray<"from" | "to">): void {
+  if (invalid.length === 0) return;
+  throw new InvalidInputError("Tarih süzgeci geçersiz.", Object.fromEntries(invalid.map((end) => [end, DAY_MESSAGE])));
 }
 
 export class ConflictError extends DomainError {

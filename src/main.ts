@@ -14,6 +14,7 @@ Commands:
   migrate     Apply pending database migrations
   seed        Fill the database with content (--demo)
   reindex     Rebuild the search index
+  crops       Make the share crops (16:9, 4:3, 1:1, Open Graph) of pictures stored without them
   user        Manage newsroom users: user add | user passwd | user disable
   token       Create an API token: token create
 
@@ -31,6 +32,13 @@ const HELP: Record<string, string> = {
 
 Rebuilds the search index of every article from scratch, with a progress bar.
 The index normally follows every save by itself; use this after a restore or an upgrade.
+  --help    show this help`,
+  crops: `Usage: haberci crops
+
+Cuts the share crops (JPEG 16:9, 4:3, 1:1 and the 1200x630 Open Graph card) of every picture stored
+before they existed, from its largest stored size, with a progress bar. "haberci serve" does the same in
+the background at start-up; run this to have it done before serving. Pictures whose files are missing are
+listed and left for the next run.
   --help    show this help`,
   user: `Usage: haberci user add --email E --name N --role muhabir|editor|yonetici [--password-stdin]
        haberci user passwd --email E [--password-stdin]
@@ -171,6 +179,14 @@ async function runServe(config: Config, demo: boolean): Promise<void> {
     log: { info: (m) => app.log.info(m), warn: (m) => app.log.warn(m) },
     onError: (err) => app.log.error({ err }, "media sweep failed"),
   });
+  // Pictures stored before share crops existed get them in the background, one at a time (haberci crops).
+  const { makeMissingShareCrops } = await import("./media/makeMissingShareCrops.ts");
+  void makeMissingShareCrops(handle.db, config.dataDir, { onMissing: (key) => app.log.warn(`share crops: the largest variant of ${key} is missing`) }).then(
+    ({ made }) => {
+      if (made > 0) app.log.info(`share crops made for ${made} older pictures`);
+    },
+    (err: unknown) => app.log.error({ err }, "making share crops failed"),
+  );
   const shutdown = async (signal: string) => {
     app.log.info(`${signal}: shutting down`);
     weather?.stop();
@@ -309,6 +325,27 @@ export async function main(argv: string[]): Promise<void> {
       const count = await reindexAll(handle.db, (done, total) => bar.update(done, total));
       bar.stop();
       console.log(`Indexed ${count} articles.`);
+    } finally {
+      bar.stop();
+      await handle.close();
+    }
+    return;
+  }
+  if (command === "crops") {
+    if (values.demo) throw new UsageError("crops: --demo belongs to seed and serve (try: haberci crops --help)");
+    const { makeMissingShareCrops } = await import("./media/makeMissingShareCrops.ts");
+    const { progressBar } = await import("./lib/progressBar.ts");
+    const handle = await openMigrated(config);
+    const bar = progressBar();
+    const missing: string[] = [];
+    try {
+      const report = await makeMissingShareCrops(handle.db, config.dataDir, {
+        onProgress: (done, total) => bar.update(done, total),
+        onMissing: (key) => missing.push(key),
+      });
+      bar.stop();
+      console.log(`Share crops made for ${report.made} pictures.`);
+      if (missing.length > 0) console.log(`Largest variant missing for ${missing.length}: ${missing.slice(0, 20).join(", ")}${missing.length > 20 ? ", ..." : ""}`);
     } finally {
       bar.stop();
       await handle.close();

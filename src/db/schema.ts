@@ -56,6 +56,8 @@ export interface ImageTable {
   variantWidths: string;
   /** 1 when `${storageKey}.jpg` exists as a fallback for browsers without WebP. */
   hasFallback: Generated<number>;
+  /** 1 once the share crops (`${storageKey}.16x9.jpg` etc., media/shareCrops.ts) were made for it; 0 until then. */
+  hasShareCrops: Generated<number>;
   uploadedBy: number | null;
   caption: string;
   credit: string;
@@ -214,6 +216,18 @@ export interface SearchDocumentTable {
   publishedAt: string | null;
 }
 
+/** One section of the site's settings (settings/sections.ts): its fields as JSON. */
+export interface SiteSettingTable {
+  /** "identity", "ads_txt"; later sections (the künye) add their own names. */
+  section: string;
+  /** JSON of the section's fields, checked against its schema on read and write. */
+  value: string;
+  /** 1 on the first save, one more on each; a save based on another version is refused. */
+  version: number;
+  updatedAt: string;
+  updatedBy: number | null;
+}
+
 export interface Database {
   categories: CategoryTable;
   sources: SourceTable;
@@ -233,6 +247,7 @@ export interface Database {
   weatherReports: WeatherReportTable;
   searchDocuments: SearchDocumentTable;
   searchReindexQueue: SearchReindexQueueTable;
+  siteSettings: SiteSettingTable;
 }
 
 export type Category = Selectable<CategoryTable>;
@@ -249,3 +264,4 @@ export type User = Selectable<UserTable>;
 export type ArticleRevision = Selectable<ArticleRevisionTable>;
 export type AuditEntry = Selectable<AuditLogTable>;
 export type WeatherReportRow = Selectable<WeatherReportTable>;
+export type SiteSetting = Selectable<SiteSettingTable>;

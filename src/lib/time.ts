@@ -158,3 +158,21 @@ export function parseIstanbulLocal(text: string): Date | null {
   if (!isRealDay(year, month, day) || hour > 23 || minute > 59 || second > 59) return null;
   return fromIstanbulWall(wallMs({ year, month, day }, hour, minute, second));
 }
+
+/** What a day filter that parseIsoDay refuses is told (Turkish). */
+export const DAY_MESSAGE = `Geçerli bir gün girin: YYYY-AA-GG, ${YEAR_RANGE.min}–${YEAR_RANGE.max} yılları arasında.`;
+
+/**
+ * A range of Istanbul days as instants, for day filters: `from` (YYYY-MM-DD) at the start of its
+ * day, `to` at the start of the day after its own (exclusive); either may be left out. `invalid`
+ * names the ends parseIsoDay refuses (`2031-02-30`, `0000-01-01`, which reached PostgreSQL as
+ * year -1), to be answered with DAY_MESSAGE before any query runs.
+ */
+export function istanbulDayRange(from: string | undefined, to: string | undefined): { from?: Date; to?: Date; invalid: Array<"from" | "to"> } {
+  const fromDay = from === undefined ? undefined : parseIsoDay(from);
+  const toDay = to === undefined ? undefined : parseIsoDay(to);
+  const invalid: Array<"from" | "to"> = [];
+  if (fromDay === null) invalid.push("from");
+  if (toDay === null) invalid.push("to");
+  return { from: fromDay ? istanbulDayStart(fromDay) : undefined, to: toDay ? istanbulDayEnd(toDay) : undefined, invalid };
+}

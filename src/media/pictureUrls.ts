@@ -1,6 +1,9 @@
 // The one place that knows how a stored picture's files are named and where readers fetch them:
-// `${storageKey}-${width}.webp` for every variant width and `${storageKey}.jpg` for the JPEG
-// fallback, under DATA_DIR/media on disk and under MEDIA_PREFIX on the web.
+// `${storageKey}-${width}.webp` for every variant width, `${storageKey}.jpg` for the JPEG
+// fallback and `${storageKey}.${crop}.jpg` for the share crops (crop: 16x9, 4x3, 1x1, og), under
+// DATA_DIR/media on disk and under MEDIA_PREFIX on the web. Storage keys never hold a "." (random
+// base64url or hex), so the crops' names cannot be mistaken for another key's fallback.
+import { type ShareCropName, largestStoredSize, shareCropSizes } from "./shareCrops.ts";
 
 /** Where the picture files are served from (`@fastify/static` in app.ts). */
 export const MEDIA_PREFIX = "/medya/";
@@ -26,12 +29,20 @@ export function fallbackFileName(storageKey: string): string {
   return `${storageKey}.jpg`;
 }
 
+/** The part of a share crop's file name after the storage key. */
+const CROP_SUFFIX: Record<ShareCropName, string> = { wide: "16x9", standard: "4x3", square: "1x1", og: "og" };
+
+/** The file name of one share crop, relative to the media directory: `${storageKey}.16x9.jpg` (4x3, 1x1, og). */
+export function cropFileName(storageKey: string, crop: ShareCropName): string {
+  return `${storageKey}.${CROP_SUFFIX[crop]}.jpg`;
+}
+
 /**
- * The storage key of a media file name (relative, "/" separators) made by variantFileName or
- * fallbackFileName, or null for any other file.
+ * The storage key of a media file name (relative, "/" separators) made by variantFileName,
+ * fallbackFileName or cropFileName, or null for any other file.
  */
 export function storageKeyOfFileName(fileName: string): string | null {
-  const match = /^(.+?)(?:-\d+\.webp|\.jpg)$/.exec(fileName);
+  const match = /^([^.]+?)(?:-\d+\.webp|\.(?:16x9|4x3|1x1|og)\.jpg|\.jpg)$/.exec(fileName);
   return match?.[1] ?? null;
 }
 
@@ -78,4 +89,33 @@ export function toPicture(
     alt,
     fallback: image.hasFallback === 1 ? `${MEDIA_PREFIX}${fallbackFileName(image.storageKey)}` : null,
   };
+}
+
+/** One share crop: its site-relative address (prefix PUBLIC_URL for an absolute one) and size in pixels. */
+export interface ShareImage {
+  /** e.g. `/medya/2026/11/ab12.16x9.jpg`. */
+  url: string;
+  width: number;
+  height: number;
+}
+
+/** A picture's share crops (JPEG): 16:9, 4:3, 1:1 and the 1200×630 Open Graph card; null for a crop it is too small for. */
+export type ShareImages = Record<ShareCropName, ShareImage | null>;
+
+/**
+ * The share crops of a stored image (rules and sizes in shareCrops.ts), or null when none were made for it yet
+ * (`hasShareCrops` 0: an image stored before crops existed, until `haberci crops` or the start-up backfill
+ * reaches it) or it is too small for every crop.
+ */
+export function shareImagesOf(image: { storageKey: string; width: number; height: number; variantWidths: string; hasShareCrops: number | null }): ShareImages | null {
+  if (image.hasShareCrops !== 1) return null;
+  const source = largestStoredSize(image);
+  if (!source) return null;
+  const sizes = shareCropSizes(source);
+  const one = (crop: ShareCropName): ShareImage | null => {
+    const size = sizes[crop];
+    return size ? { url: `${MEDIA_PREFIX}${cropFileName(image.storageKey, crop)}`, ...size } : null;
+  };
+  const images: ShareImages = { wide: one("wide"), standard: one("standard"), square: one("square"), og: one("og") };
+  return Object.values(images).some((i) => i !== null) ? images : null;
 }

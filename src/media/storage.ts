@@ -1,8 +1,9 @@
 import fs from "node:fs/promises";
 import path from "node:path";
 import sharp from "sharp";
-import { fallbackFileName, storageKeyOfFileName, variantFileName } from "./pictureUrls.ts";
+import { cropFileName, fallbackFileName, storageKeyOfFileName, variantFileName } from "./pictureUrls.ts";
 import { MAX_IMAGE_PIXELS } from "./pixelLimit.ts";
+import { SHARE_CROP_NAMES, largestStoredSize, shareCropSizes } from "./shareCrops.ts";
 
 // libvips keeps recent operations and their pixels in a cache (up to 50 MB by default) in case they are asked
 // for again; each upload is new, so the cache only holds memory (about 30 MB less peak RSS without it, measured
@@ -19,6 +20,8 @@ export interface StoredImage {
   width: number;
   height: number;
   variantWidths: string;
+  /** 1: the share crops the picture is big enough for were written (see shareCrops.ts). */
+  hasShareCrops: number;
 }
 
 export function mediaDir(dataDir: string): string {
@@ -40,7 +43,48 @@ export function variantWidthsFor(width: number): number[] {
 }
 
 /**
- * Writes the WebP variants (`${storageKey}-${width}.webp`) and a JPEG fallback (`${storageKey}.jpg`).
+ * Writes the share crops (`${storageKey}.16x9.jpg`, `.4x3.jpg`, `.1x1.jpg`, `.og.jpg`) that the picture is big
+ * enough for, cut from `largest` (a copy of the picture at its largest stored size, `source` pixels; sizes from
+ * shareCropSizes). Each crop keeps the region sharp's attention strategy finds most salient (skin tones,
+ * saturated colour, contrast), so a 1:1 cut of a wide photo keeps its people and subject rather than whatever
+ * sits in the middle. JPEG, quality 82, on white where the picture is transparent.
+ */
+async function writeShareCrops(dir: string, storageKey: string, largest: () => sharp.Sharp, source: { width: number; height: number }): Promise<void> {
+  const sizes = shareCropSizes(source);
+  for (const crop of SHARE_CROP_NAMES) {
+    const size = sizes[crop];
+    if (!size) continue;
+    await largest()
+      .resize({ width: size.width, height: size.height, fit: "cover", position: sharp.strategy.attention })
+      .flatten({ background: "#ffffff" })
+      .jpeg({ quality: 82, mozjpeg: true })
+      .toFile(path.join(dir, cropFileName(storageKey, crop)));
+  }
+}
+
+/**
+ * Writes the share crops of an image stored before crops existed, from its largest stored WebP variant (the
+ * upload itself is not kept). Returns false, writing nothing, when that file is missing or unreadable.
+ */
+export async function storeShareCropsOf(dataDir: string, image: { storageKey: string; width: number; height: number; variantWidths: string }): Promise<boolean> {
+  const source = largestStoredSize(image);
+  if (!source) return false;
+  const file = path.join(mediaDir(dataDir), variantFileName(image.storageKey, source.width));
+  let decoded;
+  try {
+    decoded = await sharp(file, { failOn: "truncated", limitInputPixels: MAX_IMAGE_PIXELS }).raw({ depth: "uchar" }).toBuffer({ resolveWithObject: true });
+  } catch {
+    return false;
+  }
+  const { data, info } = decoded;
+  const largest = () => sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } });
+  await writeShareCrops(mediaDir(dataDir), image.storageKey, largest, { width: Math.min(source.width, info.width), height: Math.min(source.height, info.height) });
+  return true;
+}
+
+/**
+ * Writes the WebP variants (`${storageKey}-${width}.webp`), a JPEG fallback (`${storageKey}.jpg`) and the share
+ * crops the picture is big enough for (writeShareCrops).
  * The input is decoded once, streaming (sequential read, sharp's default, made explicit), straight to the largest
  * variant's width (JPEG and WebP shrink while decoding); the smaller variants and the fallback are made from that
  * in-memory copy (1920 px wide at most, ~11 MB as RGBA), not by decoding the upload again for each. Pictures over MAX_IMAGE_PIXELS are refused
@@ -74,5 +118,8 @@ export async function storeImageVariants(dataDir: string, storageKey: string, in
     .flatten({ background: "#ffffff" })
     .jpeg({ quality: 80, mozjpeg: true })
     .toFile(path.join(dir, fallbackFileName(storageKey)));
-  return { width, height, variantWidths: widths.join(",") };
+  const stored = { width, height, variantWidths: widths.join(",") };
+  const cropSource = largestStoredSize(stored);
+  if (cropSource) await writeShareCrops(dir, storageKey, largest, { width: Math.min(cropSource.width, info.width), height: Math.min(cropSource.height, info.height) });
+  return { ...stored, hasShareCrops: 1 };
 }

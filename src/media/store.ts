@@ -32,3 +32,21 @@ export async function findStoredKeys(db: Kysely<Database>, keys: readonly string
 export async function hasAnyImage(db: Kysely<Database>): Promise<boolean> {
   return (await db.selectFrom("images").select("id").limit(1).executeTakeFirst()) !== undefined;
 }
+
+/** Up to `limit` images whose share crops were never made, with ids above `afterId`, in id order. */
+export async function listImagesWithoutShareCrops(db: Kysely<Database>, afterId: number, limit: number): Promise<Image[]> {
+  return db.selectFrom("images").selectAll().where("hasShareCrops", "=", 0).where("id", ">", afterId).orderBy("id").limit(limit).execute();
+}
+
+export async function countImagesWithoutShareCrops(db: Kysely<Database>): Promise<number> {
+  const { count } = await db
+    .selectFrom("images")
+    .select((eb) => eb.fn.countAll<number | string>().as("count"))
+    .where("hasShareCrops", "=", 0)
+    .executeTakeFirstOrThrow();
+  return Number(count);
+}
+
+export async function markShareCropsMade(trx: Transaction<Database>, id: number): Promise<void> {
+  await trx.updateTable("images").set({ hasShareCrops: 1 }).where("id", "=", id).execute();
+}

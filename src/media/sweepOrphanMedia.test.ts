@@ -15,9 +15,9 @@ describeEachDatabase("sweepOrphanMedia", (get) => {
   const media = path.join(dataDir, "media");
   afterAll(() => fs.rmSync(dataDir, { recursive: true, force: true }));
 
-  /** Writes a picture's files as storeImageVariants names them, last modified at `at`. */
+  /** Writes a picture's files as storeImageVariants names them (two share crops too), last modified at `at`. */
   const writePicture = (key: string, at: Date, widths = [320, 640]) => {
-    const files = [...widths.map((w) => `${key}-${w}.webp`), `${key}.jpg`];
+    const files = [...widths.map((w) => `${key}-${w}.webp`), `${key}.jpg`, `${key}.16x9.jpg`, `${key}.og.jpg`];
     for (const file of files) {
       const full = path.join(media, file);
       fs.mkdirSync(path.dirname(full), { recursive: true });
@@ -47,7 +47,7 @@ describeEachDatabase("sweepOrphanMedia", (get) => {
 
   it("spares everything while the images table is empty (a wrong DATABASE_URL must not empty the media directory)", async () => {
     const files = writePicture("2026/10/bosVeritabani", old);
-    expect(await sweepOrphanMedia(get().db, dataDir, now)).toEqual({ removed: 0, spared: 3 });
+    expect(await sweepOrphanMedia(get().db, dataDir, now)).toEqual({ removed: 0, spared: 5 });
     expect(files.every(exists)).toBe(true);
     for (const f of files) fs.rmSync(path.join(media, f));
   });
@@ -63,12 +63,12 @@ describeEachDatabase("sweepOrphanMedia", (get) => {
     fs.writeFileSync(path.join(media, "2026/11/BENIOKU.txt"), "elle konmuş dosya");
     fs.utimesSync(path.join(media, "2026/11/BENIOKU.txt"), old, old);
 
-    expect(await sweepOrphanMedia(get().db, dataDir, now)).toEqual({ removed: 3, spared: 0 });
+    expect(await sweepOrphanMedia(get().db, dataDir, now)).toEqual({ removed: 5, spared: 0 });
     expect(crashed.some(exists)).toBe(false);
     expect([...kept, ...demo, ...inFlight, "2026/11/BENIOKU.txt"].every(exists)).toBe(true);
 
     // An hour later the upload that was in flight has not committed either: now it goes.
-    expect(await sweepOrphanMedia(get().db, dataDir, new Date(now.getTime() + HOUR))).toEqual({ removed: 3, spared: 0 });
+    expect(await sweepOrphanMedia(get().db, dataDir, new Date(now.getTime() + HOUR))).toEqual({ removed: 5, spared: 0 });
     expect(inFlight.some(exists)).toBe(false);
     expect([...kept, ...demo].every(exists)).toBe(true);
   });
@@ -86,7 +86,7 @@ describeEachDatabase("sweepOrphanMedia", (get) => {
     const second = writePicture("2026/11/ikinciTur", old);
     await expect.poll(() => second.some(exists), { timeout: 5_000 }).toBe(false);
     await sweeper.stop();
-    expect(lines.filter((l) => l.includes("removed 3 files")).length).toBeGreaterThanOrEqual(2);
+    expect(lines.filter((l) => l.includes("removed 5 files")).length).toBeGreaterThanOrEqual(2);
     const third = writePicture("2026/11/durduktanSonra", old);
     await new Promise((resolve) => setTimeout(resolve, 150));
     expect(third.every(exists)).toBe(true);
@@ -97,6 +97,8 @@ it("reads a storage key from a variant's file name", () => {
   expect(storageKeyOfFile("2026/11/abc-320.webp")).toBe("2026/11/abc");
   expect(storageKeyOfFile("2026/11/abc-12-1920.webp")).toBe("2026/11/abc-12");
   expect(storageKeyOfFile("2026/11/abc.jpg")).toBe("2026/11/abc");
+  expect(storageKeyOfFile("2026/11/abc.16x9.jpg")).toBe("2026/11/abc");
+  expect(storageKeyOfFile("2026/11/abc.og.jpg")).toBe("2026/11/abc");
   expect(storageKeyOfFile("2026/11/abc.webp")).toBeNull();
   expect(storageKeyOfFile("2026/11/BENIOKU.txt")).toBeNull();
 });

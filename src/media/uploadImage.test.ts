@@ -8,6 +8,7 @@ import { ServiceUnavailableError } from "../errors.ts";
 import type { Actor } from "../news/workflow.ts";
 import { addUser } from "../newsroom/users.ts";
 import { type ImageQueue, createImageQueue } from "./imageQueue.ts";
+import { shareImagesOf } from "./pictureUrls.ts";
 import { uploadImage } from "./uploadImage.ts";
 
 const MB = 1_048_576;
@@ -84,6 +85,39 @@ describeEachDatabase("uploadImage", (get) => {
     const fallback = await sharp(path.join(dataDir, "media", `${image.storageKey}.jpg`)).metadata();
     expect(fallback.format).toBe("jpeg");
     expect(fallback.exif).toBeUndefined();
+  });
+
+  it("cuts 16:9, 4:3 and 1:1 JPEG crops and a 1200×630 card from the largest size, none under 300,000 pixels", async () => {
+    const image = await upload(jpegWithGps);
+    expect(image.hasShareCrops).toBe(1);
+    const share = shareImagesOf(image);
+    expect(share).toEqual({
+      wide: { url: `/medya/${image.storageKey}.16x9.jpg`, width: 1920, height: 1080 },
+      standard: { url: `/medya/${image.storageKey}.4x3.jpg`, width: 1704, height: 1278 },
+      square: { url: `/medya/${image.storageKey}.1x1.jpg`, width: 1280, height: 1280 },
+      og: { url: `/medya/${image.storageKey}.og.jpg`, width: 1200, height: 630 },
+    });
+    for (const crop of Object.values(share ?? {})) {
+      if (!crop) continue;
+      const meta = await sharp(path.join(dataDir, crop.url.replace("/medya/", "media/"))).metadata();
+      expect(meta).toMatchObject({ format: "jpeg", width: crop.width, height: crop.height });
+      expect(crop.width * crop.height).toBeGreaterThanOrEqual(300_000);
+      expect(meta.exif).toBeUndefined();
+    }
+  });
+
+  it("makes no crop a small picture cannot fill", async () => {
+    const small = await upload(
+      await sharp({ create: { width: 900, height: 600, channels: 3, background: "#224466" } })
+        .png()
+        .toBuffer(),
+    );
+    const share = shareImagesOf(small);
+    expect(share?.wide).toBeNull();
+    expect(share?.og).toBeNull();
+    expect(share?.square).toMatchObject({ width: 600, height: 600 });
+    expect(fs.existsSync(path.join(dataDir, "media", `${small.storageKey}.16x9.jpg`))).toBe(false);
+    expect(fs.existsSync(path.join(dataDir, "media", `${small.storageKey}.og.jpg`))).toBe(false);
   });
 
   it("accepts PNG, WebP, AVIF and GIF, deciding the type from the content", async () => {

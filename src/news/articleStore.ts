@@ -83,20 +83,48 @@ export async function deleteArticleRow(trx: Trx, id: number): Promise<void> {
   await trx.deleteFrom("articles").where("id", "=", id).execute();
 }
 
+/** How the newsroom list can be ordered: last change (newest or oldest first) or publication time. */
+export type NewsroomListOrder = "changed-desc" | "changed-asc" | "published-desc";
+
 export interface NewsroomListFilter {
   status?: ArticleStatus;
   ownerId?: number;
+  categoryId?: number;
+  /** Articles whose byline names this author (article_authors). */
+  authorId?: number;
+  /** Last changed at or after / before these instants. */
+  changedFrom?: Date;
+  changedBefore?: Date;
   /** Only these ids (an empty list matches nothing). */
-  ids?: number[];
+  ids?: readonly number[];
+  /** "changed-desc" when not given. */
+  order?: NewsroomListOrder;
   /** 100 when not given. */
   limit?: number;
   offset?: number;
 }
 
-/** The newsroom's article list, last updated first, with category and owner names. */
+function newsroomFiltered(db: Db, filter: NewsroomListFilter) {
+  let q = db.selectFrom("articles as a");
+  if (filter.status) q = q.where("a.status", "=", filter.status);
+  if (filter.ownerId !== undefined) q = q.where("a.ownerId", "=", filter.ownerId);
+  if (filter.categoryId !== undefined) q = q.where("a.categoryId", "=", filter.categoryId);
+  if (filter.authorId !== undefined) {
+    const authorId = filter.authorId;
+    q = q.where("a.id", "in", (eb) => eb.selectFrom("articleAuthors as fa").select("fa.articleId").where("fa.authorId", "=", authorId));
+  }
+  if (filter.changedFrom) q = q.where("a.updatedAt", ">=", filter.changedFrom.toISOString());
+  if (filter.changedBefore) q = q.where("a.updatedAt", "<", filter.changedBefore.toISOString());
+  if (filter.ids) q = q.where("a.id", "in", filter.ids.length > 0 ? [...filter.ids] : [0]);
+  return q;
+}
+
+/**
+ * One page of the newsroom's article list (`limit`, `offset`), ordered by `order`, with category
+ * and owner names. Never-published articles come last when ordered by publication time.
+ */
 export async function listForNewsroom(db: Db, filter: NewsroomListFilter) {
-  let q = db
-    .selectFrom("articles as a")
+  let q = newsroomFiltered(db, filter)
     .innerJoin("categories as c", "c.id", "a.categoryId")
     .leftJoin("users as u", "u.id", "a.ownerId")
     .select([
@@ -115,15 +143,25 @@ export async function listForNewsroom(db: Db, filter: NewsroomListFilter) {
       "c.slug as categorySlug",
       "u.name as ownerName",
     ]);
-  if (filter.status) q = q.where("a.status", "=", filter.status);
-  if (filter.ownerId !== undefined) q = q.where("a.ownerId", "=", filter.ownerId);
-  if (filter.ids) q = q.where("a.id", "in", filter.ids.length > 0 ? filter.ids : [0]);
+  const order = filter.order ?? "changed-desc";
+  if (order === "published-desc") {
+    q = q.orderBy((eb) => eb.case().when("a.publishedAt", "is", null).then(1).else(0).end()).orderBy("a.publishedAt", "desc");
+  }
+  const direction = order === "changed-asc" ? "asc" : "desc";
   return q
-    .orderBy("a.updatedAt", "desc")
-    .orderBy("a.id", "desc")
+    .orderBy("a.updatedAt", direction)
+    .orderBy("a.id", direction)
     .limit(filter.limit ?? 100)
     .offset(filter.offset ?? 0)
     .execute();
+}
+
+/** How many articles the newsroom list has under `filter` (its limit, offset and order aside). */
+export async function countForNewsroom(db: Db, filter: NewsroomListFilter): Promise<number> {
+  const { n } = await newsroomFiltered(db, filter)
+    .select((eb) => eb.fn.countAll<number | string>().as("n"))
+    .executeTakeFirstOrThrow();
+  return Number(n);
 }
 
 /** Takes every article out of the manşet. */

@@ -6,6 +6,7 @@ import { describeEachDatabase } from "../../test/databases.ts";
 import { DEFAULT_CATEGORIES } from "./categories.ts";
 import { loadDemoArticles } from "./demo/loadDemoArticles.ts";
 import { installDefaults } from "./installDefaults.ts";
+import { shareImagesOf } from "../media/pictureUrls.ts";
 import { seedDemo } from "./seedDemo.ts";
 
 describe("demo articles", () => {
@@ -45,7 +46,17 @@ describeEachDatabase("seedDemo", (get) => {
     const rows = await db
       .selectFrom("articles")
       .innerJoin("images", "images.id", "articles.imageId")
-      .select(["articles.publishedAt", "articles.headlineSlot", "articles.isBreaking", "articles.body", "images.storageKey", "images.variantWidths"])
+      .select([
+        "articles.publishedAt",
+        "articles.headlineSlot",
+        "articles.isBreaking",
+        "articles.body",
+        "images.storageKey",
+        "images.variantWidths",
+        "images.width",
+        "images.height",
+        "images.hasShareCrops",
+      ])
       .execute();
     expect(rows.length).toBeGreaterThanOrEqual(60);
     expect(
@@ -64,6 +75,11 @@ describeEachDatabase("seedDemo", (get) => {
       for (const w of r.variantWidths.split(",")) {
         expect(fs.existsSync(path.join(dataDir, "media", `${r.storageKey}-${w}.webp`))).toBe(true);
       }
+      // Every demo picture is big enough for every share crop, the 16:9 one at least 1200 px wide.
+      const share = shareImagesOf(r);
+      expect(share?.wide?.width).toBeGreaterThanOrEqual(1200);
+      expect(share?.og).toMatchObject({ width: 1200, height: 630 });
+      for (const crop of Object.values(share ?? {})) expect(fs.existsSync(path.join(dataDir, crop?.url.replace("/medya/", "media/") ?? "-"))).toBe(true);
     }
     expect(await seedDemo(db, { dataDir, now })).toEqual({ seeded: false, reason: "database already has articles" });
   });

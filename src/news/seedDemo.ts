@@ -136,6 +136,7 @@ export async function seedDemo(db: Kysely<Database>, input: SeedDemoInput): Prom
             height: picture.height,
             variantWidths: picture.variantWidths,
             hasFallback: 1,
+            hasShareCrops: picture.hasShareCrops,
             caption: a.caption,
             credit: "Haberci Grafik",
             alt,

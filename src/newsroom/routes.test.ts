@@ -240,6 +240,23 @@ describeEachDatabase("newsroom routes and permissions", (get) => {
     expect(audit.map((a) => a.action)).toContain("sign_in_locked");
   });
 
+  it("filters, orders and pages the article list from its form, and refuses an impossible day in Turkish", async () => {
+    const editor = sessions.editor;
+    // Blank fields, as the GET form sends them, mean no filter.
+    const blank = await editor.get("/yonetim/?q=&kategori=&yazar=&bas=&bit=&sirala=&sayfa=1");
+    expect(blank.statusCode).toBe(200);
+    expect(blank.body).toContain('name="kategori"');
+    expect(blank.body).toContain("Süzgeçleri temizle");
+    const filtered = await editor.get("/yonetim/?kategori=spor&bas=2026-11-01&bit=2026-11-30&sirala=ilk-degisiklik&sayfa=2");
+    expect(filtered.statusCode).toBe(200);
+    const impossible = await editor.get("/yonetim/?bas=2031-02-30");
+    expect(impossible.statusCode).toBe(400);
+    expect(impossible.body).toContain("Geçerli bir gün girin");
+    expect((await editor.get("/yonetim/?bas=dun")).statusCode).toBe(400);
+    expect((await editor.get("/yonetim/?sirala=rastgele")).statusCode).toBe(400);
+    expect((await editor.get("/yonetim/?sayfa=0")).statusCode).toBe(400);
+  });
+
   it("ends a disabled user's sessions at once", async () => {
     const user = await addActor(get().db, "editor", "Gecici Editor");
     const session = await signIn(t.app, "gecicieditor-editor@haberci.test", PASSWORD);

@@ -1,9 +1,9 @@
 import type { Kysely } from "kysely";
 import type { ArticleStatus, Database } from "../db/schema.ts";
-import { InvalidInputError } from "../errors.ts";
 import { findCategoryId, getCardsForSearch, getTitlesForSearch } from "../news/searchFeed.ts";
 import type { ArticleCard } from "../news/types.ts";
-import { istanbulDayEnd, istanbulDayStart, parseIsoDay, YEAR_RANGE } from "../lib/time.ts";
+import { refuseInvalidDays } from "../errors.ts";
+import { istanbulDayRange } from "../lib/time.ts";
 import { MAX_QUERY_LENGTH, parseQuery, type QueryTerm } from "./analyzer.ts";
 import { CANDIDATES, documentFrequencies, findMatches } from "./backends.ts";
 import { type Candidate, inverseDocumentFrequency, rankCandidates } from "./rank.ts";
@@ -41,29 +41,13 @@ export interface SearchResult {
   hits: SearchHit[];
 }
 
-const DAY_MESSAGE = `Geçerli bir gün girin: YYYY-AA-GG, ${YEAR_RANGE.min}–${YEAR_RANGE.max} yılları arasında.`;
-
-/**
- * The publication range of the day filters: `from` at the start of its Istanbul day, `to` at the
- * start of the day after its own (exclusive). Throws InvalidInputError (fields `from`, `to`) for
- * a day parseIsoDay refuses: `2031-02-30`, `0000-01-01` (which reached PostgreSQL as year -1: 500).
- */
-function publicationRange(from: string | undefined, to: string | undefined): { from?: Date; to?: Date } {
-  const fields: Record<string, string> = {};
-  const fromDay = from === undefined ? undefined : parseIsoDay(from);
-  const toDay = to === undefined ? undefined : parseIsoDay(to);
-  if (fromDay === null) fields.from = DAY_MESSAGE;
-  if (toDay === null) fields.to = DAY_MESSAGE;
-  if (Object.keys(fields).length > 0) throw new InvalidInputError("Tarih süzgeci geçersiz.", fields);
-  return { from: fromDay ? istanbulDayStart(fromDay) : undefined, to: toDay ? istanbulDayEnd(toDay) : undefined };
-}
-
 /**
  * Turkish-aware search; an empty, odd or huge query gets an ordinary (possibly empty) answer.
  * Impossible day filters are refused (InvalidInputError) before any query runs.
  */
 export async function searchArticles(db: Kysely<Database>, input: SearchInput): Promise<SearchResult> {
-  const range = publicationRange(input.from, input.to);
+  const range = istanbulDayRange(input.from, input.to);
+  refuseInvalidDays(range.invalid);
   const query = input.q.trim();
   // Untrimmed: a space after the last word means the reader finished it (no prefix match).
   const terms = parseQuery(input.q);

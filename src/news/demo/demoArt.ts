@@ -7,8 +7,14 @@ function shade(hex: string, factor: number): string {
   return `rgb(${channel(16)},${channel(8)},${channel(0)})`;
 }
 
-/** A 16:9 abstract composition in the category colour; the same seed always gives the same picture. */
-export function demoArtSvg(seed: number, color: string, width = 1200, height = 675): string {
+/**
+ * A 16:9 abstract composition in the category colour; the same seed always gives the same picture. Drawn on a
+ * 1200×675 canvas and rasterised at `outputWidth` (1600 px by default: every share crop with room to spare,
+ * media/shareCrops.ts; larger only slows seeding down).
+ */
+export function demoArtSvg(seed: number, color: string, outputWidth = 1600): string {
+  const width = 1200;
+  const height = 675;
   const rand = mulberry32(seed);
   const shapes: string[] = [];
   for (let i = 0; i < 7; i++) {
@@ -29,7 +35,7 @@ export function demoArtSvg(seed: number, color: string, width = 1200, height = 6
     const w = Math.round(width * (0.15 + rand() * 0.3));
     return `<rect x="${Math.round(width * 0.07)}" y="${y}" width="${w}" height="10" rx="5" fill="#fff" fill-opacity="0.35"/>`;
   }).join("");
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}">
+  return `<svg xmlns="http://www.w3.org/2000/svg" width="${outputWidth}" height="${Math.round((outputWidth * height) / width)}" viewBox="0 0 ${width} ${height}">
 <defs><linearGradient id="g" x1="0" y1="0" x2="1" y2="1"><stop offset="0" stop-color="${shade(color, 1.25)}"/><stop offset="1" stop-color="${shade(color, 0.6)}"/></linearGradient></defs>
 <rect width="100%" height="100%" fill="url(#g)"/>${shapes.join("")}${hills}${stripes}</svg>`;
 }

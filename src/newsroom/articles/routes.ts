@@ -1,7 +1,7 @@
 // The articles area: the list, the editor (new, save, autosave), preview, delete, revisions and
 // tag suggestions. Saving is one use case that checks first (a refused step saves nothing); a
 // refused save shows the form again (`editorErrors`).
-import { type FastifyPluginAsyncTypebox } from "@fastify/type-provider-typebox";
+import { type FastifyPluginAsyncTypebox, type Static } from "@fastify/type-provider-typebox";
 import type { FastifyRequest } from "fastify";
 import { InvalidInputError, StaleVersionError } from "../../errors.ts";
 import { IdParams } from "../../http/schemas.ts";
@@ -28,6 +28,7 @@ import {
   ArticleForm,
   type ArticleFormBody,
   ArticleListQuery,
+  LIST_ORDERS,
   CompareQuery,
   RevisionParams,
   TagSuggestQuery,
@@ -36,12 +37,35 @@ import {
   resolutionsOf,
 } from "./schemas.ts";
 
+/** The list's request, its query past the route's schema. */
+type ListRequest = FastifyRequest & { query: Static<typeof ArticleListQuery> };
+
 export const articleRoutes: FastifyPluginAsyncTypebox<NewsroomOptions> = async (app, { db, assets, publicUrl, now }) => {
-  app.get("/", { ...anyone, schema: { querystring: ArticleListQuery } }, async (request, reply) => {
-    const { durum: status, q, mesaj } = request.query;
-    const rows = await listArticles(db, { status, query: q ?? "", actor: actorOf(request), now: now() });
-    return reply.render(ArticleListPage, { chrome: chromeOf(request, assets), rows, status, query: (q ?? "").trim(), message: messageFor(mesaj) });
-  });
+  /** The list as the query asks for it; `withDays: false` leaves the day filters out (to show the form again). */
+  const listFor = (request: ListRequest, withDays: boolean) => {
+    const { durum: status, q, kategori, yazar, bas, bit, sirala, sayfa } = request.query;
+    const filters = { query: (q ?? "").trim(), categorySlug: kategori || undefined, authorSlug: yazar || undefined, from: bas || undefined, to: bit || undefined };
+    const order = sirala ? LIST_ORDERS[sirala] : undefined;
+    const input = { status, ...filters, ...(withDays ? {} : { from: undefined, to: undefined }), order, page: sayfa ?? 1, actor: actorOf(request), now: now() };
+    return { status, filters, list: listArticles(db, input) };
+  };
+
+  app.get(
+    "/",
+    {
+      ...anyone,
+      schema: { querystring: ArticleListQuery },
+      // An impossible day: the list again, unfiltered by days, with the form saying what is wrong.
+      errorHandler: formErrors(ArticleListPage, [InvalidInputError], async (error, request: ListRequest) => {
+        const { status, filters, list } = listFor(request, false);
+        return { chrome: chromeOf(request, assets), ...(await list), status, filters, error: { message: error.message, fields: error.fields } };
+      }),
+    },
+    async (request, reply) => {
+      const { status, filters, list } = listFor(request, true);
+      return reply.render(ArticleListPage, { chrome: chromeOf(request, assets), ...(await list), status, filters, message: messageFor(request.query.mesaj) });
+    },
+  );
 
   app.get("/haber/yeni", anyone, async (request, reply) =>
     reply.render(EditorPage, { chrome: chromeOf(request, assets), ...(await loadEditor(db, { articleId: null, actor: actorOf(request) })) }),

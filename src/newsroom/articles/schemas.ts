@@ -1,12 +1,13 @@
 // The article forms and queries: the list, the editor form, version forms, revisions and tags.
 import { type Static, Type } from "@fastify/type-provider-typebox";
 import { ARTICLE_STATUSES } from "../../db/schema.ts";
-import { Int32Id, Slug } from "../../http/schemas.ts";
+import { Int32Id, PageNumber, Slug } from "../../http/schemas.ts";
 import { type ArticleInput, MAX_AUTHORS, parseTagList } from "../../news/articleInput.ts";
 import { MERGE_FIELDS, type Resolutions } from "../../news/mergeArticleEdit.ts";
 import { WORKFLOW_ACTIONS } from "../../news/workflow.ts";
 import { ARTICLE_LIMITS, MAX_TAGS, TAG_MAX_LENGTH } from "../../news/schemas.ts";
 import { Csrf, LocalDateTime, MessageQuery } from "../schemas.ts";
+import type { ArticleListOrder } from "./listArticles.ts";
 
 /** One author place of the editor form: an author's slug, or "" for none. */
 const AuthorChoice = Type.Union([Slug, Type.Literal("")]);
@@ -15,8 +16,35 @@ export const AUTHOR_PLACES_MAX = MAX_AUTHORS + 2;
 
 export const ArticleStatusFilter = Type.Union(ARTICLE_STATUSES.map((status) => Type.Literal(status)));
 
+/** A day filter as the date input sends it: YYYY-MM-DD, or empty when left blank. */
+const DayFilter = Type.String({ pattern: "^(\\d{4}-\\d{2}-\\d{2})?$", maxLength: 10 });
+
+/** The list's orders as the form names them ("" or missing: the default). */
+export const LIST_ORDER_KEYS = ["son-degisiklik", "ilk-degisiklik", "yayin-zamani", "ilgi"] as const;
+export type ListOrderKey = (typeof LIST_ORDER_KEYS)[number];
+export const LIST_ORDERS: Record<ListOrderKey, ArticleListOrder> = {
+  "son-degisiklik": "changed-desc",
+  "ilk-degisiklik": "changed-asc",
+  "yayin-zamani": "published-desc",
+  ilgi: "relevance",
+};
+
+/**
+ * The newsroom list's query: status tab, words, category and author slugs, last-change days
+ * (`bas`, `bit`), order, page. Blank fields, as a GET form sends them, mean no filter.
+ */
 export const ArticleListQuery = Type.Object(
-  { durum: Type.Optional(ArticleStatusFilter), q: Type.Optional(Type.String({ maxLength: 200 })), mesaj: MessageQuery.properties.mesaj },
+  {
+    durum: Type.Optional(ArticleStatusFilter),
+    q: Type.Optional(Type.String({ maxLength: 200 })),
+    kategori: Type.Optional(Type.String({ maxLength: 120 })),
+    yazar: Type.Optional(Type.String({ maxLength: 120 })),
+    bas: Type.Optional(DayFilter),
+    bit: Type.Optional(DayFilter),
+    sirala: Type.Optional(Type.Union([Type.Literal(""), ...LIST_ORDER_KEYS.map((key) => Type.Literal(key))])),
+    sayfa: Type.Optional(PageNumber),
+    mesaj: MessageQuery.properties.mesaj,
+  },
   { additionalProperties: false },
 );
 

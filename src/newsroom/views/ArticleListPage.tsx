@@ -2,6 +2,8 @@
 import { ARTICLE_STATUSES, type ArticleStatus } from "../../db/schema.ts";
 import { formatIstanbulTime } from "../../lib/time.ts";
 import { STATUS_LABELS } from "../../news/workflow.ts";
+import type { ArticleListOrder } from "../articles/listArticles.ts";
+import { LIST_ORDERS, LIST_ORDER_KEYS, type ListOrderKey } from "../articles/schemas.ts";
 import { NewsroomLayout, type NewsroomChrome, Notice } from "./NewsroomLayout.tsx";
 
 /** One article in the list: what the table shows. Times are ISO 8601 UTC. */
@@ -10,19 +12,39 @@ export interface ArticleListRow {
   title: string;
   status: ArticleStatus;
   updatedAt: string;
+  publishedAt: string | null;
   scheduledAt: string | null;
   categoryName: string;
   ownerName: string | null;
   headlineSlot: number | null;
   isBreaking: boolean;
+  /** The byline, in order. */
+  authors: Array<{ slug: string; name: string }>;
+}
+
+/** The filters as the reader of the list typed them (blank: none). */
+export interface ArticleListFilters {
+  query: string;
+  categorySlug?: string;
+  authorSlug?: string;
+  from?: string;
+  to?: string;
 }
 
 export interface ArticleListPageProps {
   chrome: NewsroomChrome;
   rows: ArticleListRow[];
+  total: number;
+  page: number;
+  pageCount: number;
+  order: ArticleListOrder;
+  categories: Array<{ slug: string; name: string }>;
+  authors: Array<{ slug: string; name: string }>;
   status?: ArticleStatus;
-  query?: string;
+  filters: ArticleListFilters;
   message?: string;
+  /** A refused filter: the message and, per field (`from`, `to`), what is wrong. */
+  error?: { message: string; fields: Record<string, string> };
 }
 
 const TAB_LABELS: Record<ArticleStatus, string> = {
@@ -35,7 +57,31 @@ const TAB_LABELS: Record<ArticleStatus, string> = {
 
 const TABS: Array<{ status?: ArticleStatus; label: string }> = [{ label: "Tümü" }, ...ARTICLE_STATUSES.map((status) => ({ status, label: TAB_LABELS[status] }))];
 
-export function ArticleListPage({ chrome, rows, status, query, message }: ArticleListPageProps) {
+const ORDER_LABELS: Record<ListOrderKey, string> = {
+  "son-degisiklik": "Son değişiklik (yeni önce)",
+  "ilk-degisiklik": "Son değişiklik (eski önce)",
+  "yayin-zamani": "Yayın zamanı",
+  ilgi: "Aramaya uygunluk",
+};
+
+/** The list's address with these filters, status and page (blank filters left out). */
+function listHref(status: ArticleStatus | undefined, filters: ArticleListFilters, order: string | undefined, page: number): string {
+  const params = new URLSearchParams();
+  if (status) params.set("durum", status);
+  if (filters.query) params.set("q", filters.query);
+  if (filters.categorySlug) params.set("kategori", filters.categorySlug);
+  if (filters.authorSlug) params.set("yazar", filters.authorSlug);
+  if (filters.from) params.set("bas", filters.from);
+  if (filters.to) params.set("bit", filters.to);
+  if (order) params.set("sirala", order);
+  if (page > 1) params.set("sayfa", String(page));
+  const query = params.toString();
+  return query ? `/yonetim/?${query}` : "/yonetim/";
+}
+
+export function ArticleListPage({ chrome, rows, total, page, pageCount, order, categories, authors, status, filters, message, error }: ArticleListPageProps) {
+  const orderKey = LIST_ORDER_KEYS.find((key) => LIST_ORDERS[key] === order);
+  const canRelevance = filters.query !== "";
   return (
     <NewsroomLayout chrome={chrome} title="Haberler">
       <div class="list-head">
@@ -45,23 +91,93 @@ export function ArticleListPage({ chrome, rows, status, query, message }: Articl
         </a>
       </div>
       {message && <Notice kind="ok">{message}</Notice>}
-      <form method="get" action="/yonetim/" class="inline" role="search">
-        {status && <input type="hidden" name="durum" value={status} />}
-        <label for="haber-ara">Haberlerde ara (taslaklar dahil)</label>
-        <input id="haber-ara" type="search" name="q" value={query ?? ""} maxLength={200} />
-        <button type="submit">Ara</button>
-      </form>
+      {error && <Notice kind="error">{error.message} Gün süzgeci uygulanmadı.</Notice>}
       <nav class="tabs" aria-label="Durum">
         {TABS.map((t) => (
-          <a key={t.label} href={t.status ? `/yonetim/?durum=${t.status}` : "/yonetim/"} aria-current={t.status === status ? "page" : undefined}>
+          <a key={t.label} href={listHref(t.status, filters, orderKey, 1)} aria-current={t.status === status ? "page" : undefined}>
             {t.label}
           </a>
         ))}
       </nav>
-      {rows.length === 0 ? (
-        <p class="empty">Bu listede haber yok.</p>
-      ) : (
-        <table class="table">
+      <form method="get" action="/yonetim/" class="list-filters" role="search" aria-label="Haberleri süz">
+        {status && <input type="hidden" name="durum" value={status} />}
+        <p class="field field-wide">
+          <label for="haber-ara">Haberlerde ara (taslaklar dahil)</label>
+          <input id="haber-ara" type="search" name="q" value={filters.query} maxLength={200} />
+        </p>
+        <p class="field">
+          <label for="liste-kategori">Kategori</label>
+          <select id="liste-kategori" name="kategori">
+            <option value="">Tümü</option>
+            {categories.map((c) => (
+              <option key={c.slug} value={c.slug} selected={c.slug === filters.categorySlug}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </p>
+        <p class="field">
+          <label for="liste-yazar">Yazar</label>
+          <select id="liste-yazar" name="yazar">
+            <option value="">Tümü</option>
+            {authors.map((a) => (
+              <option key={a.slug} value={a.slug} selected={a.slug === filters.authorSlug}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </p>
+        <p class="field">
+          <label for="liste-bas">Son değişiklik, ilk gün</label>
+          <input
+            id="liste-bas"
+            type="date"
+            name="bas"
+            value={filters.from ?? ""}
+            aria-invalid={error?.fields.from ? "true" : undefined}
+            aria-describedby={error?.fields.from ? "liste-bas-hata" : undefined}
+          />
+          {error?.fields.from && (
+            <span id="liste-bas-hata" class="field-error">
+              {error.fields.from}
+            </span>
+          )}
+        </p>
+        <p class="field">
+          <label for="liste-bit">Son gün</label>
+          <input
+            id="liste-bit"
+            type="date"
+            name="bit"
+            value={filters.to ?? ""}
+            aria-invalid={error?.fields.to ? "true" : undefined}
+            aria-describedby={error?.fields.to ? "liste-bit-hata" : undefined}
+          />
+          {error?.fields.to && (
+            <span id="liste-bit-hata" class="field-error">
+              {error.fields.to}
+            </span>
+          )}
+        </p>
+        <p class="field">
+          <label for="liste-sira">Sıralama</label>
+          <select id="liste-sira" name="sirala">
+            {LIST_ORDER_KEYS.filter((key) => key !== "ilgi" || canRelevance).map((key) => (
+              <option key={key} value={key} selected={key === orderKey}>
+                {ORDER_LABELS[key]}
+              </option>
+            ))}
+          </select>
+        </p>
+        <p class="field field-actions">
+          <button type="submit">Süz</button> <a href={status ? `/yonetim/?durum=${status}` : "/yonetim/"}>Süzgeçleri temizle</a>
+        </p>
+      </form>
+      <p class="list-count" role="status">
+        {total === 0 ? "Bu listede haber yok." : `${total} haber${pageCount > 1 ? ` · sayfa ${page} / ${pageCount}` : ""}`}
+      </p>
+      {rows.length > 0 && (
+        <table class="table table-stack">
           <thead>
             <tr>
               <th scope="col">Başlık</th>
@@ -74,22 +190,28 @@ export function ArticleListPage({ chrome, rows, status, query, message }: Articl
           <tbody>
             {rows.map((r) => (
               <tr key={r.id}>
-                <td>
+                <td data-label="Başlık">
                   <a href={`/yonetim/haber/${r.id}`}>{r.title}</a>
                   {r.headlineSlot !== null && <span class="pill">Manşet {r.headlineSlot}</span>}
                   {r.isBreaking && <span class="pill pill-red">Son dakika</span>}
                 </td>
-                <td>{r.categoryName}</td>
-                <td>
+                <td data-label="Kategori">{r.categoryName}</td>
+                <td data-label="Durum">
                   <span class={`status status-${r.status}`}>{STATUS_LABELS[r.status]}</span>
                   {r.scheduledAt && <small> {formatIstanbulTime(r.scheduledAt)}</small>}
                 </td>
-                <td>{r.ownerName ?? "—"}</td>
-                <td>{formatIstanbulTime(r.updatedAt)}</td>
+                <td data-label="Yazan">{r.authors.length > 0 ? r.authors.map((a) => a.name).join(", ") : (r.ownerName ?? "—")}</td>
+                <td data-label="Son değişiklik">{formatIstanbulTime(r.updatedAt)}</td>
               </tr>
             ))}
           </tbody>
         </table>
+      )}
+      {pageCount > 1 && (
+        <nav class="pagination" aria-label="Sayfalar">
+          {page > 1 && <a href={listHref(status, filters, orderKey, page - 1)}>‹ Önceki sayfa</a>}
+          {page < pageCount && <a href={listHref(status, filters, orderKey, page + 1)}>Sonraki sayfa ›</a>}
+        </nav>
       )}
     </NewsroomLayout>
   );
