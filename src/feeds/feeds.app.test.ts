@@ -81,7 +81,13 @@ describeEachDatabase("feeds and sitemaps", (get) => {
       body: '<p>Ayrıntılar <a href="/haber/ekonomi/">ekonomi</a> sayfasında.</p><script>alert(1)</script><style>p{}</style><p><img src="/medya/ic.jpg" alt="iç" onerror="x()"></p><iframe src="https://www.youtube-nocookie.com/embed/abc" title="Video"></iframe>',
       image: { storageKey: "2026/11/piyasa", caption: "Borsa & salon", credit: "AA", alt: "Borsa salonu", hasFallback: true },
     });
-    ids.other = await addArticle(db, { title: "Eski ekonomi haberi", category: "ekonomi", tags: ["Piyasa"], publishedAt: "2026-11-10T09:00:00.000Z" });
+    ids.other = await addArticle(db, {
+      title: "Eski ekonomi haberi",
+      category: "ekonomi",
+      tags: ["Piyasa"],
+      publishedAt: "2026-11-10T09:00:00.000Z",
+      image: { storageKey: "2026/11/liman", caption: "Liman", credit: "İHA", alt: "Limanda gemiler", hasFallback: true, shareCrops: true },
+    });
     ids.draft = await addArticle(db, { title: "Taslak ekonomi haberi", category: "ekonomi", tags: ["Piyasa"], status: "draft" });
     ids.scheduled = await addArticle(db, {
       title: "Zamanlanmış ekonomi haberi",
@@ -128,6 +134,10 @@ describeEachDatabase("feeds and sitemaps", (get) => {
     expect(image?.mimeType).toBe("image/jpeg");
     expect(res.body).toMatch(/<media:content [^>]*width="1200" height="675"/);
     expect(res.body).toContain("<media:credit>AA</media:credit>");
+    // A picture with share crops goes as its 16:9 crop, at least 1200 px wide.
+    const older = feed.items.find((i) => i.title === "Eski ekonomi haberi");
+    expect(older?.mediaImages[0]?.url).toBe(`${TEST_PUBLIC_URL}/medya/2026/11/liman.16x9.jpg`);
+    expect(res.body).toMatch(/<media:content [^>]*url="https:\/\/haberci\.test\/medya\/2026\/11\/liman\.16x9\.jpg"[^>]*width="1920" height="1080"/);
     // Drafts and scheduled articles are in no feed.
     expect(feed.items.map((i) => i.title)).toEqual([HARD_TITLE, "Eski ekonomi haberi"]);
   });
@@ -257,7 +267,7 @@ describeEachDatabase("feeds and sitemaps", (get) => {
       `<loc>${TEST_PUBLIC_URL}/haber/ekonomi/ekonomi-piyasa-canli-yorum-gusioci-igdirda-${ids.hard}.html</loc><lastmod>2026-11-27T10:30:00.000Z</lastmod>`,
     );
     expect(month).toContain(`<image:loc>${TEST_PUBLIC_URL}/medya/2026/11/piyasa.jpg</image:loc><image:caption>Borsa &amp; salon</image:caption>`);
-    expect(month).toContain(`-${ids.other}.html</loc>`);
+    expect(month).toContain(`-${ids.other}.html</loc><lastmod>2026-11-10T09:00:00.000Z</lastmod><image:image><image:loc>${TEST_PUBLIC_URL}/medya/2026/11/liman.16x9.jpg</image:loc>`);
     const news = (await fetchOk("/sitemap-news.xml")).body;
     expect(news).toContain("<news:publication><news:name>Haberci</news:name><news:language>tr</news:language></news:publication>");
     expect(news).toContain("<news:publication_date>2026-11-26T09:00:00.000Z</news:publication_date>");

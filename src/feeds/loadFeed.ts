@@ -29,19 +29,19 @@ export interface SyndicationSite {
 }
 
 /**
- * The JPEG a feed shows for a picture, with its size: today the fallback JPEG (up to FALLBACK_WIDTH
- * wide, same proportions as the original).
- * SWITCH POINT (issue 12, identity branch): once src/media/pictureUrls.ts gives the 16:9 JPEG crop at
- * least 1200 px wide, use it here (the feeds' only picture source) and in news/sitemapStore.ts
- * (listPublishedBetween, the sitemaps').
+ * The JPEG a feed shows for an article's picture, with its size, credit and caption: the 16:9 share
+ * crop (at least 1200 px wide; media/shareCrops.ts), else, for a picture too small for it or stored
+ * before crops existed, the JPEG fallback (up to FALLBACK_WIDTH wide, the original's proportions).
  */
-export function feedImageOf(article: Pick<ArticleFull, "picture" | "imageCaption" | "imageCredit">, publicUrl: string): FeedImage | null {
+export function feedImageOf(article: Pick<ArticleFull, "picture" | "share" | "imageCaption" | "imageCredit">, publicUrl: string): FeedImage | null {
   const picture = article.picture;
-  if (!picture?.fallback) return null;
-  const url = `${publicUrl}${picture.fallback}`;
+  if (!picture) return null;
+  const text = { credit: article.imageCredit, caption: article.imageCaption, alt: picture.alt };
+  const wide = article.share?.wide;
+  if (wide) return { url: `${publicUrl}${wide.url}`, width: wide.width, height: wide.height, ...text };
+  if (!picture.fallback) return null;
   const width = Math.min(picture.width, FALLBACK_WIDTH);
-  const height = Math.round((picture.height * width) / picture.width);
-  return { url, width, height, credit: article.imageCredit, caption: article.imageCaption, alt: picture.alt };
+  return { url: `${publicUrl}${picture.fallback}`, width, height: Math.round((picture.height * width) / picture.width), ...text };
 }
 
 /** One article as a feed item. */

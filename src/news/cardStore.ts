@@ -13,6 +13,7 @@ import { jsonArrayFrom as pgJsonArrayFrom } from "kysely/helpers/postgres";
 import { jsonArrayFrom as sqliteJsonArrayFrom } from "kysely/helpers/sqlite";
 import { preparedQuery } from "../db/prepared.ts";
 import type { Database, Tag } from "../db/schema.ts";
+import { shareImagesOf } from "../media/pictureUrls.ts";
 import { CARD_COLUMNS, cardQuery, publishedCards, toCard } from "./cardQuery.ts";
 import { authorPath } from "./slug.ts";
 import type { ArticleCard, ArticleFull, AuthorRef } from "./types.ts";
@@ -87,6 +88,7 @@ function fullQuery(db: Db, cards: Cards) {
       "a.imageCredit",
       "a.seoTitle",
       "a.seoDescription",
+      "i.hasShareCrops",
       "s.slug as sourceSlug",
       "s.name as sourceName",
       jsonArrayFrom(
@@ -127,6 +129,16 @@ function toFull(row: FullRow, now: Date): ArticleFull {
     seoTitle: row.seoTitle,
     seoDescription: row.seoDescription,
     tags: parseRefs(row.tags),
+    share:
+      row.storageKey && row.imageWidth && row.imageHeight && row.variantWidths
+        ? shareImagesOf({
+            storageKey: row.storageKey,
+            width: row.imageWidth,
+            height: row.imageHeight,
+            variantWidths: row.variantWidths,
+            hasShareCrops: row.hasShareCrops,
+          })
+        : null,
   };
 }
 

@@ -5,7 +5,7 @@
 import { type Kysely, PostgresAdapter, sql } from "kysely";
 import { preparedQuery } from "../db/prepared.ts";
 import type { Database } from "../db/schema.ts";
-import { MEDIA_PREFIX, fallbackFileName } from "../media/pictureUrls.ts";
+import { MEDIA_PREFIX, fallbackFileName, shareImagesOf } from "../media/pictureUrls.ts";
 
 type Db = Kysely<Database>;
 
@@ -33,7 +33,22 @@ function published(db: Db) {
 const betweenQuery = preparedQuery((db, params: { from: string; to: string; offset: number; limit: number }) =>
   published(db)
     .leftJoin("images as i", "i.id", "a.imageId")
-    .select(["a.id", "a.slug", "a.categoryId", "a.title", "a.publishedAt", "a.contentUpdatedAt", "a.imageCaption", "a.imageAlt", "i.storageKey", "i.hasFallback"])
+    .select([
+      "a.id",
+      "a.slug",
+      "a.categoryId",
+      "a.title",
+      "a.publishedAt",
+      "a.contentUpdatedAt",
+      "a.imageCaption",
+      "a.imageAlt",
+      "i.storageKey",
+      "i.width",
+      "i.height",
+      "i.variantWidths",
+      "i.hasFallback",
+      "i.hasShareCrops",
+    ])
     .where("a.publishedAt", ">=", params.from)
     .where("a.publishedAt", "<", params.to)
     .orderBy("a.publishedAt")
@@ -45,8 +60,8 @@ const betweenQuery = preparedQuery((db, params: { from: string; to: string; offs
 /**
  * Published articles with `from <= publishedAt < to` (ISO, UTC), oldest first, `limit` from `offset`:
  * one part of a monthly sitemap. One statement: a range of articles_status_published, each row's
- * picture by primary key. The picture is its JPEG (the fallback every upload writes).
- * SWITCH POINT (issue 12, identity branch): the 16:9 JPEG crop of src/media/pictureUrls.ts, once it exists.
+ * picture by primary key. The picture is its 16:9 share crop (a JPEG at least 1200 px wide), else
+ * its JPEG fallback, as in the feeds (feeds/loadFeed.ts, feedImageOf).
  */
 export async function listPublishedBetween(db: Db, range: { from: string; to: string }, page: { offset: number; limit: number }): Promise<SitemapArticle[]> {
   const rows = await betweenQuery(db, { ...range, ...page }, null);
@@ -59,10 +74,29 @@ export async function listPublishedBetween(db: Db, range: { from: string; to: st
       title: row.title,
       publishedAt,
       modifiedAt: row.contentUpdatedAt && row.contentUpdatedAt > publishedAt ? row.contentUpdatedAt : publishedAt,
-      image:
-        row.storageKey && row.hasFallback === 1 ? { path: `${MEDIA_PREFIX}${fallbackFileName(row.storageKey)}`, alt: row.imageAlt, caption: row.imageCaption } : null,
+      image: row.storageKey ? imageOf({ ...row, storageKey: row.storageKey }) : null,
     };
   });
+}
+
+/** A sitemap row's picture: the 16:9 crop, else the JPEG fallback; null when neither was made. */
+function imageOf(row: {
+  storageKey: string;
+  width: number | null;
+  height: number | null;
+  variantWidths: string | null;
+  hasFallback: number | null;
+  hasShareCrops: number | null;
+  imageAlt: string;
+  imageCaption: string;
+}): SitemapArticle["image"] {
+  const text = { alt: row.imageAlt, caption: row.imageCaption };
+  const wide =
+    row.width && row.height && row.variantWidths
+      ? shareImagesOf({ storageKey: row.storageKey, width: row.width, height: row.height, variantWidths: row.variantWidths, hasShareCrops: row.hasShareCrops })?.wide
+      : null;
+  if (wide) return { path: wide.url, ...text };
+  return row.hasFallback === 1 ? { path: `${MEDIA_PREFIX}${fallbackFileName(row.storageKey)}`, ...text } : null;
 }
 
 /** Published articles with `publishedAt >= since`, newest first, at most `limit`: the news sitemap. One statement. */

@@ -1,5 +1,5 @@
 import type { ArticleStatus } from "../db/schema.ts";
-import type { Picture } from "../media/pictureUrls.ts";
+import type { Picture, ShareImages } from "../media/pictureUrls.ts";
 
 /** Enough of an article for lists, teasers and cards. */
 export interface ArticleCard {
@@ -43,6 +43,8 @@ export interface ArticleFull extends ArticleCard {
   seoTitle: string | null;
   seoDescription: string | null;
   tags: TagRef[];
+  /** The main picture's share crops (16:9, 4:3, 1:1, Open Graph); null without a picture or before they are made. */
+  share: ShareImages | null;
 }
 
 export interface Page<T> {
