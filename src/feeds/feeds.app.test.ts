@@ -267,7 +267,9 @@ describeEachDatabase("feeds and sitemaps", (get) => {
       `<loc>${TEST_PUBLIC_URL}/haber/ekonomi/ekonomi-piyasa-canli-yorum-gusioci-igdirda-${ids.hard}.html</loc><lastmod>2026-11-27T10:30:00.000Z</lastmod>`,
     );
     expect(month).toContain(`<image:loc>${TEST_PUBLIC_URL}/medya/2026/11/piyasa.jpg</image:loc><image:caption>Borsa &amp; salon</image:caption>`);
-    expect(month).toContain(`-${ids.other}.html</loc><lastmod>2026-11-10T09:00:00.000Z</lastmod><image:image><image:loc>${TEST_PUBLIC_URL}/medya/2026/11/liman.16x9.jpg</image:loc>`);
+    expect(month).toContain(
+      `-${ids.other}.html</loc><lastmod>2026-11-10T09:00:00.000Z</lastmod><image:image><image:loc>${TEST_PUBLIC_URL}/medya/2026/11/liman.16x9.jpg</image:loc>`,
+    );
     const news = (await fetchOk("/sitemap-news.xml")).body;
     expect(news).toContain("<news:publication><news:name>Haberci</news:name><news:language>tr</news:language></news:publication>");
     expect(news).toContain("<news:publication_date>2026-11-26T09:00:00.000Z</news:publication_date>");
