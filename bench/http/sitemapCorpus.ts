@@ -1,7 +1,7 @@
 // The corpus of `bench:http --only sitemap-month`: one month holding N published articles, each with a
-// picture row (a JPEG fallback, as uploads make), written through the news and media stores. The
-// articles are not indexed for search (the sitemap does not read the index; indexing would make the
-// fill minutes long). Titles come from the search benchmark's generator.
+// picture row (a JPEG fallback and share crops, as uploads make; no files), written through the news and media stores and
+// indexed for search like every save (the app rebuilds a partial index at start-up). Titles and spots
+// come from the search benchmark's generator; bodies are one short line, to keep the fill short.
 import { connectDatabase } from "../../src/db/connect.ts";
 import { migrateToLatest } from "../../src/db/migrate.ts";
 import { parseDatabaseUrl } from "../../src/config.ts";
@@ -9,6 +9,7 @@ import { slugify } from "../../src/lib/slug.ts";
 import { insertImage } from "../../src/media/store.ts";
 import { countArticles, insertArticle } from "../../src/news/articleStore.ts";
 import { installDefaults } from "../../src/news/installDefaults.ts";
+import { indexArticle } from "../../src/search/index.ts";
 import { generateArticle } from "../corpus.ts";
 import { corpusTarget } from "../corpusWriter.ts";
 
@@ -43,12 +44,14 @@ export async function fillMonthForSitemap(databaseUrl: string, month: string, co
             height: 900,
             variantWidths: "320,640,960,1280,1600",
             hasFallback: 1,
+            // As uploads make them: the sitemap shows the 16:9 crop, and the start-up backfill skips these.
+            hasShareCrops: 1,
             caption: `${a.title.slice(0, 60)} (arşiv)`,
             credit: "Haberci",
             alt: a.title.slice(0, 80),
             createdAt: publishedAt,
           });
-          await insertArticle(trx, {
+          const id = await insertArticle(trx, {
             slug: slugify(a.title),
             title: a.title,
             spot: a.spot,
@@ -64,6 +67,7 @@ export async function fillMonthForSitemap(databaseUrl: string, month: string, co
             updatedAt: publishedAt,
             publishedAt,
           });
+          await indexArticle(trx, { id, title: a.title, spot: a.spot, bodyText: "Arşiv haberi.", status: "published", categoryId, publishedAt });
         }
       });
     }
