@@ -1,6 +1,6 @@
 // What the sitemaps read from the news tables (feeds/ builds the XML). Reads only; each function is
-// one statement, and the ones per request walk an index: articles_status_published (status,
-// published_at, id) for a month's articles and for the last 48 hours. Only published articles with
+// one statement, and the ones per request walk an index: articles_sitemap (status, published_at, id,
+// and the columns shown: migration 0012) for a month's articles and for the last 48 hours. Only published articles with
 // a publication time are listed: drafts, articles in review, scheduled and unpublished ones never.
 import { type Kysely, PostgresAdapter, sql } from "kysely";
 import { preparedQuery } from "../db/prepared.ts";
@@ -59,7 +59,7 @@ const betweenQuery = preparedQuery((db, params: { from: string; to: string; offs
 
 /**
  * Published articles with `from <= publishedAt < to` (ISO, UTC), oldest first, `limit` from `offset`:
- * one part of a monthly sitemap. One statement: a range of articles_status_published, each row's
+ * one part of a monthly sitemap. One statement: a range of articles_sitemap, each row's
  * picture by primary key. The picture is its 16:9 share crop (a JPEG at least 1200 px wide), else
  * its JPEG fallback, as in the feeds (feeds/loadFeed.ts, feedImageOf).
  */
