@@ -23,7 +23,7 @@ export interface SitemapArticle {
   image: { path: string; alt: string; caption: string } | null;
 }
 
-/** Published articles, one table (the start of each walk of articles_status_published). */
+/** Published articles, one table: the start of each walk of the published range. */
 function published(db: Db) {
   return db.selectFrom("articles as a").where("a.status", "=", "published").where("a.publishedAt", "is not", null);
 }
