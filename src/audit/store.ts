@@ -14,6 +14,7 @@ export type AuditAction =
   | "article_deleted"
   | "article_restored"
   | "user_added"
+  | "author_profile_changed"
   | "user_role_changed"
   | "user_disabled"
   | "user_enabled"
@@ -71,6 +72,7 @@ export const AUDIT_LABELS: Record<AuditAction, string> = {
   article_deleted: "Haber silindi",
   article_restored: "Sürüm geri yüklendi",
   user_added: "Kullanıcı eklendi",
+  author_profile_changed: "Yazar profili değişti",
   user_role_changed: "Rol değiştirildi",
   user_disabled: "Kullanıcı devre dışı bırakıldı",
   user_enabled: "Kullanıcı etkinleştirildi",

@@ -1,5 +1,5 @@
 // "Sıradaki Haber": when the reader reaches the teaser under an article, the next article
-// is fetched and inserted below; the address bar and the title follow the article in view.
+// is fetched and takes the teaser's place; the address bar and the title follow the article in view.
 // Without JavaScript the teaser stays a plain link.
 
 const LOADING_TEXT = "Yükleniyor lütfen bekleyiniz";
@@ -58,8 +58,9 @@ export function startArticleStream(stream: HTMLElement): void {
       template.innerHTML = await response.text();
       const article = template.content.querySelector<HTMLElement>("article[data-article-id]");
       const nextTeaser = template.content.querySelector<HTMLElement>(".next-teaser");
-      status.replaceWith(template.content);
-      teaser.classList.add("next-teaser-done");
+      // The article takes the place of the teaser that announced it: its headline is not shown twice.
+      status.remove();
+      teaser.replaceWith(template.content);
       if (article) {
         articles.push(article);
         reportView(nextId);

@@ -9,6 +9,7 @@ import { FALLBACK_WIDTH } from "../media/storage.ts";
 import { listBreakingFull, listHeadlinesFull, listPublishedFull } from "../news/cardStore.ts";
 import { findAuthorBySlug } from "../news/authorStore.ts";
 import { articleIdPath, authorPath, categoryPath, tagPath } from "../news/slug.ts";
+import { listAuthorArticles } from "../news/listPublishedArticles.ts";
 import { loadTaxonomy } from "../news/taxonomyCache.ts";
 import { findTagBySlug } from "../news/taxonomyStore.ts";
 import type { ArticleFull } from "../news/types.ts";
@@ -125,7 +126,7 @@ async function listingOf(db: Kysely<Database>, subject: FeedSubject, now: Date):
         description: `${author.name} imzalı en yeni haberler.`,
         homePath: authorPath(author.slug),
         key: authorKey(author.id),
-        items: await listPublishedFull(db, { ...limit, authorId: author.id }, now),
+        items: await listAuthorArticles(db, author.id, FEED_SIZE, now),
       };
     }
   }

@@ -60,7 +60,9 @@ export function normaliseAuthorProfile(input: AuthorProfileInput): AuthorProfile
   };
   if (out.name === "") fields.name = "Ad soyad boş olamaz.";
   else if (out.name.length > AUTHOR_LIMITS.name) fields.name = `En çok ${AUTHOR_LIMITS.name} karakter olabilir.`;
-  if (out.slug === "") fields.slug = "Adresten bir kısa ad üretilemedi: Latin harflerine çevrilebilen en az bir harf ya da rakam olmalı.";
+  // An empty name is refused once, under its own field (the slug it would give is empty too).
+  if (out.slug === "" && !(out.name === "" && cleanLine(input.slug) === ""))
+    fields.slug = "Adresten bir kısa ad üretilemedi: Latin harflerine çevrilebilen en az bir harf ya da rakam olmalı.";
   else if (out.slug.length > AUTHOR_LIMITS.slug) fields.slug = `En çok ${AUTHOR_LIMITS.slug} karakter olabilir.`;
   if (out.title.length > AUTHOR_LIMITS.title) fields.title = `En çok ${AUTHOR_LIMITS.title} karakter olabilir.`;
   if (out.bio.length > AUTHOR_LIMITS.bio) fields.bio = `En çok ${AUTHOR_LIMITS.bio.toLocaleString("tr-TR")} karakter olabilir.`;

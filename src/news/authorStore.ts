@@ -3,6 +3,7 @@
 import type { Kysely, Transaction } from "kysely";
 import type { Author, Database } from "../db/schema.ts";
 import { slugify } from "../lib/slug.ts";
+import { type Picture, toPicture } from "../media/pictureUrls.ts";
 import { parseLinks } from "./authorProfile.ts";
 import { authorPath } from "./slug.ts";
 import type { AuthorRef } from "./types.ts";
@@ -55,7 +56,11 @@ export async function listAuthors(db: Db): Promise<AuthorRef[]> {
 /** The authors with these slugs, in the order of `slugs`; unknown slugs are missing. */
 export async function findAuthorsBySlugs(db: Db, slugs: readonly string[]): Promise<AuthorRef[]> {
   if (slugs.length === 0) return [];
-  const rows = await db.selectFrom("authors").select(["id", "slug", "name"]).where("slug", "in", [...slugs]).execute();
+  const rows = await db
+    .selectFrom("authors")
+    .select(["id", "slug", "name"])
+    .where("slug", "in", [...slugs])
+    .execute();
   const bySlug = new Map(rows.map((r) => [r.slug, toAuthorRef(r)] as const));
   return slugs.flatMap((s) => bySlug.get(s) ?? []);
 }
@@ -158,4 +163,47 @@ export async function listPublishingAuthors(db: Db): Promise<Array<{ id: number;
     .orderBy("au.slug")
     .execute();
   return rows.flatMap((r) => (r.lastPublishedAt ? [{ id: r.id, slug: r.slug, name: r.name, lastPublishedAt: r.lastPublishedAt }] : []));
+}
+
+/** A profile as the author page shows it: the photo as a picture (alt text: the author's name). */
+export interface AuthorPageProfile {
+  id: number;
+  slug: string;
+  name: string;
+  title: string;
+  bio: string;
+  links: string[];
+  picture: Picture | null;
+}
+
+/**
+ * The author with this slug, their photo, and how many published articles name them, in one
+ * statement; undefined when no author has the slug.
+ */
+export async function findAuthorWithCount(db: Db, slug: string): Promise<{ author: AuthorPageProfile; total: number } | undefined> {
+  const row = await db
+    .selectFrom("authors as au")
+    .leftJoin("images as i", "i.id", "au.imageId")
+    .select(["au.id", "au.slug", "au.name", "au.title", "au.bio", "au.links", "i.storageKey", "i.width", "i.height", "i.variantWidths", "i.hasFallback"])
+    .select((eb) =>
+      eb
+        .selectFrom("articleAuthors as ca")
+        .innerJoin("articles as a", "a.id", "ca.articleId")
+        .select((c) => c.fn.countAll<number | string>().as("n"))
+        .whereRef("ca.authorId", "=", "au.id")
+        .where("a.status", "=", "published")
+        .where("a.publishedAt", "is not", null)
+        .as("total"),
+    )
+    .where("au.slug", "=", slug)
+    .executeTakeFirst();
+  if (!row) return undefined;
+  const picture =
+    row.storageKey && row.width && row.height && row.variantWidths
+      ? toPicture({ storageKey: row.storageKey, width: row.width, height: row.height, variantWidths: row.variantWidths, hasFallback: row.hasFallback }, row.name, 480)
+      : null;
+  return {
+    author: { id: row.id, slug: row.slug, name: row.name, title: row.title, bio: row.bio, links: parseLinks(row.links), picture },
+    total: Number(row.total ?? 0),
+  };
 }

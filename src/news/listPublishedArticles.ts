@@ -3,6 +3,7 @@
 import type { Kysely } from "kysely";
 import type { Category, Database, Tag } from "../db/schema.ts";
 import { NotFoundError } from "../errors.ts";
+import { type AuthorPageProfile, findAuthorWithCount } from "./authorStore.ts";
 import { countPublished, findTagWithCount, listBreaking, listPublished, listPublishedFull } from "./cardStore.ts";
 import { loadTaxonomy } from "./taxonomyCache.ts";
 import type { ArticleCard, ArticleFull, Page } from "./types.ts";
@@ -39,6 +40,29 @@ export async function getTagPage(db: Db, slug: string, page: number, now: Date):
   if (page > pageCount || total === 0) throw new NotFoundError("Etiket", slug);
   const items = await listPublished(db, { tagId: tag.id, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }, now);
   return { tag, page: { items, total, page, pageCount } };
+}
+
+/**
+ * Page `page` (from 1) of an author's page: the profile and their published articles, newest first
+ * (card shape, as category pages). Two statements. Throws NotFoundError for an unknown slug or a
+ * page past the last; an author with no published article has an empty first page.
+ */
+export async function getAuthorPage(db: Db, slug: string, page: number, now: Date): Promise<{ author: AuthorPageProfile; page: Page<ArticleCard> }> {
+  const found = await findAuthorWithCount(db, slug);
+  if (!found) throw new NotFoundError("Yazar", slug);
+  const { author, total } = found;
+  const pageCount = pageCountOf(total, PAGE_SIZE);
+  if (page > pageCount) throw new NotFoundError("Sayfa", page);
+  const items = total === 0 ? [] : await listPublished(db, { authorId: author.id, limit: PAGE_SIZE, offset: (page - 1) * PAGE_SIZE }, now);
+  return { author, page: { items, total, page, pageCount } };
+}
+
+/**
+ * For the feeds: an author's newest published articles, whole (body, tags and authors included),
+ * newest first. One statement; an unknown author id gives an empty list.
+ */
+export async function listAuthorArticles(db: Db, authorId: number, limit: number, now: Date): Promise<ArticleFull[]> {
+  return listPublishedFull(db, { authorId, limit, offset: 0 }, now);
 }
 
 /** The breaking-news page: up to 50 articles whose flag is on now, newest first. */

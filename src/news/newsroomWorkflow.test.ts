@@ -129,7 +129,11 @@ describeEachDatabase("newsroom workflow", (get) => {
 
   it("diffs any two revisions word by word and restores an old one as a new version", async () => {
     const { db } = get();
-    const a = await createArticle(db, { input: articleInput({ authors: bylineOf(editor), title: "Sürüm haberi", body: "<p>İlk metin burada.</p>" }), actor: editor, now: T0 });
+    const a = await createArticle(db, {
+      input: articleInput({ authors: bylineOf(editor), title: "Sürüm haberi", body: "<p>İlk metin burada.</p>" }),
+      actor: editor,
+      now: T0,
+    });
     await updateArticle(db, {
       articleId: a.id,
       version: 1,

@@ -55,7 +55,11 @@ export async function restoreRevision(
       })) ?? (await refuseLostRace(trx, current));
     await setArticleTagNames(trx, articleId, snap.fields.tags);
     // Authors removed since are left out of the byline rather than refusing the restore.
-    await setArticleAuthors(trx, articleId, (await findAuthorsBySlugs(trx, snap.fields.authors)).map((a) => a.id));
+    await setArticleAuthors(
+      trx,
+      articleId,
+      (await findAuthorsBySlugs(trx, snap.fields.authors)).map((a) => a.id),
+    );
     await writeRevision(trx, updated, actor, now, `Sürüm ${revision} geri yüklendi`);
     await recordAudit(trx, { at: now, actor, action: "article_restored", subject: `haber #${articleId}`, detail: `sürüm ${revision}` });
     return updated;

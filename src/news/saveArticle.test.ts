@@ -112,7 +112,11 @@ describeEachDatabase("createArticle and updateArticle", (get) => {
   });
 
   it("refuses an edit based on an old version with 409, saying what changed and by whom, and keeps the newer text", async () => {
-    const a = await createArticle(get().db, { input: articleInput({ authors: bylineOf(editor), title: "Eş zamanlı düzenleme", spot: "Birinci spot." }), actor: editor, now: T0 });
+    const a = await createArticle(get().db, {
+      input: articleInput({ authors: bylineOf(editor), title: "Eş zamanlı düzenleme", spot: "Birinci spot." }),
+      actor: editor,
+      now: T0,
+    });
     await updateArticle(get().db, {
       articleId: a.id,
       version: 1,

@@ -81,6 +81,26 @@ describeEachDatabase("seedDemo", (get) => {
       expect(share?.og).toMatchObject({ width: 1200, height: 630 });
       for (const crop of Object.values(share ?? {})) expect(fs.existsSync(path.join(dataDir, crop?.url.replace("/medya/", "media/") ?? "-"))).toBe(true);
     }
+    // Bylines: the newsroom's own stories by the demo writers (a few by two), agency items by nobody.
+    const bylines = await db
+      .selectFrom("articles")
+      .innerJoin("sources", "sources.id", "articles.sourceId")
+      .select((eb) => [
+        "sources.name as source",
+        eb
+          .selectFrom("articleAuthors")
+          .select((c) => c.fn.countAll<number | string>().as("n"))
+          .whereRef("articleAuthors.articleId", "=", "articles.id")
+          .as("authors"),
+      ])
+      .execute();
+    const counts = bylines.map((b) => ({ agency: b.source !== "Haberci", authors: Number(b.authors) }));
+    expect(counts.filter((c) => c.agency).every((c) => c.authors === 0)).toBe(true);
+    expect(counts.filter((c) => !c.agency).every((c) => c.authors >= 1)).toBe(true);
+    expect(counts.some((c) => c.authors === 2)).toBe(true);
+    const writers = await db.selectFrom("authors").select(["name", "title", "bio"]).execute();
+    expect(writers.length).toBeGreaterThanOrEqual(6);
+    for (const w of writers) expect([w.title, w.bio].every((text) => text.length > 0)).toBe(true);
     expect(await seedDemo(db, { dataDir, now })).toEqual({ seeded: false, reason: "database already has articles" });
   });
 });

@@ -11,12 +11,7 @@ import type { Actor } from "./workflow.ts";
 
 /** What a revision of `article` as stored now keeps: its text and fields, category, source and authors as slugs, tags by name. */
 export async function articleSnapshot(db: Kysely<Database>, article: Article): Promise<Snapshot> {
-  const [categories, sources, tags, authors] = await Promise.all([
-    listCategories(db),
-    listSources(db),
-    tagNamesOf(db, article.id),
-    authorsOfArticles(db, [article.id]),
-  ]);
+  const [categories, sources, tags, authors] = await Promise.all([listCategories(db), listSources(db), tagNamesOf(db, article.id), authorsOfArticles(db, [article.id])]);
   return snapshotOf(article, {
     category: categories.find((c) => c.id === article.categoryId)?.slug ?? "",
     source: sources.find((s) => s.id === article.sourceId)?.slug ?? "",

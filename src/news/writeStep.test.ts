@@ -28,7 +28,13 @@ describeEachDatabase("writeStep", (get) => {
     // The step read the row at version 1; another editor's save lands before its update.
     const read = await findArticleRow(db, draft.id);
     if (!read) throw new Error("no article");
-    await updateArticle(db, { articleId: draft.id, version: 1, input: articleInput({ authors: bylineOf(editor), title: "Başlık değişti" }), actor: secondEditor, now: minutes(1) });
+    await updateArticle(db, {
+      articleId: draft.id,
+      version: 1,
+      input: articleInput({ authors: bylineOf(editor), title: "Başlık değişti" }),
+      actor: secondEditor,
+      now: minutes(1),
+    });
 
     const step = db.transaction().execute((trx) => writeStep(trx, read, { action: "publish", to: "published", at: null, actor: editor, now: minutes(2) }));
     const error = await step.catch((e: unknown) => e);

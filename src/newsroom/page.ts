@@ -37,6 +37,7 @@ const MESSAGES: Record<string, string> = {
   durum: "Kullanıcı durumu değişti.",
   anahtar: "API anahtarı iptal edildi.",
   parola: "Parolanız değişti; diğer oturumlarınız kapatıldı.",
+  profil: "Profil kaydedildi.",
 };
 
 /** The notice for a `?mesaj=` key after a redirect; unknown or absent keys show nothing. */

@@ -1,5 +1,5 @@
 // /yonetim: the newsroom, one plugin per area (session, articles, media, home control, users,
-// audit), each with its schemas beside it. Each route states the role it needs (`requireRole`,
+// author profiles, audit), each with its schemas beside it. Each route states the role it needs (`requireRole`,
 // checked in onRequest before the body is read), every signed-in post carries the session's CSRF
 // token (checked here, before validation) and every body has a schema. Pages are never cached.
 import formbody from "@fastify/formbody";
@@ -12,6 +12,7 @@ import { articleRoutes } from "./articles/routes.ts";
 import { auditRoutes } from "./audit/routes.ts";
 import { homeRoutes } from "./home/routes.ts";
 import { mediaRoutes } from "./media/routes.ts";
+import { profileRoutes } from "./profile/routes.ts";
 import { type NewsroomOptions, chromeOf } from "./page.ts";
 import { safeEqual } from "./secrets.ts";
 import { sessionRoutes } from "./session/routes.ts";
@@ -54,7 +55,7 @@ export const newsroomPlugin: FastifyPluginAsyncTypebox<NewsroomOptions> = async 
   // The areas get the options without the plugin's own `prefix` (registering with it would prefix twice).
   const { db, assets, dataDir, publicUrl, maxUploadBytes, now } = opts;
   const areaOptions: NewsroomOptions = { db, assets, dataDir, publicUrl, maxUploadBytes, now };
-  for (const area of [sessionRoutes, articleRoutes, mediaRoutes, homeRoutes, userRoutes, auditRoutes]) await app.register(area, areaOptions);
+  for (const area of [sessionRoutes, articleRoutes, mediaRoutes, homeRoutes, userRoutes, profileRoutes, auditRoutes]) await app.register(area, areaOptions);
 };
 
 /**

@@ -5,8 +5,8 @@ import type { Database } from "../db/schema.ts";
 import { NotFoundError } from "../errors.ts";
 import { getArticle } from "../news/getArticle.ts";
 import { getHome } from "../news/getHome.ts";
-import { getBreakingNews, getCategoryPage, getTagPage } from "../news/listPublishedArticles.ts";
-import { categoryPath, parseNewsFile, tagPath } from "../news/slug.ts";
+import { getAuthorPage, getBreakingNews, getCategoryPage, getTagPage } from "../news/listPublishedArticles.ts";
+import { authorPath, categoryPath, parseNewsFile, tagPath } from "../news/slug.ts";
 import { keepQuery } from "../lib/redirect.ts";
 import { IdParams, IsoDay, PageNumber, Slug } from "../http/schemas.ts";
 import { searchArticles } from "../search/searchArticles.ts";
@@ -15,12 +15,26 @@ import type { Assets } from "../ui/assets.ts";
 import { renderFragment } from "../ui/render.ts";
 import { loadChrome } from "./chrome.ts";
 import { ArticlePage } from "./views/ArticlePage.tsx";
+import { AuthorPage } from "./views/AuthorPage.tsx";
 import { ArticleView } from "./views/ArticleView.tsx";
 import { HomePage } from "./views/HomePage.tsx";
 import { ListPage } from "./views/ListPage.tsx";
 import type { ArticleView as ArticleData } from "../news/getArticle.ts";
 import { feedAlternates } from "../feeds/paths.ts";
-import { BREAKING_KEY, HEADLINES_KEY, LATEST_KEY, SEARCH_KEY, WEATHER_KEY, articleKey, articleKeys, categoryKey, tagKey } from "../cache/keys.ts";
+import {
+  BREAKING_KEY,
+  HEADLINES_KEY,
+  LATEST_KEY,
+  SEARCH_KEY,
+  WEATHER_KEY,
+  articleKey,
+  articleKeys,
+  authorKey,
+  bylineKey,
+  bylineKeys,
+  categoryKey,
+  tagKey,
+} from "../cache/keys.ts";
 
 export interface SiteOptions {
   db: Kysely<Database>;
@@ -39,10 +53,16 @@ const MOST_READ_MAX_AGE_MS = 60_000;
  * What an article's page shows besides itself: related articles, the next one, and the lists that
  * decide them — its tags' articles rank as related; "Sıradaki Haber" is its neighbour in its category,
  * which any article entering or leaving the category (a publish, a republish at its old time, a move)
- * can change.
+ * can change — and the byline's authors, whose names and addresses it shows.
  */
 function articlePageKeys({ article, related, next }: ArticleData): string[] {
-  const keys = [articleKey(article.id), categoryKey(article.categoryId), ...articleKeys(related), ...article.tags.map((t) => tagKey(t.id))];
+  const keys = [
+    articleKey(article.id),
+    categoryKey(article.categoryId),
+    ...articleKeys(related),
+    ...article.tags.map((t) => tagKey(t.id)),
+    ...bylineKeys(article.authors),
+  ];
   if (next) keys.push(articleKey(next.id));
   return keys;
 }
@@ -142,6 +162,30 @@ export const sitePlugin: FastifyPluginAsyncTypebox<SiteOptions> = async (app, { 
 
   app.get("/etiket/:tag", { schema: { params: Type.Object({ tag: Slug }) } }, async (request, reply) =>
     reply.redirect(keepQuery(tagPath(request.params.tag), request.url), 301),
+  );
+
+  /** An author's page n: the profile (its byline key: a profile edit drops it) and their articles (the author's list key). */
+  const sendAuthorPage = async (reply: FastifyReply, slug: string, pageNo: number) => {
+    const [{ author, page }, c] = await Promise.all([getAuthorPage(db, slug, pageNo, now()), chrome()]);
+    return reply.cacheWith([authorKey(author.id), bylineKey(author.id), WEATHER_KEY, ...articleKeys(page.items)]).render(AuthorPage, {
+      chrome: c,
+      author,
+      page,
+      alternates: feedAlternates({ kind: "author", slug: author.slug }, `${c.siteName} ${author.name} haberleri`),
+    });
+  };
+
+  app.get("/yazar/:author/", { ...cached, schema: { params: Type.Object({ author: Slug }) } }, async (request, reply) => sendAuthorPage(reply, request.params.author, 1));
+
+  app.get("/yazar/:author/:file", { ...cached, schema: { params: Type.Object({ author: Slug, file: Type.String({ maxLength: 300 }) }) } }, async (request, reply) => {
+    const parsed = parseNewsFile(request.params.file);
+    if (parsed?.kind !== "page") throw new NotFoundError("Sayfa");
+    if (parsed.page === 1) return reply.redirect(keepQuery(authorPath(request.params.author), request.url), 301);
+    return sendAuthorPage(reply, request.params.author, parsed.page);
+  });
+
+  app.get("/yazar/:author", { schema: { params: Type.Object({ author: Slug }) } }, async (request, reply) =>
+    reply.redirect(keepQuery(authorPath(request.params.author), request.url), 301),
   );
 
   app.get("/son-dakika/", cached, async (_request, reply) => {

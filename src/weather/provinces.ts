@@ -48,3 +48,11 @@ export function provinceByPlate(plate: string): Province | undefined {
 export function provinceBySlug(slug: string): Province | undefined {
   return bySlug.get(slug);
 }
+
+/**
+ * The province a typed or mis-cased address names (`İstanbul`, `ŞANLIURFA`, `Kahramanmaraş`): its
+ * text through the slug rule (lib/slug.ts), or undefined when that names no province.
+ */
+export function provinceByName(text: string): Province | undefined {
+  return bySlug.get(slugify(text));
+}

@@ -5,7 +5,7 @@ import { NotFoundError } from "../errors.ts";
 import { ErrorJson } from "../http/schemas.ts";
 import { keepQuery } from "../lib/redirect.ts";
 import type { Chrome } from "../ui/Layout.tsx";
-import { PROVINCES, provinceByPlate, provinceBySlug } from "./provinces.ts";
+import { PROVINCES, provinceByName, provinceByPlate, provinceBySlug } from "./provinces.ts";
 import { getAllWeather, getWeather, sortWeather, type WeatherSort, type WeatherView } from "./view.ts";
 import { WeatherIndexPage, WeatherProvincePage } from "./views.tsx";
 
@@ -49,10 +49,15 @@ export const weatherPagesPlugin: FastifyPluginAsyncTypebox<WeatherRoutesOptions>
 
   app.get(
     "/hava-durumu/:slug/",
-    { config: { pageCache: true }, schema: { params: Type.Object({ slug: Type.String({ pattern: "^[a-z0-9-]{1,40}$" }) }) } },
+    { config: { pageCache: true }, schema: { params: Type.Object({ slug: Type.String({ minLength: 1, maxLength: 60 }) }) } },
     async (request, reply) => {
       const province = provinceBySlug(request.params.slug);
-      if (!province) throw new NotFoundError("İl", request.params.slug);
+      if (!province) {
+        // `/hava-durumu/İstanbul/`, as people type it: the province's own address.
+        const named = provinceByName(request.params.slug);
+        if (!named) throw new NotFoundError("İl", request.params.slug);
+        return reply.redirect(keepQuery(`/hava-durumu/${named.slug}/`, request.url), 301);
+      }
       const [weather, chrome] = await Promise.all([getWeather(db, province), loadChrome()]);
       return reply.cacheWith(cacheKeys).render(WeatherProvincePage, { chrome, weather });
     },

@@ -166,6 +166,14 @@ describeEachDatabase("weather with a fake Open-Meteo", (get) => {
     expect(res.body).toContain("Coğrafi veriler: GeoNames (CC BY 4.0)");
     expect(res.body).toContain("Open-Meteo");
     expect((await t.app.inject("/hava-durumu/atlantis/")).statusCode).toBe(404);
+    // Typed as people write it: the province's own address, for good.
+    for (const typed of ["/hava-durumu/%C4%B0stanbul/", "/hava-durumu/ISTANBUL/", "/hava-durumu/Istanbul/?utm_source=x"]) {
+      const moved = await t.app.inject(typed);
+      expect(moved.statusCode, typed).toBe(301);
+      expect(moved.headers.location).toMatch(/^\/hava-durumu\/istanbul\/(\?utm_source=x)?$/);
+    }
+    expect((await t.app.inject("/hava-durumu/%C5%9Eanl%C4%B1urfa/")).headers.location).toBe("/hava-durumu/sanliurfa/");
+    expect((await t.app.inject(`/hava-durumu/${"a".repeat(61)}/`)).statusCode).not.toBe(500);
   });
 
   it("lists all provinces, sortable by temperature, with a map, and takes the no-JavaScript picker to a province", async () => {

@@ -52,6 +52,9 @@ describe.skipIf(!browserTestsEnabled)("Sıradaki Haber in Chromium", () => {
     const second = page.locator(`article[data-url="${urls[1]}"]`);
     await second.waitFor({ timeout: 10_000 });
     await expect.poll(() => page.getByText("Yükleniyor lütfen bekleyiniz").count()).toBe(0);
+    // The teaser gave its place to the article it announced: one teaser left, under the new article.
+    expect(await page.locator(".next-teaser").count()).toBe(1);
+    expect(await page.locator(`article[data-url="${urls[1]}"] ~ .next-teaser, article[data-url="${urls[1]}"] .next-teaser`).count()).toBe(1);
 
     await second.evaluate((el) => el.scrollIntoView());
 

@@ -270,6 +270,14 @@ function articleFieldCases(method: Method, url: (ctx: Ctx) => string | Promise<s
     f("tag of punctuation only", { tags: ["!!!"] }),
     f("tag with NUL", { tags: [`a${NUL}b`] }),
     f("tag in NFD", { tags: ["Gökçeada".normalize("NFD")] }),
+    f("authors []", { authors: [] }, [400]),
+    f("authors a string", { authors: "ayse-yilmaz" }, [400]),
+    f("authors [1]", { authors: [1] }, [400]),
+    f("authors twice the same", { authors: ["yok-boyle", "yok-boyle"] }, [400]),
+    f("7 authors", { authors: Array.from({ length: 7 }, (_, i) => `yazar-${i}`) }, [400]),
+    f("author that does not exist", { authors: ["yok-boyle"] }, [400]),
+    f("author in capitals", { authors: ["AYSE"] }, [400]),
+    f("author with NUL", { authors: [`a${NUL}b`] }, [400]),
     f("imageId 2147483648", { imageId: 2147483648 }, [400]),
     f("imageId 1e10", { imageId: 1e10 }, [400]),
     f("imageId 9007199254740992", { imageId: 9007199254740992 }, [400]),
@@ -496,6 +504,42 @@ export const ROUTES: Record<string, RouteSpec> = {
       c("tag %00", () => get("/etiket/%00"), [404]),
       c("tag in capitals", () => get("/etiket/ANKARA"), [301, 404]),
       c("tag 301 characters", () => get(`/etiket/${long(301)}`), [404, 414]),
+    ],
+  },
+  "GET /yazar/:author/": {
+    need: "public",
+    who: publicWho,
+    // The fuzz world's victim user has a profile (every user does), with no article.
+    sample: () => get("/yazar/fuzz-hedef/"),
+    cases: [
+      c("author that does not exist", () => get("/yazar/yok-boyle/"), [404]),
+      c("author in capitals", () => get("/yazar/AYSE/"), [404]),
+      c("author %00", () => get("/yazar/%00/"), [404]),
+      c("author in NFD", () => get(`/yazar/${pct("gökçe".normalize("NFD"))}/`), [404]),
+      c("author 201 characters", () => get(`/yazar/${long(201)}/`), [404]),
+      c("?sayfa=2147483648 (ignored)", () => get("/yazar/yok-boyle/?sayfa=2147483648"), [404]),
+    ],
+  },
+  "GET /yazar/:author/:file": {
+    need: "public",
+    who: publicWho,
+    sample: () => get("/yazar/fuzz-hedef/1.sayfa.html"),
+    cases: [
+      ...["2147483648.sayfa.html", "0.sayfa.html", "-1.sayfa.html", "1e3.sayfa.html", "x-1.html", "%00.html", "..%2f..%2fetc%2fpasswd"].map((file) =>
+        c(`file ${file}`, () => get(`/yazar/yok-boyle/${file}`), [404]),
+      ),
+      c("page 2 of an author with one page", () => get("/yazar/fuzz-hedef/2.sayfa.html"), [404]),
+      c("file 301 characters", () => get(`/yazar/yok-boyle/${long(301)}`), [404, 414]),
+    ],
+  },
+  "GET /yazar/:author": {
+    need: "public",
+    who: publicWho,
+    sample: () => get("/yazar/fuzz-hedef"),
+    cases: [
+      c("redirect with CR/LF in the query", () => get("/yazar/yok-boyle?x=%0D%0AX:%20y"), [301]),
+      c("author %00", () => get("/yazar/%00"), [404]),
+      c("author 301 characters", () => get(`/yazar/${long(301)}`), [404, 414]),
     ],
   },
   "GET /arama": {
@@ -1403,6 +1447,39 @@ export const ROUTES: Record<string, RouteSpec> = {
       .concat([c("sayfa=1&sayfa=2", () => get("/yonetim/denetim?sayfa=1&sayfa=2"), [400])]),
   },
 
+  // ---------- author profiles ----------
+  "GET /yonetim/profil": {
+    need: "signedIn",
+    who: ["anon", "reporter"],
+    sample: () => get("/yonetim/profil"),
+    cases: [c("mesaj=__proto__", () => get("/yonetim/profil?mesaj=__proto__"))],
+  },
+  "POST /yonetim/profil": {
+    need: "signedIn",
+    who: ["anon", "reporter"],
+    sample: (ctx) => req("POST", "/yonetim/profil", form(ctx, { name: "" })),
+    cases: profileFormCases("/yonetim/profil"),
+  },
+  "GET /yonetim/kullanicilar/:id/profil": {
+    need: "admin",
+    who: admins,
+    sample: (ctx) => get(`/yonetim/kullanicilar/${ctx.w.ids.victimUser}/profil`),
+    cases: [
+      c("user that does not exist", () => get("/yonetim/kullanicilar/999999/profil"), [404]),
+      ...idCases((id) => get(`/yonetim/kullanicilar/${id}/profil`), SOME_BAD_IDS),
+    ],
+  },
+  "POST /yonetim/kullanicilar/:id/profil": {
+    need: "admin",
+    who: admins,
+    sample: (ctx) => req("POST", "/yonetim/kullanicilar/999999/profil", form(ctx, { name: "x" })),
+    cases: [
+      c("user that does not exist", (ctx) => req("POST", "/yonetim/kullanicilar/999999/profil", form(ctx, { name: "x" })), [404]),
+      ...idCases((id, ctx) => req("POST", `/yonetim/kullanicilar/${id}/profil`, form(ctx, { name: "x" })), SOME_BAD_IDS),
+      ...profileFormCases("/yonetim/kullanicilar/VICTIM/profil"),
+    ],
+  },
+
   // ---------- own password ----------
   "GET /yonetim/parola": {
     need: "signedIn",
@@ -1426,6 +1503,31 @@ export const ROUTES: Record<string, RouteSpec> = {
     ],
   },
 };
+
+/** Bad fields of the author profile form at `path` (VICTIM: the fuzz world's victim user); none is saved. */
+function profileFormCases(path: string): FuzzCase[] {
+  const at = (ctx: Ctx) => path.replace("VICTIM", String(ctx.w.ids.victimUser));
+  const f = (label: string, fields: FormFields, expect?: Expectation) => c(label, (ctx) => req("POST", at(ctx), form(ctx, { name: "Profil Adı", ...fields })), expect);
+  return [
+    f("name empty", { name: "" }, [400]),
+    f("name of 10,000 characters", { name: long(10_000) }, [400]),
+    f("name twice", { name: ["A", "B"] }, [400]),
+    f("name of emoji only", { name: "🔥🔥" }, [400]),
+    f("slug of punctuation only", { slug: "!!!", name: "" }, [400]),
+    f("bio of 601 characters", { bio: long(601) }, [400]),
+    f("bio of 100,000 characters", { bio: long(100_000) }, [400]),
+    f("bio with NUL", { bio: `Bio${NUL}`, name: "" }, [400]),
+    f("imageId 2147483648", { imageId: "2147483648" }, [400]),
+    f("imageId abc", { imageId: "abc" }, [400]),
+    f("imageId 999999 (no such image)", { imageId: "999999" }, [400]),
+    f("link javascript:", { links: "javascript:alert(1)" }, [400]),
+    f("link without a scheme", { links: "example.org" }, [400]),
+    f("six links", { links: ["https://a.example", "https://b.example", "https://c.example", "https://d.example", "https://e.example", "https://f.example"] }, [400]),
+    f("link of 10,000 characters", { links: `https://example.org/${long(10_000)}` }, [400]),
+    f("unknown field", { role: "yonetici", name: "" }, [400]),
+    c("no CSRF token", (ctx) => req("POST", at(ctx), form(ctx, { name: "CSRF'siz" }, { csrf: false })), [403]),
+  ];
+}
 
 /** Bad fields of the new-article form (urlencoded). */
 function newArticleFormCases(): FuzzCase[] {

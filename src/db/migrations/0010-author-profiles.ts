@@ -13,11 +13,26 @@ import { type Kysely, PostgresAdapter, sql } from "kysely";
 export async function up(db: Kysely<any>): Promise<void> {
   const pg = db.getExecutor().adapter instanceof PostgresAdapter;
 
-  await db.schema.alterTable("authors").addColumn("user_id", "integer", (c) => c.references("users.id").onDelete("set null")).execute();
-  await db.schema.alterTable("authors").addColumn("title", "text", (c) => c.notNull().defaultTo("")).execute();
-  await db.schema.alterTable("authors").addColumn("bio", "text", (c) => c.notNull().defaultTo("")).execute();
-  await db.schema.alterTable("authors").addColumn("image_id", "integer", (c) => c.references("images.id").onDelete("set null")).execute();
-  await db.schema.alterTable("authors").addColumn("links", "text", (c) => c.notNull().defaultTo("[]")).execute();
+  await db.schema
+    .alterTable("authors")
+    .addColumn("user_id", "integer", (c) => c.references("users.id").onDelete("set null"))
+    .execute();
+  await db.schema
+    .alterTable("authors")
+    .addColumn("title", "text", (c) => c.notNull().defaultTo(""))
+    .execute();
+  await db.schema
+    .alterTable("authors")
+    .addColumn("bio", "text", (c) => c.notNull().defaultTo(""))
+    .execute();
+  await db.schema
+    .alterTable("authors")
+    .addColumn("image_id", "integer", (c) => c.references("images.id").onDelete("set null"))
+    .execute();
+  await db.schema
+    .alterTable("authors")
+    .addColumn("links", "text", (c) => c.notNull().defaultTo("[]"))
+    .execute();
   // Unique among profiles that have a user (both databases let several NULLs through a unique index).
   await db.schema.createIndex("authors_user").on("authors").column("user_id").unique().execute();
 

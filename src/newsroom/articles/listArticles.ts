@@ -4,21 +4,19 @@ import type { Kysely } from "kysely";
 import { ARTICLE_STATUSES, type ArticleStatus, type Database } from "../../db/schema.ts";
 import { refuseInvalidDays } from "../../errors.ts";
 import { istanbulDayRange } from "../../lib/time.ts";
-import { type NewsroomListFilter, type NewsroomListOrder, countForNewsroom, listForNewsroom } from "../../news/articleStore.ts";
+import { type NewsroomListFilter, countForNewsroom, listForNewsroom } from "../../news/articleStore.ts";
 import { authorsOfArticles, findAuthorBySlug, listAuthors } from "../../news/authorStore.ts";
 import { loadTaxonomy } from "../../news/taxonomyCache.ts";
 import { type Actor, isEditor } from "../../news/workflow.ts";
 import { searchArticles } from "../../search/searchArticles.ts";
 import type { ArticleListRow } from "../views/ArticleListPage.tsx";
+import type { ArticleListOrder } from "./schemas.ts";
 
 /** Articles on one page of the list. */
 export const LIST_PAGE_SIZE = 50;
 
 /** How many search hits a text query looks at (the search's relevance order, then the filters). */
 export const SEARCH_LIMIT = 500;
-
-/** The list's orders; "relevance" only means something with a text query (and is its default). */
-export type ArticleListOrder = NewsroomListOrder | "relevance";
 
 export interface ArticleListInput {
   status?: ArticleStatus;

@@ -7,7 +7,7 @@ import { MERGE_FIELDS, type Resolutions } from "../../news/mergeArticleEdit.ts";
 import { WORKFLOW_ACTIONS } from "../../news/workflow.ts";
 import { ARTICLE_LIMITS, MAX_TAGS, TAG_MAX_LENGTH } from "../../news/schemas.ts";
 import { Csrf, LocalDateTime, MessageQuery } from "../schemas.ts";
-import type { ArticleListOrder } from "./listArticles.ts";
+import type { NewsroomListOrder } from "../../news/articleStore.ts";
 
 /** One author place of the editor form: an author's slug, or "" for none. */
 const AuthorChoice = Type.Union([Slug, Type.Literal("")]);
@@ -18,6 +18,9 @@ export const ArticleStatusFilter = Type.Union(ARTICLE_STATUSES.map((status) => T
 
 /** A day filter as the date input sends it: YYYY-MM-DD, or empty when left blank. */
 const DayFilter = Type.String({ pattern: "^(\\d{4}-\\d{2}-\\d{2})?$", maxLength: 10 });
+
+/** The list's orders; "relevance" only means something with a text query (and is its default). */
+export type ArticleListOrder = NewsroomListOrder | "relevance";
 
 /** The list's orders as the form names them ("" or missing: the default). */
 export const LIST_ORDER_KEYS = ["son-degisiklik", "ilk-degisiklik", "yayin-zamani", "ilgi"] as const;

@@ -2,8 +2,7 @@
 import { ARTICLE_STATUSES, type ArticleStatus } from "../../db/schema.ts";
 import { formatIstanbulTime } from "../../lib/time.ts";
 import { STATUS_LABELS } from "../../news/workflow.ts";
-import type { ArticleListOrder } from "../articles/listArticles.ts";
-import { LIST_ORDERS, LIST_ORDER_KEYS, type ListOrderKey } from "../articles/schemas.ts";
+import { type ArticleListOrder, LIST_ORDERS, LIST_ORDER_KEYS, type ListOrderKey } from "../articles/schemas.ts";
 import { NewsroomLayout, type NewsroomChrome, Notice } from "./NewsroomLayout.tsx";
 
 /** One article in the list: what the table shows. Times are ISO 8601 UTC. */

@@ -23,6 +23,7 @@ export interface ConflictContext {
   conflict?: EditorConflict;
   categories: Array<{ slug: string; name: string }>;
   sources: Array<{ slug: string; name: string }>;
+  authors: Array<{ slug: string; name: string }>;
   images: Array<{ id: number; caption: string; alt: string }>;
 }
 
@@ -32,10 +33,13 @@ function listOf(fields: MergeField[]): string {
   return fields.map(label).join(", ");
 }
 
-/** A value as the conflict box shows it: names for category, source and picture, plain text for the rest. */
+/** A value as the conflict box shows it: names for category, source, authors and picture, plain text for the rest. */
 function shownValue(p: ConflictContext, field: MergeField, value: FieldConflict["theirs"]): string {
   if (field === "category") return p.categories.find((c) => c.slug === value)?.name ?? String(value);
   if (field === "source") return p.sources.find((s) => s.slug === value)?.name ?? String(value);
+  if (field === "authors" && Array.isArray(value)) {
+    return value.length === 0 ? "(yazar yok: kaynak gösterilir)" : value.map((slug) => p.authors.find((a) => a.slug === slug)?.name ?? slug).join(", ");
+  }
   if (field === "imageId") {
     const image = p.images.find((i) => i.id === value);
     return value === null ? "Görsel yok" : `#${String(value)}${image ? ` — ${image.caption || image.alt}` : ""}`;

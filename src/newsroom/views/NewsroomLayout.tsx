@@ -73,6 +73,9 @@ export function NewsroomLayout({ chrome, title, children }: { chrome: NewsroomCh
                   </>
                 )}
                 <li>
+                  <a href="/yonetim/profil">Profilim</a>
+                </li>
+                <li>
                   <a href="/yonetim/parola">Parola</a>
                 </li>
               </ul>

@@ -59,7 +59,12 @@ export function UsersPage(p: UsersPageProps) {
         <tbody>
           {p.users.map((u) => (
             <tr key={u.id}>
-              <td>{u.name}</td>
+              <td>
+                {u.name}{" "}
+                <a href={`/yonetim/kullanicilar/${u.id}/profil`} aria-label={`${u.name}: yazar profili`}>
+                  (profil)
+                </a>
+              </td>
               <td>{u.email}</td>
               <td>
                 <form method="post" action={`/yonetim/kullanicilar/${u.id}/rol`} class="inline">

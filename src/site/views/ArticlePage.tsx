@@ -16,7 +16,10 @@ export function ArticlePage({ chrome, data }: { chrome: Chrome; data: ArticleDat
     keywords: article.tags.map((t) => t.name).join(", "),
     mainEntityOfPage: chrome.publicUrl + article.url,
     image: article.picture ? [chrome.publicUrl + article.picture.src] : undefined,
-    author: article.authors.length > 0 ? article.authors.map((a) => ({ "@type": "Person", name: a.name, url: chrome.publicUrl + a.url })) : { "@type": "Organization", name: article.source.name },
+    author:
+      article.authors.length > 0
+        ? article.authors.map((a) => ({ "@type": "Person", name: a.name, url: chrome.publicUrl + a.url }))
+        : { "@type": "Organization", name: article.source.name },
     publisher: { "@type": "Organization", name: chrome.siteName },
   };
   return (

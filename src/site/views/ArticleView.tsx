@@ -1,4 +1,5 @@
-import type { ArticleCard, ArticleFull } from "../../news/types.ts";
+import type { ComponentChildren } from "preact";
+import type { ArticleCard, ArticleFull, AuthorRef } from "../../news/types.ts";
 import { Card, Img, Time } from "./components.tsx";
 
 export interface ArticleViewProps {
@@ -33,6 +34,7 @@ export function ArticleView({ article, related, next, first }: ArticleViewProps)
             {article.title}
           </Heading>
           <p class="article-spot">{article.spot}</p>
+          <Byline article={article} />
         </header>
         {article.picture && (
           <figure class="article-photo">
@@ -71,7 +73,7 @@ export function ArticleView({ article, related, next, first }: ArticleViewProps)
       {next && (
         <aside class="next-teaser" data-next-id={next.id} data-next-url={`/haber-parca/${next.id}`} aria-label="Sıradaki Haber">
           <p class="next-label">Sıradaki Haber</p>
-          <a class="next-link" href={next.url}>
+          <a class={next.picture ? "next-link" : "next-link next-noimg"} href={next.url}>
             {next.picture && <Img picture={next.picture} sizes="160px" />}
             <span>{next.title}</span>
           </a>
@@ -79,4 +81,22 @@ export function ArticleView({ article, related, next, first }: ArticleViewProps)
       )}
     </>
   );
+}
+
+/** Names joined the Turkish way: "A", "A ve B", "A, B ve C". */
+function joinNames(parts: ComponentChildren[]): ComponentChildren[] {
+  return parts.flatMap((part, i) => (i === 0 ? [part] : [i === parts.length - 1 ? " ve " : ", ", part]));
+}
+
+/**
+ * "Haber: Elif Karaca ve Mert Aksoy", each name linking to the author page; an agency item (no
+ * authors) names its source instead ("Haber: AA").
+ */
+export function Byline({ article }: { article: Pick<ArticleFull, "authors" | "source"> }) {
+  const names = article.authors.map((a: AuthorRef) => (
+    <a key={a.slug} href={a.url} rel="author">
+      {a.name}
+    </a>
+  ));
+  return <p class="article-byline">Haber: {names.length > 0 ? joinNames(names) : <span class="article-agency">{article.source.name}</span>}</p>;
 }

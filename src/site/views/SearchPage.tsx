@@ -36,10 +36,14 @@ export function SearchPage({ chrome, result, filters }: { chrome: Chrome; result
             </option>
           ))}
         </select>
-        <label for="baslangic">Başlangıç</label>
-        <input id="baslangic" type="date" name="baslangic" value={filters.from ?? ""} />
-        <label for="bitis">Bitiş</label>
-        <input id="bitis" type="date" name="bitis" value={filters.to ?? ""} />
+        <span class="search-day">
+          <label for="baslangic">Başlangıç</label>
+          <input id="baslangic" type="date" name="baslangic" value={filters.from ?? ""} />
+        </span>
+        <span class="search-day">
+          <label for="bitis">Bitiş</label>
+          <input id="bitis" type="date" name="bitis" value={filters.to ?? ""} />
+        </span>
         <button type="submit">Ara</button>
       </form>
       {result.truncated && <p class="hint">Aramanız çok uzundu; ilk 200 karakteri kullanıldı.</p>}

@@ -44,7 +44,7 @@ export function Card({
   const H = headingLevel === 2 ? "h2" : "h3";
   const sizes = variant === "lead" ? "(min-width: 960px) 640px, 100vw" : variant === "row" ? "160px" : "(min-width: 960px) 300px, 50vw";
   return (
-    <article class={`card card-${variant}`}>
+    <article class={`card card-${variant}${article.picture ? "" : " card-noimg"}`}>
       {variant !== "compact" && article.picture && (
         <a href={article.url} tabIndex={-1} aria-hidden="true" class="card-img">
           <Img picture={article.picture} sizes={sizes} eager={eager} />
