@@ -43,6 +43,10 @@ const layers = {
     why: "the page cache, its invalidation and CDN purges follow the news events; they know no page",
   },
   metrics: { allow: NEUTRAL, why: "Prometheus instruments: features hand them plain callbacks" },
+  settings: {
+    allow: [...NEUTRAL, folder("db"), folder("media"), folder("audit"), file("news/events.ts"), file("cache/keys.ts")],
+    why: "the site's settings and identity files: announce saves on the news events (the cache follows them) and name the ads.txt key",
+  },
   site: {
     allow: [
       ...NEUTRAL,
@@ -50,6 +54,7 @@ const layers = {
       folder("search"),
       folder("weather"),
       folder("media"),
+      folder("settings"),
       folder("ui"),
       folder("http"),
       folder("db"),
@@ -63,8 +68,19 @@ const layers = {
     why: "feeds, sitemaps and WebSub pings read published articles through news and name their surrogate keys (cache/keys.ts); they render no page",
   },
   newsroom: {
-    allow: [...NEUTRAL, folder("news"), folder("media"), folder("audit"), folder("search"), folder("site"), folder("ui"), folder("http"), folder("db")],
-    why: "the editors' side; the preview renders the reader's article page from site",
+    allow: [
+      ...NEUTRAL,
+      folder("news"),
+      folder("media"),
+      folder("audit"),
+      folder("search"),
+      folder("site"),
+      folder("settings"),
+      folder("ui"),
+      folder("http"),
+      folder("db"),
+    ],
+    why: "the editors' side; the preview renders the reader's article page from site; admins edit the settings",
   },
   api: {
     allow: [

@@ -16,10 +16,12 @@ import { mediaDir } from "./media/storage.ts";
 import { MEDIA_PREFIX } from "./media/pictureUrls.ts";
 import { findRedirectTarget } from "./news/findRedirectTarget.ts";
 import { type ViewCounter, createViewCounter } from "./news/viewCounter.ts";
-import { SITE_NAME, loadChrome } from "./site/chrome.ts";
+import { loadChrome } from "./site/chrome.ts";
+import { builtInIdentity, loadSiteSettings } from "./settings/siteSettings.ts";
 import { feedsPlugin } from "./feeds/routes.ts";
 import { type WebSubPinger, startWebSubPings } from "./feeds/websub.ts";
 import { sitePlugin } from "./site/routes.tsx";
+import { identityRoutes } from "./settings/routes.ts";
 import { weatherPagesPlugin } from "./weather/routes.tsx";
 import { edgeValidatorCompiler } from "./http/validation.ts";
 import { MAX_URL_LENGTH, UriTooLongError, assertReadableContentType, clientErrorHandler, fastifyErrorText } from "./http/limits.ts";
@@ -304,7 +306,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   });
 
   const websubHubUrl = options.websubHubUrl ?? null;
-  await app.register(feedsPlugin, { db, site: { publicUrl, siteName: SITE_NAME, hubUrl: websubHubUrl }, now });
+  // The site's name from the settings, as every page's header has it (the built-in one when they cannot be read).
+  const siteName = () =>
+    loadSiteSettings(db).then(
+      (s) => s.identity.siteName,
+      async () => (await builtInIdentity()).siteName,
+    );
+  await app.register(feedsPlugin, { db, publicUrl, hubUrl: websubHubUrl, siteName, now });
   if (websubHubUrl) {
     const pings = startWebSubPings({
       db,
@@ -317,6 +325,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     app.addHook("onClose", async () => pings.stop());
   }
 
+  // Favicons, the manifest, the brand's files and /ads.txt (settings/).
+  await app.register(identityRoutes, { db });
   await app.register(sitePlugin, { db, assets, publicUrl, now });
   await app.register(weatherPagesPlugin, { db, chrome: () => loadChrome(db, assets, publicUrl), cacheKeys: [WEATHER_KEY] });
   await app.register(apiV1Plugin, { prefix: "/api/v1", db, publicUrl, dataDir, maxUploadBytes, views, now });

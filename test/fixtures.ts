@@ -24,7 +24,7 @@ export interface ArticleFixture {
   breaking?: boolean;
   breakingUntil?: string | null;
   headlineSlot?: number | null;
-  /** `shareCrops`: stored 1920×1080 with its share crops made (else 1200×675 without). */
+  /** `shareCrops`: the row says its share crops were made (write them with writeFixtureImage); `hasFallback`: its JPEG fallback. */
   image?: { storageKey: string; caption: string; credit: string; alt: string; hasFallback?: boolean; shareCrops?: boolean };
   scheduledAt?: string | null;
   /** The byline, by author name (each profile made on first use, slug from the name); none: an agency item. */
@@ -43,9 +43,9 @@ export async function addArticle(db: Kysely<Database>, f: ArticleFixture): Promi
     const imageId = f.image
       ? await insertImage(trx, {
           storageKey: f.image.storageKey,
-          width: f.image.shareCrops ? 1920 : 1200,
-          height: f.image.shareCrops ? 1080 : 675,
-          variantWidths: f.image.shareCrops ? "480,800,1200,1920" : "480,800,1200",
+          width: 1200,
+          height: 675,
+          variantWidths: "480,800,1200",
           hasShareCrops: f.image.shareCrops ? 1 : 0,
           caption: f.image.caption,
           credit: f.image.credit,

@@ -21,7 +21,8 @@ export type AuditAction =
   | "token_created"
   | "token_revoked"
   | "headlines_changed"
-  | "breaking_changed";
+  | "breaking_changed"
+  | "settings_changed";
 
 export interface AuditInput {
   at: Date;
@@ -80,4 +81,5 @@ export const AUDIT_LABELS: Record<AuditAction, string> = {
   token_revoked: "API anahtarı iptal edildi",
   headlines_changed: "Manşet sırası değişti",
   breaking_changed: "Son dakika işareti değişti",
+  settings_changed: "Site ayarları değişti",
 };

@@ -1,7 +1,7 @@
 // The cache follows the news: each change event drops exactly the entries it touches, here and (for
 // changes made on this instance) at the CDN. Events from other instances arrive through the relay.
 import { type EventOrigin, newsEvents } from "../news/events.ts";
-import { HEADLINES_KEY, SITE_KEY, authorKey, bylineKey, keysForChange } from "./keys.ts";
+import { HEADLINES_KEY, SITE_KEY, authorKey, bylineKey, keysForChange, keysForSettingsChange } from "./keys.ts";
 import type { PageCache } from "./pageCache.ts";
 
 export interface InvalidationOptions {
@@ -16,7 +16,8 @@ export interface InvalidationOptions {
 /**
  * Subscribes `cache` to the news events: article changes drop `keysForChange`, a new manşet order
  * drops the manşet, a category or source change drops every page, a profile change drops the
- * author's page and the pages with their byline, and missed changes (a lost
+ * author's page and the pages with their byline, a settings save drops `keysForSettingsChange` (every
+ * page for the site's identity, /ads.txt for its text), and missed changes (a lost
  * PostgreSQL connection) empty the cache. Returns the unsubscribe function.
  */
 export function invalidateOnChange(cache: PageCache, options: InvalidationOptions = {}): () => void {
@@ -29,17 +30,20 @@ export function invalidateOnChange(cache: PageCache, options: InvalidationOption
   const onHeadlines = (_change: unknown, origin: EventOrigin) => apply([HEADLINES_KEY], origin);
   const onTaxonomy = (_change: unknown, origin: EventOrigin) => apply([SITE_KEY], origin);
   const onAuthor = ({ authorId }: { authorId: number }, origin: EventOrigin) => apply([authorKey(authorId), bylineKey(authorId)], origin);
+  const onSettings = ({ sections }: { sections: string[] }, origin: EventOrigin) => apply(keysForSettingsChange(sections), origin);
   const onMissed = () => cache.clear();
   newsEvents.on("articleChanged", onArticle);
   newsEvents.on("headlinesChanged", onHeadlines);
   newsEvents.on("taxonomyChanged", onTaxonomy);
   newsEvents.on("authorChanged", onAuthor);
+  newsEvents.on("settingsChanged", onSettings);
   newsEvents.on("changesMissed", onMissed);
   return () => {
     newsEvents.off("articleChanged", onArticle);
     newsEvents.off("headlinesChanged", onHeadlines);
     newsEvents.off("taxonomyChanged", onTaxonomy);
     newsEvents.off("authorChanged", onAuthor);
+    newsEvents.off("settingsChanged", onSettings);
     newsEvents.off("changesMissed", onMissed);
   };
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { ArticleFacts } from "../news/events.ts";
-import { keysForChange } from "./keys.ts";
+import { keysForChange, keysForSettingsChange } from "./keys.ts";
 
 const published: ArticleFacts = {
   visible: true,
@@ -90,5 +90,13 @@ describe("keysForChange", () => {
     // A draft is in no sitemap, and a title edit leaves the tag sitemap alone.
     expect(keysOf(draft, { ...draft, categoryId: 9 }, new Date("2026-11-20T10:00:00.000Z"))).toEqual(["article-7"]);
     expect(keysOf(published, published)).not.toContain("sitemap-tags");
+  });
+});
+
+describe("keysForSettingsChange", () => {
+  it("the site's identity touches every page, ads.txt only itself", () => {
+    expect(keysForSettingsChange(["identity"])).toEqual(["site"]);
+    expect(keysForSettingsChange(["ads_txt"])).toEqual(["ads-txt"]);
+    expect(keysForSettingsChange(["ads_txt", "identity"]).sort()).toEqual(["ads-txt", "site"]);
   });
 });

@@ -46,6 +46,20 @@ export function monthOf(iso: string): string {
   return iso.slice(0, 7);
 }
 
+/** /ads.txt, the only page showing the ads_txt settings section. */
+export const ADS_TXT_KEY = "ads-txt";
+
+/**
+ * The keys a save of settings sections touches: the site's identity (name, logo, default share image, social
+ * profiles) is on every page, so `site`; ads.txt only its own answer. A section no page shows yet (a later one,
+ * e.g. the künye) touches `site` too, to be safe.
+ */
+export function keysForSettingsChange(sections: readonly string[]): string[] {
+  const keys = new Set<string>();
+  for (const section of sections) keys.add(section === "ads_txt" ? ADS_TXT_KEY : SITE_KEY);
+  return [...keys];
+}
+
 function differs(a: readonly number[], b: readonly number[]): number[] {
   const inB = new Set(b);
   const inA = new Set(a);

@@ -57,6 +57,7 @@ function listen(bus: EventEmitter<NewsEvents>) {
   bus.on("articleChanged", (c, o) => heard("articleChanged", c, o));
   bus.on("headlinesChanged", (c, o) => heard("headlinesChanged", c, o));
   bus.on("taxonomyChanged", (c, o) => heard("taxonomyChanged", c, o));
+  bus.on("settingsChanged", (c, o) => heard("settingsChanged", c, o));
   bus.on("changesMissed", (c, o) => heard("changesMissed", c, o));
   return {
     /** The `name` events so far, as [change, origin]. */
@@ -144,6 +145,9 @@ describeFor(postgres)("change relay between instances [PostgreSQL]", () => {
     const taxonomy = b.heard.next("taxonomyChanged");
     a.bus.emit("taxonomyChanged", {}, "local");
     expect(await taxonomy).toEqual([{}, "remote"]);
+    const settings = b.heard.next("settingsChanged");
+    a.bus.emit("settingsChanged", { sections: ["identity"] }, "local");
+    expect(await settings).toEqual([{ sections: ["identity"] }, "remote"]);
 
     // Notifications arrive in the order they were sent: once A hears B's later change, an echo of
     // A's own change (or B relaying what it received) would already have arrived.

@@ -102,6 +102,7 @@ const Notification = Type.Union([
   envelope("headlinesChanged", Type.Object({ articleIds: Type.Array(Id, { maxItems: 10_000 }) })),
   envelope("taxonomyChanged", Nothing),
   envelope("authorChanged", Type.Object({ authorId: Id })),
+  envelope("settingsChanged", Type.Object({ sections: Type.Array(Type.String({ maxLength: 40 }), { maxItems: 20 }) })),
   envelope("changesMissed", Nothing),
 ]);
 type Notification = Static<typeof Notification>;
@@ -114,8 +115,9 @@ const shapesAgree: [
   Same<Carried<"headlinesChanged">, NewsEvents["headlinesChanged"][0]>,
   Same<Carried<"taxonomyChanged">, NewsEvents["taxonomyChanged"][0]>,
   Same<Carried<"authorChanged">, NewsEvents["authorChanged"][0]>,
+  Same<Carried<"settingsChanged">, NewsEvents["settingsChanged"][0]>,
   Same<Carried<"changesMissed">, NewsEvents["changesMissed"][0]>,
-] = [true, true, true, true, true];
+] = [true, true, true, true, true, true];
 void shapesAgree;
 
 type RelayedName = (typeof NEWS_EVENT_NAMES)[number];
@@ -225,6 +227,7 @@ export async function startChangeRelay(options: ChangeRelayOptions): Promise<Cha
       else if (note.name === "headlinesChanged") emitter.emit("headlinesChanged", note.change, "remote");
       else if (note.name === "taxonomyChanged") emitter.emit("taxonomyChanged", {}, "remote");
       else if (note.name === "authorChanged") emitter.emit("authorChanged", note.change, "remote");
+      else if (note.name === "settingsChanged") emitter.emit("settingsChanged", note.change, "remote");
       else emitter.emit("changesMissed", {}, "remote");
       onLag?.(Math.max(0, (Date.now() - note.at) / 1000));
     } catch (err) {

@@ -137,7 +137,7 @@ describeEachDatabase("feeds and sitemaps", (get) => {
     // A picture with share crops goes as its 16:9 crop, at least 1200 px wide.
     const older = feed.items.find((i) => i.title === "Eski ekonomi haberi");
     expect(older?.mediaImages[0]?.url).toBe(`${TEST_PUBLIC_URL}/medya/2026/11/liman.16x9.jpg`);
-    expect(res.body).toMatch(/<media:content [^>]*url="https:\/\/haberci\.test\/medya\/2026\/11\/liman\.16x9\.jpg"[^>]*width="1920" height="1080"/);
+    expect(res.body).toMatch(/<media:content [^>]*url="https:\/\/haberci\.test\/medya\/2026\/11\/liman\.16x9\.jpg"[^>]*width="1200" height="675"/);
     // Drafts and scheduled articles are in no feed.
     expect(feed.items.map((i) => i.title)).toEqual([HARD_TITLE, "Eski ekonomi haberi"]);
   });

@@ -26,7 +26,12 @@ import { type BuiltSitemap, buildAuthorSitemap, buildCategorySitemap, buildMonth
 
 export interface FeedsOptions {
   db: Kysely<Database>;
-  site: SyndicationSite;
+  /** Absolute, no trailing slash (PUBLIC_URL). */
+  publicUrl: string;
+  /** The WebSub hub named in every feed (WEBSUB_HUB_URL), or null. */
+  hubUrl: string | null;
+  /** The site's name as the settings give it now (a settings save drops every cached feed and sitemap: `site` key). */
+  siteName: () => Promise<string>;
   now: () => Date;
 }
 
@@ -45,11 +50,12 @@ export function robotsTxt(publicUrl: string): string {
   return `User-agent: *\nDisallow: /yonetim/\nDisallow: /haber-parca/\n\nSitemap: ${publicUrl}${SITEMAP_INDEX_PATH}\nSitemap: ${publicUrl}${NEWS_SITEMAP_PATH}\n`;
 }
 
-export const feedsPlugin: FastifyPluginAsyncTypebox<FeedsOptions> = async (app, { db, site, now }) => {
+export const feedsPlugin: FastifyPluginAsyncTypebox<FeedsOptions> = async (app, { db, publicUrl, hubUrl, siteName, now }) => {
   const lastModified = () => now().toUTCString();
+  const siteOf = async (): Promise<SyndicationSite> => ({ publicUrl, hubUrl, siteName: await siteName() });
 
   const sendFeed = async (reply: FastifyReply, subject: FeedSubject, format: FeedFormat) => {
-    const { doc, keys } = await loadFeed(db, subject, site, now());
+    const { doc, keys } = await loadFeed(db, subject, await siteOf(), now());
     return reply.cacheWith(keys).type(FEED_CONTENT_TYPES[format]).header("last-modified", lastModified()).send(renderFeed(doc, format));
   };
 
@@ -74,20 +80,23 @@ export const feedsPlugin: FastifyPluginAsyncTypebox<FeedsOptions> = async (app, 
     return sendFeed(reply, { kind: "tag", slug: parsed.name }, parsed.format);
   });
 
-  app.get(SITEMAP_INDEX_PATH, cached, async (_request, reply) => sendSitemap(reply, await buildSitemapIndex(db, site)));
+  app.get(SITEMAP_INDEX_PATH, cached, async (_request, reply) => sendSitemap(reply, await buildSitemapIndex(db, await siteOf())));
 
-  app.get(NEWS_SITEMAP_PATH, cached, async (_request, reply) => sendSitemap(reply, await buildNewsSitemap(db, site, now()), { maxAgeMs: NEWS_SITEMAP_MAX_AGE_MS }));
+  app.get(NEWS_SITEMAP_PATH, cached, async (_request, reply) =>
+    sendSitemap(reply, await buildNewsSitemap(db, await siteOf(), now()), { maxAgeMs: NEWS_SITEMAP_MAX_AGE_MS }),
+  );
 
   app.get("/sitemap/:file", { ...cached, schema: { params: FileParams } }, async (request, reply) => {
     const file = parseSitemapFile(request.params.file);
     if (!file) throw new NotFoundError("Site haritası");
+    const site = await siteOf();
     if (file.kind === "categories") return sendSitemap(reply, await buildCategorySitemap(db, site));
     if (file.kind === "authors") return sendSitemap(reply, await buildAuthorSitemap(db, site));
     if (file.kind === "tags") return sendSitemap(reply, await buildTagSitemap(db, site, file.part));
     return sendSitemap(reply, await buildMonthSitemap(db, site, file.month, file.part));
   });
 
-  app.get("/robots.txt", cached, async (_request, reply) => reply.cacheWith([]).type("text/plain; charset=utf-8").send(robotsTxt(site.publicUrl)));
+  app.get("/robots.txt", cached, async (_request, reply) => reply.cacheWith([]).type("text/plain; charset=utf-8").send(robotsTxt(publicUrl)));
 
   // The permanent id address (feed guids): the id decides, whatever the title or category became.
   app.get("/h/:id", { ...cached, schema: { params: IdParams } }, async (request, reply) => {

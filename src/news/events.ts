@@ -42,6 +42,11 @@ export interface NewsEvents {
   /** An author's public profile (name, slug, title, bio, photo, links) changed: their page and every byline naming them. */
   authorChanged: [change: { authorId: number }, origin: EventOrigin];
   /**
+   * Sections of the site's settings were saved (settings/: "identity" is the name, logo, share image
+   * and social profiles every page shows; "ads_txt" is /ads.txt only).
+   */
+  settingsChanged: [change: { sections: string[] }, origin: EventOrigin];
+  /**
    * Changes may have been missed (the instance lost its link to the others, e.g. its PostgreSQL
    * LISTEN connection dropped): anything kept from earlier reads must be dropped. Not relayed.
    */
@@ -49,7 +54,9 @@ export interface NewsEvents {
 }
 
 /** The news events a relay carries to other instances (changesMissed is about this instance only). */
-export const NEWS_EVENT_NAMES = ["articleChanged", "headlinesChanged", "taxonomyChanged", "authorChanged"] as const satisfies ReadonlyArray<keyof NewsEvents>;
+export const NEWS_EVENT_NAMES = ["articleChanged", "headlinesChanged", "taxonomyChanged", "authorChanged", "settingsChanged"] as const satisfies ReadonlyArray<
+  keyof NewsEvents
+>;
 
 export const newsEvents = new EventEmitter<NewsEvents>();
 // Every instance of the app in one process (tests) and every subscriber (cache, purger, relay, live).

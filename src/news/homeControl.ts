@@ -10,7 +10,10 @@ import { type Actor, isEditor } from "./workflow.ts";
 export const HEADLINE_SLOTS = 10;
 
 /** Puts published articles in manşet slots 1..n in the given order; the rest leave the manşet. */
-export async function setHeadlineOrder(db: Kysely<Database>, { articleIds, actor, now }: { articleIds: number[]; actor: Actor; now: Date }): Promise<void> {
+export async function setHeadlineOrder(
+  db: Kysely<Database>,
+  { articleIds, actor, now, ip }: { articleIds: number[]; actor: Actor; now: Date; ip?: string | null },
+): Promise<void> {
   if (!isEditor(actor.role)) throw new ForbiddenError();
   const ids = [...new Set(articleIds)];
   if (ids.length > HEADLINE_SLOTS) throw new InvalidInputError(`Manşette en çok ${HEADLINE_SLOTS} haber olabilir.`);
@@ -21,7 +24,7 @@ export async function setHeadlineOrder(db: Kysely<Database>, { articleIds, actor
     }
     await clearHeadlineSlots(trx);
     for (const [i, id] of ids.entries()) await setHeadlineSlot(trx, id, i + 1);
-    await recordAudit(trx, { at: now, actor, action: "headlines_changed", subject: "manşet", detail: ids.map((id) => `#${id}`).join(", ") });
+    await recordAudit(trx, { at: now, actor, action: "headlines_changed", subject: "manşet", detail: ids.map((id) => `#${id}`).join(", "), ip: ip ?? null });
   });
   newsEvents.emit("headlinesChanged", { articleIds: ids }, "local");
 }
@@ -29,7 +32,7 @@ export async function setHeadlineOrder(db: Kysely<Database>, { articleIds, actor
 /** Sets or clears the "son dakika" flag, optionally until a time. */
 export async function setBreakingFlag(
   db: Kysely<Database>,
-  { articleId, isBreaking, until, actor, now }: { articleId: number; isBreaking: boolean; until: Date | null; actor: Actor; now: Date },
+  { articleId, isBreaking, until, actor, now, ip }: { articleId: number; isBreaking: boolean; until: Date | null; actor: Actor; now: Date; ip?: string | null },
 ): Promise<void> {
   if (!isEditor(actor.role)) throw new ForbiddenError();
   if (until && until.getTime() <= now.getTime()) throw new InvalidInputError("Bitiş zamanı ileri bir tarih olmalı.", { until: "Geçmiş bir zaman seçilemez." });
@@ -42,6 +45,7 @@ export async function setBreakingFlag(
       action: "breaking_changed",
       subject: `haber #${articleId}`,
       detail: isBreaking ? `açık${until ? ` (${until.toISOString()} tarihine kadar)` : ""}` : "kapalı",
+      ip: ip ?? null,
     });
     return updated;
   });

@@ -27,7 +27,7 @@ export async function compareRevisions(db: Kysely<Database>, articleId: number, 
  */
 export async function restoreRevision(
   db: Kysely<Database>,
-  { articleId, revision, version, actor, now }: { articleId: number; revision: number; version: number; actor: Actor; now: Date },
+  { articleId, revision, version, actor, now, ip }: { articleId: number; revision: number; version: number; actor: Actor; now: Date; ip?: string | null },
 ): Promise<Article> {
   return changingArticle(db, articleId, async (trx) => {
     const current = await loadForChange(trx, articleId, version);
@@ -61,7 +61,7 @@ export async function restoreRevision(
       (await findAuthorsBySlugs(trx, snap.fields.authors)).map((a) => a.id),
     );
     await writeRevision(trx, updated, actor, now, `Sürüm ${revision} geri yüklendi`);
-    await recordAudit(trx, { at: now, actor, action: "article_restored", subject: `haber #${articleId}`, detail: `sürüm ${revision}` });
+    await recordAudit(trx, { at: now, actor, action: "article_restored", subject: `haber #${articleId}`, detail: `sürüm ${revision}`, ip: ip ?? null });
     return updated;
   });
 }

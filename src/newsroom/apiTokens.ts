@@ -11,7 +11,7 @@ export const TOKEN_PREFIX = "hbr_";
 /** Creates an API token for a user; the token is returned once and stored only as a hash. */
 export async function createApiToken(
   db: Kysely<Database>,
-  { userId, name, actor, now }: { userId: number; name: string; actor: Actor | null; now: Date },
+  { userId, name, actor, now, ip }: { userId: number; name: string; actor: Actor | null; now: Date; ip?: string | null },
 ): Promise<string> {
   if (actor && actor.role !== "yonetici") throw new ForbiddenError();
   const label = name.trim() === "" ? "API" : name.trim();
@@ -21,16 +21,16 @@ export async function createApiToken(
     const user = await store.findUserById(trx, userId);
     if (!user) throw new NotFoundError("Kullanıcı", userId);
     await store.insertToken(trx, { userId, name: label, tokenHash: sha256(token), createdAt: now.toISOString() });
-    await recordAudit(trx, { at: now, actor, action: "token_created", subject: user.email, detail: label });
+    await recordAudit(trx, { at: now, actor, action: "token_created", subject: user.email, detail: label, ip: ip ?? null });
   });
   return token;
 }
 
-export async function revokeApiToken(db: Kysely<Database>, { tokenId, actor, now }: { tokenId: number; actor: Actor; now: Date }): Promise<void> {
+export async function revokeApiToken(db: Kysely<Database>, { tokenId, actor, now, ip }: { tokenId: number; actor: Actor; now: Date; ip?: string | null }): Promise<void> {
   if (actor.role !== "yonetici") throw new ForbiddenError();
   await db.transaction().execute(async (trx) => {
     if (!(await store.revokeToken(trx, tokenId, now))) throw new NotFoundError("API anahtarı", tokenId);
-    await recordAudit(trx, { at: now, actor, action: "token_revoked", subject: `anahtar #${tokenId}` });
+    await recordAudit(trx, { at: now, actor, action: "token_revoked", subject: `anahtar #${tokenId}`, ip: ip ?? null });
   });
 }
 

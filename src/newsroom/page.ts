@@ -23,7 +23,7 @@ const MESSAGES: Record<string, string> = {
   submit: "Haber onaya gönderildi.",
   withdraw: "Haber onaydan geri çekildi.",
   return: "Haber muhabire geri gönderildi.",
-  publish: "Haber yayınlandı.",
+  publish: "Haber yayımlandı.",
   schedule: "Haber zamanlandı.",
   unschedule: "Zamanlama iptal edildi; haber taslağa döndü.",
   unpublish: "Haber yayından kaldırıldı.",
@@ -38,6 +38,7 @@ const MESSAGES: Record<string, string> = {
   anahtar: "API anahtarı iptal edildi.",
   parola: "Parolanız değişti; diğer oturumlarınız kapatıldı.",
   profil: "Profil kaydedildi.",
+  ayarlar: "Ayarlar kaydedildi.",
 };
 
 /** The notice for a `?mesaj=` key after a redirect; unknown or absent keys show nothing. */

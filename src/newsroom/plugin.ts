@@ -1,5 +1,5 @@
 // /yonetim: the newsroom, one plugin per area (session, articles, media, home control, users,
-// author profiles, audit), each with its schemas beside it. Each route states the role it needs (`requireRole`,
+// author profiles, audit, settings), each with its schemas beside it. Each route states the role it needs (`requireRole`,
 // checked in onRequest before the body is read), every signed-in post carries the session's CSRF
 // token (checked here, before validation) and every body has a schema. Pages are never cached.
 import formbody from "@fastify/formbody";
@@ -16,6 +16,7 @@ import { profileRoutes } from "./profile/routes.ts";
 import { type NewsroomOptions, chromeOf } from "./page.ts";
 import { safeEqual } from "./secrets.ts";
 import { sessionRoutes } from "./session/routes.ts";
+import { settingsRoutes } from "./settings/routes.ts";
 import { userRoutes } from "./users/routes.ts";
 import { NewsroomErrorPage } from "./views/NewsroomErrorPage.tsx";
 
@@ -55,7 +56,8 @@ export const newsroomPlugin: FastifyPluginAsyncTypebox<NewsroomOptions> = async 
   // The areas get the options without the plugin's own `prefix` (registering with it would prefix twice).
   const { db, assets, dataDir, publicUrl, maxUploadBytes, now } = opts;
   const areaOptions: NewsroomOptions = { db, assets, dataDir, publicUrl, maxUploadBytes, now };
-  for (const area of [sessionRoutes, articleRoutes, mediaRoutes, homeRoutes, userRoutes, profileRoutes, auditRoutes]) await app.register(area, areaOptions);
+  for (const area of [sessionRoutes, articleRoutes, mediaRoutes, homeRoutes, userRoutes, profileRoutes, auditRoutes, settingsRoutes])
+    await app.register(area, areaOptions);
 };
 
 /**

@@ -49,7 +49,7 @@ describeEachDatabase("newsroom routes and permissions", (get) => {
   const draftOf = async (owner: Actor, title = "Taslak haber") => (await createArticle(get().db, { input: articleInput({ title }), actor: owner, now: NOW })).id;
   const publishedOf = async (title = "Yayındaki haber") => {
     const id = await draftOf(actors.editor, title);
-    await changeArticleStatus(get().db, { articleId: id, action: "publish", actor: actors.editor, now: NOW });
+    await changeArticleStatus(get().db, { articleId: id, action: "publish", actor: actors.editor, now: NOW, ip: "192.0.2.1" });
     return id;
   };
 
@@ -203,6 +203,14 @@ describeEachDatabase("newsroom routes and permissions", (get) => {
       });
     }
   }
+
+  it("records where every person's action in the matrix came from: the audit log has the IP on each of their rows", async () => {
+    const rows = await get().db.selectFrom("auditLog").select(["action", "ip"]).where("actorId", "is not", null).execute();
+    expect(rows.map((r) => r.action)).toEqual(
+      expect.arrayContaining(["headlines_changed", "breaking_changed", "user_added", "user_role_changed", "token_created", "article_published"]),
+    );
+    expect(rows.filter((r) => r.ip === null).map((r) => r.action)).toEqual([]);
+  });
 
   it("sends visitors without a session to the sign-in page, and refuses their posts", async () => {
     const res = await t.app.inject("/yonetim/haber/yeni");

@@ -22,10 +22,10 @@ export function isRole(value: string): value is Role {
   return (ROLES as string[]).includes(value);
 }
 
-/** Adds a newsroom user. `actor` is null for the command line (the machine's operator). */
+/** Adds a newsroom user. `actor` is null for the command line (the machine's operator); `ip`, the request's, is for the audit log. */
 export async function addUser(
   db: Kysely<Database>,
-  { email, name, role, password, actor, now }: { email: string; name: string; role: Role; password: string; actor: Actor | null; now: Date },
+  { email, name, role, password, actor, now, ip }: { email: string; name: string; role: Role; password: string; actor: Actor | null; now: Date; ip?: string | null },
 ): Promise<User> {
   assertAdmin(actor);
   const normalised = normaliseEmail(email);
@@ -40,7 +40,7 @@ export async function addUser(
     const user = await store.insertUser(trx, { email: normalised, name: name.trim(), role, passwordHash, createdAt: now.toISOString() });
     // Every newsroom user has a public author profile (the byline), made from their name.
     await ensureAuthorForUser(trx, user);
-    await recordAudit(trx, { at: now, actor, action: "user_added", subject: normalised, detail: role });
+    await recordAudit(trx, { at: now, actor, action: "user_added", subject: normalised, detail: role, ip: ip ?? null });
     return user;
   });
 }
@@ -54,7 +54,7 @@ async function findByEmailOrFail(db: Kysely<Database>, email: string): Promise<U
 /** Sets a user's password (admin or command line); the user's other sessions end. */
 export async function setUserPassword(
   db: Kysely<Database>,
-  { userId, password, actor, now }: { userId: number; password: string; actor: Actor | null; now: Date },
+  { userId, password, actor, now, ip }: { userId: number; password: string; actor: Actor | null; now: Date; ip?: string | null },
 ): Promise<void> {
   assertAdmin(actor);
   assertPasswordStrength(password);
@@ -63,7 +63,7 @@ export async function setUserPassword(
     const user = await store.updateUser(trx, userId, { passwordHash });
     if (!user) throw new NotFoundError("Kullanıcı", userId);
     await store.deleteUserSessions(trx, userId);
-    await recordAudit(trx, { at: now, actor, action: "password_changed", subject: user.email });
+    await recordAudit(trx, { at: now, actor, action: "password_changed", subject: user.email, ip: ip ?? null });
   });
 }
 
@@ -92,18 +92,21 @@ export async function changeOwnPassword(
   await db.transaction().execute(async (trx) => {
     await store.updateUser(trx, userId, { passwordHash });
     await store.deleteUserSessions(trx, userId, sha256(sessionToken));
-    await recordAudit(trx, { at: now, actor: user, action: "password_changed", subject: user.email });
+    await recordAudit(trx, { at: now, actor: user, action: "password_changed", subject: user.email, ip: ip ?? null });
   });
 }
 
-export async function setUserRole(db: Kysely<Database>, { userId, role, actor, now }: { userId: number; role: Role; actor: Actor; now: Date }): Promise<void> {
+export async function setUserRole(
+  db: Kysely<Database>,
+  { userId, role, actor, now, ip }: { userId: number; role: Role; actor: Actor; now: Date; ip?: string | null },
+): Promise<void> {
   assertAdmin(actor);
   if (userId === actor.id && role !== "yonetici") throw new InvalidInputError("Kendi yönetici yetkinizi kaldıramazsınız.");
   await db.transaction().execute(async (trx) => {
     const before = await store.findUserById(trx, userId);
     const user = await store.updateUser(trx, userId, { role });
     if (!before || !user) throw new NotFoundError("Kullanıcı", userId);
-    await recordAudit(trx, { at: now, actor, action: "user_role_changed", subject: user.email, detail: `${before.role} → ${role}` });
+    await recordAudit(trx, { at: now, actor, action: "user_role_changed", subject: user.email, detail: `${before.role} → ${role}`, ip: ip ?? null });
   });
 }
 
@@ -113,7 +116,7 @@ export async function setUserRole(db: Kysely<Database>, { userId, role, actor, n
  */
 export async function setUserDisabled(
   db: Kysely<Database>,
-  { userId, disabled, actor, now }: { userId: number; disabled: boolean; actor: Actor | null; now: Date },
+  { userId, disabled, actor, now, ip }: { userId: number; disabled: boolean; actor: Actor | null; now: Date; ip?: string | null },
 ): Promise<void> {
   assertAdmin(actor);
   if (actor && userId === actor.id) throw new InvalidInputError("Kendi hesabınızı devre dışı bırakamazsınız.");
@@ -128,6 +131,7 @@ export async function setUserDisabled(
       action: disabled ? "user_disabled" : "user_enabled",
       subject: user.email,
       detail: revoked > 0 ? `${revoked} API anahtarı iptal edildi.` : "",
+      ip: ip ?? null,
     });
   });
 }

@@ -6,28 +6,37 @@ import type { Chrome } from "../ui/Layout.tsx";
 import { formatIstanbulClock } from "../lib/time.ts";
 import { DEFAULT_PLATE, PROVINCES_SORTED, provinceByPlate } from "../weather/provinces.ts";
 import { getWeather } from "../weather/view.ts";
-
-export const SITE_NAME = "Haberci";
+import { builtInIdentity, loadSiteSettings } from "../settings/siteSettings.ts";
 
 const PICKER = PROVINCES_SORTED.map((p) => ({ plate: p.plate, name: p.name }));
 
 /**
- * What every page's header and footer need. Asks the database nothing once warm: the categories
+ * What every page's header and footer need, the site's identity (settings/) included. Asks the database nothing once warm: the categories
  * and the weather are held in memory (news/taxonomyCache.ts, weather/view.ts). Falls back to no
- * categories, and to the bare province name, when the database fails.
+ * categories, the bare province name and the built-in identity when the database fails.
  */
 export async function loadChrome(db: Kysely<Database>, assets: Assets, publicUrl: string): Promise<Chrome> {
   const defaultProvince = provinceByPlate(DEFAULT_PLATE);
   if (!defaultProvince) throw new Error("province 06 missing");
-  const [categories, weather] = await Promise.all([
+  const [categories, weather, identity] = await Promise.all([
     loadTaxonomy(db).then(
       (t) => t.categories,
       () => [],
     ),
     getWeather(db, defaultProvince).catch(() => null),
+    loadSiteSettings(db).then(
+      (s) => s.identity,
+      () => builtInIdentity(),
+    ),
   ]);
   return {
-    siteName: SITE_NAME,
+    siteName: identity.siteName,
+    logo: identity.logo,
+    publisherLogo: identity.publisherLogo,
+    defaultShare: identity.defaultShare,
+    socialProfiles: identity.socialProfiles,
+    themeColor: identity.themeColor,
+    icons: identity.icons,
     publicUrl,
     scriptUrl: assets.scriptUrl,
     styleUrl: assets.styleUrl,

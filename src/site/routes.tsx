@@ -14,6 +14,7 @@ import { SEARCH_PAGE_SIZE, SearchPage } from "./views/SearchPage.tsx";
 import type { Assets } from "../ui/assets.ts";
 import { renderFragment } from "../ui/render.ts";
 import { loadChrome } from "./chrome.ts";
+import { breadcrumbs } from "./structuredData.ts";
 import { ArticlePage } from "./views/ArticlePage.tsx";
 import { AuthorPage } from "./views/AuthorPage.tsx";
 import { ArticleView } from "./views/ArticleView.tsx";
@@ -102,6 +103,13 @@ export const sitePlugin: FastifyPluginAsyncTypebox<SiteOptions> = async (app, { 
       pageCount: page.pageCount,
       pageHref: (n) => categoryPath(category.slug, n),
       alternates: feedAlternates({ kind: "category", slug: category.slug }, `${c.siteName} ${category.name} haberleri`),
+      jsonLd: [
+        breadcrumbs(c.publicUrl, [
+          { name: "Ana Sayfa", path: "/" },
+          { name: category.name, path: categoryPath(category.slug) },
+          ...(first ? [] : [{ name: `Sayfa ${page.page}`, path: categoryPath(category.slug, page.page) }]),
+        ]),
+      ],
     });
   };
 

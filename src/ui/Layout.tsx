@@ -1,7 +1,28 @@
 import type { ComponentChildren } from "preact";
 
+/** An image for share cards and structured data: a site-relative address and its size in pixels. */
+export interface ShareImageRef {
+  url: string;
+  width: number;
+  height: number;
+}
+
+/** The share crops of a picture (or the site's default ones); null for a crop it has none of. */
+export type ShareImageSet = Record<"wide" | "standard" | "square" | "og", ShareImageRef | null>;
+
 export interface Chrome {
   siteName: string;
+  /** The logo from the settings (site-relative); null: the header shows the name. */
+  logo: { url: string; width: number | null; height: number | null } | null;
+  /** The organisation's logo for structured data (the settings' logo, else the built-in icon). */
+  publisherLogo: { url: string; width: number | null; height: number | null };
+  /** Share images of pages and articles without a picture of their own. */
+  defaultShare: ShareImageSet;
+  /** The publication's social profiles (https addresses). */
+  socialProfiles: string[];
+  themeColor: string;
+  /** Favicons (SVG, ICO), apple-touch-icon and the web app manifest. */
+  icons: { svg: string; ico: string; appleTouch: string; manifest: string };
   publicUrl: string;
   scriptUrl: string;
   styleUrl: string;
@@ -26,9 +47,13 @@ export interface LayoutProps {
   /** Path of the canonical URL, e.g. `/haber/dunya/...-12.html`. */
   canonicalPath?: string;
   activeCategory?: string;
-  image?: string;
+  /** The Open Graph / Twitter card image (1200×630) and its text; the site's default card when absent. */
+  share?: { image: ShareImageRef; alt: string };
   ogType?: "website" | "article";
-  jsonLd?: object;
+  /** Open Graph article properties (times ISO 8601 with offset). */
+  article?: { publishedTime: string; modifiedTime: string; section: string; tags: string[] };
+  /** JSON-LD blocks, one <script> each. */
+  jsonLd?: object[];
   noindex?: boolean;
   /** Kept in the header's search box. */
   searchQuery?: string;
@@ -45,6 +70,9 @@ function safeJson(value: object): string {
 export function Layout(props: LayoutProps) {
   const { chrome } = props;
   const canonical = props.canonicalPath ? chrome.publicUrl + props.canonicalPath : undefined;
+  const defaultCard = chrome.defaultShare.og;
+  const card = props.share ?? (defaultCard ? { image: defaultCard, alt: chrome.siteName } : null);
+  const jsonLd = props.jsonLd ?? [];
   return (
     <html lang="tr">
       <head>
@@ -56,18 +84,48 @@ export function Layout(props: LayoutProps) {
         {props.alternates?.map((a) => (
           <link key={a.href} rel="alternate" type={a.type} title={a.title} href={chrome.publicUrl + a.href} />
         ))}
-        {props.noindex && <meta name="robots" content="noindex" />}
+        {/* Indexable pages let search engines show large picture previews (Google Discover needs it). */}
+        <meta name="robots" content={props.noindex ? "noindex" : "max-image-preview:large"} />
         <meta property="og:site_name" content={chrome.siteName} />
         <meta property="og:locale" content="tr_TR" />
         <meta property="og:type" content={props.ogType ?? "website"} />
         <meta property="og:title" content={props.title} />
         {props.description && <meta property="og:description" content={props.description} />}
         {canonical && <meta property="og:url" content={canonical} />}
-        {props.image && <meta property="og:image" content={chrome.publicUrl + props.image} />}
-        <meta name="theme-color" content="#c8102e" />
+        {card && (
+          <>
+            <meta property="og:image" content={chrome.publicUrl + card.image.url} />
+            <meta property="og:image:type" content="image/jpeg" />
+            <meta property="og:image:width" content={String(card.image.width)} />
+            <meta property="og:image:height" content={String(card.image.height)} />
+            <meta property="og:image:alt" content={card.alt} />
+          </>
+        )}
+        {props.article && (
+          <>
+            <meta property="article:published_time" content={props.article.publishedTime} />
+            <meta property="article:modified_time" content={props.article.modifiedTime} />
+            <meta property="article:section" content={props.article.section} />
+            {props.article.tags.map((tag) => (
+              <meta key={tag} property="article:tag" content={tag} />
+            ))}
+          </>
+        )}
+        <meta name="twitter:card" content="summary_large_image" />
+        <meta name="twitter:title" content={props.title} />
+        {props.description && <meta name="twitter:description" content={props.description} />}
+        {card && <meta name="twitter:image" content={chrome.publicUrl + card.image.url} />}
+        {card && <meta name="twitter:image:alt" content={card.alt} />}
+        <meta name="theme-color" content={chrome.themeColor} />
+        <link rel="icon" href={chrome.icons.ico} sizes="48x48" />
+        <link rel="icon" href={chrome.icons.svg} type="image/svg+xml" />
+        <link rel="apple-touch-icon" href={chrome.icons.appleTouch} />
+        <link rel="manifest" href={chrome.icons.manifest} />
         <link rel="stylesheet" href={chrome.styleUrl} />
         <script type="module" src={chrome.scriptUrl} />
-        {props.jsonLd && <script type="application/ld+json" dangerouslySetInnerHTML={{ __html: safeJson(props.jsonLd) }} />}
+        {jsonLd.map((block, i) => (
+          <script key={i} type="application/ld+json" dangerouslySetInnerHTML={{ __html: safeJson(block) }} />
+        ))}
       </head>
       <body>
         <a class="skip" href="#icerik">
@@ -76,7 +134,16 @@ export function Layout(props: LayoutProps) {
         <header class="site-header">
           <div class="wrap masthead">
             <a class="logo" href="/" aria-label={`${chrome.siteName} ana sayfa`}>
-              <span aria-hidden="true">{chrome.siteName}</span>
+              {chrome.logo ? (
+                <img
+                  src={chrome.logo.url}
+                  alt=""
+                  height={40}
+                  width={chrome.logo.width && chrome.logo.height ? Math.round((40 * chrome.logo.width) / chrome.logo.height) : undefined}
+                />
+              ) : (
+                <span aria-hidden="true">{chrome.siteName}</span>
+              )}
             </a>
             <form class="header-search" action="/arama" method="get" role="search">
               <label for="arama" class="visually-hidden">

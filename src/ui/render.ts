@@ -3,7 +3,7 @@ import { renderToString } from "preact-render-to-string";
 
 /** A whole HTML document from a page component. */
 export function renderDocument<P>(page: VNode<P>): string {
-  return `<!doctype html>${renderToString(page)}`;
+  return `<!DOCTYPE html>${renderToString(page)}`;
 }
 
 /** A piece of HTML to be inserted into a page (e.g. the next article). */

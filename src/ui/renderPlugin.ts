@@ -8,7 +8,7 @@ import { renderDocument } from "./render.ts";
 declare module "fastify" {
   interface FastifyReply {
     /**
-     * Sends `View` rendered with `props` as a whole HTML document (`<!doctype html>…`,
+     * Sends `View` rendered with `props` as a whole HTML document (`<!DOCTYPE html>…`,
      * `text/html; charset=utf-8`), keeping the status and headers set so far.
      */
     render<P extends object>(View: ComponentType<P>, props: P): FastifyReply;

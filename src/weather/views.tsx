@@ -107,7 +107,7 @@ function TurkeyMap({ rows, provinces }: { rows: WeatherView[]; provinces: Readon
   const x = (lon: number) => ((lon - 25.6) / (44.9 - 25.6)) * (W - 40) + 20;
   const y = (lat: number) => ((42.2 - lat) / (42.2 - 35.8)) * (H - 40) + 20;
   return (
-    <svg class="weather-map" viewBox={`0 0 ${W} ${H}`} aria-labelledby="harita-baslik">
+    <svg class="weather-map" viewBox={`0 0 ${W} ${H}`} role="group" aria-labelledby="harita-baslik">
       <title id="harita-baslik">Türkiye genelinde il merkezlerinin anlık sıcaklıkları</title>
       {rows.map((r) => {
         const p = provinces.get(r.plate);

@@ -73,8 +73,8 @@ describe.skipIf(!browserTestsEnabled)("newsroom in Chromium", { timeout: 90_000 
     await signIn(editorPage, "merteditor-editor@haberci.test");
     await editorPage.getByRole("link", { name: "Onay bekleyenler" }).click();
     await editorPage.getByRole("link", { name: "İzmir'de sahil yolu yenilendi" }).click();
-    await editorPage.getByRole("button", { name: "Kaydet ve yayınla" }).click();
-    await editorPage.getByText("Haber yayınlandı.").waitFor();
+    await editorPage.getByRole("button", { name: "Kaydet ve yayımla" }).click();
+    await editorPage.getByText("Haber yayımlandı.").waitFor();
     const siteLink = editorPage.getByRole("link", { name: "Sitede gör" });
     const href = (await siteLink.getAttribute("href")) ?? "";
     expect(href).toMatch(/^\/haber\/turkiye\/izmirde-sahil-yolu-yenilendi-\d+\.html$/);

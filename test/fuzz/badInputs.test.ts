@@ -23,6 +23,7 @@ vi.mock("fastify", async (importOriginal) => {
 });
 
 import { mediaDir } from "../../src/media/storage.ts";
+import { saveAdsTxt } from "../../src/settings/saveSettings.ts";
 import { installDefaults } from "../../src/news/installDefaults.ts";
 import { createApiToken } from "../../src/newsroom/apiTokens.ts";
 import { TEST_NOW, type TestApp, buildTestApp } from "../app.ts";
@@ -349,6 +350,8 @@ describeEachDatabase("bad inputs on every route", (get, dbName) => {
     const image = Number(uploaded.id);
     const mediaPath = new URL(String(uploaded.url)).pathname;
     const staticPath = /"(\/static\/[^"]+)"/.exec((await t.app.inject({ url: "/" })).body)?.[1] ?? "/static/yok.css";
+    // /ads.txt exists (its sample is a 200), as on a site with advertising.
+    await saveAdsTxt(db, { text: "ornekreklam.com.tr, 12345, DIRECT", version: 0 }, { actor: { id: admin.id, name: admin.name }, ip: null, now: TEST_NOW });
     // Each token's first use records last_used_at; do it now, not inside a case.
     for (const token of [tokens.reporter, tokens.editor, tokens.admin, reporter2Token])
       await t.app.inject({ url: "/api/v1/articles/1", headers: { authorization: `Bearer ${token}` } });

@@ -3,6 +3,7 @@
 // be. Generic spoilers (GENERIC) are applied to every route's sample request on top; fast-check adds
 // generated strings and numbers with a fixed seed (generatedCases).
 import fc from "fast-check";
+import { brandAssets } from "../../src/settings/brand.ts";
 import {
   type Ctx,
   type Expectation,
@@ -327,6 +328,12 @@ const USER_FORM_FAULTS: Array<[string, Record<string, string | string[] | undefi
   ["password missing", { password: undefined }],
 ];
 
+/** The identity settings form's fields (multipart): an empty site name unless `fields` says otherwise. */
+function settingsParts(ctx: Ctx, fields: Record<string, string>): Part[] {
+  const all: Record<string, string> = { version: "0", siteName: "", logo: "mevcut", defaultShareImageId: "", socialProfiles: "", ...fields };
+  return [{ name: "_csrf", value: ctx.csrf }, ...Object.entries(all).map(([name, value]) => ({ name, value }))];
+}
+
 // ---- the table ----
 
 const publicWho: Who[] = ["anon"];
@@ -409,6 +416,32 @@ export const ROUTES: Record<string, RouteSpec> = {
     sample: (ctx) => get(`/h/${ctx.w.ids.published}`),
     cases: [...idCases((id) => get(`/h/${id}`)), c("id of a draft", (ctx) => get(`/h/${ctx.w.ids.draftR}`), [404])],
   },
+  "GET /favicon.ico": { need: "public", who: publicWho, sample: () => get("/favicon.ico"), cases: [c("query junk", () => get("/favicon.ico?%ff=%00"))] },
+  "GET /favicon.svg": { need: "public", who: publicWho, sample: () => get("/favicon.svg"), cases: [c("query junk", () => get("/favicon.svg?v=%00"))] },
+  "GET /apple-touch-icon.png": {
+    need: "public",
+    who: publicWho,
+    sample: () => get("/apple-touch-icon.png"),
+    cases: [c("query junk", () => get("/apple-touch-icon.png?%ff"))],
+  },
+  "GET /apple-touch-icon-precomposed.png": {
+    need: "public",
+    who: publicWho,
+    sample: () => get("/apple-touch-icon-precomposed.png"),
+    cases: [c("query junk", () => get("/apple-touch-icon-precomposed.png?a=%0D%0A"))],
+  },
+  "GET /marka/*": {
+    need: "public",
+    who: publicWho,
+    sample: async () => get((await brandAssets()).faviconSvg.path),
+    cases: [
+      c("path traversal", () => get("/marka/..%2f..%2fetc%2fpasswd"), [404]),
+      c("NUL in the name", () => get("/marka/logo.%00.svg"), [404]),
+      c("a 2,000-character name", () => get(`/marka/${long(2000)}.svg`), [404]),
+    ],
+  },
+  "GET /site.webmanifest": { need: "public", who: publicWho, sample: () => get("/site.webmanifest"), cases: [c("query junk", () => get("/site.webmanifest?%ff=%00"))] },
+  "GET /ads.txt": { need: "public", who: publicWho, sample: () => get("/ads.txt"), cases: [c("query junk", () => get("/ads.txt?x=%0D%0ASet-Cookie:%20a=1"))] },
   "GET /son-dakika/": { need: "public", who: publicWho, sample: () => get("/son-dakika/"), cases: [c("?sayfa=2147483648", () => get("/son-dakika/?sayfa=2147483648"))] },
   "GET /son-dakika": {
     need: "public",
@@ -1341,6 +1374,84 @@ export const ROUTES: Record<string, RouteSpec> = {
   },
 
   // ---------- admins ----------
+  "GET /yonetim/ayarlar": {
+    need: "admin",
+    who: ["anon", "editor", "admin"],
+    sample: () => get("/yonetim/ayarlar"),
+    cases: [c("mesaj=__proto__", () => get("/yonetim/ayarlar?mesaj=__proto__"))],
+  },
+  "POST /yonetim/ayarlar/kimlik": {
+    need: "admin",
+    who: admins,
+    // An empty site name: refused, nothing changes.
+    sample: (ctx) => req("POST", "/yonetim/ayarlar/kimlik", multipart(settingsParts(ctx, {}))),
+    cases: [
+      c("site name of 10,000 characters", (ctx) => req("POST", "/yonetim/ayarlar/kimlik", multipart(settingsParts(ctx, { siteName: long(10_000) }))), [400]),
+      c("site name with NUL only", (ctx) => req("POST", "/yonetim/ayarlar/kimlik", multipart(settingsParts(ctx, { siteName: NUL }))), [400]),
+      c("logo id out of range", (ctx) => req("POST", "/yonetim/ayarlar/kimlik", multipart(settingsParts(ctx, { siteName: "Haberci", logo: "99999999999" }))), [400]),
+      c("logo choice unknown", (ctx) => req("POST", "/yonetim/ayarlar/kimlik", multipart(settingsParts(ctx, { siteName: "Haberci", logo: "__proto__" }))), [400]),
+      c(
+        "share image that does not exist",
+        (ctx) => req("POST", "/yonetim/ayarlar/kimlik", multipart(settingsParts(ctx, { siteName: "Haberci", defaultShareImageId: "2147483647" }))),
+        [400],
+      ),
+      c("version -1", (ctx) => req("POST", "/yonetim/ayarlar/kimlik", multipart(settingsParts(ctx, { siteName: "Haberci", version: "-1" }))), [400]),
+      c("stale version", (ctx) => req("POST", "/yonetim/ayarlar/kimlik", multipart(settingsParts(ctx, { siteName: "Haberci", version: "7" }))), [409]),
+      c(
+        "social profile javascript:",
+        (ctx) => req("POST", "/yonetim/ayarlar/kimlik", multipart(settingsParts(ctx, { siteName: "Haberci", socialProfiles: "javascript:alert(1)" }))),
+        [400],
+      ),
+      c(
+        "SVG logo with a script",
+        (ctx) =>
+          req(
+            "POST",
+            "/yonetim/ayarlar/kimlik",
+            multipart([
+              ...settingsParts(ctx, { siteName: "Haberci" }),
+              { name: "logoFile", filename: "logo.svg", contentType: "image/svg+xml", data: Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" onload="alert(1)"/>') },
+            ]),
+          ),
+        [400],
+      ),
+      c(
+        "logo that is text",
+        (ctx) =>
+          req(
+            "POST",
+            "/yonetim/ayarlar/kimlik",
+            multipart([
+              ...settingsParts(ctx, { siteName: "Haberci" }),
+              { name: "logoFile", filename: "logo.png", contentType: "image/png", data: Buffer.from("bu bir logo değil") },
+            ]),
+          ),
+        [400],
+      ),
+      c(
+        "unknown field",
+        (ctx) => req("POST", "/yonetim/ayarlar/kimlik", multipart([...settingsParts(ctx, { siteName: "Haberci" }), { name: "isAdmin", value: "1" }])),
+        [400],
+      ),
+      c(
+        "urlencoded instead of multipart",
+        (ctx) => req("POST", "/yonetim/ayarlar/kimlik", form(ctx, { version: "0", siteName: "", logo: "mevcut", defaultShareImageId: "", socialProfiles: "" })),
+        [400],
+      ),
+    ],
+  },
+  "POST /yonetim/ayarlar/ads-txt": {
+    need: "admin",
+    who: admins,
+    // A stale version: refused, nothing changes.
+    sample: (ctx) => req("POST", "/yonetim/ayarlar/ads-txt", form(ctx, { version: "5", text: "ornek.com, 1, DIRECT" })),
+    cases: [
+      c("text of 70,000 characters", (ctx) => req("POST", "/yonetim/ayarlar/ads-txt", form(ctx, { version: "0", text: long(70_000) })), [400]),
+      c("version missing", (ctx) => req("POST", "/yonetim/ayarlar/ads-txt", form(ctx, { text: "x" })), [400]),
+      c("version not a number", (ctx) => req("POST", "/yonetim/ayarlar/ads-txt", form(ctx, { version: "bir", text: "x" })), [400]),
+      c("text twice", (ctx) => req("POST", "/yonetim/ayarlar/ads-txt", form(ctx, { version: "5", text: ["a", "b"] })), [400]),
+    ],
+  },
   "GET /yonetim/kullanicilar": {
     need: "admin",
     who: ["anon", "editor", "admin"],

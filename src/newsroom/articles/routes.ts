@@ -186,7 +186,14 @@ export const articleRoutes: FastifyPluginAsyncTypebox<NewsroomOptions> = async (
   });
 
   app.post("/haber/:id/surumler/:revision/geri-yukle", { ...anyone, schema: { params: RevisionParams, body: VersionForm } }, async (request, reply) => {
-    await restoreRevision(db, { articleId: request.params.id, revision: request.params.revision, version: request.body.version, actor: actorOf(request), now: now() });
+    await restoreRevision(db, {
+      articleId: request.params.id,
+      revision: request.params.revision,
+      version: request.body.version,
+      actor: actorOf(request),
+      now: now(),
+      ip: request.ip,
+    });
     return reply.redirect(`/yonetim/haber/${request.params.id}?mesaj=geri`, 303);
   });
 

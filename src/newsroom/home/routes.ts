@@ -15,13 +15,13 @@ export const homeRoutes: FastifyPluginAsyncTypebox<NewsroomOptions> = async (app
   );
 
   app.post("/manset", { ...editors, schema: { body: HeadlinesForm } }, async (request, reply) => {
-    await setHeadlineOrder(db, { articleIds: slotIdsOf(request.body), actor: actorOf(request), now: now() });
+    await setHeadlineOrder(db, { articleIds: slotIdsOf(request.body), actor: actorOf(request), now: now(), ip: request.ip });
     return reply.redirect("/yonetim/manset?mesaj=manset", 303);
   });
 
   app.post("/haber/:id/son-dakika", { ...editors, schema: { params: IdParams, body: BreakingForm } }, async (request, reply) => {
     const until = breakingUntilOf(request.body);
-    await setBreakingFlag(db, { articleId: request.params.id, isBreaking: request.body.breaking === "1", until, actor: actorOf(request), now: now() });
+    await setBreakingFlag(db, { articleId: request.params.id, isBreaking: request.body.breaking === "1", until, actor: actorOf(request), now: now(), ip: request.ip });
     return reply.redirect("/yonetim/manset?mesaj=sondakika", 303);
   });
 };

@@ -43,7 +43,7 @@ export function AuditPage({ chrome, items, page, pageCount }: AuditPageProps) {
               <td>{e.actionLabel}</td>
               <td>{e.subject}</td>
               <td>{e.detail}</td>
-              <td>{e.ip ?? ""}</td>
+              <td>{e.ip ?? "—"}</td>
             </tr>
           ))}
         </tbody>

@@ -12,7 +12,7 @@ export const ACTION_LABELS: Record<WorkflowAction, string> = {
   submit: "Kaydet ve onaya gönder",
   withdraw: "Onaydan geri çek",
   return: "Muhabire geri gönder",
-  publish: "Kaydet ve yayınla",
+  publish: "Kaydet ve yayımla",
   schedule: "Kaydet ve zamanla",
   unschedule: "Zamanlamayı iptal et",
   unpublish: "Yayından kaldır",

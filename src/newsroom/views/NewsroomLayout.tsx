@@ -70,6 +70,9 @@ export function NewsroomLayout({ chrome, title, children }: { chrome: NewsroomCh
                     <li>
                       <a href="/yonetim/denetim">Denetim kaydı</a>
                     </li>
+                    <li>
+                      <a href="/yonetim/ayarlar">Ayarlar</a>
+                    </li>
                   </>
                 )}
                 <li>

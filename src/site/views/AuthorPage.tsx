@@ -24,7 +24,6 @@ export function AuthorPage({ chrome, author, page, alternates }: AuthorPageProps
       title={`${author.name} Haberleri${suffix} | ${chrome.siteName}`}
       description={description}
       canonicalPath={authorPath(author.slug, page.page)}
-      image={author.picture?.src}
       alternates={alternates}
     >
       <section class="author-profile" aria-labelledby="yazar-adi">

@@ -1,5 +1,6 @@
 import type { HomeData } from "../../news/getHome.ts";
 import { type AlternateLink, type Chrome, Layout } from "../../ui/Layout.tsx";
+import { homeStructuredData } from "../structuredData.ts";
 import { Card } from "./components.tsx";
 
 export function HomePage({ chrome, data, alternates }: { chrome: Chrome; data: HomeData; alternates?: AlternateLink[] }) {
@@ -11,6 +12,7 @@ export function HomePage({ chrome, data, alternates }: { chrome: Chrome; data: H
       description="Türkiye ve dünyadan son dakika haberleri, gündem, ekonomi, spor, sağlık, kültür-sanat ve bilim-teknoloji haberleri."
       canonicalPath="/"
       alternates={alternates}
+      jsonLd={homeStructuredData(chrome)}
     >
       <h1 class="visually-hidden">{chrome.siteName} ana sayfa</h1>
       {data.breaking.length > 0 && (

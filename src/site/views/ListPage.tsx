@@ -16,6 +16,8 @@ export interface ListPageProps {
   empty?: string;
   /** The list's feeds. */
   alternates?: AlternateLink[];
+  /** JSON-LD blocks (a category page's BreadcrumbList). */
+  jsonLd?: object[];
 }
 
 /** Category, tag and breaking-news pages: a heading, a list of cards and page links. */
@@ -28,6 +30,7 @@ export function ListPage(props: ListPageProps) {
       canonicalPath={props.canonicalPath}
       activeCategory={props.activeCategory}
       alternates={props.alternates}
+      jsonLd={props.jsonLd}
     >
       <h1 class="page-title">{props.heading}</h1>
       {props.items.length === 0 ? (
