@@ -59,8 +59,13 @@ const layers = {
       folder("http"),
       folder("db"),
       file("cache/keys.ts"),
+      file("feeds/paths.ts"),
     ],
-    why: "the reader's pages, naming their surrogate keys (cache/keys.ts); db/ only for types (rule site-db-types-only)",
+    why: "the reader's pages, naming their surrogate keys (cache/keys.ts) and their feeds (feeds/paths.ts); db/ only for types (rule site-db-types-only)",
+  },
+  feeds: {
+    allow: [...NEUTRAL, folder("news"), folder("media"), folder("http"), folder("db"), file("cache/keys.ts")],
+    why: "feeds, sitemaps and WebSub pings read published articles through news and name their surrogate keys (cache/keys.ts); they render no page",
   },
   newsroom: {
     allow: [

@@ -21,9 +21,10 @@ import { bodyText, getJson, httpRequest } from "./http/client.ts";
 import { fillWithGeneratedArticles } from "./http/corpus.ts";
 import { type LoadPlan, runLoad, stopLoad, warmupSeconds } from "./http/load.ts";
 import { NGINX_BIN, startNginx } from "./http/nginx.ts";
-import { freePort, killAllNow, sampleRss, stopAll } from "./http/processes.ts";
+import { freePort, killAllNow, readCpuMs, sampleRss, stopAll } from "./http/processes.ts";
 import { type LoadFigures, type StampedeFigures, formatMs, formatRate, judgeTargets, markdownTable, resultsTable, targetsTable } from "./http/report.ts";
 import { fireAtOnce } from "./http/stampede.ts";
+import { fillMonthForSitemap } from "./http/sitemapCorpus.ts";
 import { sumCounter } from "./http/prometheus.ts";
 
 const PORTS = { from: 47200, to: 47299 };
@@ -37,6 +38,24 @@ const DEMO_EDITOR = "editor@haberci.local";
 const BENCH_EDITOR = "bench@haberci.local";
 
 const log = (line: string) => process.stderr.write(`${line}\n`);
+
+/** The sitemap-month scenario: one month of this many articles, its sitemap built this many times (after one warm-up). */
+const SITEMAP_MONTH = { month: "2020-01", articles: 30_000, builds: 7, targetMs: 500 };
+
+/** What the sitemap-month scenario measured: each build's time (GET answered by an app without page cache). */
+interface SitemapMonthFigures {
+  month: string;
+  articles: number;
+  urls: number;
+  bytes: number;
+  buildsMs: number[];
+  medianMs: number;
+  maxMs: number;
+  /** The app's CPU time (user + system) per build, in 10 ms steps; null without /proc. */
+  buildsCpuMs: Array<number | null>;
+  medianCpuMs: number | null;
+  targetMs: number;
+}
 
 /** Set by Ctrl-C (or SIGTERM): the run is being stopped, its errors are expected. */
 let stopping = false;
@@ -440,6 +459,64 @@ async function run(args: HttpBenchArgs, tmp: string): Promise<void> {
     }
   }
 
+  let sitemapMonth: SitemapMonthFigures | null = null;
+  if (wants("sitemap-month")) {
+    assertRunning();
+    // Its own SQLite file: 30,000 articles in one month would change what the other scenarios measure.
+    const sitemapSettings: AppSettings = { ...settings, databaseUrl: `sqlite:${path.join(tmp, "sitemap-month.db")}`, dataDir: path.join(tmp, "data-sitemap") };
+    fs.mkdirSync(sitemapSettings.dataDir, { recursive: true });
+    log(`Monthly sitemap: writing ${SITEMAP_MONTH.articles.toLocaleString("en-US")} articles in ${SITEMAP_MONTH.month}…`);
+    await fillMonthForSitemap(sitemapSettings.databaseUrl, SITEMAP_MONTH.month, SITEMAP_MONTH.articles);
+    const app = await startApp({
+      name: "app (sitemap)",
+      port: await port(),
+      settings: sitemapSettings,
+      demo: false,
+      logFile: path.join(tmp, "app-sitemap.log"),
+      extraEnv: { PAGE_CACHE_MB: "0" },
+    });
+    try {
+      const url = `${app.url}/sitemap/haber-${SITEMAP_MONTH.month}.xml`;
+      const buildsMs: number[] = [];
+      const buildsCpuMs: Array<number | null> = [];
+      let body = "";
+      for (let i = 0; i <= SITEMAP_MONTH.builds; i++) {
+        assertRunning();
+        const cpuBefore = readCpuMs(app.process.pid);
+        const started = performance.now();
+        const answer = await httpRequest(url);
+        const ms = performance.now() - started;
+        const cpuAfter = readCpuMs(app.process.pid);
+        if (answer.status !== 200) throw new Error(`${url}: ${answer.status}`);
+        body = bodyText(answer);
+        // The first build warms the statement cache and the taxonomy: not counted.
+        if (i > 0) {
+          buildsMs.push(Math.round(ms * 10) / 10);
+          buildsCpuMs.push(cpuBefore !== null && cpuAfter !== null ? cpuAfter - cpuBefore : null);
+        }
+      }
+      const sorted = [...buildsMs].sort((a, b) => a - b);
+      const cpus = buildsCpuMs.filter((c): c is number => c !== null).sort((a, b) => a - b);
+      sitemapMonth = {
+        month: SITEMAP_MONTH.month,
+        articles: SITEMAP_MONTH.articles,
+        urls: body.split("<url>").length - 1,
+        bytes: Buffer.byteLength(body),
+        buildsMs,
+        medianMs: sorted[Math.floor(sorted.length / 2)] ?? 0,
+        maxMs: sorted.at(-1) ?? 0,
+        buildsCpuMs,
+        medianCpuMs: cpus.length > 0 ? (cpus[Math.floor(cpus.length / 2)] ?? null) : null,
+        targetMs: SITEMAP_MONTH.targetMs,
+      };
+      log(
+        `  ${sitemapMonth.urls.toLocaleString("en-US")} URLs, ${(sitemapMonth.bytes / 1_048_576).toFixed(1)} MiB; build median ${sitemapMonth.medianMs} ms, max ${sitemapMonth.maxMs} ms (${buildsMs.join(", ")}); app CPU median ${sitemapMonth.medianCpuMs ?? "n/a"} ms (${buildsCpuMs.join(", ")})`,
+      );
+    } finally {
+      await stopApp(app, "sitemap");
+    }
+  }
+
   // ---- report ----
   runs.sort((a, b) => ROW_ORDER.indexOf(a.name) - ROW_ORDER.indexOf(b.name));
   const nginxRps = runs.find((r) => r.name === "nginx")?.requestsPerSecond ?? null;
@@ -502,6 +579,13 @@ async function run(args: HttpBenchArgs, tmp: string): Promise<void> {
   out.push("Targets (informational):");
   out.push("");
   out.push(targetsTable(targets));
+  if (sitemapMonth) {
+    const m = sitemapMonth;
+    out.push("");
+    out.push(
+      `Monthly sitemap (${m.articles.toLocaleString("en-US")} articles with pictures in ${m.month}, SQLite, no page cache, GET timed from the client): ${m.urls.toLocaleString("en-US")} URLs, ${(m.bytes / 1_048_576).toFixed(1)} MiB, median ${m.medianMs} ms, slowest ${m.maxMs} ms of ${m.buildsMs.length} builds (the app's CPU time per build: median ${m.medianCpuMs ?? "n/a"} ms); target < ${m.targetMs} ms: ${m.maxMs < m.targetMs ? "met" : "missed"}.`,
+    );
+  }
 
   const record = {
     benchmark: "http",
@@ -524,6 +608,7 @@ async function run(args: HttpBenchArgs, tmp: string): Promise<void> {
     runs,
     nginxRequestsPerSecond: nginxRps,
     stampede: stampedeFigures,
+    sitemapMonth,
     appErrors: errorsLogged,
     targets,
     notes,

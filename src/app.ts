@@ -17,6 +17,9 @@ import { MEDIA_PREFIX } from "./media/pictureUrls.ts";
 import { findRedirectTarget } from "./news/findRedirectTarget.ts";
 import { type ViewCounter, createViewCounter } from "./news/viewCounter.ts";
 import { loadChrome } from "./site/chrome.ts";
+import { builtInIdentity, loadSiteSettings } from "./settings/siteSettings.ts";
+import { feedsPlugin } from "./feeds/routes.ts";
+import { type WebSubPinger, startWebSubPings } from "./feeds/websub.ts";
 import { sitePlugin } from "./site/routes.tsx";
 import { identityRoutes } from "./settings/routes.ts";
 import { weatherPagesPlugin } from "./weather/routes.tsx";
@@ -42,6 +45,8 @@ declare module "fastify" {
   interface FastifyInstance {
     /** The page cache, or null when PAGE_CACHE_MB is 0. */
     pageCache: PageCache | null;
+    /** The WebSub pinger, when a hub is configured (tests wait for it to be idle). */
+    websub?: WebSubPinger;
   }
 }
 
@@ -78,6 +83,7 @@ async function registerPageCache(app: FastifyInstance, options: AppOptions, metr
   metrics.observeCache(() => cache.stats());
   const unsubscribe = invalidateOnChange(cache, {
     purge: options.purge,
+    now: options.now,
     onInvalidate: (origin, dropped) => {
       metrics.cacheInvalidations.inc({ origin });
       metrics.cacheEntriesDropped.inc(dropped);
@@ -116,6 +122,10 @@ export interface AppOptions {
   /** Prometheus instruments (default: a fresh set); GET /metrics answers only with `metricsToken` (null: 404). */
   metrics?: Metrics;
   metricsToken?: string | null;
+  /** The WebSub hub named in every feed and pinged after each change made here (WEBSUB_HUB_URL); null: none. */
+  websubHubUrl?: string | null;
+  /** WebSub timing: attempts after the first, first backoff and each request's limit in ms (tests shorten them). */
+  websubTiming?: { retries: number; minTimeoutMs: number; timeoutMs: number };
 }
 
 /**
@@ -295,7 +305,25 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     decorateReply: false,
   });
 
-  app.get("/robots.txt", async (_request, reply) => reply.type("text/plain; charset=utf-8").send(`User-agent: *\nDisallow: /yonetim/\nDisallow: /haber-parca/\n`));
+  const websubHubUrl = options.websubHubUrl ?? null;
+  // The site's name from the settings, as every page's header has it (the built-in one when they cannot be read).
+  const siteName = () =>
+    loadSiteSettings(db).then(
+      (s) => s.identity.siteName,
+      async () => (await builtInIdentity()).siteName,
+    );
+  await app.register(feedsPlugin, { db, publicUrl, hubUrl: websubHubUrl, siteName, now });
+  if (websubHubUrl) {
+    const pings = startWebSubPings({
+      db,
+      hubUrl: websubHubUrl,
+      publicUrl,
+      log: { warn: (m) => app.log.warn(m), error: (details, m) => app.log.error(details, m) },
+      ...options.websubTiming,
+    });
+    app.decorate("websub", pings);
+    app.addHook("onClose", async () => pings.stop());
+  }
 
   // Favicons, the manifest, the brand's files and /ads.txt (settings/).
   await app.register(identityRoutes, { db });

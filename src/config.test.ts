@@ -23,7 +23,19 @@ describe("loadConfig", () => {
       trustProxy: false,
       pageCache: { maxMegabytes: 256, graceMs: 1000 },
       metricsToken: null,
+      websubHubUrl: null,
     });
+  });
+
+  it("reads the WebSub hub: none by default, an http(s) URL kept as written, a clear error otherwise", () => {
+    expect(loadConfig({ WEBSUB_HUB_URL: "" }).websubHubUrl).toBeNull();
+    expect(loadConfig({ WEBSUB_HUB_URL: " https://pubsubhubbub.appspot.com/ " }).websubHubUrl).toBe("https://pubsubhubbub.appspot.com/");
+    expect(loadConfig({ WEBSUB_HUB_URL: "http://hub.example:8080/yayinla?site=a" }).websubHubUrl).toBe("http://hub.example:8080/yayinla?site=a");
+    for (const bad of ["hub.example", "ftp://hub.example/", "/hub", "https://"]) {
+      expect(() => loadConfig({ WEBSUB_HUB_URL: bad }), bad).toThrow(/^WEBSUB_HUB_URL must be an absolute http\(s\) URL/);
+    }
+    expect(() => loadConfig({ WEBSUB_HUB_URL: "https://kullanici:parola@hub.example/" })).toThrow(/must not hold a user name, password or #fragment/);
+    expect(() => loadConfig({ WEBSUB_HUB_URL: "https://hub.example/#x" })).toThrow(/#fragment/);
   });
 
   it("sizes the page cache and guards /metrics from the environment", () => {

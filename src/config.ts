@@ -19,6 +19,8 @@ export interface Config {
   pageCache: PageCacheConfig;
   /** METRICS_TOKEN: Bearer token for GET /metrics; null (unset or empty) leaves /metrics a 404. */
   metricsToken: string | null;
+  /** WEBSUB_HUB_URL: the WebSub hub named in every feed and told of each change; null (unset or empty): none. */
+  websubHubUrl: string | null;
 }
 
 export interface PageCacheConfig {
@@ -187,6 +189,27 @@ function parseMetricsToken(raw: string | undefined): string | null {
   return value;
 }
 
+/**
+ * WEBSUB_HUB_URL: empty or unset means no hub; otherwise an absolute http(s) URL without user
+ * name, password or fragment (the hub's publish endpoint, e.g. https://pubsubhubbub.appspot.com/).
+ * Kept as written (normalised by the URL parser): hubs tell their endpoints apart by the exact URL.
+ */
+export function parseWebSubHubUrl(raw: string | undefined): string | null {
+  const value = (raw ?? "").trim();
+  if (value === "") return null;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(`WEBSUB_HUB_URL must be an absolute http(s) URL (got ${JSON.stringify(value)})`);
+  }
+  if (url.protocol !== "http:" && url.protocol !== "https:") throw new ConfigError(`WEBSUB_HUB_URL must be an absolute http(s) URL (got ${JSON.stringify(value)})`);
+  if (url.username !== "" || url.password !== "" || url.hash !== "") {
+    throw new ConfigError("WEBSUB_HUB_URL must not hold a user name, password or #fragment (it is published in every feed)");
+  }
+  return url.href;
+}
+
 /** Reads the environment into a typed config; throws ConfigError with a one-line message on bad values. */
 export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config {
   const port = parsePort(env.PORT, 3000);
@@ -217,5 +240,6 @@ export function loadConfig(env: Env = process.env, cwd = process.cwd()): Config 
       graceMs: parseWholeNumber("PAGE_CACHE_GRACE_MS", env.PAGE_CACHE_GRACE_MS, 1000, 0, 10_000),
     },
     metricsToken: parseMetricsToken(env.METRICS_TOKEN),
+    websubHubUrl: parseWebSubHubUrl(env.WEBSUB_HUB_URL),
   };
 }

@@ -24,7 +24,7 @@ Environment: PORT (3000), HOST (127.0.0.1), DATABASE_URL (sqlite:./data/haberci.
              WEATHER_PROVIDER (open-meteo|mgm|off), OPEN_METEO_URL, OPEN_METEO_API_KEY, MGM_URL,
              WEATHER_REFRESH_SECONDS (900), WEATHER_TIMEOUT_MS (10000),
              PAGE_CACHE_MB (256; 0 turns the page cache off), PAGE_CACHE_GRACE_MS (1000),
-             METRICS_TOKEN (unset: /metrics answers 404),
+             METRICS_TOKEN (unset: /metrics answers 404), WEBSUB_HUB_URL (unset: no WebSub hub),
              CDN_PURGER (off|fastly|cloudflare|varnish) and its settings: see docs/cdn.md`;
 
 const HELP: Record<string, string> = {
@@ -143,6 +143,7 @@ async function runServe(config: Config, demo: boolean): Promise<void> {
     purge: (keys) => purges?.enqueue(keys),
     metrics,
     metricsToken: config.metricsToken,
+    websubHubUrl: config.websubHubUrl,
   });
   if (purger) {
     purges = startPurgeQueue(purger, { log: app.log, onRound: (result) => metrics.cdnPurges.inc({ result }) });

@@ -24,8 +24,9 @@ export interface ArticleFixture {
   breaking?: boolean;
   breakingUntil?: string | null;
   headlineSlot?: number | null;
-  /** `shareCrops`: the row says its share crops were made (write them with writeFixtureImage). */
-  image?: { storageKey: string; caption: string; credit: string; alt: string; shareCrops?: boolean };
+  /** `shareCrops`: the row says its share crops were made (write them with writeFixtureImage); `hasFallback`: its JPEG fallback. */
+  image?: { storageKey: string; caption: string; credit: string; alt: string; hasFallback?: boolean; shareCrops?: boolean };
+  scheduledAt?: string | null;
   /** The byline, by author name (each profile made on first use, slug from the name); none: an agency item. */
   authors?: string[];
 }
@@ -49,6 +50,7 @@ export async function addArticle(db: Kysely<Database>, f: ArticleFixture): Promi
           caption: f.image.caption,
           credit: f.image.credit,
           alt: f.image.alt,
+          hasFallback: f.image.hasFallback ? 1 : 0,
           createdAt: "2026-11-20T09:00:00.000Z",
         })
       : null;
@@ -71,6 +73,7 @@ export async function addArticle(db: Kysely<Database>, f: ArticleFixture): Promi
       updatedAt: f.contentUpdatedAt ?? publishedAt ?? "2026-11-20T09:00:00.000Z",
       publishedAt,
       contentUpdatedAt: f.contentUpdatedAt ?? null,
+      scheduledAt: f.scheduledAt ?? null,
     });
     const tagIds: number[] = [];
     for (const name of f.tags ?? []) tagIds.push((await ensureTag(trx, slugify(name), name)).id);

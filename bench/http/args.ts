@@ -14,6 +14,7 @@ export const SCENARIOS = [
   "stampede",
   "uncached-article",
   "uncached-home",
+  "sitemap-month",
 ] as const;
 
 export type ScenarioName = (typeof SCENARIOS)[number];

@@ -99,6 +99,23 @@ export function readRssMiB(pid: number): number | null {
   }
 }
 
+/**
+ * CPU time `pid` has used so far (user + system) in ms, from /proc/PID/stat (clock ticks, 100 a second on
+ * Linux: 10 ms steps); null where /proc is missing. On a busy machine a build's CPU time says more than its
+ * wall time, which includes waiting for a core.
+ */
+export function readCpuMs(pid: number): number | null {
+  try {
+    // Fields after the command name (which may hold spaces, inside parentheses): utime and stime are 14 and 15.
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, "utf8");
+    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
+    const ticks = Number(fields[11]) + Number(fields[12]);
+    return Number.isFinite(ticks) ? ticks * 10 : null;
+  } catch {
+    return null;
+  }
+}
+
 /** Samples the RSS of `pid` every `everyMs` (200 ms by default) until `stop()`, which returns the highest in MiB. */
 export function sampleRss(pid: number, everyMs = 200): { stop(): number | null } {
   let max: number | null = readRssMiB(pid);

@@ -9,6 +9,8 @@ export interface InvalidationOptions {
   purge?: (keys: readonly string[]) => void;
   /** For metrics: one call per change, with the number of entries it dropped here. */
   onInvalidate?: (origin: EventOrigin, dropped: number) => void;
+  /** The app's clock (which articles are recent enough for the news sitemap); default the system's. */
+  now?: () => Date;
 }
 
 /**
@@ -24,7 +26,7 @@ export function invalidateOnChange(cache: PageCache, options: InvalidationOption
     options.onInvalidate?.(origin, dropped);
     if (origin === "local") options.purge?.(keys);
   };
-  const onArticle = (change: Parameters<typeof keysForChange>[0], origin: EventOrigin) => apply(keysForChange(change), origin);
+  const onArticle = (change: Parameters<typeof keysForChange>[0], origin: EventOrigin) => apply(keysForChange(change, options.now?.() ?? new Date()), origin);
   const onHeadlines = (_change: unknown, origin: EventOrigin) => apply([HEADLINES_KEY], origin);
   const onTaxonomy = (_change: unknown, origin: EventOrigin) => apply([SITE_KEY], origin);
   const onAuthor = ({ authorId }: { authorId: number }, origin: EventOrigin) => apply([authorKey(authorId), bylineKey(authorId)], origin);

@@ -15,7 +15,7 @@ export const authorKey = (id: number): string => `author-${id}`;
 export const bylineKey = (id: number): string => `byline-${id}`;
 /** Lists of a source's published articles. */
 export const sourceKey = (id: number): string => `source-${id}`;
-/** Lists of every published article (home's latest, the unfiltered API list, feeds, sitemaps). */
+/** Lists of every published article (home's latest, the unfiltered API list, the site feed, the sitemap index). */
 export const LATEST_KEY = "latest";
 /** The son dakika strip and page. */
 export const BREAKING_KEY = "breaking";
@@ -27,6 +27,25 @@ export const SEARCH_KEY = "search";
 export const WEATHER_KEY = "weather";
 /** Every cached answer (the plugin adds it): categories and sources appear in every header and card. */
 export const SITE_KEY = "site";
+/**
+ * The monthly article sitemap of `month` ("2026-11", UTC), all its parts: every published article of
+ * that month is on it with its address, lastmod and picture, so any change to one drops it.
+ */
+export const sitemapMonthKey = (month: string): string => `sitemap-${month}`;
+/** The Google News sitemap (published articles of the last NEWS_SITEMAP_WINDOW_MS). */
+export const NEWS_SITEMAP_KEY = "sitemap-news";
+/** The tag sitemap: tags that have at least one published article. */
+export const TAG_SITEMAP_KEY = "sitemap-tags";
+/** The author sitemap: authors that have at least one published article. */
+export const AUTHOR_SITEMAP_KEY = "sitemap-authors";
+/** How far back the Google News sitemap reaches: 48 hours (Google News sitemap guidelines). */
+export const NEWS_SITEMAP_WINDOW_MS = 48 * 3_600_000;
+
+/** The UTC month ("2026-11") of an ISO time: which monthly sitemap lists an article published then. */
+export function monthOf(iso: string): string {
+  return iso.slice(0, 7);
+}
+
 /** /ads.txt, the only page showing the ads_txt settings section. */
 export const ADS_TXT_KEY = "ads-txt";
 
@@ -57,14 +76,23 @@ function listedIn(facts: ArticleFacts | null, of: (f: ArticleFacts) => number[])
  * hold it), plus each list whose membership changed — the list it entered or left by being published or
  * unpublished, or by a new category, source, tags or authors — and the son dakika, manşet and search lists when
  * its place in them changed. A title edit of a published article touches its own key and search only:
- * lists that do not show it keep their bytes.
+ * lists that do not show it keep their bytes. Sitemaps: the monthly sitemap of its publication month
+ * (before and after) whenever it is listed there, since its lastmod, address or picture may have
+ * changed; the news sitemap when it was published less than 48 hours (plus a minute for clocks)
+ * before `now`; the tag and author sitemaps when its tags or authors changed.
  */
-export function keysForChange({ articleId, before, after }: ArticleChange): string[] {
+export function keysForChange({ articleId, before, after }: ArticleChange, now: Date = new Date()): string[] {
   const keys = new Set<string>([articleKey(articleId)]);
   const wasVisible = before?.visible ?? false;
   const isVisible = after?.visible ?? false;
   if (!wasVisible && !isVisible) return [...keys];
   keys.add(SEARCH_KEY);
+  const newsSince = new Date(now.getTime() - NEWS_SITEMAP_WINDOW_MS - 60_000).toISOString();
+  for (const facts of [before, after]) {
+    if (!facts?.visible || facts.publishedAt === null) continue;
+    keys.add(sitemapMonthKey(monthOf(facts.publishedAt)));
+    if (facts.publishedAt >= newsSince) keys.add(NEWS_SITEMAP_KEY);
+  }
   if (wasVisible !== isVisible) keys.add(LATEST_KEY);
   for (const id of differs(
     listedIn(before, (f) => [f.categoryId]),
@@ -76,16 +104,18 @@ export function keysForChange({ articleId, before, after }: ArticleChange): stri
     listedIn(after, (f) => [f.sourceId]),
   ))
     keys.add(sourceKey(id));
-  for (const id of differs(
+  const tagsChanged = differs(
     listedIn(before, (f) => f.tagIds),
     listedIn(after, (f) => f.tagIds),
-  ))
-    keys.add(tagKey(id));
-  for (const id of differs(
+  );
+  for (const id of tagsChanged) keys.add(tagKey(id));
+  if (tagsChanged.length > 0) keys.add(TAG_SITEMAP_KEY);
+  const authorsChanged = differs(
     listedIn(before, (f) => f.authorIds),
     listedIn(after, (f) => f.authorIds),
-  ))
-    keys.add(authorKey(id));
+  );
+  for (const id of authorsChanged) keys.add(authorKey(id));
+  if (authorsChanged.length > 0) keys.add(AUTHOR_SITEMAP_KEY);
   const breaking = (f: ArticleFacts | null) => (f?.visible && f.breaking ? `on:${f.breakingUntil ?? ""}` : "off");
   if (breaking(before) !== breaking(after)) keys.add(BREAKING_KEY);
   const headline = (f: ArticleFacts | null) => Boolean(f?.visible && f.headline);

@@ -107,6 +107,19 @@ export function matchesEtag(ifNoneMatch: string | undefined, etag: string): bool
   });
 }
 
+/**
+ * Whether a conditional GET or HEAD may be answered 304: `If-None-Match` names the page; or, only when
+ * the request has no `If-None-Match` (RFC 9110 §13.1.3), `If-Modified-Since` is no earlier than the
+ * stored `Last-Modified` (feeds and sitemaps send one; a date that does not parse is ignored).
+ */
+function isNotModified(request: FastifyRequest, page: CachedPage): boolean {
+  const ifNoneMatch = request.headers["if-none-match"];
+  if (ifNoneMatch !== undefined) return matchesEtag(ifNoneMatch, page.etag);
+  const since = Date.parse(request.headers["if-modified-since"] ?? "");
+  const modified = Date.parse(page.headers["last-modified"] ?? "");
+  return Number.isFinite(since) && Number.isFinite(modified) && modified <= since;
+}
+
 type Encoding = "br" | "gzip" | "identity";
 interface Variant {
   body: Buffer;
@@ -158,7 +171,7 @@ function responseFor(request: FastifyRequest, page: CachedPage, outdated: boolea
   // An empty body (a redirect) goes out as it is.
   const variant = variants(page)[page.identity.length === 0 ? "identity" : encodingFor(request)];
   const headers = outdated ? { ...variant.headers, "cache-control": OUTDATED_CONTROL } : variant.headers;
-  if (page.status === 200 && matchesEtag(request.headers["if-none-match"], page.etag)) {
+  if (page.status === 200 && isNotModified(request, page)) {
     const { "content-length": _length, "content-encoding": _encoding, ...notModified } = headers;
     return { status: 304, headers: notModified, body: variant.body };
   }

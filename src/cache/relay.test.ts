@@ -20,7 +20,17 @@ const url = process.env.TEST_POSTGRES_URL ?? "";
 /** A port of this suite's range (47300–47309; the two-process test uses the lowest ones). */
 const PROXY_PORT = 47309;
 
-const facts: ArticleFacts = { visible: true, categoryId: 2, sourceId: 1, tagIds: [3, 5], authorIds: [4], breaking: false, breakingUntil: null, headline: false };
+const facts: ArticleFacts = {
+  visible: true,
+  categoryId: 2,
+  sourceId: 1,
+  tagIds: [3, 5],
+  authorIds: [4],
+  breaking: false,
+  breakingUntil: null,
+  headline: false,
+  publishedAt: "2026-11-20T09:00:00.000Z",
+};
 const change: ArticleChange = { articleId: 7, before: null, after: facts };
 
 interface Instance {

@@ -71,6 +71,7 @@ const ArticleFactsJson = Type.Object({
   breaking: Type.Boolean(),
   breakingUntil: Type.Union([Type.String({ maxLength: 64 }), Type.Null()]),
   headline: Type.Boolean(),
+  publishedAt: Type.Union([Type.String({ maxLength: 64 }), Type.Null()]),
 });
 const ArticleChangeJson = Type.Object({
   articleId: Id,

@@ -10,6 +10,7 @@ import * as m0008 from "./migrations/0008-sign-in-throttles.ts";
 import * as m0009 from "./migrations/0009-breaking-index.ts";
 import * as m0010 from "./migrations/0010-author-profiles.ts";
 import * as m0011 from "./migrations/0011-share-crops-and-settings.ts";
+import * as m0012 from "./migrations/0012-sitemap-index.ts";
 import type { Database } from "./schema.ts";
 
 // Listed explicitly (not read from the folder) so the order is reviewed and bundlers see every file.
@@ -25,6 +26,7 @@ const migrations: Record<string, Migration> = {
   "0009-breaking-index": m0009,
   "0010-author-profiles": m0010,
   "0011-share-crops-and-settings": m0011,
+  "0012-sitemap-index": m0012,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -27,6 +27,7 @@ export async function readArticleFacts(db: Db, id: number): Promise<ArticleFacts
     breaking: row.isBreaking === 1,
     breakingUntil: row.isBreaking === 1 ? row.breakingUntil : null,
     headline: row.headlineSlot !== null,
+    publishedAt: row.publishedAt,
   };
 }
 

@@ -287,6 +287,29 @@ export async function findTagWithCount(db: Db, slug: string, filter: { categoryI
   return row ? { tag: { id: row.id, slug: row.slug, name: row.name }, total: Number(row.total ?? 0) } : undefined;
 }
 
+const breakingFullQuery = preparedQuery((db, params: { now: string }, limit: number) =>
+  fullQuery(db, publishedCards(db))
+    .where("a.isBreaking", "=", sql.lit(1))
+    .where((eb) => eb.or([eb("a.breakingUntil", "is", null), eb("a.breakingUntil", ">", params.now)]))
+    .orderBy("a.publishedAt", "desc")
+    .orderBy("a.id", "desc")
+    .limit(rows(limit)),
+);
+
+/** Son dakika as whole articles (the son dakika feed): flag on now, newest first. One statement (articles_breaking). */
+export async function listBreakingFull(db: Db, now: Date, limit: number): Promise<ArticleFull[]> {
+  return (await breakingFullQuery(db, { now: now.toISOString() }, limit)).map((r) => toFull(r, now));
+}
+
+const headlinesFullQuery = preparedQuery((db, _params: Record<string, never>, limit: number) =>
+  fullQuery(db, publishedCards(db)).where("a.headlineSlot", "is not", null).orderBy("a.headlineSlot").limit(rows(limit)),
+);
+
+/** The manşet as whole articles (the manşet feed), in slot order. One statement (articles_headline_slot). */
+export async function listHeadlinesFull(db: Db, now: Date, limit: number): Promise<ArticleFull[]> {
+  return (await headlinesFullQuery(db, {}, limit)).map((r) => toFull(r, now));
+}
+
 const breakingQuery = preparedQuery((db, params: { now: string }, limit: number) => picksQuery(db, [breakingPick(db, 0, limit, params.now)]));
 
 /** Son dakika: published articles whose flag is on now, newest first. One statement. */

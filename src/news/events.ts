@@ -19,6 +19,8 @@ export interface ArticleFacts {
   breakingUntil: string | null;
   /** In a manşet slot. */
   headline: boolean;
+  /** Publication time (ISO, UTC) as stored, null before the first publication: which monthly sitemap and whether the news sitemap list it. */
+  publishedAt: string | null;
 }
 
 /** One article changed: its facts before and after (null: it did not exist, or no longer does). */

@@ -21,3 +21,8 @@ export async function findRedirectTarget(db: Kysely<Database>, requestUrl: strin
   if (url === undefined) return undefined;
   return { location: exact === undefined ? keepQuery(url, requestUrl) : url, articleId: id };
 }
+
+/** The current address of published article `id` (its permanent id address answers with it), or undefined. One statement. */
+export async function findArticleUrl(db: Kysely<Database>, id: number, now: Date): Promise<string | undefined> {
+  return (await findPublishedArticle(db, id, now))?.url;
+}

@@ -34,7 +34,10 @@ export function authorPath(authorSlug: string, page = 1): string {
   return page <= 1 ? `/yazar/${authorSlug}/` : `/yazar/${authorSlug}/${page}.sayfa.html`;
 }
 
-/** The author's RSS feed (built by feeds/). */
-export function authorFeedPath(authorSlug: string): string {
-  return `/rss/yazar/${authorSlug}.xml`;
+/**
+ * The permanent address of an article, `/h/{id}`: answered with a 301 to its current URL (the id
+ * decides), so it never changes with the title or category. Feeds use it as the item's guid.
+ */
+export function articleIdPath(id: number): string {
+  return `/h/${id}`;
 }

@@ -84,6 +84,12 @@ export async function tagsOfArticles(db: Db, ids: number[]): Promise<Map<number,
   return out;
 }
 
+/** The tags with these ids (any order; unknown ids are left out). One statement. */
+export async function findTagsByIds(db: Db, ids: readonly number[]): Promise<Tag[]> {
+  if (ids.length === 0) return [];
+  return db.selectFrom("tags").selectAll().where("id", "in", ids).execute();
+}
+
 export async function tagNamesOf(db: Db, articleId: number): Promise<string[]> {
   return (await tagsOfArticles(db, [articleId])).get(articleId)?.map((t) => t.name) ?? [];
 }

@@ -97,7 +97,9 @@ describeEachDatabase("bylines and author pages", (get) => {
     expect(first).toContain('<p class="author-title">Ekonomi Editörü</p>');
     expect(first).toContain("Piyasaları izler.\nAnkara'da yaşar.");
     expect(first).toContain('<a href="https://example.org/deniz" rel="me">example.org</a>');
-    expect(first).toContain('<link rel="alternate" type="application/rss+xml" title="Deniz Kaya haberleri" href="https://haberci.test/rss/yazar/deniz-kaya.xml"/>');
+    expect(first).toContain(
+      '<link rel="alternate" type="application/rss+xml" title="Haberci Deniz Kaya haberleri (RSS)" href="https://haberci.test/rss/yazar/deniz-kaya.xml"/>',
+    );
     // 21 published articles: 20 on page 1, newest first; the draft nowhere.
     const titles = [...first.matchAll(/<h3 class="card-title"><a href="[^"]+">([^<]+)<\/a>/g)].map((m) => m[1]);
     expect(titles).toHaveLength(PAGE_SIZE);

@@ -45,6 +45,7 @@ describeEachDatabase("statements per reader page", (get) => {
       tags: ["Kudüs", "Diplomasi"],
       publishedAt: "2026-11-26T12:22:00.000Z",
       image: { storageKey: "t/kudus", caption: "Bina", credit: "AA", alt: "Gazeteciler" },
+      authors: ["Ayşe Yılmaz"],
     });
     await addArticle(db, { title: "Eski dünya haberi", category: "dunya", tags: ["Diplomasi"], publishedAt: "2026-11-20T08:00:00.000Z" });
     await addArticle(db, { title: "Manşet haberi", category: "gundem", headlineSlot: 1, breaking: true, publishedAt: "2026-11-27T10:00:00.000Z" });
@@ -86,6 +87,15 @@ describeEachDatabase("statements per reader page", (get) => {
     ["the API's list", () => "/api/v1/articles", 2],
     ["the API's list by category and tag", () => "/api/v1/articles?category=dunya&tag=diplomasi", 2],
     ["the API's article", () => `/api/v1/articles/${ids.world}`, 2],
+    // Feeds and sitemaps (issue 12, Speed: the news sitemap and a category feed, at most two each).
+    ["a category feed", () => "/rss/spor.xml", 1],
+    ["the site feed", () => "/rss/tum-haberler.atom", 1],
+    ["a tag feed", () => "/rss/etiket/futbol.json", 2],
+    ["an author feed", () => "/rss/yazar/ayse-yilmaz.xml", 2],
+    ["the son dakika feed", () => "/rss/son-dakika.xml", 1],
+    ["the manşet feed", () => "/rss/manset.xml", 1],
+    ["the news sitemap", () => "/sitemap-news.xml", 1],
+    ["a monthly sitemap", () => "/sitemap/haber-2026-11.xml", 1],
     ["the weather overview", () => "/hava-durumu/", 0],
     ["a province's weather", () => "/hava-durumu/izmir/", 0],
     ["the weather JSON", () => "/api/v1/weather", 0],

@@ -21,6 +21,7 @@ import { ArticleView } from "./views/ArticleView.tsx";
 import { HomePage } from "./views/HomePage.tsx";
 import { ListPage } from "./views/ListPage.tsx";
 import type { ArticleView as ArticleData } from "../news/getArticle.ts";
+import { feedAlternates } from "../feeds/paths.ts";
 import {
   BREAKING_KEY,
   HEADLINES_KEY,
@@ -74,7 +75,11 @@ export const sitePlugin: FastifyPluginAsyncTypebox<SiteOptions> = async (app, { 
     const [data, c] = await Promise.all([getHome(db, now()), chrome()]);
     const shown = [...data.headlines, ...data.breaking, ...data.latest, ...data.mostRead, ...data.blocks.flatMap((b) => b.articles)];
     const lists = [HEADLINES_KEY, BREAKING_KEY, LATEST_KEY, WEATHER_KEY, ...data.blocks.map((b) => categoryKey(b.category.id))];
-    return reply.cacheWith([...lists, ...articleKeys(shown)], { maxAgeMs: MOST_READ_MAX_AGE_MS }).render(HomePage, { chrome: c, data });
+    return reply.cacheWith([...lists, ...articleKeys(shown)], { maxAgeMs: MOST_READ_MAX_AGE_MS }).render(HomePage, {
+      chrome: c,
+      data,
+      alternates: [...feedAlternates({ kind: "all" }, `${c.siteName} son haberler`), ...feedAlternates({ kind: "headlines" }, `${c.siteName} manşet`)],
+    });
   });
 
   app.get("/haber/:category", { schema: { params: Type.Object({ category: Slug }) } }, async (request, reply) =>
@@ -97,6 +102,7 @@ export const sitePlugin: FastifyPluginAsyncTypebox<SiteOptions> = async (app, { 
       page: page.page,
       pageCount: page.pageCount,
       pageHref: (n) => categoryPath(category.slug, n),
+      alternates: feedAlternates({ kind: "category", slug: category.slug }, `${c.siteName} ${category.name} haberleri`),
       jsonLd: [
         breadcrumbs(c.publicUrl, [
           { name: "Ana Sayfa", path: "/" },
@@ -157,6 +163,7 @@ export const sitePlugin: FastifyPluginAsyncTypebox<SiteOptions> = async (app, { 
         page: page.page,
         pageCount: page.pageCount,
         pageHref: (n) => tagPath(tag.slug, n),
+        alternates: feedAlternates({ kind: "tag", slug: tag.slug }, `${c.siteName} ${tag.name} haberleri`),
       });
     },
   );
@@ -168,7 +175,12 @@ export const sitePlugin: FastifyPluginAsyncTypebox<SiteOptions> = async (app, { 
   /** An author's page n: the profile (its byline key: a profile edit drops it) and their articles (the author's list key). */
   const sendAuthorPage = async (reply: FastifyReply, slug: string, pageNo: number) => {
     const [{ author, page }, c] = await Promise.all([getAuthorPage(db, slug, pageNo, now()), chrome()]);
-    return reply.cacheWith([authorKey(author.id), bylineKey(author.id), WEATHER_KEY, ...articleKeys(page.items)]).render(AuthorPage, { chrome: c, author, page });
+    return reply.cacheWith([authorKey(author.id), bylineKey(author.id), WEATHER_KEY, ...articleKeys(page.items)]).render(AuthorPage, {
+      chrome: c,
+      author,
+      page,
+      alternates: feedAlternates({ kind: "author", slug: author.slug }, `${c.siteName} ${author.name} haberleri`),
+    });
   };
 
   app.get("/yazar/:author/", { ...cached, schema: { params: Type.Object({ author: Slug }) } }, async (request, reply) => sendAuthorPage(reply, request.params.author, 1));
@@ -194,6 +206,7 @@ export const sitePlugin: FastifyPluginAsyncTypebox<SiteOptions> = async (app, { 
       canonicalPath: "/son-dakika/",
       items: items,
       empty: "Şu anda son dakika haberi yok.",
+      alternates: feedAlternates({ kind: "breaking" }, `${c.siteName} son dakika`),
     });
   });
 

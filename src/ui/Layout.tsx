@@ -31,6 +31,15 @@ export interface Chrome {
   provinces: Array<{ plate: string; name: string }>;
 }
 
+/** A `<link rel="alternate">` of the page: one of its feeds. */
+export interface AlternateLink {
+  /** MIME type, e.g. application/rss+xml. */
+  type: string;
+  title: string;
+  /** Path on the site, e.g. `/rss/dunya.xml`. */
+  href: string;
+}
+
 export interface LayoutProps {
   chrome: Chrome;
   title: string;
@@ -46,10 +55,10 @@ export interface LayoutProps {
   /** JSON-LD blocks, one <script> each. */
   jsonLd?: object[];
   noindex?: boolean;
-  /** RSS feeds of the page's list, named in `<link rel="alternate">` (paths). */
-  feeds?: Array<{ title: string; href: string }>;
   /** Kept in the header's search box. */
   searchQuery?: string;
+  /** The page's feeds, announced in the head for feed readers. */
+  alternates?: AlternateLink[];
   children: ComponentChildren;
 }
 
@@ -72,8 +81,8 @@ export function Layout(props: LayoutProps) {
         <title>{props.title}</title>
         {props.description && <meta name="description" content={props.description} />}
         {canonical && <link rel="canonical" href={canonical} />}
-        {props.feeds?.map((f) => (
-          <link key={f.href} rel="alternate" type="application/rss+xml" title={f.title} href={chrome.publicUrl + f.href} />
+        {props.alternates?.map((a) => (
+          <link key={a.href} rel="alternate" type={a.type} title={a.title} href={chrome.publicUrl + a.href} />
         ))}
         {/* Indexable pages let search engines show large picture previews (Google Discover needs it). */}
         <meta name="robots" content={props.noindex ? "noindex" : "max-image-preview:large"} />

@@ -351,6 +351,71 @@ export const ROUTES: Record<string, RouteSpec> = {
     cases: [c("utm query with CR/LF", () => get("/?utm_source=%0D%0ASet-Cookie:%20x=1")), c("page query ?sayfa=-1", () => get("/?sayfa=-1"))],
   },
   "GET /robots.txt": { need: "public", who: publicWho, sample: () => get("/robots.txt"), cases: [c("query junk", () => get("/robots.txt?%ff=%00"))] },
+  // ---------- feeds, sitemaps, permanent id addresses (src/feeds) ----------
+  "GET /rss/:file": {
+    need: "public",
+    who: publicWho,
+    sample: () => get("/rss/gundem.xml"),
+    cases: [
+      ...["yok-boyle.xml", "gundem.rss", "GUNDEM.xml", "gundem", ".xml", "%00.xml", "..%2f..%2fetc%2fpasswd", `${long(201)}.xml`].map((file) =>
+        c(`feed file ${file.slice(0, 40)}`, () => get(`/rss/${file}`), [404]),
+      ),
+      c("feed file in NFD", () => get(`/rss/${pct("gündem".normalize("NFD"))}.xml`), [404]),
+      // The edge removes control characters: the same feed.
+      c("feed file with NUL", () => get("/rss/gundem.xml%00")),
+      c("feed with a query", () => get("/rss/manset.json?utm_source=%0D%0AX:%20y")),
+    ],
+  },
+  "GET /rss/etiket/:file": {
+    need: "public",
+    who: publicWho,
+    sample: () => get("/rss/etiket/ankara.atom"),
+    cases: [
+      ...["yok-boyle.xml", "ankara.html", "%00.json", "..%2f..%2fyonetim.xml", `${long(201)}.xml`].map((file) =>
+        c(`tag feed file ${file.slice(0, 40)}`, () => get(`/rss/etiket/${file}`), [404]),
+      ),
+      c("tag feed in Cyrillic", () => get(`/rss/etiket/${pct("путин")}.xml`), [404]),
+    ],
+  },
+  "GET /rss/yazar/:file": {
+    need: "public",
+    who: publicWho,
+    sample: () => get("/rss/yazar/fuzz-editor.xml"),
+    cases: [
+      ...["yok-boyle.xml", "deniz.html", "%00.atom", "..%2f..%2fyonetim.json", `${long(201)}.xml`].map((file) =>
+        c(`author feed file ${file.slice(0, 40)}`, () => get(`/rss/yazar/${file}`), [404]),
+      ),
+    ],
+  },
+  "GET /sitemap.xml": { need: "public", who: publicWho, sample: () => get("/sitemap.xml"), cases: [c("query junk", () => get("/sitemap.xml?%ff=%00"))] },
+  "GET /sitemap-news.xml": { need: "public", who: publicWho, sample: () => get("/sitemap-news.xml"), cases: [c("query junk", () => get("/sitemap-news.xml?a=%0D%0Ab"))] },
+  "GET /sitemap/:file": {
+    need: "public",
+    who: publicWho,
+    sample: () => get("/sitemap/kategoriler.xml"),
+    cases: [
+      ...[
+        "haber-2026-13.xml",
+        "haber-0000-01.xml",
+        "haber-2026-11-0.xml",
+        "haber-2026-11-99999.xml",
+        "haber-2026-11-1.xml",
+        "etiketler-0.xml",
+        "etiketler-999.xml",
+        "yok.xml",
+        "%00.xml",
+        "..%2f..%2fetc",
+      ].map((file) => c(`sitemap file ${file}`, () => get(`/sitemap/${file}`), [404])),
+      c("a month without articles", () => get("/sitemap/haber-1999-01.xml"), [404]),
+      c("sitemap file of 201 characters", () => get(`/sitemap/${long(201)}`), [404]),
+    ],
+  },
+  "GET /h/:id": {
+    need: "public",
+    who: publicWho,
+    sample: (ctx) => get(`/h/${ctx.w.ids.published}`),
+    cases: [...idCases((id) => get(`/h/${id}`)), c("id of a draft", (ctx) => get(`/h/${ctx.w.ids.draftR}`), [404])],
+  },
   "GET /favicon.ico": { need: "public", who: publicWho, sample: () => get("/favicon.ico"), cases: [c("query junk", () => get("/favicon.ico?%ff=%00"))] },
   "GET /favicon.svg": { need: "public", who: publicWho, sample: () => get("/favicon.svg"), cases: [c("query junk", () => get("/favicon.svg?v=%00"))] },
   "GET /apple-touch-icon.png": {

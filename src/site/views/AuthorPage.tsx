@@ -1,18 +1,20 @@
 import { linkLabel } from "../../news/authorProfile.ts";
 import type { AuthorPageProfile } from "../../news/authorStore.ts";
-import { authorFeedPath, authorPath } from "../../news/slug.ts";
+import { authorPath } from "../../news/slug.ts";
 import type { ArticleCard, Page } from "../../news/types.ts";
-import { type Chrome, Layout } from "../../ui/Layout.tsx";
+import { type AlternateLink, type Chrome, Layout } from "../../ui/Layout.tsx";
 import { Card, Img, Pagination } from "./components.tsx";
 
 export interface AuthorPageProps {
   chrome: Chrome;
   author: AuthorPageProfile;
   page: Page<ArticleCard>;
+  /** The author's feeds. */
+  alternates: AlternateLink[];
 }
 
 /** `/yazar/{slug}/`: the profile (photo, name, title, bio, links), then the author's articles, newest first, paginated. */
-export function AuthorPage({ chrome, author, page }: AuthorPageProps) {
+export function AuthorPage({ chrome, author, page, alternates }: AuthorPageProps) {
   const first = page.page === 1;
   const suffix = first ? "" : `, Sayfa ${page.page}`;
   const description = author.title ? `${author.name}, ${author.title}: ${chrome.siteName} haberleri${suffix}.` : `${author.name} imzalı haberler${suffix}.`;
@@ -22,7 +24,7 @@ export function AuthorPage({ chrome, author, page }: AuthorPageProps) {
       title={`${author.name} Haberleri${suffix} | ${chrome.siteName}`}
       description={description}
       canonicalPath={authorPath(author.slug, page.page)}
-      feeds={[{ title: `${author.name} haberleri`, href: authorFeedPath(author.slug) }]}
+      alternates={alternates}
     >
       <section class="author-profile" aria-labelledby="yazar-adi">
         {author.picture && <Img picture={author.picture} sizes="120px" eager />}

@@ -1,9 +1,9 @@
 import type { HomeData } from "../../news/getHome.ts";
-import { type Chrome, Layout } from "../../ui/Layout.tsx";
+import { type AlternateLink, type Chrome, Layout } from "../../ui/Layout.tsx";
 import { homeStructuredData } from "../structuredData.ts";
 import { Card } from "./components.tsx";
 
-export function HomePage({ chrome, data }: { chrome: Chrome; data: HomeData }) {
+export function HomePage({ chrome, data, alternates }: { chrome: Chrome; data: HomeData; alternates?: AlternateLink[] }) {
   const [lead, ...otherHeadlines] = data.headlines;
   return (
     <Layout
@@ -11,6 +11,7 @@ export function HomePage({ chrome, data }: { chrome: Chrome; data: HomeData }) {
       title={`${chrome.siteName} — Son dakika haberleri, Türkiye ve dünyadan güncel haberler`}
       description="Türkiye ve dünyadan son dakika haberleri, gündem, ekonomi, spor, sağlık, kültür-sanat ve bilim-teknoloji haberleri."
       canonicalPath="/"
+      alternates={alternates}
       jsonLd={homeStructuredData(chrome)}
     >
       <h1 class="visually-hidden">{chrome.siteName} ana sayfa</h1>

@@ -1,5 +1,5 @@
 import type { ArticleCard } from "../../news/types.ts";
-import { type Chrome, Layout } from "../../ui/Layout.tsx";
+import { type AlternateLink, type Chrome, Layout } from "../../ui/Layout.tsx";
 import { Card, Pagination } from "./components.tsx";
 
 export interface ListPageProps {
@@ -14,6 +14,8 @@ export interface ListPageProps {
   pageCount?: number;
   pageHref?: (n: number) => string;
   empty?: string;
+  /** The list's feeds. */
+  alternates?: AlternateLink[];
   /** JSON-LD blocks (a category page's BreadcrumbList). */
   jsonLd?: object[];
 }
@@ -27,6 +29,7 @@ export function ListPage(props: ListPageProps) {
       description={props.description}
       canonicalPath={props.canonicalPath}
       activeCategory={props.activeCategory}
+      alternates={props.alternates}
       jsonLd={props.jsonLd}
     >
       <h1 class="page-title">{props.heading}</h1>
