@@ -10,6 +10,8 @@ function reportView(id: string): void {
 }
 
 export function startArticleStream(stream: HTMLElement): void {
+  // The site's name as the page states it (site settings may rename it).
+  const siteName = document.querySelector<HTMLMetaElement>('meta[property="og:site_name"]')?.content ?? "Haberci";
   const loaded = new Set<string>();
   const first = stream.querySelector<HTMLElement>("article[data-article-id]");
   if (!first?.dataset.articleId) return;
@@ -29,7 +31,7 @@ export function startArticleStream(stream: HTMLElement): void {
     current = inView;
     const { url, title } = inView.dataset;
     if (url && location.pathname !== url) history.replaceState({ articleId: inView.dataset.articleId }, "", url);
-    if (title) document.title = `${title} | Haberci`;
+    if (title) document.title = `${title} | ${siteName}`;
   };
   window.addEventListener(
     "scroll",
