@@ -34,7 +34,10 @@ const CreateBody = Type.Object(
     body: Type.Optional(ArticleFields.body),
     source: Type.Optional(ArticleFields.source),
     tags: Type.Optional(ArticleFields.tags),
-    authors: Type.Optional({ ...ArticleFields.authors, description: "Author slugs, in byline order; default: the token user's own profile" }),
+    authors: Type.Optional({
+      ...ArticleFields.authors,
+      description: "Author slugs, in byline order; [] for an agency item (its source signs it); left out: the token user's own profile",
+    }),
     imageId: Type.Optional(ArticleFields.imageId),
     imageCaption: Type.Optional(ArticleFields.imageCaption),
     imageCredit: Type.Optional(ArticleFields.imageCredit),
@@ -109,7 +112,6 @@ export const newsroomApiPlugin: FastifyPluginAsyncTypebox<NewsroomApiOptions> = 
         category: b.category,
         source: b.source ?? "haberci",
         tags: b.tags ?? [],
-        // None named: writeNewArticle credits the token's user.
         authors: b.authors ?? [],
         imageId: b.imageId ?? null,
         imageCaption: b.imageCaption ?? "",
@@ -119,7 +121,8 @@ export const newsroomApiPlugin: FastifyPluginAsyncTypebox<NewsroomApiOptions> = 
         seoTitle: b.seoTitle ?? null,
         seoDescription: b.seoDescription ?? null,
       };
-      const article = await createArticle(db, { input, actor, now: now() });
+      // Left out: the token's user signs it; [] given: an agency item.
+      const article = await createArticle(db, { input, actor, now: now(), creditWriter: b.authors === undefined });
       return reply.code(201).send(await result(article));
     },
   );

@@ -14,6 +14,16 @@ describe("fieldErrors", () => {
     ).toEqual({ title: "Boş olamaz.", category: "Bu alan zorunlu.", yazar: "Bilinmeyen alan.", tags: "Türü yanlış: dizi olmalı.", limit: "En çok 50 olabilir." });
   });
 
+  it("says which items repeat, how few a list may hold and that a value must be one of those allowed", () => {
+    expect(
+      fieldErrors([
+        { keyword: "uniqueItems", instancePath: "/authors", params: { i: 1, j: 0 } },
+        { keyword: "minItems", instancePath: "/tags", params: { limit: 1 } },
+        { keyword: "enum", instancePath: "/status", params: { allowedValues: ["draft"] } },
+      ]),
+    ).toEqual({ authors: "Aynı değer birden fazla kez yazılmış (1. ve 2. öğe).", tags: "En az 1 öğe olmalı.", status: "İzin verilen değerlerden biri olmalı." });
+  });
+
   it("reports a value that fits no branch of a union without the null branch's noise", () => {
     expect(
       fieldErrors([

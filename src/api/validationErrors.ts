@@ -44,6 +44,16 @@ function describe(issue: SchemaIssue): string {
       return `En çok ${String(p.limit)} olabilir.`;
     case "maxItems":
       return `En çok ${String(p.limit)} öğe olabilir.`;
+    case "minItems":
+      return `En az ${String(p.limit)} öğe olmalı.`;
+    case "uniqueItems":
+      // Ajv names the two equal items by index (j before i).
+      return typeof p.i === "number" && typeof p.j === "number"
+        ? `Aynı değer birden fazla kez yazılmış (${p.j + 1}. ve ${p.i + 1}. öğe).`
+        : "Aynı değer birden fazla kez yazılmış.";
+    case "enum":
+    case "const":
+      return "İzin verilen değerlerden biri olmalı.";
     case "maxDepth":
       return `En çok ${String(p.limit)} düzey iç içe olabilir.`;
     case "pattern":

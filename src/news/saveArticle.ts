@@ -11,12 +11,14 @@ export interface CreateArticleInput {
   input: ArticleInput;
   actor: Actor;
   now: Date;
+  /** With no authors in `input`: true (default) credits the writer; false makes an agency item (the source signs it). */
+  creditWriter?: boolean;
 }
 
 /** A new draft owned by its writer, with its first revision. */
-export async function createArticle(db: Kysely<Database>, { input: raw, actor, now }: CreateArticleInput): Promise<Article> {
+export async function createArticle(db: Kysely<Database>, { input: raw, actor, now, creditWriter = true }: CreateArticleInput): Promise<Article> {
   assertMayCreate(raw, actor);
-  return changingArticle(db, null, async (trx) => writeNewArticle(trx, await resolveArticleInput(trx, raw), actor, now));
+  return changingArticle(db, null, async (trx) => writeNewArticle(trx, await resolveArticleInput(trx, raw), actor, now, creditWriter));
 }
 
 export interface UpdateArticleInput {

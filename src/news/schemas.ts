@@ -29,10 +29,9 @@ export const ArticleFields = {
   source: Slug,
   tags: Type.Array(Type.String({ minLength: 1, maxLength: TAG_MAX_LENGTH }), { maxItems: MAX_TAGS, description: "Tag slugs (or new tag names)" }),
   authors: Type.Array(Slug, {
-    minItems: 1,
     maxItems: MAX_AUTHORS,
     uniqueItems: true,
-    description: "Author slugs, in byline order (at least one); unknown slugs answer 400 `unknown_author`",
+    description: "Author slugs, in byline order; [] for an agency item (its source signs it); unknown slugs answer 400 `unknown_author`",
   }),
   imageId: Type.Union([Int32Id, Type.Null()]),
   imageCaption: Type.String({ maxLength: ARTICLE_LIMITS.imageCaption }),

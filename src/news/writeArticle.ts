@@ -40,9 +40,10 @@ export function assertMayCreate(input: ArticleInput, actor: Actor): void {
 
 /**
  * Inserts a new draft owned by `actor`, with its tags, authors, first revision ("Oluşturuldu") and
- * search index. Without authors the byline is the actor's own profile, created when they have none.
+ * search index. Without authors the byline is the actor's own profile (created when they have none),
+ * unless `creditWriter` is false: then it is an agency item, signed by its source.
  */
-export async function writeNewArticle(trx: Trx, resolved: ResolvedInput, actor: Actor, now: Date): Promise<Article> {
+export async function writeNewArticle(trx: Trx, resolved: ResolvedInput, actor: Actor, now: Date, creditWriter = true): Promise<Article> {
   const id = await insertArticle(trx, {
     ...contentColumns(resolved),
     status: "draft",
@@ -51,7 +52,8 @@ export async function writeNewArticle(trx: Trx, resolved: ResolvedInput, actor: 
     updatedAt: now.toISOString(),
   });
   await setArticleTagNames(trx, id, resolved.input.tags);
-  await setArticleAuthors(trx, id, resolved.authorIds.length > 0 ? resolved.authorIds : [await ensureAuthorForUser(trx, actor)]);
+  const writer = creditWriter ? [await ensureAuthorForUser(trx, actor)] : [];
+  await setArticleAuthors(trx, id, resolved.authorIds.length > 0 ? resolved.authorIds : writer);
   const article = await findArticleRow(trx, id);
   if (!article) throw new Error("article vanished");
   await writeRevision(trx, article, actor, now, "Oluşturuldu");
