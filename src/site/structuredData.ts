@@ -18,14 +18,15 @@ export function publisherOf(chrome: Chrome): Organization {
 }
 
 /**
- * An article's images for structured data: its picture's 16:9, 4:3 and 1:1 crops (those it is big enough for);
- * the site's default share images when it has no picture, or none of its crops exist.
+ * An article's images for structured data: its picture's 16:9, 4:3 and 1:1 crops, each one the picture is too
+ * small for (or all, without a picture) replaced by the site's default share image of that shape.
  */
 export function articleImages(article: Pick<ArticleFull, "share">, chrome: Chrome): ImageObject[] {
   const own = article.share;
-  const pick = (set: Chrome["defaultShare"]) => [set.wide, set.standard, set.square].filter((i): i is ShareImageRef => i !== null);
-  const images = own ? pick(own) : [];
-  return (images.length > 0 ? images : pick(chrome.defaultShare)).map((i) => imageObject(chrome.publicUrl, i));
+  const fallback = chrome.defaultShare;
+  // Crop by crop: a picture too small for one (say 16:9 at 1200 px) has the site's default in its place.
+  const images = [own?.wide ?? fallback.wide, own?.standard ?? fallback.standard, own?.square ?? fallback.square];
+  return images.filter((i): i is ShareImageRef => i !== null).map((i) => imageObject(chrome.publicUrl, i));
 }
 
 /** The Open Graph card of an article: its 1200×630 crop with its alt text, else the site's default card. */
