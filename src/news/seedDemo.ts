@@ -1,4 +1,5 @@
 import crypto from "node:crypto";
+import { lockSetupStep } from "../db/setupLock.ts";
 import type { Kysely } from "kysely";
 import { marked } from "marked";
 import sharp from "sharp";
@@ -115,7 +116,10 @@ export async function seedDemo(db: Kysely<Database>, input: SeedDemoInput): Prom
     await Promise.all(articles.slice(i, i + 4).map((a, j) => draw(a, i + j)));
   }
 
-  await db.transaction().execute(async (trx) => {
+  const wrote = await db.transaction().execute(async (trx) => {
+    // Another instance starting with --demo at the same moment may have seeded meanwhile.
+    await lockSetupStep(trx, "demo");
+    if ((await countArticles(trx)) > 0) return false;
     const authorIds: number[] = [];
     for (const author of DEMO_AUTHORS) authorIds.push(await insertAuthor(trx, { ...author, slug: slugify(author.name) }));
     for (const [i, a] of articles.entries()) {
@@ -169,7 +173,9 @@ export async function seedDemo(db: Kysely<Database>, input: SeedDemoInput): Prom
       const row = await findArticleRow(trx, articleId);
       if (row) await indexArticle(trx, searchDocumentOf(row));
     }
+    return true;
   });
+  if (!wrote) return { seeded: false, reason: "database already has articles" };
   const breaking = articles.filter((a) => a.breaking).length;
   log(`Seeded ${articles.length} demo articles (${headlines.length} headlines, ${breaking} breaking).`);
   return { seeded: true, articles: articles.length, headlines: headlines.length, breaking };

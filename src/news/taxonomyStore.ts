@@ -40,6 +40,25 @@ export async function insertSource(trx: Trx, row: Omit<Source, "id">): Promise<S
   return trx.insertInto("sources").values(row).returningAll().executeTakeFirstOrThrow();
 }
 
+/**
+ * Adds the default categories and sources a new site starts with, skipping any whose slug exists (or is being
+ * added by another instance starting at the same moment: PostgreSQL waits for it, then skips).
+ */
+export async function insertDefaultTaxonomy(trx: Trx, rows: { categories: Array<Omit<Category, "id">>; sources: Array<Omit<Source, "id">> }): Promise<void> {
+  if (rows.categories.length > 0)
+    await trx
+      .insertInto("categories")
+      .values(rows.categories)
+      .onConflict((oc) => oc.column("slug").doNothing())
+      .execute();
+  if (rows.sources.length > 0)
+    await trx
+      .insertInto("sources")
+      .values(rows.sources)
+      .onConflict((oc) => oc.column("slug").doNothing())
+      .execute();
+}
+
 /** Returns the tag with this slug, creating it with `name` when missing. */
 export async function ensureTag(trx: Trx, slug: string, name: string): Promise<Tag> {
   const found = await trx.selectFrom("tags").selectAll().where("slug", "=", slug).executeTakeFirst();
