@@ -36,14 +36,19 @@ export function parseSocialProfiles(text: string): { value: string[] } | { error
   return { value: lines };
 }
 
-/** Whether uploaded bytes look like an SVG document (rather than a raster picture). */
+/**
+ * Whether uploaded bytes look like an SVG document (rather than a raster picture): after an optional byte-order
+ * mark, XML declaration, comments (a trademark notice can run to kilobytes) and doctype, the first element is <svg>.
+ * Looks at most at the first SVG_LOGO_MAX_BYTES; larger files are refused by size anyway.
+ */
 export function looksLikeSvg(data: Buffer): boolean {
-  const head = data
-    .subarray(0, 1024)
+  let rest = data
+    .subarray(0, SVG_LOGO_MAX_BYTES)
     .toString("utf8")
-    .replace(/^\uFEFF/, "")
-    .trimStart();
-  return /^(<\?xml[^>]*>\s*)?(<!--[\s\S]*?-->\s*)*(<!DOCTYPE svg[^>]*>\s*)?<svg[\s>]/i.test(head);
+    .replace(/^\uFEFF/, "");
+  const prolog = /^\s*(?:<\?xml[^>]*>|<!--[\s\S]*?-->|<!DOCTYPE svg[^>]*>)/i;
+  for (let match = prolog.exec(rest); match; match = prolog.exec(rest)) rest = rest.slice(match[0].length);
+  return /^\s*<svg[\s>]/i.test(rest);
 }
 
 /**
