@@ -42,7 +42,7 @@ export async function loadEditor(db: Kysely<Database>, { articleId, actor }: { a
     values: loaded?.values ?? emptyArticleInput(categories[0]?.slug ?? "", sources[0]?.slug ?? "", own ? [own.slug] : []),
     categories: categories.map((c) => ({ slug: c.slug, name: c.name })),
     sources: sources.map((s) => ({ slug: s.slug, name: s.name })),
-    authors: authors.map((a) => ({ slug: a.slug, name: a.name })),
+    authors: authorChoices(authors),
     images: images.map((i) => ({ id: i.id, caption: i.caption, alt: i.alt })),
     actions: row ? availableActions(row, actor) : newArticleActions(actor),
     canEdit: row ? canEdit(row, actor) : true,
@@ -50,4 +50,14 @@ export async function loadEditor(db: Kysely<Database>, { articleId, actor }: { a
     publicUrl: row?.status === "published" ? articlePath(categorySlug, row.slug, row.id) : null,
     version: row?.version ?? 1,
   };
+}
+
+/**
+ * The editor's author options: each author's name, with their address after it when another author has the same
+ * name ("Elif Karaca (elif-karaca-2)"): names need not be unique, addresses are.
+ */
+export function authorChoices(authors: ReadonlyArray<{ slug: string; name: string }>): Array<{ slug: string; name: string }> {
+  const counts = new Map<string, number>();
+  for (const a of authors) counts.set(a.name, (counts.get(a.name) ?? 0) + 1);
+  return authors.map((a) => ({ slug: a.slug, name: (counts.get(a.name) ?? 0) > 1 ? `${a.name} (${a.slug})` : a.name }));
 }
