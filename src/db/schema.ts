@@ -228,10 +228,17 @@ export interface SiteSettingTable {
   updatedBy: number | null;
 }
 
+/** An author's former address, answered with 301 to their current page (0013). */
+export interface AuthorRedirectTable {
+  oldSlug: string;
+  authorId: number;
+}
+
 export interface Database {
   categories: CategoryTable;
   sources: SourceTable;
   authors: AuthorTable;
+  authorRedirects: AuthorRedirectTable;
   images: ImageTable;
   articles: ArticleTable;
   tags: TagTable;

@@ -132,6 +132,7 @@ export async function insertAuthor(
     .values({ ...rest, ...(links ? { links: JSON.stringify(links) } : {}) })
     .returning("id")
     .executeTakeFirstOrThrow();
+  await trx.deleteFrom("authorRedirects").where("oldSlug", "=", row.slug).execute();
   return id;
 }
 
@@ -141,11 +142,32 @@ export async function updateAuthorRow(
   id: number,
   row: { slug: string; name: string; title: string; bio: string; imageId: number | null; links: string[] },
 ): Promise<void> {
+  const before = await trx.selectFrom("authors").select("slug").where("id", "=", id).executeTakeFirst();
   await trx
     .updateTable("authors")
     .set({ ...row, links: JSON.stringify(row.links) })
     .where("id", "=", id)
     .execute();
+  // The address now in use is nobody's redirect; the one given up points here.
+  await trx.deleteFrom("authorRedirects").where("oldSlug", "=", row.slug).execute();
+  if (before && before.slug !== row.slug) {
+    await trx
+      .insertInto("authorRedirects")
+      .values({ oldSlug: before.slug, authorId: id })
+      .onConflict((oc) => oc.column("oldSlug").doUpdateSet({ authorId: id }))
+      .execute();
+  }
+}
+
+/** The current address of the author who used to be at `oldSlug`, or undefined. */
+export async function findAuthorRedirect(db: Db, oldSlug: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom("authorRedirects as r")
+    .innerJoin("authors as a", "a.id", "r.authorId")
+    .select("a.slug")
+    .where("r.oldSlug", "=", oldSlug)
+    .executeTakeFirst();
+  return row?.slug;
 }
 
 /**

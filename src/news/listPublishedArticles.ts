@@ -3,7 +3,7 @@
 import type { Kysely } from "kysely";
 import type { Category, Database, Tag } from "../db/schema.ts";
 import { NotFoundError } from "../errors.ts";
-import { type AuthorPageProfile, findAuthorWithCount } from "./authorStore.ts";
+import { type AuthorPageProfile, findAuthorRedirect, findAuthorWithCount } from "./authorStore.ts";
 import { countPublished, findTagWithCount, listBreaking, listPublished, listPublishedFull } from "./cardStore.ts";
 import { loadTaxonomy } from "./taxonomyCache.ts";
 import type { ArticleCard, ArticleFull, Page } from "./types.ts";
@@ -47,9 +47,19 @@ export async function getTagPage(db: Db, slug: string, page: number, now: Date):
  * (card shape, as category pages). Two statements. Throws NotFoundError for an unknown slug or a
  * page past the last; an author with no published article has an empty first page.
  */
-export async function getAuthorPage(db: Db, slug: string, page: number, now: Date): Promise<{ author: AuthorPageProfile; page: Page<ArticleCard> }> {
+export async function getAuthorPage(
+  db: Db,
+  slug: string,
+  page: number,
+  now: Date,
+): Promise<{ author: AuthorPageProfile; page: Page<ArticleCard> } | { movedTo: string }> {
   const found = await findAuthorWithCount(db, slug);
-  if (!found) throw new NotFoundError("Yazar", slug);
+  if (!found) {
+    // An address the author gave up: their page is now elsewhere.
+    const current = await findAuthorRedirect(db, slug);
+    if (current) return { movedTo: current };
+    throw new NotFoundError("Yazar", slug);
+  }
   const { author, total } = found;
   const pageCount = pageCountOf(total, PAGE_SIZE);
   if (page > pageCount) throw new NotFoundError("Sayfa", page);

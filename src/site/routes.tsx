@@ -174,7 +174,10 @@ export const sitePlugin: FastifyPluginAsyncTypebox<SiteOptions> = async (app, { 
 
   /** An author's page n: the profile (its byline key: a profile edit drops it) and their articles (the author's list key). */
   const sendAuthorPage = async (reply: FastifyReply, slug: string, pageNo: number) => {
-    const [{ author, page }, c] = await Promise.all([getAuthorPage(db, slug, pageNo, now()), chrome()]);
+    const [found, c] = await Promise.all([getAuthorPage(db, slug, pageNo, now()), chrome()]);
+    // The author's former address: their page is at the new one (not kept: the redirect carries no keys).
+    if ("movedTo" in found) return reply.redirect(authorPath(found.movedTo, pageNo), 301);
+    const { author, page } = found;
     return reply.cacheWith([authorKey(author.id), bylineKey(author.id), WEATHER_KEY, ...articleKeys(page.items)]).render(AuthorPage, {
       chrome: c,
       author,
