@@ -1,7 +1,7 @@
 // The cache follows the news: each change event drops exactly the entries it touches, here and (for
 // changes made on this instance) at the CDN. Events from other instances arrive through the relay.
 import { type EventOrigin, newsEvents } from "../news/events.ts";
-import { HEADLINES_KEY, SITE_KEY, authorKey, bylineKey, keysForChange, keysForSettingsChange } from "./keys.ts";
+import { HEADLINES_KEY, SITE_KEY, authorKey, bylineKey, keysForChange, keysForSettingsChange, AUTHOR_SITEMAP_KEY } from "./keys.ts";
 import type { PageCache } from "./pageCache.ts";
 
 export interface InvalidationOptions {
@@ -29,7 +29,8 @@ export function invalidateOnChange(cache: PageCache, options: InvalidationOption
   const onArticle = (change: Parameters<typeof keysForChange>[0], origin: EventOrigin) => apply(keysForChange(change, options.now?.() ?? new Date()), origin);
   const onHeadlines = (_change: unknown, origin: EventOrigin) => apply([HEADLINES_KEY], origin);
   const onTaxonomy = (_change: unknown, origin: EventOrigin) => apply([SITE_KEY], origin);
-  const onAuthor = ({ authorId }: { authorId: number }, origin: EventOrigin) => apply([authorKey(authorId), bylineKey(authorId)], origin);
+  // A profile edit: the author's page, every page naming them, and the author sitemap (it lists their address).
+  const onAuthor = ({ authorId }: { authorId: number }, origin: EventOrigin) => apply([authorKey(authorId), bylineKey(authorId), AUTHOR_SITEMAP_KEY], origin);
   const onSettings = ({ sections }: { sections: string[] }, origin: EventOrigin) => apply(keysForSettingsChange(sections), origin);
   const onMissed = () => cache.clear();
   newsEvents.on("articleChanged", onArticle);

@@ -2,7 +2,7 @@
 // of everything it shows. One or two statements: a category comes from memory, a tag or an author is
 // looked up.
 import type { Kysely } from "kysely";
-import { BREAKING_KEY, HEADLINES_KEY, LATEST_KEY, articleKeys, authorKey, categoryKey, tagKey } from "../cache/keys.ts";
+import { BREAKING_KEY, HEADLINES_KEY, LATEST_KEY, articleKeys, authorKey, bylineKeys, categoryKey, tagKey } from "../cache/keys.ts";
 import type { Database } from "../db/schema.ts";
 import { NotFoundError } from "../errors.ts";
 import { FALLBACK_WIDTH } from "../media/storage.ts";
@@ -134,7 +134,7 @@ async function listingOf(db: Kysely<Database>, subject: FeedSubject, now: Date):
 
 /**
  * The feed of `subject`: its newest FEED_SIZE published articles (the manşet in slot order) as a
- * FeedDocument, with the surrogate keys of its list and of every article in it. Throws NotFoundError
+ * FeedDocument, with the surrogate keys of its list, of every article in it and of their authors' bylines. Throws NotFoundError
  * for an unknown category or tag.
  */
 export async function loadFeed(db: Kysely<Database>, subject: FeedSubject, site: SyndicationSite, now: Date): Promise<{ doc: FeedDocument; keys: string[] }> {
@@ -152,5 +152,7 @@ export async function loadFeed(db: Kysely<Database>, subject: FeedSubject, site:
     publisher: { name: site.siteName, url: `${site.publicUrl}/` },
     items,
   };
-  return { doc, keys: [listing.key, ...articleKeys(listing.items)] };
+  // Items name their authors (and link their pages): a profile edit must reach the feed too.
+  const bylines = [...new Set(listing.items.flatMap((a) => bylineKeys(a.authors)))];
+  return { doc, keys: [listing.key, ...articleKeys(listing.items), ...bylines] };
 }

@@ -7,14 +7,18 @@
 // eslint-disable-next-line no-control-regex -- control characters are what the edge removes
 const CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
 
+// Unicode's 66 noncharacters (U+FDD0–U+FDEF, U+xFFFE and U+xFFFF of every plane): never text, and
+// U+FFFE/U+FFFF are not allowed in XML 1.0 (§2.2 Char), so one of them would break every feed.
+const NONCHARACTERS = /\p{Noncharacter_Code_Point}/gu;
+
 /**
  * One string from a request: lone surrogates replaced (String#toWellFormed), control
- * characters removed (tab and line breaks kept; single-line fields collapse them later),
+ * characters and noncharacters removed (tab and line breaks kept; single-line fields collapse them later),
  * and the result in Unicode Normalization Form C (UAX #15), so a title typed on a Mac in
  * decomposed form (`G` + `o` + U+0308 …) is stored, searched and compared as `Gö…`.
  */
 export function normaliseEdgeText(text: string): string {
-  return text.toWellFormed().replace(CONTROLS, "").normalize("NFC");
+  return text.toWellFormed().replace(CONTROLS, "").replace(NONCHARACTERS, "").normalize("NFC");
 }
 
 /** Deepest nesting of arrays and objects read from a request; no form or API body needs more. */
