@@ -12,6 +12,8 @@ describe("picture URLs", () => {
       height: 1600,
       alt: "Liman",
       fallback: "/medya/2026/11/liman.jpg",
+      srcWidth: 640,
+      srcHeight: 427,
     });
     expect(toPicture(image, "Liman", 1280)?.src).toBe("/medya/2026/11/liman-1280.webp");
   });

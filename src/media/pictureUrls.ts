@@ -17,6 +17,9 @@ export interface Picture {
   alt: string;
   /** JPEG for browsers without WebP, when one was made. */
   fallback: string | null;
+  /** The size of the `src` variant itself (the WebP nearest the preferred width), in pixels. */
+  srcWidth: number;
+  srcHeight: number;
 }
 
 /** The file name of one WebP variant, relative to the media directory: `${storageKey}-${width}.webp`. */
@@ -88,6 +91,8 @@ export function toPicture(
     height: image.height,
     alt,
     fallback: image.hasFallback === 1 ? `${MEDIA_PREFIX}${fallbackFileName(image.storageKey)}` : null,
+    srcWidth: src,
+    srcHeight: Math.round((src * image.height) / image.width),
   };
 }
 

@@ -325,15 +325,16 @@ describeEachDatabase("site identity", (get) => {
       expect(saved.statusCode, saved.body).toBe(303);
       const row = await get().db.selectFrom("images").selectAll().where("alt", "=", "Kuzey Ekspres Haber Ajansı logosu").executeTakeFirstOrThrow();
       const home = (await t.app.inject({ url: "/" })).body;
-      expect(blockOf(home, "NewsMediaOrganization")).toMatchObject({ logo: { url: `${TEST_PUBLIC_URL}/medya/${row.storageKey}.jpg`, width: "600", height: "200" } });
-      expect(home).toContain(`<img src="/medya/${row.storageKey}.jpg" alt height="40" width="120"/>`);
+      // The WebP variant (it keeps the transparency a JPEG would lose), with its own size.
+      expect(blockOf(home, "NewsMediaOrganization")).toMatchObject({ logo: { url: `${TEST_PUBLIC_URL}/medya/${row.storageKey}-600.webp`, width: "600", height: "200" } });
+      expect(home).toContain(`<img src="/medya/${row.storageKey}-600.webp" alt height="40" width="120"/>`);
 
       page = await admin.get("/yonetim/ayarlar");
       expect(
         (await identityForm(admin, { version: versionOn(page.body, "/yonetim/ayarlar/kimlik"), siteName: "Kuzey Ekspres Haber Ajansı", logo: "yok" })).statusCode,
       ).toBe(303);
       const after = (await t.app.inject({ url: "/" })).body;
-      expect(after).not.toContain(`/medya/${row.storageKey}.jpg`);
+      expect(after).not.toContain(`/medya/${row.storageKey}-600.webp`);
       expect(blockOf(after, "NewsMediaOrganization")).toMatchObject({ logo: { url: expect.stringContaining("/marka/icon-512.") } });
     });
 

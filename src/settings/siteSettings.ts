@@ -86,7 +86,8 @@ async function read(db: Kysely<Database>): Promise<SiteSettings> {
   } else if (chosen) {
     const image = await findImage(db, chosen.imageId);
     const picture = image ? toPicture(image, identitySection.siteName, 480) : null;
-    if (image && picture) logo = { url: picture.fallback ?? picture.src, width: image.width, height: image.height };
+    // The WebP variant: it keeps a PNG's transparency (the JPEG fallback would not), at its own size.
+    if (image && picture) logo = { url: picture.src, width: picture.srcWidth, height: picture.srcHeight };
   }
   const shareImage = identitySection.defaultShareImageId === null ? undefined : await findImage(db, identitySection.defaultShareImageId);
   const chosenShare = shareImage ? shareImagesOf(shareImage) : null;
