@@ -1,5 +1,6 @@
 // An author's public profile as the newsroom sends it, checked and normalised. Pure.
 import { createHash } from "node:crypto";
+import { domainToUnicode } from "node:url";
 import { InvalidInputError } from "../errors.ts";
 import { slugify } from "../lib/slug.ts";
 import { cleanLine, cleanMultiLine } from "./articleInput.ts";
@@ -47,9 +48,9 @@ export function parseLinks(json: string): string[] {
   return Array.isArray(value) ? value.filter((v): v is string => typeof v === "string" && isWebLink(v)) : [];
 }
 
-/** A link's label for readers: its host without `www.` ("x.com", "linkedin.com"). */
+/** A link's label for readers: its host without `www.` ("x.com", "linkedin.com"), Turkish letters as typed ("örnek.com.tr", not Punycode). */
 export function linkLabel(link: string): string {
-  return new URL(link).hostname.replace(/^www\./, "");
+  return domainToUnicode(new URL(link).hostname).replace(/^www\./, "");
 }
 
 /**
@@ -77,9 +78,11 @@ export function normaliseAuthorProfile(input: AuthorProfileInput): AuthorProfile
   else if (out.slug.length > AUTHOR_LIMITS.slug) fields.slug = `En çok ${AUTHOR_LIMITS.slug} karakter olabilir.`;
   if (out.title.length > AUTHOR_LIMITS.title) fields.title = `En çok ${AUTHOR_LIMITS.title} karakter olabilir.`;
   if (out.bio.length > AUTHOR_LIMITS.bio) fields.bio = `En çok ${AUTHOR_LIMITS.bio.toLocaleString("tr-TR")} karakter olabilir.`;
-  const bad = links.filter((l) => l.length > AUTHOR_LIMITS.link || !isWebLink(l));
+  const tooLong = links.find((l) => l.length > AUTHOR_LIMITS.link);
+  const notWeb = links.find((l) => !isWebLink(l));
   if (links.length > MAX_AUTHOR_LINKS) fields.links = `En çok ${MAX_AUTHOR_LINKS} bağlantı eklenebilir.`;
-  else if (bad.length > 0) fields.links = `Geçersiz bağlantı: ${bad[0]?.slice(0, 60)} (http:// ya da https:// ile başlayan tam bir adres yazın).`;
+  else if (tooLong) fields.links = `Bağlantılar en çok ${AUTHOR_LIMITS.link} karakter olabilir: ${tooLong.slice(0, 60)}…`;
+  else if (notWeb) fields.links = `Geçersiz bağlantı: ${notWeb.slice(0, 60)} (http:// ya da https:// ile başlayan tam bir adres yazın).`;
   if (Object.keys(fields).length > 0) throw new InvalidInputError("Profil kaydedilemedi: işaretli alanları düzeltin.", fields);
   return out;
 }

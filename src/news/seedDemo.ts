@@ -29,41 +29,47 @@ export interface SeedDemoInput {
 
 export type SeedDemoResult = { seeded: false; reason: string } | { seeded: true; articles: number; headlines: number; breaking: number };
 
-/** The demo newsroom's writers: fictional people, written for this project (links point at example.org). */
+/** The demo newsroom's writers: fictional people, written for this project (links point at example.org); `beat` is the category slug they cover. */
 const DEMO_AUTHORS = [
   {
     name: "Elif Karaca",
     title: "Ekonomi Muhabiri",
+    beat: "ekonomi",
     bio: "Piyasaları, bütçe görüşmelerini ve esnafın gündemini izliyor. Ankara'da iktisat okudu; rakamların arkasındaki hayatları yazmayı seviyor.",
     links: ["https://example.org/elif-karaca"],
   },
   {
     name: "Mert Aksoy",
     title: "Spor Editörü",
+    beat: "spor",
     bio: "On beş yıldır saha kenarında. Amatör liglerden milli maçlara kadar her karşılaşmayı aynı merakla takip ediyor.",
     links: ["https://example.org/mert-aksoy", "https://example.org/mert-aksoy/notlar"],
   },
   {
     name: "Zeynep Özdemir",
     title: "Dış Haberler Muhabiri",
+    beat: "dunya",
     bio: "Komşu ülkelerdeki seçimleri ve göç yollarını yerinde izledi. İngilizce ve Arapça biliyor.",
     links: [],
   },
   {
     name: "Burak Yalçın",
     title: "Bilim ve Teknoloji Yazarı",
+    beat: "bilim-teknoloji",
     bio: "Uzay çalışmalarından yerli yazılım girişimlerine, karmaşık konuları sade bir dille anlatmaya çalışıyor.",
     links: ["https://example.org/burak-yalcin"],
   },
   {
     name: "Deniz Arslan",
     title: "Kültür-Sanat Muhabiri",
+    beat: "kultur-sanat",
     bio: "Tiyatro prömiyerlerinden köy kütüphanelerine, kültür hayatının küçük ve büyük haberlerini topluyor.",
     links: [],
   },
   {
     name: "Selin Çetin",
     title: "Sağlık Muhabiri",
+    beat: "saglik",
     bio: "Hastane koridorlarından laboratuvarlara; halk sağlığını ilgilendiren gelişmeleri uzmanlarla birlikte okura taşıyor.",
     links: ["https://example.org/selin-cetin"],
   },
@@ -79,14 +85,15 @@ function headlineOrder(articles: DemoArticle[]): DemoArticle[] {
 
 /**
  * The demo article's authors: agency items (AA, DHA, İHA) carry none, so readers see the agency;
- * the newsroom's own stories get one writer in turn, and every fifth a second one.
+ * the newsroom's own stories are signed first by the writer whose beat their category is (others by
+ * the writers in turn), and every fifth by a second writer as well.
  */
-function demoByline(article: DemoArticle, index: number, authorIds: readonly number[]): number[] {
-  if (article.sourceName !== "Haberci" || authorIds.length === 0) return [];
-  const first = authorIds[index % authorIds.length];
-  const second = authorIds[(index + 2) % authorIds.length];
+function demoByline(article: DemoArticle, index: number, writers: ReadonlyArray<{ id: number; beat: string }>): number[] {
+  if (article.sourceName !== "Haberci" || writers.length === 0) return [];
+  const first = writers.find((w) => w.beat === article.categorySlug) ?? writers[index % writers.length];
+  const second = writers[(index + 2) % writers.length];
   if (first === undefined || second === undefined) return [];
-  return index % 5 === 0 && first !== second ? [first, second] : [first];
+  return index % 5 === 0 && first.id !== second.id ? [first.id, second.id] : [first.id];
 }
 
 /** Fills an empty database with the demo articles and their generated pictures. */
@@ -120,8 +127,8 @@ export async function seedDemo(db: Kysely<Database>, input: SeedDemoInput): Prom
     // Another instance starting with --demo at the same moment may have seeded meanwhile.
     await lockSetupStep(trx, "demo");
     if ((await countArticles(trx)) > 0) return false;
-    const authorIds: number[] = [];
-    for (const author of DEMO_AUTHORS) authorIds.push(await insertAuthor(trx, { ...author, slug: slugify(author.name) }));
+    const writers: Array<{ id: number; beat: string }> = [];
+    for (const { beat, ...author } of DEMO_AUTHORS) writers.push({ id: await insertAuthor(trx, { ...author, slug: slugify(author.name) }), beat });
     for (const [i, a] of articles.entries()) {
       const category = categories.get(a.categorySlug);
       const source = sources.get(a.sourceName) ?? sources.get("Haberci");
@@ -169,7 +176,7 @@ export async function seedDemo(db: Kysely<Database>, input: SeedDemoInput): Prom
       const tagIds = [];
       for (const name of a.tags) tagIds.push((await ensureTag(trx, slugify(name), name)).id);
       await setArticleTags(trx, articleId, tagIds);
-      await setArticleAuthors(trx, articleId, demoByline(a, i, authorIds));
+      await setArticleAuthors(trx, articleId, demoByline(a, i, writers));
       const row = await findArticleRow(trx, articleId);
       if (row) await indexArticle(trx, searchDocumentOf(row));
     }
