@@ -24,7 +24,7 @@ export function webManifest(siteName: string, themeColor: string, icons: Readonl
   return {
     name: siteName,
     // Shown under the icon on a home screen, where about 12 characters fit.
-    short_name: siteName.length <= 12 ? siteName : `${siteName.slice(0, 11).trimEnd()}…`,
+    short_name: shortName(siteName),
     lang: "tr",
     start_url: "/",
     scope: "/",
@@ -74,3 +74,18 @@ export const identityRoutes: FastifyPluginAsyncTypebox<IdentityRoutesOptions> = 
     return reply.cacheWith([ADS_TXT_KEY]).type("text/plain; charset=utf-8").send(adsTxt);
   });
 };
+
+/**
+ * The manifest's short name (shown under a home-screen icon, about 12 characters fit): the name when it
+ * fits, else its first words that fit ("Anadolu Postası" → "Anadolu"), else its first 11 characters and "…".
+ */
+export function shortName(siteName: string): string {
+  if (siteName.length <= 12) return siteName;
+  let words = "";
+  for (const word of siteName.split(/\s+/)) {
+    const next = words === "" ? word : `${words} ${word}`;
+    if (next.length > 12) break;
+    words = next;
+  }
+  return words !== "" ? words : `${siteName.slice(0, 11).trimEnd()}…`;
+}

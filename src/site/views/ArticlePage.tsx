@@ -24,7 +24,7 @@ export function ArticlePage({ chrome, data, preview }: { chrome: Chrome; data: A
     datePublished: published,
     dateModified: modified,
     articleSection: article.category.name,
-    keywords: article.tags.map((t) => t.name).join(", "),
+    ...(article.tags.length > 0 ? { keywords: article.tags.map((t) => t.name).join(", ") } : {}),
     isAccessibleForFree: true,
     inLanguage: "tr-TR",
     mainEntityOfPage: { "@type": "WebPage", "@id": url },
