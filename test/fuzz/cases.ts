@@ -271,7 +271,7 @@ function articleFieldCases(method: Method, url: (ctx: Ctx) => string | Promise<s
     f("tag of punctuation only", { tags: ["!!!"] }),
     f("tag with NUL", { tags: [`a${NUL}b`] }),
     f("tag in NFD", { tags: ["Gökçeada".normalize("NFD")] }),
-    f("authors []", { authors: [] }, [400]),
+    f("authors [] (an agency item, signed by its source)", { authors: [] }),
     f("authors a string", { authors: "ayse-yilmaz" }, [400]),
     f("authors [1]", { authors: [1] }, [400]),
     f("authors twice the same", { authors: ["yok-boyle", "yok-boyle"] }, [400]),
