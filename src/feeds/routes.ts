@@ -11,6 +11,7 @@ import { IdParams } from "../http/schemas.ts";
 import { keepQuery } from "../lib/redirect.ts";
 import { findArticleUrl } from "../news/findRedirectTarget.ts";
 import { renderFeed } from "./feedFormats.ts";
+import { createLastModifiedClock } from "./lastModified.ts";
 import { type SyndicationSite, loadFeed } from "./loadFeed.ts";
 import {
   FEED_CONTENT_TYPES,
@@ -51,16 +52,26 @@ export function robotsTxt(publicUrl: string): string {
 }
 
 export const feedsPlugin: FastifyPluginAsyncTypebox<FeedsOptions> = async (app, { db, publicUrl, hubUrl, siteName, now }) => {
-  const lastModified = () => now().toUTCString();
+  const lastModified = createLastModifiedClock();
+  const pathOf = (reply: FastifyReply) => reply.request.url.split("?")[0] ?? reply.request.url;
   const siteOf = async (): Promise<SyndicationSite> => ({ publicUrl, hubUrl, siteName: await siteName() });
 
   const sendFeed = async (reply: FastifyReply, subject: FeedSubject, format: FeedFormat) => {
     const { doc, keys } = await loadFeed(db, subject, await siteOf(), now());
-    return reply.cacheWith(keys).type(FEED_CONTENT_TYPES[format]).header("last-modified", lastModified()).send(renderFeed(doc, format));
+    const body = renderFeed(doc, format);
+    return reply
+      .cacheWith(keys)
+      .type(FEED_CONTENT_TYPES[format])
+      .header("last-modified", lastModified(pathOf(reply), body, now()))
+      .send(body);
   };
 
   const sendSitemap = (reply: FastifyReply, built: BuiltSitemap, options?: { maxAgeMs?: number }) =>
-    reply.cacheWith(built.keys, options).type(XML).header("last-modified", lastModified()).send(built.xml);
+    reply
+      .cacheWith(built.keys, options)
+      .type(XML)
+      .header("last-modified", lastModified(pathOf(reply), built.xml, now()))
+      .send(built.xml);
 
   app.get("/rss/:file", { ...cached, schema: { params: FileParams } }, async (request, reply) => {
     const parsed = parseFeedFile(request.params.file);

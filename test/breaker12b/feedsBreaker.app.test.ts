@@ -11,6 +11,8 @@ import { addArticle } from "../fixtures.ts";
 import { addActor, profileStampOf } from "../newsroomFixtures.ts";
 import { XMLLINT } from "../xmllint.ts";
 import { normaliseEdgeText } from "../../src/http/edgeText.ts";
+import { findArticleRow } from "../../src/news/articleStore.ts";
+import { changeArticleStatus } from "../../src/news/changeArticleStatus.ts";
 import { installDefaults } from "../../src/news/installDefaults.ts";
 import { saveAuthorProfile } from "../../src/news/saveAuthorProfile.ts";
 import type { Actor } from "../../src/news/workflow.ts";
@@ -33,11 +35,15 @@ function wellFormed(xml: string): string {
 describeEachDatabase("breaker 12b: feeds and sitemaps", (get) => {
   let t: TestApp;
   let reporter: Actor;
+  let editor: Actor;
+  let draft = 0;
 
   beforeAll(async () => {
     const { db } = get();
     await installDefaults(db);
     reporter = await addActor(db, "muhabir", "Deniz");
+    editor = await addActor(db, "editor", "Selin");
+    draft = await addArticle(db, { title: "Kuraklık raporu açıklandı", category: "dunya", status: "draft" });
     // U+FFFE and U+FFFF pass the edge (normaliseEdgeText keeps them: checked below), as pasted text can carry them.
     await addArticle(db, {
       title: "Borsada rekor \uFFFF günü",
@@ -89,5 +95,21 @@ describeEachDatabase("breaker 12b: feeds and sitemaps", (get) => {
     const authors = await get200("/sitemap/yazarlar.xml");
     expect(authors, "author sitemap").toContain("/yazar/deniz-kaya/");
     expect(authors).not.toContain("/yazar/deniz/<");
+  });
+
+  it("a reader polling with If-Modified-Since gets the feed rebuilt in the same second after a publish, not 304", async () => {
+    // The app's clock stands still (TEST_NOW): the rebuild falls in the same second as the first build,
+    // as it does on a busy site when a publish lands between a build and the next request.
+    const first = await t.app.inject({ method: "GET", url: "/rss/dunya.xml" });
+    expect(first.statusCode).toBe(200);
+    expect(first.body).not.toContain("Kuraklık raporu");
+    const lastModified = String(first.headers["last-modified"]);
+    const row = await findArticleRow(get().db, draft);
+    await changeArticleStatus(get().db, { articleId: draft, action: "publish", actor: editor, now: TEST_NOW, version: row?.version ?? 0 });
+    // Another reader makes the cache rebuild it (without conditions): it now lists the article.
+    expect(await get200("/rss/dunya.xml")).toContain("Kuraklık raporu");
+    const poll = await t.app.inject({ method: "GET", url: "/rss/dunya.xml", headers: { "if-modified-since": lastModified } });
+    expect(poll.statusCode, "a 304 tells the first reader nothing changed, though an article was added").toBe(200);
+    expect(poll.body).toContain("Kuraklık raporu");
   });
 });
