@@ -1,6 +1,7 @@
 // An article body as feeds carry it (content:encoded, Atom content, JSON Feed content_html). Pure.
 import escapeHtml from "escape-html";
 import sanitizeHtml from "sanitize-html";
+import { BODY_TAGS } from "../news/sanitizeBody.ts";
 
 /** `value` resolved against the site (`/medya/a.jpg` → `https://site/medya/a.jpg`); null when it is no http(s) URL. */
 export function absoluteUrl(value: string, publicUrl: string): string | null {
@@ -20,38 +21,8 @@ export function absoluteUrl(value: string, publicUrl: string): string | null {
  */
 function optionsFor(publicUrl: string): sanitizeHtml.IOptions {
   return {
-    allowedTags: [
-      "p",
-      "br",
-      "hr",
-      "h2",
-      "h3",
-      "h4",
-      "strong",
-      "em",
-      "u",
-      "s",
-      "sub",
-      "sup",
-      "mark",
-      "a",
-      "ul",
-      "ol",
-      "li",
-      "blockquote",
-      "cite",
-      "q",
-      "figure",
-      "figcaption",
-      "img",
-      "table",
-      "thead",
-      "tbody",
-      "tr",
-      "th",
-      "td",
-      "caption",
-    ],
+    // Iframes are turned into links below, so no iframe is left to allow.
+    allowedTags: BODY_TAGS.filter((tag) => tag !== "iframe"),
     allowedAttributes: {
       a: ["href", "title"],
       img: ["src", "alt", "width", "height"],
