@@ -1,10 +1,14 @@
 // Writes the generated corpus (bench/corpus.ts) through the app's own store and index calls, as a
-// newsroom save would: shared by bench:search and bench:http --articles N.
+// newsroom save would: shared by bench:search, bench:http --articles N and its sitemap month.
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../src/db/schema.ts";
 import { bodyText } from "../src/lib/htmlText.ts";
 import { slugify } from "../src/lib/slug.ts";
-import { insertArticle } from "../src/news/articleStore.ts";
+import { parseDatabaseUrl } from "../src/config.ts";
+import { connectDatabase } from "../src/db/connect.ts";
+import { migrateToLatest } from "../src/db/migrate.ts";
+import { countArticles, insertArticle } from "../src/news/articleStore.ts";
+import { installDefaults } from "../src/news/installDefaults.ts";
 import { listCategories, listSources } from "../src/news/taxonomyStore.ts";
 import { indexArticle } from "../src/search/index.ts";
 import { type CorpusOptions, generateArticle } from "./corpus.ts";
@@ -21,6 +25,23 @@ export async function corpusTarget(db: Kysely<Database>): Promise<CorpusTarget> 
   const source = (await listSources(db)).find((s) => s.slug === "haberci");
   if (!source) throw new Error("the default source haberci is missing");
   return { categories, sourceId: source.id };
+}
+
+/**
+ * Opens `databaseUrl` (sqlite:FILE or postgres://…), migrates it and installs the defaults; when it holds
+ * no articles, runs `write` with the corpus target and returns what it returns (how many it wrote). A
+ * database that already has articles is left as it is (0). Closes the database either way.
+ */
+export async function fillEmptyCorpus(databaseUrl: string, write: (db: Kysely<Database>, target: CorpusTarget) => Promise<number>): Promise<number> {
+  const handle = await connectDatabase(parseDatabaseUrl(databaseUrl));
+  try {
+    await migrateToLatest(handle.db);
+    await installDefaults(handle.db);
+    if ((await countArticles(handle.db)) > 0) return 0;
+    return await write(handle.db, await corpusTarget(handle.db));
+  } finally {
+    await handle.close();
+  }
 }
 
 /** Writes generated article `i` as published and indexes it for search in `trx`; returns its word count. */

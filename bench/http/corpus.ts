@@ -1,13 +1,8 @@
 // Fills a database with N generated articles for `bench:http --articles N`: the search benchmark's
 // generator (bench/corpus.ts) written through the same store and index calls bench/search.ts makes.
-import { connectDatabase } from "../../src/db/connect.ts";
-import { migrateToLatest } from "../../src/db/migrate.ts";
-import { parseDatabaseUrl } from "../../src/config.ts";
 import { progressBar } from "../../src/lib/progressBar.ts";
-import { countArticles } from "../../src/news/articleStore.ts";
-import { installDefaults } from "../../src/news/installDefaults.ts";
 import type { CorpusOptions } from "../corpus.ts";
-import { corpusTarget, writeGeneratedArticle } from "../corpusWriter.ts";
+import { fillEmptyCorpus, writeGeneratedArticle } from "../corpusWriter.ts";
 
 /** The search benchmark's seed, so `--articles N` serves the same texts that bench:search searches. */
 const SEED = 20_261_127;
@@ -20,13 +15,7 @@ const BATCH = 2000;
  * Returns how many articles were written (0 when it left the database alone).
  */
 export async function fillWithGeneratedArticles(databaseUrl: string, count: number, now: Date): Promise<number> {
-  const handle = await connectDatabase(parseDatabaseUrl(databaseUrl));
-  try {
-    const db = handle.db;
-    await migrateToLatest(db);
-    await installDefaults(db);
-    if ((await countArticles(db)) > 0) return 0;
-    const target = await corpusTarget(db);
+  return fillEmptyCorpus(databaseUrl, async (db, target) => {
     const options: CorpusOptions = { seed: SEED, count, now };
     const bar = progressBar({ width: 20 });
     for (let start = 0; start < count; start += BATCH) {
@@ -38,7 +27,5 @@ export async function fillWithGeneratedArticles(databaseUrl: string, count: numb
     }
     bar.stop();
     return count;
-  } finally {
-    await handle.close();
-  }
+  });
 }

@@ -2,16 +2,12 @@
 // picture row (a JPEG fallback and share crops, as uploads make; no files), written through the news and media stores and
 // indexed for search like every save (the app rebuilds a partial index at start-up). Titles and spots
 // come from the search benchmark's generator; bodies are one short line, to keep the fill short.
-import { connectDatabase } from "../../src/db/connect.ts";
-import { migrateToLatest } from "../../src/db/migrate.ts";
-import { parseDatabaseUrl } from "../../src/config.ts";
 import { slugify } from "../../src/lib/slug.ts";
 import { insertImage } from "../../src/media/store.ts";
-import { countArticles, insertArticle } from "../../src/news/articleStore.ts";
-import { installDefaults } from "../../src/news/installDefaults.ts";
+import { insertArticle } from "../../src/news/articleStore.ts";
 import { indexArticle } from "../../src/search/index.ts";
 import { generateArticle } from "../corpus.ts";
-import { corpusTarget } from "../corpusWriter.ts";
+import { fillEmptyCorpus } from "../corpusWriter.ts";
 
 const SEED = 20_261_130;
 const BATCH = 2000;
@@ -21,13 +17,7 @@ const BATCH = 2000;
  * evenly over `month` ("2020-01", UTC), each with a picture. Returns how many were written.
  */
 export async function fillMonthForSitemap(databaseUrl: string, month: string, count: number): Promise<number> {
-  const handle = await connectDatabase(parseDatabaseUrl(databaseUrl));
-  try {
-    const db = handle.db;
-    await migrateToLatest(db);
-    await installDefaults(db);
-    if ((await countArticles(db)) > 0) return 0;
-    const target = await corpusTarget(db);
+  return fillEmptyCorpus(databaseUrl, async (db, target) => {
     const start = Date.parse(`${month}-01T00:00:00.000Z`);
     // 28 days: inside every month.
     const step = Math.floor((28 * 86_400_000) / count);
@@ -72,7 +62,5 @@ export async function fillMonthForSitemap(databaseUrl: string, month: string, co
       });
     }
     return count;
-  } finally {
-    await handle.close();
-  }
+  });
 }
