@@ -93,7 +93,8 @@ function isRecord(x: unknown): x is Record<string, unknown> {
 /** The five pages of the gate, with a real article and its category from the running site. */
 async function pickPages(origin: string): Promise<PageUrl[]> {
   const list = await getJson(`${origin}/api/v1/articles?limit=1`);
-  const first = isRecord(list) && Array.isArray(list.items) ? list.items[0] : undefined;
+  const items: unknown[] = isRecord(list) && Array.isArray(list.items) ? list.items : [];
+  const first = items[0];
   if (!isRecord(first) || typeof first.url !== "string") throw new Error("the demo site has no published article");
   const articlePath = new URL(first.url).pathname;
   const category = /^\/haber\/[a-z0-9-]+\//.exec(articlePath)?.[0];
