@@ -27,13 +27,12 @@ export function startSlugPreview(form: HTMLFormElement): void {
   if (!preview || !(title instanceof HTMLInputElement)) return;
   const selector = preview.dataset.categorySelect;
   const category = selector ? form.ownerDocument.querySelector(selector) : null;
-  // form.action would be the <button name="action">, so read the attribute.
-  const id = articleIdFromAction(form.getAttribute("action") ?? "");
   const slugSpan = preview.querySelector("span") ?? document.createElement("span");
 
   const update = () => {
     const categorySlug = category instanceof HTMLSelectElement ? category.value : "";
-    const parts = previewParts(categorySlug, title.value, id);
+    // form.action would be the <button name="action">, so read the attribute (autosave changes it once a new article is created).
+    const parts = previewParts(categorySlug, title.value, articleIdFromAction(form.getAttribute("action") ?? ""));
     slugSpan.textContent = parts.slug;
     preview.replaceChildren(parts.prefix, slugSpan, parts.suffix);
   };
