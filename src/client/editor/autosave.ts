@@ -26,6 +26,9 @@ const CONFLICT_FALLBACK = "Bu haber siz düzenlerken değiştirildi.";
 export const CONFLICT_ADVICE = "Otomatik kayıt durduruldu: değişikliklerinizi diğerleriyle birleştirmek için “Kaydet”e basın.";
 const TIME = new Intl.DateTimeFormat("tr-TR", { timeZone: "Europe/Istanbul", hour: "2-digit", minute: "2-digit" });
 
+/** Dispatched on the form when a new article's first save has created its draft and the form moved to it. */
+export const DRAFT_CREATED = "haberci-draft-created";
+
 /** Where a newly created draft lives: the form and the address bar move there. */
 export interface DraftPlace {
   editUrl: string;
@@ -150,6 +153,7 @@ export function startAutosave(form: HTMLFormElement): Autosave | null {
     form.dataset.autosaveUrl = place.autosaveUrl;
     form.setAttribute("action", place.editUrl); // form.action would be the <button name="action">
     history.replaceState(history.state, "", place.editUrl);
+    form.dispatchEvent(new Event(DRAFT_CREATED)); // e.g. the address preview now knows the id
   };
 
   const apply = (outcome: Outcome, carried: number) => {

@@ -2,6 +2,7 @@
 // `/haber/{category}/{slug}-{id}.html`, with `…` for the id of an article not yet saved.
 
 import { slugify } from "../../lib/slug.ts";
+import { DRAFT_CREATED } from "./autosave.ts";
 
 /** The article id from the form's action (`/yonetim/haber/42`), or `…` for a new article. */
 export function articleIdFromAction(action: string): string {
@@ -37,5 +38,6 @@ export function startSlugPreview(form: HTMLFormElement): void {
     preview.replaceChildren(parts.prefix, slugSpan, parts.suffix);
   };
   title.addEventListener("input", update);
+  form.addEventListener(DRAFT_CREATED, update);
   category?.addEventListener("change", update);
 }
