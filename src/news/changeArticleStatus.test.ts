@@ -39,8 +39,7 @@ describeEachDatabase("changeArticleStatus", (get) => {
     actor: Actor,
     n: number,
     extra: { at?: Date; version?: number; reason?: string } = {},
-  ) =>
-    changeArticleStatus(get().db, { articleId: id, action, actor, now: minutes(n), ...extra });
+  ) => changeArticleStatus(get().db, { articleId: id, action, actor, now: minutes(n), ...extra });
 
   it("lets a reporter send their draft for review and take it back, each step a revision", async () => {
     const id = await draft("İncelemeye giden haber");
@@ -64,7 +63,12 @@ describeEachDatabase("changeArticleStatus", (get) => {
     expect((await reader(id)).json()).toMatchObject({ publishedAt: minutes(3).toISOString(), updatedAt: minutes(5).toISOString() });
     const audit = await get().db.selectFrom("auditLog").select("action").where("subject", "=", `haber #${id}`).orderBy("id").execute();
     expect(audit.map((a) => a.action)).toEqual(["article_returned", "article_published", "article_unpublished", "article_published"]);
-    const returned = await get().db.selectFrom("auditLog").select("detail").where("action", "=", "article_returned").where("subject", "=", `haber #${id}`).executeTakeFirstOrThrow();
+    const returned = await get()
+      .db.selectFrom("auditLog")
+      .select("detail")
+      .where("action", "=", "article_returned")
+      .where("subject", "=", `haber #${id}`)
+      .executeTakeFirstOrThrow();
     expect(returned.detail).toBe("Yayına giren haber — Kaynağı ekleyin.");
   });
 

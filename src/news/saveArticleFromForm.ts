@@ -137,6 +137,7 @@ async function saveExisting(
     const editing = canEdit(current, actor);
     if (!editing && step === null) throw new ForbiddenError("Bu haberi düzenleme yetkiniz yok.");
     const to = step === null ? null : assertTransition(step, current, actor);
+    if (step === "return") assertReturnReason(form.reason); // before anything is written
     let saved = current;
     if (editing) {
       const theirsSnap = await articleSnapshot(trx, current);

@@ -54,7 +54,9 @@ for (const target of allTestDatabases) {
       const body = page.getByRole("textbox", { name: "Haber metni" });
       await body.click();
       await page.keyboard.type("Yuva, kayalıkların arasında.");
-      await status(page).getByText(/^Kaydedildi \d\d:\d\d$/).waitFor();
+      await status(page)
+        .getByText(/^Kaydedildi \d\d:\d\d$/)
+        .waitFor();
 
       // The page now lives at the draft's address, with the cursor still in the body: typing goes on.
       await expect.poll(() => new URL(page.url()).pathname).toMatch(/^\/yonetim\/haber\/\d+$/);
@@ -69,7 +71,9 @@ for (const target of allTestDatabases) {
       await status(page).getByText("Çevrimdışı — değişiklikler kaydedilmedi", { exact: false }).waitFor({ timeout: 20_000 });
       expect((await stored(id)).body).not.toContain("Kartallar yuvaya döndü.");
       await context.setOffline(false);
-      await status(page).getByText(/^Kaydedildi \d\d:\d\d$/).waitFor({ timeout: 20_000 });
+      await status(page)
+        .getByText(/^Kaydedildi \d\d:\d\d$/)
+        .waitFor({ timeout: 20_000 });
       await expect.poll(async () => (await stored(id)).body, { timeout: 20_000 }).toContain("Kartallar yuvaya döndü.");
 
       // The tab is killed (no unload handlers run); the draft is in the list with its text.

@@ -16,7 +16,12 @@ describe("autosave conflict message", () => {
 describe("autosave answers", () => {
   it("follows a new draft only to the newsroom's own article addresses", () => {
     const body = { id: 7, version: 1, savedAt: "2026-11-27T10:15:00.000Z", editUrl: "/yonetim/haber/7", autosaveUrl: "/yonetim/haber/7/otomatik-kayit" };
-    expect(readSaved(body)).toEqual({ kind: "saved", version: 1, savedAt: body.savedAt, place: { editUrl: "/yonetim/haber/7", autosaveUrl: "/yonetim/haber/7/otomatik-kayit" } });
+    expect(readSaved(body)).toEqual({
+      kind: "saved",
+      version: 1,
+      savedAt: body.savedAt,
+      place: { editUrl: "/yonetim/haber/7", autosaveUrl: "/yonetim/haber/7/otomatik-kayit" },
+    });
     expect(readSaved({ ...body, editUrl: "https://kotu.example/yonetim/haber/7" })).toMatchObject({ kind: "saved", place: null });
     expect(readSaved({ ...body, autosaveUrl: "/yonetim/kullanicilar" })).toMatchObject({ kind: "saved", place: null });
     expect(readSaved({ savedAt: body.savedAt })).toEqual({ kind: "failed" });

@@ -58,7 +58,8 @@ const AUTOSAVE_URL = /^\/yonetim\/haber\/\d+\/otomatik-kayit$/;
 export function readSaved(body: unknown): Outcome {
   if (isRecord(body) && typeof body.version === "number" && Number.isInteger(body.version)) {
     const { editUrl, autosaveUrl } = body;
-    const place = typeof editUrl === "string" && typeof autosaveUrl === "string" && EDIT_URL.test(editUrl) && AUTOSAVE_URL.test(autosaveUrl) ? { editUrl, autosaveUrl } : null;
+    const place =
+      typeof editUrl === "string" && typeof autosaveUrl === "string" && EDIT_URL.test(editUrl) && AUTOSAVE_URL.test(autosaveUrl) ? { editUrl, autosaveUrl } : null;
     return { kind: "saved", version: body.version, savedAt: typeof body.savedAt === "string" ? body.savedAt : "", place };
   }
   return { kind: "failed" };

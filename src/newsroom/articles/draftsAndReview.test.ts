@@ -104,13 +104,19 @@ describeEachDatabase("drafts from the first keystroke, send-back reasons, read-o
   });
 
   it("refuses a new-article autosave without a key or title, and another user's key, creating nothing", async () => {
-    const before = await get().db.selectFrom("articles").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const before = await get()
+      .db.selectFrom("articles")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     expect((await asReporter.post("/yonetim/haber/yeni/otomatik-kayit", form(), JSON_ACCEPT)).statusCode).toBe(400);
     expect((await asReporter.post("/yonetim/haber/yeni/otomatik-kayit", { ...form(), draftKey: "bozuk-anahtar" }, JSON_ACCEPT)).statusCode).toBe(400);
     const noTitle = await asReporter.post("/yonetim/haber/yeni/otomatik-kayit", { ...form({ title: "" }), draftKey: newKey() }, JSON_ACCEPT);
     expect(noTitle.statusCode).toBe(400);
     expect(noTitle.json().error.message).toContain("işaretli alanları düzeltin");
-    const after = await get().db.selectFrom("articles").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const after = await get()
+      .db.selectFrom("articles")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     expect(Number(after.n)).toBe(Number(before.n));
 
     const key = newKey();
@@ -162,7 +168,9 @@ describeEachDatabase("drafts from the first keystroke, send-back reasons, read-o
     await changeArticleStatus(db, { articleId: publishedId, action: "publish", actor: editor, now: NOW });
     const home = (await asReporter.get("/yonetim/")).body;
     expect(home).toMatch(/Zamanlanan muhabir haberi<\/a>: Taslak Editor 28\.11\.2026 09:30 için zamanladı/);
-    expect(home).toMatch(new RegExp(`Yayımlanan muhabir haberi</a>: Taslak Editor yayımladı\\. <a href="/haber/[a-z-]+/yayimlanan-muhabir-haberi-${publishedId}\\.html">Sitede gör</a>`));
+    expect(home).toMatch(
+      new RegExp(`Yayımlanan muhabir haberi</a>: Taslak Editor yayımladı\\. <a href="/haber/[a-z-]+/yayimlanan-muhabir-haberi-${publishedId}\\.html">Sitede gör</a>`),
+    );
     // The editor did these; their own home shows nothing about others' articles.
     expect((await asEditor.get("/yonetim/")).body).not.toContain("Haberlerimde neler oldu");
   });
