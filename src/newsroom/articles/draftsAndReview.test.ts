@@ -8,6 +8,7 @@ import { PASSWORD, addActor, articleInput } from "../../../test/newsroomFixtures
 import { type Session, signIn } from "../../../test/session.ts";
 import { changeArticleStatus } from "../../news/changeArticleStatus.ts";
 import { installDefaults } from "../../news/installDefaults.ts";
+import { publishDueArticles } from "../../news/publishDueArticles.ts";
 import { createArticle } from "../../news/saveArticle.ts";
 import type { Actor } from "../../news/workflow.ts";
 
@@ -171,6 +172,10 @@ describeEachDatabase("drafts from the first keystroke, send-back reasons, read-o
     expect(home).toMatch(
       new RegExp(`Yayımlanan muhabir haberi</a>: Taslak Editor yayımladı\\. <a href="/haber/[a-z-]+/yayimlanan-muhabir-haberi-${publishedId}\\.html">Sitede gör</a>`),
     );
+    // When its time comes, the scheduler publishes it, and the panel says so with a link.
+    await publishDueArticles(db, new Date("2026-11-28T06:31:00.000Z"));
+    const later = (await asReporter.get("/yonetim/")).body;
+    expect(later).toMatch(new RegExp(`Zamanlanan muhabir haberi</a>: zamanında yayımlandı\\. <a href="/haber/[a-z-]+/zamanlanan-muhabir-haberi-${scheduledId}\\.html">`));
     // The editor did these; their own home shows nothing about others' articles.
     expect((await asEditor.get("/yonetim/")).body).not.toContain("Haberlerimde neler oldu");
   });
