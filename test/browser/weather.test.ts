@@ -51,7 +51,15 @@ describe.skipIf(!browserTestsEnabled)("weather picker in Chromium", { timeout: 6
       els.flatMap((el) => {
         const r = el.getBoundingClientRect();
         return r.width > 0
-          ? [{ x: r.left, y: r.top, w: r.width, h: r.height, px: parseFloat(getComputedStyle(el).fontSize) * (el.ownerSVGElement?.getScreenCTM()?.a ?? 0) }]
+          ? [
+              {
+                x: r.left,
+                y: r.top,
+                w: r.width,
+                h: r.height,
+                px: parseFloat(getComputedStyle(el).fontSize) * (el instanceof SVGGraphicsElement ? (el.ownerSVGElement?.getScreenCTM()?.a ?? 0) : 0),
+              },
+            ]
           : [];
       }),
     );
