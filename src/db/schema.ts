@@ -251,6 +251,23 @@ export interface AuthorRedirectTable {
   authorId: number;
 }
 
+/**
+ * A counted view (0017): a reader's view of an article counts again only after `expiresAt` (30 minutes).
+ * The key is all there is of the reader: no address, no user agent, not the article (news/viewCounter.ts).
+ */
+export interface ArticleViewMarkTable {
+  /** HMAC-SHA-256 with the day's salt of (client address, user agent, article id), first 32 hex characters. */
+  keyHash: string;
+  seenAt: string;
+  expiresAt: string;
+}
+
+/** The random salt of one Istanbul day (`YYYY-MM-DD`), shared by the instances; past days' rows are deleted (0017). */
+export interface ViewSaltTable {
+  day: string;
+  salt: string;
+}
+
 export interface Database {
   categories: CategoryTable;
   sources: SourceTable;
@@ -273,6 +290,8 @@ export interface Database {
   searchDocuments: SearchDocumentTable;
   searchReindexQueue: SearchReindexQueueTable;
   siteSettings: SiteSettingTable;
+  articleViewMarks: ArticleViewMarkTable;
+  viewSalts: ViewSaltTable;
 }
 
 export type Category = Selectable<CategoryTable>;

@@ -5,7 +5,7 @@ import { NotFoundError } from "../errors.ts";
 import { ErrorJson } from "../http/schemas.ts";
 import { keepQuery } from "../lib/redirect.ts";
 import type { Chrome } from "../ui/Layout.tsx";
-import { PROVINCES, provinceByName, provinceByPlate, provinceBySlug } from "./provinces.ts";
+import { provinceByName, provinceByPlate, provinceBySlug } from "./provinces.ts";
 import { getAllWeather, getWeather, sortWeather, type WeatherSort, type WeatherView } from "./view.ts";
 import { WeatherIndexPage, WeatherProvincePage } from "./views.tsx";
 
@@ -19,8 +19,6 @@ export interface WeatherRoutesOptions {
 
 /** Reader pages: /hava-durumu/ and /hava-durumu/{province}/. */
 export const weatherPagesPlugin: FastifyPluginAsyncTypebox<WeatherRoutesOptions> = async (app, { db, chrome: loadChrome, cacheKeys }) => {
-  const provincesByPlate = new Map(PROVINCES.map((p) => [p.plate, p]));
-
   app.get(
     "/hava-durumu/",
     {
@@ -41,7 +39,7 @@ export const weatherPagesPlugin: FastifyPluginAsyncTypebox<WeatherRoutesOptions>
       }
       const sort: WeatherSort = request.query.sirala ?? "ad";
       const [rows, chrome] = await Promise.all([getAllWeather(db), loadChrome()]);
-      return reply.cacheWith(cacheKeys).render(WeatherIndexPage, { chrome, rows: sortWeather(rows, sort), sort, provinces: provincesByPlate });
+      return reply.cacheWith(cacheKeys).render(WeatherIndexPage, { chrome, rows: sortWeather(rows, sort), sort });
     },
   );
 

@@ -721,6 +721,18 @@ export const ROUTES: Record<string, RouteSpec> = {
     cases: [
       ...idCases((id) => req("POST", `/api/v1/articles/${id}/views`)),
       c("views of a draft", (ctx) => req("POST", `/api/v1/articles/${ctx.w.ids.draftR}/views`), [404]),
+      // The reader's headers only feed the view's key (news/viewRules.ts): odd ones are counted or skipped, never an error.
+      c(
+        "a 10,000-character user agent",
+        (ctx) => req("POST", `/api/v1/articles/${ctx.w.ids.published}/views`, {}, { headers: { "user-agent": `Mozilla/5.0 ${"x".repeat(10_000)}` } }),
+        [204],
+      ),
+      c(
+        "a crawler's view",
+        (ctx) => req("POST", `/api/v1/articles/${ctx.w.ids.published}/views`, {}, { headers: { "user-agent": "Googlebot/2.1 (+http://www.google.com/bot.html)" } }),
+        [204],
+      ),
+      c("a prefetch", (ctx) => req("POST", `/api/v1/articles/${ctx.w.ids.published}/views`, {}, { headers: { "sec-purpose": "prefetch;prerender" } }), [204]),
       // The route takes no body: ignoring one is fine, as long as it is no 5xx.
       ...malformedJsonCases("POST", (ctx) => `/api/v1/articles/${ctx.w.ids.published}/views`).map((m) => ({ ...m, expect: undefined })),
     ],
