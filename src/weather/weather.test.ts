@@ -123,11 +123,12 @@ describeEachDatabase("weather with a fake Open-Meteo", (get) => {
     await server.close();
   });
   const provider = (timeoutMs = 2000) => createOpenMeteoProvider({ baseUrl: server.url, timeoutMs });
-  const headerLine = async (url = "/") => /data-weather-line[^>]*>([^<]*)</.exec((await t.app.inject(url)).body)?.[1];
+  // The line as read aloud: the reading, then the province the picker shows (visually hidden in the link).
+  const headerLine = async (url = "/") => /data-weather-line[^>]*>([\s\S]*?)<\/a>/.exec((await t.app.inject(url)).body)?.[1]?.replace(/<[^>]+>/g, "");
 
   it("shows only the province before any data arrived", async () => {
-    expect(await headerLine()).toBe("Ankara");
-    expect((await t.app.inject("/api/v1/weather/06")).json()).toMatchObject({ text: "Ankara", temperature: null, updatedText: null });
+    expect(await headerLine()).toBe("Hava durumu Ankara");
+    expect((await t.app.inject("/api/v1/weather/06")).json()).toMatchObject({ text: "Ankara", reading: null, temperature: null, updatedText: null });
   });
 
   it("fetches all 81 provinces in one batched request and fills the header", async () => {
@@ -140,6 +141,7 @@ describeEachDatabase("weather with a fake Open-Meteo", (get) => {
     expect(await headerLine()).toBe("Çok Bulutlu 11.3ºC Ankara");
     const izmir = (await t.app.inject("/api/v1/weather/35")).json();
     expect(izmir).toMatchObject({ province: "İzmir", slug: "izmir", conditionText: "Hafif Yağmurlu", updatedText: "Son güncelleme 14:15" });
+    expect(izmir.reading).toMatch(/^Hafif Yağmurlu \d+\.\dºC$/);
     expect(izmir.text).toMatch(/^Hafif Yağmurlu \d+\.\dºC İzmir$/);
     const all = (await t.app.inject("/api/v1/weather")).json();
     expect(all.items).toHaveLength(81);
