@@ -96,6 +96,8 @@ export interface ArticleTable {
   scheduledAt: string | null;
   /** The newsroom user who created it: reporters may edit only their own drafts. */
   ownerId: number | null;
+  /** The new-article form's random key, kept so a retried or racing first save finds this article (0014). */
+  draftKey: string | null;
 }
 
 export interface TagTable {
@@ -189,6 +191,21 @@ export interface ArticleRevisionTable {
   createdAt: string;
 }
 
+/** One workflow step taken on an article (0014): who, when, and for a return its reason, for a schedule its time. */
+export interface ArticleEventTable {
+  id: Generated<number>;
+  articleId: number;
+  /** A WorkflowAction of news/workflow.ts ("publish" also for a scheduled article going live, by the system). */
+  action: string;
+  /** Null for the system (the scheduler), or a user since removed. */
+  actorId: number | null;
+  actorLabel: string;
+  /** Why an article was sent back to its reporter; "" for other steps. */
+  reason: Generated<string>;
+  scheduledAt: string | null;
+  createdAt: string;
+}
+
 export interface WeatherReportTable {
   plate: string;
   provider: string;
@@ -251,6 +268,7 @@ export interface Database {
   signInThrottles: SignInThrottleTable;
   auditLog: AuditLogTable;
   articleRevisions: ArticleRevisionTable;
+  articleEvents: ArticleEventTable;
   weatherReports: WeatherReportTable;
   searchDocuments: SearchDocumentTable;
   searchReindexQueue: SearchReindexQueueTable;

@@ -37,6 +37,11 @@ export async function findArticleRow(db: Db, id: number): Promise<Article | unde
   return db.selectFrom("articles").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
+/** The article created by the new-article form that carried `draftKey` (migration 0014), if any. */
+export async function findArticleByDraftKey(db: Db, draftKey: string): Promise<Article | undefined> {
+  return db.selectFrom("articles").selectAll().where("draftKey", "=", draftKey).executeTakeFirst();
+}
+
 /** Updates only when the stored version is `expectedVersion`; bumps the version. Undefined means a stale save. */
 export async function updateArticleRow(trx: Trx, id: number, expectedVersion: number, patch: ArticleUpdate): Promise<Article | undefined> {
   return trx

@@ -1129,6 +1129,61 @@ export const ROUTES: Record<string, RouteSpec> = {
         [403],
       ),
       ...idCases((id, ctx) => req("POST", `/yonetim/haber/${id}`, form(ctx, articleForm({ version: "1" }))), SOME_BAD_IDS),
+      // Sending back needs a reason (trimmed, at most 1,000 characters); the draft is not in review either.
+      ...["", "   ", long(1001, "ş"), long(5000)].map((reason) =>
+        c(
+          `return with reason of ${[...reason].length} characters`,
+          async (ctx) =>
+            req(
+              "POST",
+              `/yonetim/haber/${ctx.w.ids.draftR}`,
+              form(ctx, articleForm({ version: String(await ctx.w.version(ctx.w.ids.draftR)), action: "return", returnReason: reason })),
+            ),
+          [400],
+          ["editor"],
+        ),
+      ),
+    ],
+  },
+  "POST /yonetim/haber/yeni/otomatik-kayit": {
+    need: "signedIn",
+    who: writers,
+    sample: (ctx) =>
+      req("POST", "/yonetim/haber/yeni/otomatik-kayit", form(ctx, articleForm({ title: "", draftKey: "00000000-0000-4000-8000-000000000001" })), {
+        headers: { accept: "application/json" },
+      }),
+    cases: [
+      ...["", "bozuk", "00000000-0000-4000-8000-00000000000G", "00000000-0000-4000-8000-0000000000011", `${NUL}0000000-0000-4000-8000-000000000001`].map((key) =>
+        c(
+          `draft key ${JSON.stringify(key)}`,
+          (ctx) =>
+            req("POST", "/yonetim/haber/yeni/otomatik-kayit", form(ctx, articleForm({ title: "Anahtar denemesi", draftKey: key })), {
+              headers: { accept: "application/json" },
+            }),
+          [400],
+        ),
+      ),
+      c(
+        "no draft key",
+        (ctx) => req("POST", "/yonetim/haber/yeni/otomatik-kayit", form(ctx, articleForm({ title: "Anahtarsız" })), { headers: { accept: "application/json" } }),
+        [400],
+      ),
+      c(
+        "title 201 characters",
+        (ctx) =>
+          req("POST", "/yonetim/haber/yeni/otomatik-kayit", form(ctx, articleForm({ title: long(201), draftKey: "00000000-0000-4000-8000-000000000002" })), {
+            headers: { accept: "application/json" },
+          }),
+        [400],
+      ),
+      c(
+        "no CSRF token",
+        (ctx) =>
+          req("POST", "/yonetim/haber/yeni/otomatik-kayit", form(ctx, articleForm({ draftKey: "00000000-0000-4000-8000-000000000003" }), { csrf: false }), {
+            headers: { accept: "application/json" },
+          }),
+        [403],
+      ),
     ],
   },
   "POST /yonetim/haber/:id/otomatik-kayit": {

@@ -201,9 +201,14 @@ export function startRichEditor(textarea: HTMLTextAreaElement, onChange: () => v
   const describedBy = textarea.getAttribute("aria-describedby");
   if (describedBy) attributes["aria-describedby"] = describedBy;
 
+  // A read-only view (issue 13): the textarea sits in a disabled fieldset, which `disabled` on the
+  // textarea itself does not show; `:disabled` does. Then no toolbar, and no contenteditable.
+  const editable = !textarea.readOnly && !textarea.matches(":disabled");
+  if (!editable) attributes["aria-readonly"] = "true";
+
   const editor = new Editor({
     element: area,
-    editable: !textarea.readOnly && !textarea.disabled,
+    editable,
     content: textarea.value,
     extensions: [
       StarterKit.configure({
@@ -233,7 +238,9 @@ export function startRichEditor(textarea: HTMLTextAreaElement, onChange: () => v
   });
 
   const toolbar = buildToolbar(editor, editorId);
-  wrapper.append(toolbar.element, area, error);
+  if (editable) wrapper.append(toolbar.element);
+  else wrapper.classList.add("rich-editor-readonly");
+  wrapper.append(area, error);
   textarea.after(wrapper);
   textarea.hidden = true;
   toolbar.refresh();

@@ -1,7 +1,9 @@
 // Loading the article editor: the article (or a blank one), the lists its selects offer, and
 // what the actor may do with it.
 import type { Kysely } from "kysely";
+import { randomUUID } from "node:crypto";
 import type { Database } from "../../db/schema.ts";
+import { latestEventsOf } from "../../news/articleEventStore.ts";
 import { listImages } from "../../media/store.ts";
 import { emptyArticleInput } from "../../news/articleInput.ts";
 import { findAuthorOfUser, listAuthors } from "../../news/authorStore.ts";
@@ -14,9 +16,17 @@ import type { EditorData } from "../views/EditorPage.tsx";
 /** How many of the newest library pictures the editor's picture select offers. */
 export const EDITOR_IMAGE_COUNT = 100;
 
-/** A new article's form offers the one step its writer may take right after saving. */
+/**
+ * A new article's form offers the steps its writer may take right after saving: a reporter sends it
+ * to review; an editor publishes it now or schedules it (the "Yayın zamanı" field is there from the start).
+ */
 export function newArticleActions(actor: Actor): WorkflowAction[] {
-  return isEditor(actor.role) ? ["publish"] : ["submit"];
+  return isEditor(actor.role) ? ["publish", "schedule"] : ["submit"];
+}
+
+/** A new-article form's key (a random UUID): its saves create one draft, however many race (saveArticleFromForm). */
+export function newDraftKey(): string {
+  return randomUUID();
 }
 
 /**
@@ -24,7 +34,8 @@ export function newArticleActions(actor: Actor): WorkflowAction[] {
  * category and source, with the actor's own profile as author). Throws NotFoundError for a missing article and ForbiddenError when the
  * actor may not view it (`canView`: another reporter's unpublished article). The buttons are the
  * workflow steps `availableActions` allows; the form is read-only unless `canEdit`; only editors
- * may set "Son dakika"; a published article links to its public address.
+ * may set "Son dakika"; a published article links to its public address. A new article's form gets a
+ * fresh draft key; a draft whose last step was a send-back carries who sent it back, when and why.
  */
 export async function loadEditor(db: Kysely<Database>, { articleId, actor }: { articleId: number | null; actor: Actor }): Promise<EditorData> {
   const [{ categories, sources }, images, authors, own] = await Promise.all([
@@ -35,6 +46,7 @@ export async function loadEditor(db: Kysely<Database>, { articleId, actor }: { a
   ]);
   const loaded = articleId === null ? null : await loadArticleForViewing(db, articleId, actor);
   const row = loaded?.article ?? null;
+  const latest = row ? (await latestEventsOf(db, [row.id])).get(row.id) : undefined;
   const article = row && { id: row.id, slug: row.slug, status: row.status, version: row.version, updatedAt: row.updatedAt, scheduledAt: row.scheduledAt };
   const categorySlug = row ? (categories.find((c) => c.id === row.categoryId)?.slug ?? "") : "";
   return {
@@ -49,6 +61,8 @@ export async function loadEditor(db: Kysely<Database>, { articleId, actor }: { a
     canSetBreaking: isEditor(actor.role),
     publicUrl: row?.status === "published" ? articlePath(categorySlug, row.slug, row.id) : null,
     version: row?.version ?? 1,
+    draftKey: row ? null : newDraftKey(),
+    returned: row?.status === "draft" && latest?.action === "return" ? { by: latest.actorLabel, at: latest.createdAt, reason: latest.reason } : null,
   };
 }
 

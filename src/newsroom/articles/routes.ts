@@ -23,11 +23,13 @@ import { EditorPage, type EditorPageProps } from "../views/EditorPage.tsx";
 import { RevisionsPage } from "../views/RevisionsPage.tsx";
 import { listArticles } from "./listArticles.ts";
 import { loadEditor } from "./loadEditor.ts";
+import { loadOwnNews } from "./loadOwnNews.ts";
 import { loadRevisions } from "./loadRevisions.ts";
 import {
   ArticleForm,
   type ArticleFormBody,
   ArticleListQuery,
+  NewAutosaveForm,
   RestoreForm,
   LIST_ORDERS,
   CompareQuery,
@@ -48,7 +50,7 @@ export const articleRoutes: FastifyPluginAsyncTypebox<NewsroomOptions> = async (
     const filters = { query: (q ?? "").trim(), categorySlug: kategori || undefined, authorSlug: yazar || undefined, from: bas || undefined, to: bit || undefined };
     const order = sirala ? LIST_ORDERS[sirala] : undefined;
     const input = { status, ...filters, ...(withDays ? {} : { from: undefined, to: undefined }), order, page: sayfa ?? 1, actor: actorOf(request), now: now() };
-    return { status, filters, list: listArticles(db, input) };
+    return { status, filters, list: listArticles(db, input), ownNews: loadOwnNews(db, actorOf(request)) };
   };
 
   app.get(
@@ -58,13 +60,14 @@ export const articleRoutes: FastifyPluginAsyncTypebox<NewsroomOptions> = async (
       schema: { querystring: ArticleListQuery },
       // An impossible day: the list again, unfiltered by days, with the form saying what is wrong.
       errorHandler: formErrors(ArticleListPage, [InvalidInputError], async (error, request: ListRequest) => {
-        const { status, filters, list } = listFor(request, false);
-        return { chrome: chromeOf(request, assets), ...(await list), status, filters, error: { message: error.message, fields: error.fields } };
+        const { status, filters, list, ownNews } = listFor(request, false);
+        return { chrome: chromeOf(request, assets), ...(await list), ownNews: await ownNews, status, filters, error: { message: error.message, fields: error.fields } };
       }),
     },
     async (request, reply) => {
-      const { status, filters, list } = listFor(request, true);
-      return reply.render(ArticleListPage, { chrome: chromeOf(request, assets), ...(await list), status, filters, message: messageFor(request.query.mesaj) });
+      const { status, filters, list, ownNews } = listFor(request, true);
+      const [data, news] = await Promise.all([list, ownNews]);
+      return reply.render(ArticleListPage, { chrome: chromeOf(request, assets), ...data, ownNews: news, status, filters, message: messageFor(request.query.mesaj) });
     },
   );
 
@@ -106,7 +109,9 @@ export const articleRoutes: FastifyPluginAsyncTypebox<NewsroomOptions> = async (
       const retry = data.canEdit ? { values: input, version: form.version ?? data.version } : { version: error.currentVersion };
       return { ...shown, ...retry, error: error.message };
     }
-    return { ...shown, values: input, version: form.version ?? data.version, error: error.message, errors: error.fields };
+    // A new article's form keeps its key, so the next save still finds a draft an autosave made.
+    const typed = { returnReason: form.returnReason, ...(articleId === null && form.draftKey ? { draftKey: form.draftKey } : {}) };
+    return { ...shown, ...typed, values: input, version: form.version ?? data.version, error: error.message, errors: error.fields };
   };
   const SAVE_ERRORS = [InvalidInputError, StaleVersionError];
 
@@ -123,8 +128,11 @@ export const articleRoutes: FastifyPluginAsyncTypebox<NewsroomOptions> = async (
       actor: actorOf(request),
       now: now(),
       ip: request.ip,
+      draftKey: articleId === null ? form.draftKey : undefined,
+      reason: form.returnReason,
     });
-    const key = action !== "save" ? action : articleId === null ? "olusturuldu" : "kaydedildi";
+    // A new form's save that found the draft its autosave made is a save, not a creation.
+    const key = action !== "save" ? action : articleId === null && article.version === 1 ? "olusturuldu" : "kaydedildi";
     return `/yonetim/haber/${article.id}?mesaj=${key}`;
   };
 
@@ -152,6 +160,34 @@ export const articleRoutes: FastifyPluginAsyncTypebox<NewsroomOptions> = async (
 
   // Autosave merges like the form: a field the editor did not change keeps its current value, and a
   // save based on a stale version changes nothing and answers 409 JSON (the page then asks for "Kaydet").
+  // The answer: `{ id, version, savedAt, editUrl, autosaveUrl }`.
+  const autosaved = (article: { id: number; version: number; updatedAt: string }) => ({
+    id: article.id,
+    version: article.version,
+    savedAt: article.updatedAt,
+    editUrl: `/yonetim/haber/${article.id}`,
+    autosaveUrl: `/yonetim/haber/${article.id}/otomatik-kayit`,
+  });
+
+  // A new article's first autosave creates the draft (once per form key, however many saves race);
+  // the page then goes on at the draft's own addresses.
+  app.post("/haber/yeni/otomatik-kayit", { ...anyone, schema: { body: NewAutosaveForm } }, async (request) => {
+    const article = await saveArticleFromForm(db, {
+      articleId: null,
+      draftKey: request.body.draftKey,
+      version: request.body.version,
+      input: articleInputFromForm(request.body),
+      resolutions: {},
+      action: "save",
+      at: undefined,
+      actor: actorOf(request),
+      now: now(),
+      ip: request.ip,
+      note: "Otomatik kayıt",
+    });
+    return autosaved(article);
+  });
+
   app.post("/haber/:id/otomatik-kayit", { ...anyone, schema: { params: IdParams, body: ArticleForm } }, async (request) => {
     const article = await saveArticleFromForm(db, {
       articleId: request.params.id,
@@ -165,7 +201,7 @@ export const articleRoutes: FastifyPluginAsyncTypebox<NewsroomOptions> = async (
       ip: request.ip,
       note: "Otomatik kayıt",
     });
-    return { version: article.version, savedAt: article.updatedAt };
+    return autosaved(article);
   });
 
   // Who may view the article is checked first (`loadArticleForViewing`); then the reader's page as it would look.

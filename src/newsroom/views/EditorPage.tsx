@@ -3,7 +3,7 @@
 import type { ArticleStatus } from "../../db/schema.ts";
 import { formatIstanbulTime, toIstanbulLocalInput } from "../../lib/time.ts";
 import type { ArticleInput } from "../../news/articleInput.ts";
-import { STATUS_LABELS, type WorkflowAction } from "../../news/workflow.ts";
+import { RETURN_REASON_MAX, STATUS_LABELS, type WorkflowAction } from "../../news/workflow.ts";
 import { AUTHOR_PLACES_MAX } from "../articles/schemas.ts";
 import { ConflictChoice, type EditorConflict, ConflictSummary } from "./ConflictPanel.tsx";
 import { Csrf, FieldError, NewsroomLayout, type NewsroomChrome, Notice } from "./NewsroomLayout.tsx";
@@ -53,6 +53,10 @@ export interface EditorData {
   publicUrl: string | null;
   /** The version the form's values are based on; after a conflict, the current one. */
   version: number;
+  /** A new article's form key (null for an existing article): its saves create one draft. */
+  draftKey: string | null;
+  /** A draft sent back by an editor, and not yet sent to review again: who, when (ISO 8601 UTC), why. */
+  returned: { by: string; at: string; reason: string } | null;
 }
 
 export interface EditorPageProps extends EditorData {
@@ -64,6 +68,8 @@ export interface EditorPageProps extends EditorData {
   conflict?: EditorConflict;
   /** The schedule time as typed (`YYYY-MM-DDTHH:mm`), when the form is shown again. */
   at?: string;
+  /** The send-back reason as typed, when the form is shown again. */
+  returnReason?: string;
 }
 
 export function EditorPage(p: EditorPageProps) {
@@ -98,15 +104,26 @@ export function EditorPage(p: EditorPageProps) {
       {p.message && <Notice kind="ok">{p.message}</Notice>}
       {p.error && <Notice kind="error">{p.error}</Notice>}
       {p.conflict && <ConflictSummary conflict={p.conflict} />}
+      {p.returned && (
+        <section class="notice notice-warn returned-note" aria-labelledby="returned-title">
+          <h2 id="returned-title">Editör düzeltme istedi</h2>
+          <p>
+            {p.returned.by} bu haberi {formatIstanbulTime(p.returned.at)} tarihinde geri gönderdi:
+          </p>
+          <blockquote class="returned-reason">{p.returned.reason}</blockquote>
+        </section>
+      )}
       {readOnly && <Notice kind="warn">Bu haberi düzenleme yetkiniz yok; yalnızca görüntülüyorsunuz.</Notice>}
       <form
         method="post"
         action={action}
         class="article-form"
         id="article-form"
-        data-autosave-url={id && p.canEdit && !p.conflict ? `/yonetim/haber/${id}/otomatik-kayit` : undefined}
+        data-autosave-url={p.canEdit && !p.conflict ? (id ? `/yonetim/haber/${id}/otomatik-kayit` : "/yonetim/haber/yeni/otomatik-kayit") : undefined}
+        data-read-only={readOnly ? "true" : undefined}
       >
         <Csrf chrome={p.chrome} />
+        {!id && p.draftKey && <input type="hidden" name="draftKey" value={p.draftKey} />}
         <input type="hidden" name="version" value={String(p.conflict?.currentVersion ?? p.version)} />
         <fieldset disabled={readOnly}>
           <div class="field">
@@ -250,6 +267,24 @@ export function EditorPage(p: EditorPageProps) {
                 <input type="datetime-local" id="at" name="at" value={p.at ?? (p.article?.scheduledAt ? toIstanbulLocalInput(p.article.scheduledAt) : "")} />
                 <FieldError errors={p.errors} name="at" />
                 <button type="submit" name="action" value="schedule">
+                  {ACTION_LABELS[a]}
+                </button>
+              </span>
+            ) : a === "return" ? (
+              <span key={a} class="return-step">
+                <label for="returnReason">Geri gönderme nedeni (muhabir görecek)</label>
+                <textarea
+                  id="returnReason"
+                  name="returnReason"
+                  rows={2}
+                  maxLength={RETURN_REASON_MAX}
+                  aria-invalid={p.errors?.returnReason ? "true" : undefined}
+                  aria-describedby={described("returnReason")}
+                >
+                  {p.returnReason ?? ""}
+                </textarea>
+                <FieldError errors={p.errors} name="returnReason" />
+                <button type="submit" name="action" value="return">
                   {ACTION_LABELS[a]}
                 </button>
               </span>
