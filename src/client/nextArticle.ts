@@ -58,7 +58,8 @@ export function startArticleStream(stream: HTMLElement): void {
     status.className = "loading";
     status.setAttribute("role", "status");
     status.textContent = LOADING_TEXT;
-    teaser.after(status);
+    // Inside the teaser, which holds a screen's height (site.css): the message moves nothing.
+    teaser.append(status);
     try {
       const response = await fetch(src, { headers: { accept: "text/html" } });
       if (!response.ok) throw new Error(String(response.status));

@@ -61,30 +61,36 @@ export function WeatherProvincePage({ chrome, weather }: { chrome: Chrome; weath
             <h2 id="tahmin" class="section-title">
               {weather.forecast.length} günlük tahmin
             </h2>
-            <table class="forecast">
-              <thead>
-                <tr>
-                  <th scope="col">Gün</th>
-                  <th scope="col">Durum</th>
-                  <th scope="col">En düşük</th>
-                  <th scope="col">En yüksek</th>
-                  <th scope="col">Yağış olasılığı</th>
-                </tr>
-              </thead>
-              <tbody>
-                {weather.forecast.map((d) => (
-                  <tr key={d.date}>
-                    <th scope="row">{dayName(d.date)}</th>
-                    <td class="forecast-cond">
-                      <WeatherIcon condition={d.condition} size={36} /> <span>{CONDITION_TEXT[d.condition]}</span>
-                    </td>
-                    <td>{d.min === null ? "—" : formatTemperature(d.min)}</td>
-                    <td>{d.max === null ? "—" : formatTemperature(d.max)}</td>
-                    <td>{d.precipitationChance === null ? "—" : `%${Math.round(d.precipitationChance)}`}</td>
+            <div class="table-fit">
+              <table class="forecast">
+                <thead>
+                  <tr>
+                    <th scope="col">Gün</th>
+                    <th scope="col">Durum</th>
+                    <th scope="col">En düşük</th>
+                    <th scope="col">En yüksek</th>
+                    <th scope="col">
+                      Yağış<span class="forecast-long"> olasılığı</span>
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {weather.forecast.map((d) => (
+                    <tr key={d.date}>
+                      <th scope="row">{dayName(d.date)}</th>
+                      <td>
+                        <span class="forecast-cond">
+                          <WeatherIcon condition={d.condition} size={36} /> <span>{CONDITION_TEXT[d.condition]}</span>
+                        </span>
+                      </td>
+                      <td>{d.min === null ? "—" : formatTemperature(d.min)}</td>
+                      <td>{d.max === null ? "—" : formatTemperature(d.max)}</td>
+                      <td>{d.precipitationChance === null ? "—" : `%${Math.round(d.precipitationChance)}`}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           </section>
         )}
         <Credit provider={weather.provider} />

@@ -124,11 +124,12 @@ describeEachDatabase("weather with a fake Open-Meteo", (get) => {
     await server.close();
   });
   const provider = (timeoutMs = 2000) => createOpenMeteoProvider({ baseUrl: server.url, timeoutMs });
-  const headerLine = async (url = "/") => /data-weather-line[^>]*>([^<]*)</.exec((await t.app.inject(url)).body)?.[1];
+  // The line as read aloud: the reading, then the province the picker shows (visually hidden in the link).
+  const headerLine = async (url = "/") => /data-weather-line[^>]*>([\s\S]*?)<\/a>/.exec((await t.app.inject(url)).body)?.[1]?.replace(/<[^>]+>/g, "");
 
   it("shows only the province before any data arrived", async () => {
-    expect(await headerLine()).toBe("Ankara");
-    expect((await t.app.inject("/api/v1/weather/06")).json()).toMatchObject({ text: "Ankara", temperature: null, updatedText: null });
+    expect(await headerLine()).toBe("Hava durumu Ankara");
+    expect((await t.app.inject("/api/v1/weather/06")).json()).toMatchObject({ text: "Ankara", reading: null, temperature: null, updatedText: null });
     // The overview says plainly that there is no data: grey provinces, no numbers, no legend.
     const overview = (await t.app.inject("/hava-durumu/")).body;
     expect(overview).toContain("Şu an hava durumu verisi yok");
@@ -150,6 +151,7 @@ describeEachDatabase("weather with a fake Open-Meteo", (get) => {
     expect(await headerLine()).toBe("Çok Bulutlu 11.3ºC Ankara");
     const izmir = (await t.app.inject("/api/v1/weather/35")).json();
     expect(izmir).toMatchObject({ province: "İzmir", slug: "izmir", conditionText: "Hafif Yağmurlu", updatedText: "Son güncelleme 14:15" });
+    expect(izmir.reading).toMatch(/^Hafif Yağmurlu \d+\.\dºC$/);
     expect(izmir.text).toMatch(/^Hafif Yağmurlu \d+\.\dºC İzmir$/);
     const all = (await t.app.inject("/api/v1/weather")).json();
     expect(all.items).toHaveLength(81);
