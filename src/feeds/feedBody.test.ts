@@ -22,7 +22,9 @@ describe("feedBodyHtml", () => {
       '<figure><img src="/medya/a-960.webp" srcset="/medya/a-320.webp 320w" sizes="100vw" width="960" height="540" alt="Körfez" loading="lazy" /><figcaption>İzmir <small>[Fotoğraf: DHA]</small></figcaption></figure>',
       SITE,
     );
-    expect(html).toBe(`<figure><img width="960" height="540" alt="Körfez" src="${SITE}/medya/a-960.webp" /><figcaption>İzmir <small>[Fotoğraf: DHA]</small></figcaption></figure>`);
+    expect(html).toBe(
+      `<figure><img width="960" height="540" alt="Körfez" src="${SITE}/medya/a-960.webp" /><figcaption>İzmir <small>[Fotoğraf: DHA]</small></figcaption></figure>`,
+    );
   });
 
   it("leaves no ]]> that could end a CDATA section", () => {

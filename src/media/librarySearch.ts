@@ -7,13 +7,7 @@
  * to one space. `"İzmir'de ŞENLİK"` → `"izmir'de senlik"`. The same rule folds the stored text and the query.
  */
 export function foldForLibrary(text: string): string {
-  return text
-    .toLocaleLowerCase("tr-TR")
-    .replace(/ı/g, "i")
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/\s+/g, " ")
-    .trim();
+  return text.toLocaleLowerCase("tr-TR").replace(/ı/g, "i").normalize("NFD").replace(/\p{M}/gu, "").replace(/\s+/g, " ").trim();
 }
 
 /** The stored search text of a library picture (`images.search_text`): its caption, credit and alt text, folded. */

@@ -32,11 +32,7 @@ export type ImageWithUploader = Image & { uploaderName: string | null };
  * the `images_created` (or `images_uploader_created`) index order, so a page stops reading once full.
  */
 export async function searchImages(db: Kysely<Database>, search: ImageSearch): Promise<ImageWithUploader[]> {
-  let query = db
-    .selectFrom("images")
-    .leftJoin("users", "users.id", "images.uploadedBy")
-    .selectAll("images")
-    .select("users.name as uploaderName");
+  let query = db.selectFrom("images").leftJoin("users", "users.id", "images.uploadedBy").selectAll("images").select("users.name as uploaderName");
   for (const word of search.words) query = query.where("images.searchText", "like", `%${word}%`);
   if (search.uploaderId !== undefined) query = query.where("images.uploadedBy", "=", search.uploaderId);
   if (search.from !== undefined) query = query.where("images.createdAt", ">=", search.from);

@@ -135,9 +135,15 @@ describeEachDatabase("uploadImage", (get) => {
 
   it("keeps an animated GIF moving: every WebP variant has all its frames, the JPEG fallback is its first", async () => {
     const frames = await Promise.all(
-      ["#cc0000", "#00aa00", "#0000cc"].map((background) => sharp({ create: { width: 480, height: 270, channels: 3, background } }).png().toBuffer()),
+      ["#cc0000", "#00aa00", "#0000cc"].map((background) =>
+        sharp({ create: { width: 480, height: 270, channels: 3, background } })
+          .png()
+          .toBuffer(),
+      ),
     );
-    const gif = await sharp(frames, { join: { animated: true } }).gif({ delay: [200, 200, 200] }).toBuffer();
+    const gif = await sharp(frames, { join: { animated: true } })
+      .gif({ delay: [200, 200, 200] })
+      .toBuffer();
     const image = await upload(gif);
     expect(image.variantWidths).toBe("320,480");
     for (const width of [320, 480]) {

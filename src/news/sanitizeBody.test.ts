@@ -29,7 +29,9 @@ describe("sanitizeBody", () => {
 
   it("drops what a figure may not carry: handlers, styles, classes and script addresses", () => {
     expect(
-      sanitizeBody('<figure class="x" style="float:left" onclick="a()"><img src="javascript:alert(1)" alt="a"><figcaption onmouseover="b()">Altyazı <small style="color:red">[Fotoğraf: AA]</small></figcaption></figure>'),
+      sanitizeBody(
+        '<figure class="x" style="float:left" onclick="a()"><img src="javascript:alert(1)" alt="a"><figcaption onmouseover="b()">Altyazı <small style="color:red">[Fotoğraf: AA]</small></figcaption></figure>',
+      ),
     ).toBe('<figure><img alt="a" loading="lazy" /><figcaption>Altyazı <small>[Fotoğraf: AA]</small></figcaption></figure>');
   });
 

@@ -8,13 +8,7 @@ import type { Kysely } from "kysely";
 // The fold as it was when this migration landed (media/librarySearch.ts foldForLibrary), written out here so
 // later changes to that rule do not change what this migration does.
 function fold(text: string): string {
-  return text
-    .toLocaleLowerCase("tr-TR")
-    .replace(/ı/g, "i")
-    .normalize("NFD")
-    .replace(/\p{M}/gu, "")
-    .replace(/\s+/g, " ")
-    .trim();
+  return text.toLocaleLowerCase("tr-TR").replace(/ı/g, "i").normalize("NFD").replace(/\p{M}/gu, "").replace(/\s+/g, " ").trim();
 }
 
 export async function up(db: Kysely<any>): Promise<void> {

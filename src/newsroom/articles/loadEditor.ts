@@ -16,7 +16,15 @@ import type { EditorData, EditorPicture } from "../views/EditorPage.tsx";
 export async function loadEditorPicture(db: Kysely<Database>, imageId: number | null): Promise<EditorPicture | null> {
   const image = imageId === null ? undefined : await findImage(db, imageId);
   if (!image) return null;
-  return { id: image.id, caption: image.caption, credit: image.credit, alt: image.alt, thumb: variantPathsOf(image)?.smallest ?? null, width: image.width, height: image.height };
+  return {
+    id: image.id,
+    caption: image.caption,
+    credit: image.credit,
+    alt: image.alt,
+    thumb: variantPathsOf(image)?.smallest ?? null,
+    width: image.width,
+    height: image.height,
+  };
 }
 
 /** A new article's form offers the one step its writer may take right after saving. */

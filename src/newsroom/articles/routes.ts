@@ -17,7 +17,6 @@ import { ArticlePage } from "../../site/views/ArticlePage.tsx";
 import { actorOf } from "../auth.ts";
 import { type FormRequest, formErrors } from "../formErrors.ts";
 import { type NewsroomOptions, anyone, chromeOf, messageFor } from "../page.ts";
-import { MessageQuery } from "../schemas.ts";
 import { ArticleListPage } from "../views/ArticleListPage.tsx";
 import { EditorPage, type EditorPageProps } from "../views/EditorPage.tsx";
 import { RevisionsPage } from "../views/RevisionsPage.tsx";

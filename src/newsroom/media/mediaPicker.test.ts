@@ -6,7 +6,7 @@ import crypto from "node:crypto";
 import path from "node:path";
 import sharp from "sharp";
 import { afterAll, beforeAll, expect, it } from "vitest";
-import { TEST_NOW, type TestApp, buildTestApp } from "../../../test/app.ts";
+import { type TestApp, buildTestApp } from "../../../test/app.ts";
 import { describeEachDatabase } from "../../../test/databases.ts";
 import { PASSWORD, addActor } from "../../../test/newsroomFixtures.ts";
 import { type Session, signIn } from "../../../test/session.ts";
@@ -34,12 +34,19 @@ function multipart(fields: Record<string, string>, file: Buffer): { payload: Buf
 /** The values of the editor form's text inputs and selects, as a browser would post them back. */
 function formValues(html: string): Record<string, string> {
   const form = /<form[^>]*id="article-form"[^>]*>([^]*?)<\/form>/.exec(html)?.[1] ?? "";
-  const decode = (text: string) => text.replace(/&quot;/g, '"').replace(/&#39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+  const decode = (text: string) =>
+    text
+      .replace(/&quot;/g, '"')
+      .replace(/&#39;/g, "'")
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&amp;/g, "&");
   const out: Record<string, string> = {};
   for (const m of form.matchAll(/<input([^>]*)>/g)) {
     const name = /\bname="([^"]+)"/.exec(m[1] ?? "")?.[1];
     const type = /\btype="([^"]+)"/.exec(m[1] ?? "")?.[1] ?? "text";
-    if (name && name !== "_csrf" && type !== "checkbox" && type !== "radio" && type !== "datetime-local") out[name] = decode(/\bvalue="([^"]*)"/.exec(m[1] ?? "")?.[1] ?? "");
+    if (name && name !== "_csrf" && type !== "checkbox" && type !== "radio" && type !== "datetime-local")
+      out[name] = decode(/\bvalue="([^"]*)"/.exec(m[1] ?? "")?.[1] ?? "");
   }
   for (const m of form.matchAll(/<textarea[^>]*\bname="([^"]+)"[^>]*>([^]*?)<\/textarea>/g)) out[m[1] ?? ""] = decode(m[2] ?? "");
   for (const m of form.matchAll(/<select[^>]*\bname="([^"]+)"[^>]*>([^]*?)<\/select>/g)) {
@@ -227,7 +234,12 @@ describeEachDatabase("the media picker", (get) => {
     expect(page.statusCode).toBe(400);
 
     const withoutCsrf = multipart({ alt: "Jetonsuz" }, png);
-    const forbidden = await t.app.inject({ method: "POST", url: "/yonetim/medya/sec", headers: { ...withoutCsrf.headers, cookie: session.cookie, accept: "application/json" }, payload: withoutCsrf.payload });
+    const forbidden = await t.app.inject({
+      method: "POST",
+      url: "/yonetim/medya/sec",
+      headers: { ...withoutCsrf.headers, cookie: session.cookie, accept: "application/json" },
+      payload: withoutCsrf.payload,
+    });
     expect(forbidden.statusCode).toBe(403);
   });
 
@@ -241,9 +253,15 @@ describeEachDatabase("the media picker", (get) => {
 
   it("serves readers an animated GIF as a moving picture, in the article and in the body", async () => {
     const frames = await Promise.all(
-      ["#aa0000", "#00aa00", "#0000aa", "#aaaa00"].map((background) => sharp({ create: { width: 400, height: 300, channels: 3, background } }).png().toBuffer()),
+      ["#aa0000", "#00aa00", "#0000aa", "#aaaa00"].map((background) =>
+        sharp({ create: { width: 400, height: 300, channels: 3, background } })
+          .png()
+          .toBuffer(),
+      ),
     );
-    const gif = await sharp(frames, { join: { animated: true } }).gif({ delay: [150, 150, 150, 150] }).toBuffer();
+    const gif = await sharp(frames, { join: { animated: true } })
+      .gif({ delay: [150, 150, 150, 150] })
+      .toBuffer();
     const upload = multipart({ _csrf: session.csrf, caption: "Dönen rüzgâr gülü", credit: "Haberci", alt: "Dönen bir rüzgâr gülü" }, gif);
     const uploaded = await t.app.inject({
       method: "POST",
@@ -272,7 +290,9 @@ describeEachDatabase("the media picker", (get) => {
     const reader = page.statusCode === 301 || page.statusCode === 308 ? await t.app.inject({ url: page.headers.location ?? "" }) : page;
     expect(reader.statusCode).toBe(200);
     // The body's figure, caption and credit reach the reader.
-    expect(reader.body).toMatch(/<figure><img src="\/medya\/[^"]+-400\.webp" srcset="[^"]+"[^>]*alt="Dönen bir rüzgâr gülü"[^>]*\/?><figcaption>Dönen rüzgâr gülü <small>\[Fotoğraf: Haberci\]<\/small><\/figcaption><\/figure>/);
+    expect(reader.body).toMatch(
+      /<figure><img src="\/medya\/[^"]+-400\.webp" srcset="[^"]+"[^>]*alt="Dönen bir rüzgâr gülü"[^>]*\/?><figcaption>Dönen rüzgâr gülü <small>\[Fotoğraf: Haberci\]<\/small><\/figcaption><\/figure>/,
+    );
     // Every WebP the reader may fetch for it has all four frames.
     const sources = new Set([...reader.body.matchAll(/(\/medya\/[^" ,]+\.webp)/g)].map((m) => m[1] ?? ""));
     expect(sources.size).toBeGreaterThan(0);

@@ -383,7 +383,14 @@ function MainPicture({ p }: { p: EditorPageProps }) {
         </div>
         <div class="field">
           <label for="imageAlt">Alternatif metin</label>
-          <input id="imageAlt" name="imageAlt" value={v.imageAlt} maxLength={300} aria-invalid={p.errors?.imageAlt ? "true" : undefined} aria-describedby={described("imageAlt")} />
+          <input
+            id="imageAlt"
+            name="imageAlt"
+            value={v.imageAlt}
+            maxLength={300}
+            aria-invalid={p.errors?.imageAlt ? "true" : undefined}
+            aria-describedby={described("imageAlt")}
+          />
           <FieldError errors={p.errors} name="imageAlt" />
           <ConflictChoice p={p} field="imageAlt" />
         </div>

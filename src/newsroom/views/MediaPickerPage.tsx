@@ -34,7 +34,7 @@ export function editorPathOf(articleId: number | null): string {
 /** The picker's address for `filters` and `page` (blank filters left out). */
 export function pickerPath(filters: PickerFilterValues, page: number, articleId: number | null): string {
   const params = new URLSearchParams();
-  for (const [key, value] of Object.entries(filters)) if (value !== "") params.set(key, value);
+  for (const key of ["q", "yukleyen", "bas", "bit"] as const) if (filters[key] !== "") params.set(key, filters[key]);
   if (page > 1) params.set("sayfa", String(page));
   if (articleId !== null) params.set("haber", String(articleId));
   const query = params.toString();
