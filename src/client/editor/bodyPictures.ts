@@ -60,10 +60,10 @@ export function startBodyPictures(editor: Editor, pickerUrl: string, csrfToken: 
   const preview = document.createElement("img");
   preview.className = "figure-form-preview";
   preview.alt = "";
-  const caption = field("figure-caption", "Altyazı", 500);
-  const credit = field("figure-credit", "Fotoğraf kaynağı", 120);
+  const caption = field("figure-caption", "Görsel altyazısı", 500);
+  const credit = field("figure-credit", "Görselin fotoğraf kaynağı", 120);
   credit.input.placeholder = "AA";
-  const alt = field("figure-alt", "Alternatif metin (görme engelli okurlar için)", 300);
+  const alt = field("figure-alt", "Görselin alternatif metni (görme engelli okurlar için)", 300);
   alt.input.required = true;
   const fields = document.createElement("div");
   fields.className = "grid-3";

@@ -77,6 +77,16 @@ function createMediaPicker(): MediaPicker {
   let onPick: ((image: PickedImage) => void) | null = null;
   let opener: Element | null = null;
 
+  // Esc closes the dialog wherever the focus is (a search field would otherwise take it to clear itself).
+  dialog.addEventListener(
+    "keydown",
+    (event) => {
+      if (event.key !== "Escape") return;
+      event.preventDefault();
+      dialog.close();
+    },
+    true,
+  );
   dialog.addEventListener("close", () => {
     body.replaceChildren();
     onPick = null;
