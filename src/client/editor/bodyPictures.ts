@@ -64,7 +64,8 @@ export function startBodyPictures(editor: Editor, pickerUrl: string, csrfToken: 
   const credit = field("figure-credit", "Görselin fotoğraf kaynağı", 120);
   credit.input.placeholder = "AA";
   const alt = field("figure-alt", "Görselin alternatif metni (görme engelli okurlar için)", 300);
-  alt.input.required = true;
+  // Not `required`: the field sits inside the article form, whose submit must not wait for it.
+  alt.input.setAttribute("aria-required", "true");
   const fields = document.createElement("div");
   fields.className = "grid-3";
   fields.append(caption.wrap, credit.wrap, alt.wrap);
