@@ -25,9 +25,15 @@ describe.skipIf(!browserTestsEnabled)("media picker and body pictures in Chromiu
       await upload("Galata Kulesi'nde sabah", "AA", "Sisin içinde yükselen taş kule");
       await upload("Kapalıçarşı'da bayram kalabalığı", "DHA", "Çarşıda alışveriş yapanlar");
       const frames = await Promise.all(
-        ["#c0392b", "#27ae60", "#2980b9"].map((background) => sharp({ create: { width: 320, height: 180, channels: 3, background } }).png().toBuffer()),
+        ["#c0392b", "#27ae60", "#2980b9"].map((background) =>
+          sharp({ create: { width: 320, height: 180, channels: 3, background } })
+            .png()
+            .toBuffer(),
+        ),
       );
-      gif = await sharp(frames, { join: { animated: true } }).gif({ delay: [300, 300, 300] }).toBuffer();
+      gif = await sharp(frames, { join: { animated: true } })
+        .gif({ delay: [300, 300, 300] })
+        .toBuffer();
       png = await sharp({ create: { width: 500, height: 300, channels: 3, background: "#16a085" } })
         .png()
         .toBuffer();
