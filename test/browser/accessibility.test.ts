@@ -79,6 +79,12 @@ describe.skipIf(!browserTestsEnabled)("accessibility (axe-core)", { timeout: 120
     await page.goto(`${base}/yonetim/haber/yeni`);
     await page.getByRole("textbox", { name: "Haber metni" }).waitFor();
     expect(await violations(page)).toEqual([]);
+    // The media picker, as a dialog in the editor and as a page of its own (with a field error).
+    await page.getByRole("link", { name: "Kütüphaneden seç ya da yeni görsel yükle" }).click();
+    await page.getByRole("dialog", { name: "Ana görseli seçin" }).getByRole("button", { name: "Seç", exact: true }).first().waitFor();
+    expect(await violations(page)).toEqual([]);
+    await page.goto(`${base}/yonetim/medya/sec?bas=2026-02-30`);
+    expect(await violations(page)).toEqual([]);
     await page.close();
   });
 });
