@@ -135,6 +135,28 @@ describe.skipIf(!browserTestsEnabled)("media picker and body pictures in Chromiu
     await text.locator("figure figcaption", { hasText: "Boğaz'da vapur" }).waitFor();
     expect(await text.locator("figure").count()).toBe(2);
 
+    // A library picture picked into the text through the toolbar, its credit changed for this article only.
+    await text.locator("p").first().click();
+    await page.getByRole("button", { name: "Görsel", exact: true }).click();
+    const bodyDialog = page.getByRole("dialog", { name: "Metne görsel ekleyin" });
+    await bodyDialog.getByLabel("Sözcükler (altyazı, kaynak, alternatif metin)").fill("kapalıçarşı");
+    await page.keyboard.press("Enter");
+    await expect.poll(() => bodyDialog.getByRole("button", { name: "Seç", exact: true }).count()).toBe(1);
+    await bodyDialog.getByRole("button", { name: "Seç", exact: true }).click();
+    expect(await page.getByLabel("Görsel altyazısı").inputValue()).toBe("Kapalıçarşı'da bayram kalabalığı");
+    expect(await page.getByLabel("Görselin alternatif metni (görme engelli okurlar için)").inputValue()).toBe("Çarşıda alışveriş yapanlar");
+    await page.getByLabel("Görselin fotoğraf kaynağı").fill("DHA / Arşiv");
+    await page.getByRole("button", { name: "Metne ekle", exact: true }).click();
+    await text.locator("figure figcaption", { hasText: "[Fotoğraf: DHA / Arşiv]" }).waitFor();
+
+    // A picture in the text is selected and its caption edited in the same form.
+    await text.locator("figure", { hasText: "Boğaz'da vapur" }).locator("img").click();
+    await page.getByRole("button", { name: "Görsel", exact: true }).click();
+    await page.getByLabel("Görsel altyazısı").fill("Boğaz'da sisli vapur");
+    await page.getByRole("button", { name: "Güncelle" }).click();
+    await text.locator("figure figcaption", { hasText: "Boğaz'da sisli vapur" }).waitFor();
+    expect(await text.locator("figure").count()).toBe(3);
+
     await page.getByRole("button", { name: "Kaydet ve yayımla" }).click();
     await page.getByText("Haber yayımlandı.").waitFor();
     expect(dialogs).toEqual([]);
@@ -145,7 +167,8 @@ describe.skipIf(!browserTestsEnabled)("media picker and body pictures in Chromiu
     await reader.goto(base() + href);
     expect(await reader.locator(".article-photo figcaption").textContent()).toContain("Sis, Galata'yı sardı [Fotoğraf: AA]");
     const figures = reader.locator(".article-body figure");
-    expect(await figures.count()).toBe(2);
+    expect(await figures.count()).toBe(3);
+    expect(await figures.filter({ hasText: "Kapalıçarşı" }).locator("figcaption").textContent()).toBe("Kapalıçarşı'da bayram kalabalığı [Fotoğraf: DHA / Arşiv]");
     const gifFigure = figures.filter({ hasText: "Rüzgâr gülleri" });
     expect(await gifFigure.locator("figcaption").textContent()).toBe("Rüzgâr gülleri sisin içinde dönüyor [Fotoğraf: Haberci]");
     const img = gifFigure.locator("img");
@@ -156,7 +179,7 @@ describe.skipIf(!browserTestsEnabled)("media picker and body pictures in Chromiu
     const src = await img.evaluate((el: HTMLImageElement) => el.currentSrc);
     const bytes = await (await reader.request.get(src)).body();
     expect((await sharp(bytes, { animated: true }).metadata()).pages).toBe(3);
-    expect(await figures.filter({ hasText: "Boğaz'da vapur" }).locator("img").getAttribute("alt")).toBe("Sisli Boğaz'da ilerleyen vapur");
+    expect(await figures.filter({ hasText: "Boğaz'da sisli vapur" }).locator("img").getAttribute("alt")).toBe("Sisli Boğaz'da ilerleyen vapur");
     await context.close();
   });
 });
