@@ -361,11 +361,13 @@ function MainPicture({ p }: { p: EditorPageProps }) {
               </option>
             )}
           </select>
-          <p class="hint">
-            <a href={pickerPath(filters, 1, p.article?.id ?? null)} data-open-picker="main">
-              Kütüphaneden seç ya da yeni görsel yükle
-            </a>
-          </p>
+          {p.canEdit && (
+            <p class="hint">
+              <a href={pickerPath(filters, 1, p.article?.id ?? null)} data-open-picker="main">
+                Kütüphaneden seç ya da yeni görsel yükle
+              </a>
+            </p>
+          )}
           <FieldError errors={p.errors} name="imageId" />
           <ConflictChoice p={p} field="imageId" />
         </div>
