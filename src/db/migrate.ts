@@ -13,6 +13,7 @@ import * as m0011 from "./migrations/0011-share-crops-and-settings.ts";
 import * as m0012 from "./migrations/0012-sitemap-index.ts";
 import * as m0013 from "./migrations/0013-author-redirects.ts";
 import * as m0014 from "./migrations/0014-draft-keys-and-article-events.ts";
+import * as m0015 from "./migrations/0015-image-search.ts";
 import * as m0017 from "./migrations/0017-view-marks.ts";
 import type { Database } from "./schema.ts";
 
@@ -32,6 +33,7 @@ const migrations: Record<string, Migration> = {
   "0012-sitemap-index": m0012,
   "0013-author-redirects": m0013,
   "0014-draft-keys-and-article-events": m0014,
+  "0015-image-search": m0015,
   "0017-view-marks": m0017,
 };
 

@@ -63,6 +63,8 @@ export interface ImageTable {
   credit: string;
   alt: string;
   createdAt: string;
+  /** Caption, credit and alt folded for the library search (media/librarySearch.ts); written by media/store.ts. */
+  searchText: Generated<string>;
 }
 
 export interface ArticleTable {

@@ -972,7 +972,14 @@ export const ROUTES: Record<string, RouteSpec> = {
     need: "signedIn",
     who: ["anon", "reporter"],
     sample: () => get("/yonetim/haber/yeni"),
-    cases: [c("mesaj=__proto__", () => get("/yonetim/haber/yeni?mesaj=__proto__")), c("?kategori=%00", () => get("/yonetim/haber/yeni?kategori=%00"))],
+    cases: [
+      c("mesaj=__proto__", () => get("/yonetim/haber/yeni?mesaj=__proto__")),
+      c("?kategori=%00", () => get("/yonetim/haber/yeni?kategori=%00")),
+      // A picture chosen in the media picker: a bad id is a 400, an id with no picture leaves the form as it was.
+      ...SOME_BAD_IDS.map((b) => c(`gorsel=${b.v}`, () => get(`/yonetim/haber/yeni?gorsel=${b.v}`), [400])),
+      c("gorsel of no picture", () => get("/yonetim/haber/yeni?gorsel=2147483000"), [200], ["reporter"]),
+      c("gorsel twice", () => get("/yonetim/haber/yeni?gorsel=1&gorsel=2"), [400], ["reporter"]),
+    ],
   },
   "GET /yonetim/haber/:id": {
     need: "signedIn",
@@ -983,6 +990,8 @@ export const ROUTES: Record<string, RouteSpec> = {
       c("a reporter opens another reporter's draft", (ctx) => get(`/yonetim/haber/${ctx.w.ids.draftR2}`), [403], ["reporter"]),
       c("mesaj=__proto__", (ctx) => get(`/yonetim/haber/${ctx.w.ids.draftR}?mesaj=__proto__`)),
       c("mesaj=constructor", (ctx) => get(`/yonetim/haber/${ctx.w.ids.draftR}?mesaj=constructor`)),
+      c("gorsel=abc", (ctx) => get(`/yonetim/haber/${ctx.w.ids.draftR}?gorsel=abc`), [400]),
+      c("gorsel of no picture", (ctx) => get(`/yonetim/haber/${ctx.w.ids.draftR}?gorsel=2147483000`), [200], ["reporter"]),
     ],
   },
   "POST /yonetim/haber/yeni": {
@@ -1395,6 +1404,55 @@ export const ROUTES: Record<string, RouteSpec> = {
         ]),
       ),
     cases: uploadCases("/yonetim/medya", true),
+  },
+  "GET /yonetim/medya/sec": {
+    need: "signedIn",
+    who: ["anon", "reporter"],
+    sample: () => get("/yonetim/medya/sec?q=kar"),
+    cases: [
+      // Days are checked by the picker's search: a bad one is the form again with a field error (400), never a 500.
+      ...BAD_DAYS.map((d) => c(`bas=${d}`, () => get(`/yonetim/medya/sec?bas=${d}`), d === "9999-12-31" ? undefined : [400])),
+      ...BAD_DAYS.map((d) => c(`bit=${d}`, () => get(`/yonetim/medya/sec?bit=${d}`), d === "9999-12-31" ? undefined : [400])),
+      c("bas after bit", () => get("/yonetim/medya/sec?bas=2026-12-01&bit=2026-11-01"), [200], ["reporter"]),
+      c("bas=%00 (read as blank once control characters are removed)", () => get("/yonetim/medya/sec?bas=%00")),
+      c("bas of 21 characters", () => get(`/yonetim/medya/sec?bas=${long(21, "1")}`), [400]),
+      c("q of 201 characters", () => get(`/yonetim/medya/sec?q=${long(201)}`), [400]),
+      c("q of LIKE wildcards", () => get("/yonetim/medya/sec?q=%25%5F%5C"), [200], ["reporter"]),
+      c("q NUL", () => get("/yonetim/medya/sec?q=%00"), [200], ["reporter"]),
+      c("q NFD", () => get(`/yonetim/medya/sec?q=${encodeURIComponent(NFD_TITLE)}`), [200], ["reporter"]),
+      ...["0", "-1", "abc", "2147483648", "1.5"].map((v) => c(`yukleyen=${v}`, () => get(`/yonetim/medya/sec?yukleyen=${v}`), [400])),
+      c("yukleyen of nobody", () => get("/yonetim/medya/sec?yukleyen=2147483000"), [200], ["reporter"]),
+      ...["0", "-1", "501", "abc", "1e3"].map((v) => c(`sayfa=${v}`, () => get(`/yonetim/medya/sec?sayfa=${v}`), [400])),
+      c("sayfa=500", () => get("/yonetim/medya/sec?sayfa=500"), [200], ["reporter"]),
+      c("haber=abc", () => get("/yonetim/medya/sec?haber=abc"), [400]),
+      c("an unknown parameter", () => get("/yonetim/medya/sec?utm_source=x"), [400]),
+    ],
+  },
+  "POST /yonetim/medya/sec": {
+    need: "signedIn",
+    who: ["anon", "reporter"],
+    sample: (ctx) =>
+      req(
+        "POST",
+        "/yonetim/medya/sec",
+        multipart([
+          { name: "_csrf", value: ctx.csrf },
+          { name: "alt", value: "x" },
+        ]),
+      ),
+    cases: [
+      ...uploadCases("/yonetim/medya/sec", true),
+      c(
+        "haber=abc",
+        (ctx) =>
+          req(
+            "POST",
+            "/yonetim/medya/sec",
+            multipart([{ name: "_csrf", value: ctx.csrf }, { name: "alt", value: "Bir görsel" }, { name: "haber", value: "abc" }, imagePart()]),
+          ),
+        [400],
+      ),
+    ],
   },
   "GET /yonetim/manset": {
     need: "editor",

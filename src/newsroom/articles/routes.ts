@@ -17,12 +17,11 @@ import { ArticlePage } from "../../site/views/ArticlePage.tsx";
 import { actorOf } from "../auth.ts";
 import { type FormRequest, formErrors } from "../formErrors.ts";
 import { type NewsroomOptions, anyone, chromeOf, messageFor } from "../page.ts";
-import { MessageQuery } from "../schemas.ts";
 import { ArticleListPage } from "../views/ArticleListPage.tsx";
 import { EditorPage, type EditorPageProps } from "../views/EditorPage.tsx";
 import { RevisionsPage } from "../views/RevisionsPage.tsx";
 import { listArticles } from "./listArticles.ts";
-import { loadEditor } from "./loadEditor.ts";
+import { loadEditor, loadEditorPicture } from "./loadEditor.ts";
 import { loadOwnNews } from "./loadOwnNews.ts";
 import { loadRevisions } from "./loadRevisions.ts";
 import {
@@ -33,6 +32,7 @@ import {
   RestoreForm,
   LIST_ORDERS,
   CompareQuery,
+  EditorQuery,
   RevisionParams,
   TagSuggestQuery,
   VersionForm,
@@ -71,14 +71,18 @@ export const articleRoutes: FastifyPluginAsyncTypebox<NewsroomOptions> = async (
     },
   );
 
-  app.get("/haber/yeni", anyone, async (request, reply) =>
-    reply.render(EditorPage, { chrome: chromeOf(request, assets), ...(await loadEditor(db, { articleId: null, actor: actorOf(request) })) }),
-  );
-
-  app.get("/haber/:id", { ...anyone, schema: { params: IdParams, querystring: MessageQuery } }, async (request, reply) =>
+  // `?gorsel=` is a choice made in the media picker (without JavaScript): the form offers that picture.
+  app.get("/haber/yeni", { ...anyone, schema: { querystring: EditorQuery } }, async (request, reply) =>
     reply.render(EditorPage, {
       chrome: chromeOf(request, assets),
-      ...(await loadEditor(db, { articleId: request.params.id, actor: actorOf(request) })),
+      ...(await loadEditor(db, { articleId: null, actor: actorOf(request), pickedImageId: request.query.gorsel })),
+    }),
+  );
+
+  app.get("/haber/:id", { ...anyone, schema: { params: IdParams, querystring: EditorQuery } }, async (request, reply) =>
+    reply.render(EditorPage, {
+      chrome: chromeOf(request, assets),
+      ...(await loadEditor(db, { articleId: request.params.id, actor: actorOf(request), pickedImageId: request.query.gorsel })),
       message: messageFor(request.query.mesaj),
     }),
   );
@@ -102,9 +106,11 @@ export const articleRoutes: FastifyPluginAsyncTypebox<NewsroomOptions> = async (
     const shown = { chrome: chromeOf(request, assets), ...data, at: form.at };
     if (error instanceof EditConflictError) {
       const conflict = { message: error.message, changes: error.changes, currentVersion: error.currentVersion, conflicts: error.conflicts, taken: error.taken };
-      return { ...shown, values: error.merged, conflict };
+      return { ...shown, values: error.merged, picture: await loadEditorPicture(db, error.merged.imageId), conflict };
     }
     const input = articleInputFromForm(form);
+    // The picture the form had, shown beside the typed values.
+    if (input.imageId !== data.values.imageId) shown.picture = await loadEditorPicture(db, input.imageId);
     if (error instanceof StaleVersionError) {
       const retry = data.canEdit ? { values: input, version: form.version ?? data.version } : { version: error.currentVersion };
       return { ...shown, ...retry, error: error.message };

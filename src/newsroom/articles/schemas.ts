@@ -51,6 +51,9 @@ export const ArticleListQuery = Type.Object(
   { additionalProperties: false },
 );
 
+/** The editor's query: a message key after a redirect, and a picture chosen in the media picker (`gorsel`). */
+export const EditorQuery = Type.Object({ mesaj: MessageQuery.properties.mesaj, gorsel: Type.Optional(Int32Id) }, { additionalProperties: false });
+
 /** "save" (Kaydet) or a workflow step, as the editor form's buttons send them. */
 export const FormAction = Type.Union([Type.Literal("save"), ...WORKFLOW_ACTIONS.map((action) => Type.Literal(action))]);
 
