@@ -11,6 +11,9 @@ import type { BreakingRow, HeadlinesPageProps, PickRow, SlotRow } from "../views
 /** How many articles a search offers to add (to the manşet or to son dakika). */
 export const PICK_LIMIT = 10;
 
+/** How many of the newest published articles are offered before anything is searched for (a short page on a phone). */
+export const SUGGESTION_LIMIT = 5;
+
 /** How many current son dakika items the page lists (far more than a newsroom flags at once). */
 export const BREAKING_LIMIT = 50;
 
@@ -36,8 +39,8 @@ export type HomeControlData = Pick<HeadlinesPageProps, "slots" | "stamp" | "stor
 /**
  * The manşet (`order`, else the stored order, as titled rows; ids no longer found are left out),
  * its stamp, the son dakika items on at `now` (at most BREAKING_LIMIT, with their end times), and
- * for each list up to PICK_LIMIT published articles not on it: the search's best matches for
- * `ara` / `sdara`, or the newest published when blank.
+ * for each list published articles not on it: up to PICK_LIMIT of the search's best matches for
+ * `ara` / `sdara`, or the SUGGESTION_LIMIT newest published when blank.
  */
 export async function loadHomeControl(db: Kysely<Database>, input: HomeControlInput): Promise<HomeControlData> {
   const stored = await readHeadlineOrder(db);
@@ -67,16 +70,18 @@ async function titled(db: Kysely<Database>, ids: readonly number[]): Promise<Slo
 }
 
 /**
- * Up to PICK_LIMIT published articles not in `exclude`: the search's matches for `query` in its
- * order, or the newest published when `query` is blank; `include` (when published) comes first.
+ * Published articles not in `exclude`: up to PICK_LIMIT of the search's matches for `query` in its
+ * order, or the SUGGESTION_LIMIT newest published when `query` is blank; `include` (when published) comes first.
  */
 async function findPicks(
   db: Kysely<Database>,
   { query, exclude, now, include }: { query: string; exclude: readonly number[]; now: Date; include?: number },
 ): Promise<{ query: string; rows: PickRow[] }> {
-  const want = PICK_LIMIT + exclude.length + 1;
+  const blank = query.trim() === "";
+  const limit = blank ? SUGGESTION_LIMIT : PICK_LIMIT;
+  const want = limit + exclude.length + 1;
   let rows: PickRow[];
-  if (query.trim() === "") {
+  if (blank) {
     const newest = await listForNewsroom(db, { status: "published", order: "published-desc", limit: want });
     rows = newest.map((r) => ({ id: r.id, title: r.title, publishedAt: r.publishedAt }));
   } else {
@@ -88,5 +93,5 @@ async function findPicks(
     if (row) rows.unshift({ id: row.id, title: row.title, publishedAt: row.publishedAt });
   }
   const skip = new Set(exclude);
-  return { query, rows: rows.filter((r) => !skip.has(r.id)).slice(0, PICK_LIMIT) };
+  return { query, rows: rows.filter((r) => !skip.has(r.id)).slice(0, limit) };
 }

@@ -103,14 +103,22 @@ export function HeadlinesPage(p: HeadlinesPageProps) {
                       </span>
                       <input type="hidden" name="slot" value={String(s.id)} />
                       <span class="slot-actions">
-                        <button type="submit" name="up" value={String(s.id)} class="small" disabled={i === 0} data-move="up">
-                          Yukarı taşı<span class="visually-hidden">: {s.title}</span>
+                        <button type="submit" name="up" value={String(s.id)} class="small" disabled={i === 0} data-move="up" aria-label={`Yukarı taşı: ${s.title}`}>
+                          Yukarı taşı
                         </button>
-                        <button type="submit" name="down" value={String(s.id)} class="small" disabled={i === p.slots.length - 1} data-move="down">
-                          Aşağı taşı<span class="visually-hidden">: {s.title}</span>
+                        <button
+                          type="submit"
+                          name="down"
+                          value={String(s.id)}
+                          class="small"
+                          disabled={i === p.slots.length - 1}
+                          data-move="down"
+                          aria-label={`Aşağı taşı: ${s.title}`}
+                        >
+                          Aşağı taşı
                         </button>
-                        <button type="submit" name="remove" value={String(s.id)} class="small danger">
-                          Çıkar<span class="visually-hidden">: {s.title}</span>
+                        <button type="submit" name="remove" value={String(s.id)} class="small danger" aria-label={`Çıkar: ${s.title}`}>
+                          Çıkar
                         </button>
                       </span>
                     </li>
@@ -131,8 +139,8 @@ export function HeadlinesPage(p: HeadlinesPageProps) {
             {p.picks.rows.map((r) => (
               <li key={r.id} class="pick">
                 <PickTitle row={r} />
-                <button type="submit" form={FORM_ID} name="add" value={String(r.id)} class="small" disabled={full}>
-                  Manşete ekle<span class="visually-hidden">: {r.title}</span>
+                <button type="submit" form={FORM_ID} name="add" value={String(r.id)} class="small" disabled={full} aria-label={`Manşete ekle: ${r.title}`}>
+                  Manşete ekle
                 </button>
               </li>
             ))}
@@ -153,8 +161,8 @@ export function HeadlinesPage(p: HeadlinesPageProps) {
                   </span>
                   <form method="post" action={`/yonetim/haber/${b.id}/son-dakika`}>
                     <Csrf chrome={p.chrome} />
-                    <button type="submit" name="breaking" value="0" class="small danger">
-                      Son dakikadan çıkar<span class="visually-hidden">: {b.title}</span>
+                    <button type="submit" name="breaking" value="0" class="small danger" aria-label={`Son dakikadan çıkar: ${b.title}`}>
+                      Son dakikadan çıkar
                     </button>
                   </form>
                 </li>
@@ -186,8 +194,8 @@ export function HeadlinesPage(p: HeadlinesPageProps) {
                       />
                       <FieldError errors={errors} name="until" />
                     </span>
-                    <button type="submit" name="breaking" value="1" class="small">
-                      Son dakika yap<span class="visually-hidden">: {r.title}</span>
+                    <button type="submit" name="breaking" value="1" class="small" aria-label={`Son dakika yap: ${r.title}`}>
+                      Son dakika yap
                     </button>
                   </form>
                 </li>
