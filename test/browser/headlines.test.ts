@@ -1,6 +1,8 @@
 // The manşet page in Chromium (issue 13, "Manşet"): each slot numbered once and aligned, a short
 // page on a phone and a desktop, the order changed by keyboard and by dragging and saved, and the
 // same buttons working as plain form posts without JavaScript.
+import fs from "node:fs";
+import { createRequire } from "node:module";
 import type { BrowserContext, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { changeArticleStatus } from "../../src/news/changeArticleStatus.ts";
@@ -10,6 +12,17 @@ import type { Actor } from "../../src/news/workflow.ts";
 import { TEST_NOW } from "../app.ts";
 import { PASSWORD, addActor, articleInput } from "../newsroomFixtures.ts";
 import { browserTestsEnabled, useBrowserApp } from "./fixture.ts";
+
+const AXE = fs.readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** Every axe-core violation on the page (any impact), as "rule: targets". */
+async function axeViolations(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: AXE });
+  return page.evaluate(async () => {
+    const axe = (window as unknown as { axe: { run(): Promise<{ violations: Array<{ id: string; nodes: Array<{ target: string[] }> }> }> } }).axe;
+    return (await axe.run()).violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
+  });
+}
 
 const TITLES = ["Birinci manşet: Boğaz'da sis", "İkinci manşet: Kars'ta kar", "Üçüncü manşet: İzmir'de fuar", "Dördüncü manşet: Van'da deprem tatbikatı", "Beşinci manşet: Ordu'da fındık"];
 
@@ -36,8 +49,13 @@ describe.skipIf(!browserTestsEnabled)("the manşet page in Chromium", { timeout:
   const stored = async () => (await readHeadlineOrder(fixture().db)).articleIds;
   const reset = async () => setHeadlineOrder(fixture().db, { articleIds: ids, stamp: (await readHeadlineOrder(fixture().db)).stamp, actor: editor, now: TEST_NOW });
 
-  async function signedIn(options: { width: number; javaScriptEnabled?: boolean }): Promise<{ context: BrowserContext; page: Page }> {
-    const context = await fixture().browser.newContext({ viewport: { width: options.width, height: 844 }, javaScriptEnabled: options.javaScriptEnabled ?? true });
+  /** A signed-in editor on the manşet page; `bypassCSP` lets axe be injected as an inline script. */
+  async function signedIn(options: { width: number; javaScriptEnabled?: boolean; bypassCSP?: boolean }): Promise<{ context: BrowserContext; page: Page }> {
+    const context = await fixture().browser.newContext({
+      viewport: { width: options.width, height: 844 },
+      javaScriptEnabled: options.javaScriptEnabled ?? true,
+      bypassCSP: options.bypassCSP ?? false,
+    });
     const page = await context.newPage();
     page.setDefaultTimeout(15_000);
     await page.goto(`${base()}/yonetim/giris`);
@@ -130,6 +148,18 @@ describe.skipIf(!browserTestsEnabled)("the manşet page in Chromium", { timeout:
     await page.getByRole("button", { name: "Manşeti kaydet" }).click();
     await page.getByText("Manşet kaydedildi.").waitFor();
     expect(await stored()).toEqual([ids[0], ids[4], ids[1], ids[2], ids[3]]);
+    await context.close();
+  });
+
+  it("has no axe-core violations, also with a refused son dakika end time shown beside its field", async () => {
+    const { context, page } = await signedIn({ width: 390, bypassCSP: true });
+    expect(await axeViolations(page)).toEqual([]);
+    const field = page.getByLabel("Bitiş (isteğe bağlı)").first();
+    await field.fill("2020-01-01T10:00");
+    await page.getByRole("button", { name: /^Son dakika yap: / }).first().click();
+    await page.getByText("Geçmiş bir zaman seçilemez.").waitFor();
+    expect(await page.getByLabel("Bitiş (isteğe bağlı)").first().inputValue()).toBe("2020-01-01T10:00");
+    expect(await axeViolations(page)).toEqual([]);
     await context.close();
   });
 

@@ -133,7 +133,7 @@ export function HeadlinesPage(p: HeadlinesPageProps) {
           </form>
 
           <h3 id="manset-ekle">Manşete haber ekle</h3>
-          <PickSearch name="ara" query={p.picks.query} other={{ name: "sdara", value: p.breakingPicks.query }} label="Yayındaki haberlerde ara" />
+          <PickSearch name="ara" heading="manset-ekle" query={p.picks.query} other={{ name: "sdara", value: p.breakingPicks.query }} label="Yayındaki haberlerde ara" />
           {full && <p class="hint">Manşet dolu: eklemek için önce bir haberi çıkarın.</p>}
           <PickList query={p.picks.query}>
             {p.picks.rows.map((r) => (
@@ -171,7 +171,13 @@ export function HeadlinesPage(p: HeadlinesPageProps) {
           )}
 
           <h3 id="son-dakika-ekle">Son dakika ekle</h3>
-          <PickSearch name="sdara" query={p.breakingPicks.query} other={{ name: "ara", value: p.picks.query }} label="Yayındaki haberlerde ara" />
+          <PickSearch
+            name="sdara"
+            heading="son-dakika-ekle"
+            query={p.breakingPicks.query}
+            other={{ name: "ara", value: p.picks.query }}
+            label="Yayındaki haberlerde ara"
+          />
           <PickList query={p.breakingPicks.query}>
             {p.breakingPicks.rows.map((r) => {
               const refused = p.breakingError?.articleId === r.id ? p.breakingError : undefined;
@@ -208,10 +214,10 @@ export function HeadlinesPage(p: HeadlinesPageProps) {
   );
 }
 
-/** A search form for an article to add; it keeps the other search's words (`other`). */
-function PickSearch({ name, query, other, label }: { name: string; query: string; other: { name: string; value: string }; label: string }) {
+/** A search form for an article to add, named by its section's heading (`heading`, an id); it keeps the other search's words (`other`). */
+function PickSearch({ name, heading, query, other, label }: { name: string; heading: string; query: string; other: { name: string; value: string }; label: string }) {
   return (
-    <form method="get" action="/yonetim/manset" role="search" class="pick-search">
+    <form method="get" action="/yonetim/manset" role="search" class="pick-search" aria-labelledby={heading}>
       {other.value !== "" && <input type="hidden" name={other.name} value={other.value} />}
       <label for={`${name}-kutu`}>{label}</label>
       <span class="pick-search-row">
