@@ -15,7 +15,11 @@ export type SlotChange = { kind: "up" | "down" | "remove" | "add"; articleId: nu
  * not the stored order's was made over another editor's newer change. The empty manşet has a stamp too.
  */
 export function headlineStamp(articleIds: readonly number[]): string {
-  return crypto.createHash("sha256").update(`manset:${articleIds.join(",")}`).digest("hex").slice(0, 16);
+  return crypto
+    .createHash("sha256")
+    .update(`manset:${articleIds.join(",")}`)
+    .digest("hex")
+    .slice(0, 16);
 }
 
 /** What an editor is told when the manşet is full and they add one more. */

@@ -24,7 +24,13 @@ async function axeViolations(page: Page): Promise<string[]> {
   });
 }
 
-const TITLES = ["Birinci manşet: Boğaz'da sis", "İkinci manşet: Kars'ta kar", "Üçüncü manşet: İzmir'de fuar", "Dördüncü manşet: Van'da deprem tatbikatı", "Beşinci manşet: Ordu'da fındık"];
+const TITLES = [
+  "Birinci manşet: Boğaz'da sis",
+  "İkinci manşet: Kars'ta kar",
+  "Üçüncü manşet: İzmir'de fuar",
+  "Dördüncü manşet: Van'da deprem tatbikatı",
+  "Beşinci manşet: Ordu'da fındık",
+];
 
 describe.skipIf(!browserTestsEnabled)("the manşet page in Chromium", { timeout: 120_000 }, () => {
   let editor: Actor;
@@ -156,7 +162,10 @@ describe.skipIf(!browserTestsEnabled)("the manşet page in Chromium", { timeout:
     expect(await axeViolations(page)).toEqual([]);
     const field = page.getByLabel("Bitiş (isteğe bağlı)").first();
     await field.fill("2020-01-01T10:00");
-    await page.getByRole("button", { name: /^Son dakika yap: / }).first().click();
+    await page
+      .getByRole("button", { name: /^Son dakika yap: / })
+      .first()
+      .click();
     await page.getByText("Geçmiş bir zaman seçilemez.").waitFor();
     expect(await page.getByLabel("Bitiş (isteğe bağlı)").first().inputValue()).toBe("2020-01-01T10:00");
     expect(await axeViolations(page)).toEqual([]);

@@ -202,7 +202,9 @@ describeEachDatabase("manşet page", (get) => {
       ] as const) {
         const res = await session.post(`/yonetim/haber/${id}/son-dakika`, { breaking: "1", until, sdara: "hatalı" });
         expect(res.statusCode, until).toBe(400);
-        const field = new RegExp(`<input type="datetime-local" id="until-${id}" name="until" value="([^"]*)" aria-invalid="true" aria-describedby="until-hata"/>\\s*<p class="field-error" id="until-hata">([^<]+)</p>`).exec(res.body);
+        const field = new RegExp(
+          `<input type="datetime-local" id="until-${id}" name="until" value="([^"]*)" aria-invalid="true" aria-describedby="until-hata"/>\\s*<p class="field-error" id="until-hata">([^<]+)</p>`,
+        ).exec(res.body);
         expect(field?.[1], until).toBe(until);
         expect(field?.[2], until).toBe(message);
         expect(res.body).toContain('name="sdara" value="hatalı"');
