@@ -266,7 +266,9 @@ describeEachDatabase("feeds and sitemaps", (get) => {
     expect(month).toContain(
       `<loc>${TEST_PUBLIC_URL}/haber/ekonomi/ekonomi-piyasa-canli-yorum-gusioci-igdirda-${ids.hard}.html</loc><lastmod>2026-11-27T10:30:00.000Z</lastmod>`,
     );
-    expect(month).toContain(`<image:loc>${TEST_PUBLIC_URL}/medya/2026/11/piyasa.jpg</image:loc><image:caption>Borsa &amp; salon</image:caption>`);
+    // Only the address: Google no longer reads image:caption or image:title (deprecated in 2022).
+    expect(month).toContain(`<image:image><image:loc>${TEST_PUBLIC_URL}/medya/2026/11/piyasa.jpg</image:loc></image:image>`);
+    expect(month).not.toContain("<image:caption>");
     expect(month).toContain(
       `-${ids.other}.html</loc><lastmod>2026-11-10T09:00:00.000Z</lastmod><image:image><image:loc>${TEST_PUBLIC_URL}/medya/2026/11/liman.16x9.jpg</image:loc>`,
     );

@@ -13,7 +13,8 @@ export interface SitemapUrl {
   url: string;
   /** ISO time. */
   lastmod?: string;
-  images?: Array<{ url: string; caption?: string; title?: string }>;
+  /** Image addresses only (Google deprecated image:caption and image:title in 2022; see news/sitemapStore.ts). */
+  images?: Array<{ url: string }>;
   /** Google News: the publication's name, the article's publication time (ISO) and title; language `tr`. */
   news?: { publicationName: string; publishedAt: string; title: string };
 }

@@ -52,7 +52,7 @@ export async function buildSitemapIndex(db: Db, site: SyndicationSite): Promise<
 /**
  * One part (from 1) of the sitemap of `month` ("2026-11", UTC): its published articles, oldest first,
  * SITEMAP_MAX_URLS a part, each with lastmod (last edit of the text, else publication) and its picture
- * (image:image with loc, caption and title). One statement. NotFoundError for a month or part without
+ * (image:image with its loc only: see SitemapArticle). One statement. NotFoundError for a month or part without
  * articles.
  */
 export async function buildMonthSitemap(db: Db, site: SyndicationSite, month: string, part: number): Promise<BuiltSitemap> {
@@ -69,9 +69,7 @@ export async function buildMonthSitemap(db: Db, site: SyndicationSite, month: st
       {
         url: `${site.publicUrl}${articlePath(categorySlug, a.slug, a.id)}`,
         lastmod: a.modifiedAt,
-        images: image
-          ? [{ url: `${site.publicUrl}${image.path}`, ...(image.caption ? { caption: image.caption } : {}), ...(image.alt ? { title: image.alt } : {}) }]
-          : [],
+        images: image ? [{ url: `${site.publicUrl}${image.path}` }] : [],
       },
     ];
   });

@@ -99,6 +99,23 @@ describeEachDatabase("WebSub", (get) => {
     expect(hub.requests).toHaveLength(1);
   });
 
+  it("pings the author's feed and the site feed when an author's profile changes", async () => {
+    const { db } = get();
+    await t.app.websub?.idle();
+    hub.requests.length = 0;
+    const author = await db.selectFrom("authors").select("id").where("slug", "=", "deniz").executeTakeFirstOrThrow();
+    // As saveAuthorProfile tells it after a rename.
+    newsEvents.emit("authorChanged", { authorId: author.id }, "local");
+    await hub.waitForRequests(1);
+    await t.app.websub?.idle();
+    const topics = topicsOf(hub.requests[0]?.body ?? "");
+    for (const ext of ["xml", "atom", "json"]) {
+      expect(topics).toContain(`${TEST_PUBLIC_URL}/rss/yazar/deniz.${ext}`);
+      expect(topics).toContain(`${TEST_PUBLIC_URL}/rss/tum-haberler.${ext}`);
+    }
+    expect(topics).not.toContain(`${TEST_PUBLIC_URL}/rss/dunya.xml`);
+  });
+
   it("leaves changes made on other instances to them, and drafts to nobody", async () => {
     const { db } = get();
     await t.app.websub?.idle();

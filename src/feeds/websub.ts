@@ -73,7 +73,9 @@ export interface WebSubPinger {
 
 /**
  * Subscribes to the news events of this instance (origin "local": the instance where a change happens
- * tells the hub, once) and pings the hub with the changed feeds' addresses in every format.
+ * tells the hub, once) and pings the hub with the changed feeds' addresses in every format: an
+ * article's feeds when it changes, the manşet's when its order does, an author's and the site
+ * feed when the author's public profile does.
  */
 export function startWebSubPings(options: WebSubOptions): WebSubPinger {
   const { db, hubUrl, publicUrl, log } = options;
@@ -171,14 +173,20 @@ export function startWebSubPings(options: WebSubOptions): WebSubPinger {
   const onHeadlines = (_change: unknown, origin: EventOrigin) => {
     if (origin === "local") schedule([{ kind: "headlines" }]);
   };
+  // A renamed author: their feed (at its new address) and the site feed, whose items name them.
+  const onAuthor = ({ authorId }: { authorId: number }, origin: EventOrigin) => {
+    if (origin === "local") schedule([{ kind: "author", id: authorId }, { kind: "all" }]);
+  };
   newsEvents.on("articleChanged", onArticle);
   newsEvents.on("headlinesChanged", onHeadlines);
+  newsEvents.on("authorChanged", onAuthor);
 
   return {
     idle: () => queue.onIdle(),
     async stop() {
       newsEvents.off("articleChanged", onArticle);
       newsEvents.off("headlinesChanged", onHeadlines);
+      newsEvents.off("authorChanged", onAuthor);
       queue.clear();
       waiting.clear();
       stopping.abort();

@@ -39,7 +39,7 @@ export function publishedCards(db: Kysely<Database>) {
 }
 
 /** The breaking flag counts until `breakingUntil` (none: until cleared). */
-function isBreakingNow(row: { isBreaking: number; breakingUntil: string | null }, now: Date): boolean {
+export function isBreakingNow(row: { isBreaking: number; breakingUntil: string | null }, now: Date): boolean {
   return row.isBreaking === 1 && (row.breakingUntil === null || row.breakingUntil > now.toISOString());
 }
 

@@ -14,13 +14,26 @@ export interface SitemapArticle {
   id: number;
   slug: string;
   categoryId: number;
-  title: string;
   /** ISO, UTC. */
   publishedAt: string;
   /** The last edit of its text after publication (ISO, UTC), or the publication time. */
   modifiedAt: string;
-  /** Its picture's JPEG (path on the site, e.g. `/medya/2026/11/ab.jpg`), alt text and caption; null without one. */
-  image: { path: string; alt: string; caption: string } | null;
+  /**
+   * Its picture's JPEG (path on the site, e.g. `/medya/2026/11/ab.jpg`); null without one. Only the
+   * address: Google deprecated image:caption and image:title (Search Central blog, 6 May 2022,
+   * "Spring cleaning: some sitemap extension tags are going away"; no effect since 6 August 2022).
+   */
+  image: { path: string } | null;
+}
+
+/** An article of the Google News sitemap. */
+export interface NewsSitemapArticle {
+  id: number;
+  slug: string;
+  categoryId: number;
+  title: string;
+  /** ISO, UTC. */
+  publishedAt: string;
 }
 
 /** Published articles, one table: the start of each walk of the published range. */
@@ -37,11 +50,8 @@ const betweenQuery = preparedQuery((db, params: { from: string; to: string; offs
       "a.id",
       "a.slug",
       "a.categoryId",
-      "a.title",
       "a.publishedAt",
       "a.contentUpdatedAt",
-      "a.imageCaption",
-      "a.imageAlt",
       "i.storageKey",
       "i.width",
       "i.height",
@@ -71,7 +81,6 @@ export async function listPublishedBetween(db: Db, range: { from: string; to: st
       id: row.id,
       slug: row.slug,
       categoryId: row.categoryId,
-      title: row.title,
       publishedAt,
       modifiedAt: row.contentUpdatedAt && row.contentUpdatedAt > publishedAt ? row.contentUpdatedAt : publishedAt,
       image: row.storageKey ? imageOf({ ...row, storageKey: row.storageKey }) : null,
@@ -87,24 +96,17 @@ function imageOf(row: {
   variantWidths: string | null;
   hasFallback: number | null;
   hasShareCrops: number | null;
-  imageAlt: string;
-  imageCaption: string;
 }): SitemapArticle["image"] {
-  const text = { alt: row.imageAlt, caption: row.imageCaption };
   const wide =
     row.width && row.height && row.variantWidths
       ? shareImagesOf({ storageKey: row.storageKey, width: row.width, height: row.height, variantWidths: row.variantWidths, hasShareCrops: row.hasShareCrops })?.wide
       : null;
-  if (wide) return { path: wide.url, ...text };
-  return row.hasFallback === 1 ? { path: `${MEDIA_PREFIX}${fallbackFileName(row.storageKey)}`, ...text } : null;
+  if (wide) return { path: wide.url };
+  return row.hasFallback === 1 ? { path: `${MEDIA_PREFIX}${fallbackFileName(row.storageKey)}` } : null;
 }
 
 /** Published articles with `publishedAt >= since`, newest first, at most `limit`: the news sitemap. One statement. */
-export async function listPublishedSince(
-  db: Db,
-  since: string,
-  limit: number,
-): Promise<Array<Pick<SitemapArticle, "id" | "slug" | "categoryId" | "title" | "publishedAt">>> {
+export async function listPublishedSince(db: Db, since: string, limit: number): Promise<NewsSitemapArticle[]> {
   const rows = await published(db)
     .select(["a.id", "a.slug", "a.categoryId", "a.title", "a.publishedAt"])
     .where("a.publishedAt", ">=", since)

@@ -27,6 +27,11 @@ interface Held {
 const held = new WeakMap<Kysely<Database>, Held>();
 let generation = 0;
 
+/** Which reading of the taxonomy is current: moves on with every change (cards made under an older one are stale: cardMemo.ts). */
+export function taxonomyGeneration(): number {
+  return generation;
+}
+
 /** Forgets every held reading; the next reader page reads the tables again. */
 export function forgetTaxonomy(): void {
   generation += 1;
