@@ -8,6 +8,8 @@ import { startMainPicture } from "./editor/mainPicture.ts";
 import { startRichEditor } from "./editor/richEditor.ts";
 import { startSlugPreview } from "./editor/slugPreview.ts";
 import { startTagSuggestions } from "./editor/tagSuggestions.ts";
+// The manşet page's ordering rides in the newsroom bundle (this file is its entry: src/ui/assets.ts).
+import "./headlines.ts";
 
 export function startEditor(form: HTMLFormElement): void {
   if (form.dataset.editorStarted) return;

@@ -169,6 +169,29 @@ export async function countForNewsroom(db: Db, filter: NewsroomListFilter): Prom
   return Number(n);
 }
 
+/** The manşet's article ids, slot 1 first. One indexed read (articles_headline_slot). */
+export async function listHeadlineIds(db: Db): Promise<number[]> {
+  const rows = await db.selectFrom("articles").select("id").where("headlineSlot", "is not", null).orderBy("headlineSlot").execute();
+  return rows.map((r) => r.id);
+}
+
+/**
+ * The articles whose son dakika flag is on at `now` (no end time, or one after `now`), as the
+ * newsroom lists them: id, title, status and end time (ISO 8601 UTC or null), the newest
+ * publication first, at most `limit`.
+ */
+export async function listCurrentBreaking(db: Db, now: Date, limit: number) {
+  return db
+    .selectFrom("articles")
+    .select(["id", "title", "status", "breakingUntil", "publishedAt"])
+    .where("isBreaking", "=", 1)
+    .where((eb) => eb.or([eb("breakingUntil", "is", null), eb("breakingUntil", ">", now.toISOString())]))
+    .orderBy("publishedAt", "desc")
+    .orderBy("id", "desc")
+    .limit(limit)
+    .execute();
+}
+
 /** Takes every article out of the manşet. */
 export async function clearHeadlineSlots(trx: Trx): Promise<void> {
   await trx.updateTable("articles").set({ headlineSlot: null }).where("headlineSlot", "is not", null).execute();

@@ -5,7 +5,7 @@ import { describeEachDatabase } from "../../test/databases.ts";
 import { addActor, articleInput } from "../../test/newsroomFixtures.ts";
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "../errors.ts";
 import { changeArticleStatus } from "./changeArticleStatus.ts";
-import { setHeadlineOrder } from "./homeControl.ts";
+import { readHeadlineOrder, setHeadlineOrder } from "./homeControl.ts";
 import { installDefaults } from "./installDefaults.ts";
 import { createArticle } from "./saveArticle.ts";
 import type { Actor } from "./workflow.ts";
@@ -89,7 +89,7 @@ describeEachDatabase("changeArticleStatus", (get) => {
   it("takes an article off the manşet when it is taken off the site", async () => {
     const id = await draft("Manşetten inen haber", editor);
     await step(id, "publish", editor, 1);
-    await setHeadlineOrder(get().db, { articleIds: [id], actor: editor, now: minutes(2) });
+    await setHeadlineOrder(get().db, { articleIds: [id], stamp: (await readHeadlineOrder(get().db)).stamp, actor: editor, now: minutes(2) });
     await step(id, "unpublish", editor, 3);
     expect((await row(id)).headlineSlot).toBeNull();
   });

@@ -3,6 +3,7 @@
 // be. Generic spoilers (GENERIC) are applied to every route's sample request on top; fast-check adds
 // generated strings and numbers with a fixed seed (generatedCases).
 import fc from "fast-check";
+import { readHeadlineOrder } from "../../src/news/homeControl.ts";
 import { brandAssets } from "../../src/settings/brand.ts";
 import {
   type Ctx,
@@ -106,6 +107,11 @@ const c = (label: string, build: FuzzCase["build"], expect?: Expectation, who?: 
 /** One case per bad id; out-of-range ids must be answered 404 (a page) or 400. */
 function idCases(route: (id: string, ctx: Ctx) => FuzzRequest | Promise<FuzzRequest>, ids = BAD_IDS, who?: Who[]): FuzzCase[] {
   return ids.map((b) => c(`id ${b.v.length > 20 ? `${b.v.slice(0, 12)}…(${b.v.length})` : b.v}`, (ctx) => route(b.v, ctx), b.range ? [400, 404] : undefined, who));
+}
+
+/** The stamp of the manşet as stored now: what the manşet page would carry. */
+async function headlinesStamp(ctx: Ctx): Promise<string> {
+  return (await readHeadlineOrder(ctx.w.db)).stamp;
 }
 
 let ipCounter = 0;
@@ -1458,26 +1464,74 @@ export const ROUTES: Record<string, RouteSpec> = {
     need: "editor",
     who: ["anon", "reporter", "editor"],
     sample: () => get("/yonetim/manset"),
-    cases: [c("mesaj=__proto__", () => get("/yonetim/manset?mesaj=__proto__"))],
+    cases: [
+      c("mesaj=__proto__", () => get("/yonetim/manset?mesaj=__proto__")),
+      // The two searches take any words up to the search's limit; past it, 400.
+      ...["ara", "sdara"].flatMap((name) => [
+        c(`${name} too long`, () => get(`/yonetim/manset?${name}=${long(201)}`), [400], ["editor"]),
+        c(`${name} NUL and bidi`, () => get(`/yonetim/manset?${name}=${pct(`a${NUL}${BIDI}`)}`), [200], ["editor"]),
+        c(`${name} FTS syntax`, () => get(`/yonetim/manset?${name}=${pct('"* OR NEAR( ) : -')}`), [200], ["editor"]),
+        c(`${name} twice`, () => get(`/yonetim/manset?${name}=a&${name}=b`), undefined, ["editor"]),
+      ]),
+    ],
   },
   "POST /yonetim/manset": {
     need: "editor",
     who: ["anon", "reporter", "editor"],
-    sample: (ctx) => req("POST", "/yonetim/manset", form(ctx, { slot: "abc" })),
+    sample: async (ctx) => req("POST", "/yonetim/manset", form(ctx, { slot: "abc", stamp: await headlinesStamp(ctx) })),
     cases: [
-      ...["9007199254740992", "2147483648", "-1", "0", "abc", "1e10", "1.5"].map((s) =>
-        c(`slot ${s || "(empty)"}`, (ctx) => req("POST", "/yonetim/manset", form(ctx, { slot: [String(ctx.w.ids.published), s] })), [400]),
+      ...["9007199254740992", "2147483648", "-1", "0", "abc", "1e10", "1.5", ""].map((s) =>
+        c(
+          `slot ${s || "(empty)"}`,
+          async (ctx) => req("POST", "/yonetim/manset", form(ctx, { slot: [String(ctx.w.ids.published), s], stamp: await headlinesStamp(ctx) })),
+          [400],
+        ),
       ),
-      c("slot of a draft", (ctx) => req("POST", "/yonetim/manset", form(ctx, { slot: [String(ctx.w.ids.draftE)] })), "4xx"),
-      c("slot of an article that does not exist", (ctx) => req("POST", "/yonetim/manset", form(ctx, { slot: [String(ctx.w.ids.published), "999999"] })), "4xx"),
-      c("the same article twice", (ctx) => req("POST", "/yonetim/manset", form(ctx, { slot: [String(ctx.w.ids.published), String(ctx.w.ids.published)] }))),
-      c("an empty slot among filled ones", (ctx) => req("POST", "/yonetim/manset", form(ctx, { slot: [String(ctx.w.ids.published), "", "abc"] })), [400]),
+      ...["up", "down", "remove", "add"].flatMap((button) =>
+        ["0", "2147483648", "abc", ""].map((v) =>
+          c(
+            `${button} ${v || "(empty)"}`,
+            async (ctx) => req("POST", "/yonetim/manset", form(ctx, { slot: [String(ctx.w.ids.published)], stamp: await headlinesStamp(ctx), [button]: v })),
+            [400],
+          ),
+        ),
+      ),
+      c("add a draft", async (ctx) => req("POST", "/yonetim/manset", form(ctx, { stamp: await headlinesStamp(ctx), add: String(ctx.w.ids.draftE) })), "4xx"),
+      c("add an article that does not exist", async (ctx) => req("POST", "/yonetim/manset", form(ctx, { stamp: await headlinesStamp(ctx), add: "999999" })), "4xx"),
+      c("move an article not in the manşet", async (ctx) => req("POST", "/yonetim/manset", form(ctx, { stamp: await headlinesStamp(ctx), up: "999999" }))),
+      c("no stamp", (ctx) => req("POST", "/yonetim/manset", form(ctx, { slot: [String(ctx.w.ids.published)] })), [400]),
+      c("stamp too long", (ctx) => req("POST", "/yonetim/manset", form(ctx, { slot: [String(ctx.w.ids.published)], stamp: long(65) })), [400]),
+      c("stale stamp", (ctx) => req("POST", "/yonetim/manset", form(ctx, { slot: [String(ctx.w.ids.published)], stamp: "0000000000000000" })), [409], ["editor"]),
+      c("ara too long", async (ctx) => req("POST", "/yonetim/manset", form(ctx, { stamp: await headlinesStamp(ctx), ara: long(201) })), [400]),
+      c("slot of a draft", async (ctx) => req("POST", "/yonetim/manset", form(ctx, { slot: [String(ctx.w.ids.draftE)], stamp: await headlinesStamp(ctx) })), "4xx"),
       c(
-        "six slots",
-        (ctx) => req("POST", "/yonetim/manset", form(ctx, { slot: [ctx.w.ids.published, ctx.w.ids.published2, 999991, 999992, 999993, 999994].map(String) })),
+        "slot of an article that does not exist",
+        async (ctx) => req("POST", "/yonetim/manset", form(ctx, { slot: [String(ctx.w.ids.published), "999999"], stamp: await headlinesStamp(ctx) })),
+        "4xx",
+      ),
+      c("the same article twice", async (ctx) =>
+        req("POST", "/yonetim/manset", form(ctx, { slot: [String(ctx.w.ids.published), String(ctx.w.ids.published)], stamp: await headlinesStamp(ctx) })),
+      ),
+      c(
+        "an empty slot among filled ones",
+        async (ctx) => req("POST", "/yonetim/manset", form(ctx, { slot: [String(ctx.w.ids.published), "", "abc"], stamp: await headlinesStamp(ctx) })),
         [400],
       ),
-      c("no CSRF token", (ctx) => req("POST", "/yonetim/manset", form(ctx, { slot: [String(ctx.w.ids.published2)] }, { csrf: false })), [403]),
+      c(
+        "six slots",
+        async (ctx) =>
+          req(
+            "POST",
+            "/yonetim/manset",
+            form(ctx, { slot: [ctx.w.ids.published, ctx.w.ids.published2, 999991, 999992, 999993, 999994].map(String), stamp: await headlinesStamp(ctx) }),
+          ),
+        [400],
+      ),
+      c(
+        "no CSRF token",
+        async (ctx) => req("POST", "/yonetim/manset", form(ctx, { slot: [String(ctx.w.ids.published2)], stamp: await headlinesStamp(ctx) }, { csrf: false })),
+        [403],
+      ),
     ],
   },
   "POST /yonetim/haber/:id/son-dakika": {
@@ -1485,12 +1539,17 @@ export const ROUTES: Record<string, RouteSpec> = {
     who: ["anon", "reporter", "editor"],
     sample: (ctx) => req("POST", `/yonetim/haber/${ctx.w.ids.published}/son-dakika`, form(ctx, { breaking: "1", until: "now" })),
     cases: [
-      ...BAD_LOCAL_TIMES.filter((t) => t.v !== "").map((t) =>
-        c(
-          `until ${t.v}`,
-          (ctx) => req("POST", `/yonetim/haber/${ctx.w.ids.published}/son-dakika`, form(ctx, { breaking: "1", until: t.v })),
-          t.v.startsWith("9999") || t.v.startsWith("2020") ? undefined : [400],
-        ),
+      // Every bad end time is refused with the form shown again (400), the past one included.
+      ...BAD_LOCAL_TIMES.filter((t) => t.v !== "" && !t.v.startsWith("9999")).map((t) =>
+        c(`until ${t.v}`, (ctx) => req("POST", `/yonetim/haber/${ctx.w.ids.published}/son-dakika`, form(ctx, { breaking: "1", until: t.v })), [400]),
+      ),
+      c("until 9999-12-31T10:00", (ctx) => req("POST", `/yonetim/haber/${ctx.w.ids.published}/son-dakika`, form(ctx, { breaking: "1", until: "9999-12-31T10:00" }))),
+      c("sdara too long", (ctx) => req("POST", `/yonetim/haber/${ctx.w.ids.published}/son-dakika`, form(ctx, { breaking: "0", sdara: long(201) })), [400]),
+      c(
+        "until refused with a search kept",
+        (ctx) => req("POST", `/yonetim/haber/${ctx.w.ids.published}/son-dakika`, form(ctx, { breaking: "1", until: "yarın", sdara: `"* ${NUL}` })),
+        [400],
+        ["editor"],
       ),
       c("breaking on a draft", (ctx) => req("POST", `/yonetim/haber/${ctx.w.ids.draftE}/son-dakika`, form(ctx, { breaking: "1" })), undefined, ["editor"]),
       c("no CSRF token", (ctx) => req("POST", `/yonetim/haber/${ctx.w.ids.published}/son-dakika`, form(ctx, { breaking: "1" }, { csrf: false })), [403]),
@@ -1957,6 +2016,13 @@ export function generatedCases(): Record<string, FuzzCase[]> {
     ),
     "POST /yonetim/manset": numbers
       .slice(0, 10)
-      .map((n) => c(`fc slot ${n}`, (ctx) => req("POST", "/yonetim/manset", form(ctx, { slot: [String(ctx.w.ids.published), n] })), undefined, ["editor"])),
+      .map((n) =>
+        c(
+          `fc slot ${n}`,
+          async (ctx) => req("POST", "/yonetim/manset", form(ctx, { slot: [String(ctx.w.ids.published), n], stamp: await headlinesStamp(ctx) })),
+          undefined,
+          ["editor"],
+        ),
+      ),
   };
 }
