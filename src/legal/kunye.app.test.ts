@@ -49,7 +49,20 @@ describeEachDatabase("künye", (get) => {
 
   it("links Künye and İletişim from the footer of every reader page type", async () => {
     expect(articleUrl).not.toBe("");
-    const pages = ["/", articleUrl, "/haber/gundem/", "/etiket/ulasim/", "/yazar/deniz-kaya/", "/son-dakika/", "/arama?q=k%C3%B6pr%C3%BC", "/hava-durumu/", "/hava-durumu/ankara/", "/kunye/", "/iletisim/", "/yok-boyle-sayfa"];
+    const pages = [
+      "/",
+      articleUrl,
+      "/haber/gundem/",
+      "/etiket/ulasim/",
+      "/yazar/deniz-kaya/",
+      "/son-dakika/",
+      "/arama?q=k%C3%B6pr%C3%BC",
+      "/hava-durumu/",
+      "/hava-durumu/ankara/",
+      "/kunye/",
+      "/iletisim/",
+      "/yok-boyle-sayfa",
+    ];
     for (const url of pages) {
       const res = await t.app.inject({ url });
       expect([200, 404], url).toContain(res.statusCode);
@@ -149,15 +162,22 @@ describeEachDatabase("künye", (get) => {
       expect(kunye.body).toContain("<dt>Sorumlu müdür</dt><dd><span>Gülşen Aydoğdu</span></dd>");
       expect(kunye.body).toContain("<span>Atatürk Bulvarı No: 12<br/></span><span>Çankaya / Ankara</span>");
       expect(kunye.body).toContain('<a href="mailto:iletisim@kuzeymedya.com.tr">iletisim@kuzeymedya.com.tr</a>');
-      expect(kunye.body).toContain('<a href="tel:+903125550000">+90 312 555 00 00</a>');
+      expect(kunye.body).toContain('<a href="tel:+903125550000">+90\u00a0312\u00a0555\u00a000\u00a000</a>');
       expect(kunye.body).toContain("kuzeymedya@hs01.kep.tr");
       expect(kunye.body).toContain("Anadolu Sunucu Hizmetleri Ltd. Şti.");
       expect(kunye.body).toContain("<dt>Genel Yayın Yönetmeni</dt>");
-      expect(kunye.body).toContain('<a href="tel:+903125550001">+90 312 555 00 01</a>');
+      expect(kunye.body).toContain('<a href="tel:+903125550001">+90\u00a0312\u00a0555\u00a000\u00a001</a>');
 
       const contact = await t.app.inject({ url: "/iletisim/" });
       expect(contact.body).toContain("<h1>İletişim</h1>");
-      for (const detail of ["Kuzey Medya Yayıncılık A.Ş.", "Çankaya / Ankara", "iletisim@kuzeymedya.com.tr", "+90 312 555 00 00", "kuzeymedya@hs01.kep.tr", "Teknopark İstanbul"])
+      for (const detail of [
+        "Kuzey Medya Yayıncılık A.Ş.",
+        "Çankaya / Ankara",
+        "iletisim@kuzeymedya.com.tr",
+        "+90\u00a0312\u00a0555\u00a000\u00a000",
+        "kuzeymedya@hs01.kep.tr",
+        "Teknopark İstanbul",
+      ])
         expect(contact.body).toContain(detail);
 
       // Other pages only link the künye: their cached bytes stay.
@@ -167,11 +187,7 @@ describeEachDatabase("künye", (get) => {
       expect(page.body).toContain("Künye kaydedildi.");
       expect(page.body).not.toContain(WARNING);
       expect(page.body).toContain('value="Mert Çelik"');
-      const audit = await get()
-        .db.selectFrom("auditLog")
-        .select(["action", "detail"])
-        .where("subject", "=", "kunye")
-        .execute();
+      const audit = await get().db.selectFrom("auditLog").select(["action", "detail"]).where("subject", "=", "kunye").execute();
       expect(audit).toEqual([{ action: "settings_changed", detail: "künye tam" }]);
     });
 
@@ -189,7 +205,9 @@ describeEachDatabase("künye", (get) => {
       const saved = await admin.post("/yonetim/kunye", { version: versionOn(form.body), ...FORM, eTebligat: "", ...EMPTY_ROWS });
       expect(saved.statusCode).toBe(303);
       const home = await admin.get("/yonetim/");
-      expect(home.body).toContain(`${WARNING}</strong> Basın Kanunu'na göre sitede gösterilmesi zorunlu şu bilgiler girilmedi: Elektronik tebligat adresi (KEP ya da UETS).`);
+      expect(home.body).toContain(
+        `${WARNING}</strong> Basın Kanunu'na göre sitede gösterilmesi zorunlu şu bilgiler girilmedi: Elektronik tebligat adresi (KEP ya da UETS).`,
+      );
       expect((await editor.get("/yonetim/")).body).not.toContain(WARNING);
       const kunye = await t.app.inject({ url: "/kunye/" });
       expect(kunye.body).not.toContain("Elektronik tebligat adresi");

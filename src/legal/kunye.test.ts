@@ -26,11 +26,7 @@ describe("checkKunyeForm", () => {
 
   it("saves an incomplete künye and names what the law still requires, in form order", () => {
     const result = checkKunyeForm({ ...complete, editorInChief: " ", eTebligat: "", hostAddress: "" });
-    expect("value" in result && missingKunyeFields(result.value)).toEqual([
-      "Sorumlu müdür",
-      "Elektronik tebligat adresi (KEP ya da UETS)",
-      "Yer sağlayıcının adresi",
-    ]);
+    expect("value" in result && missingKunyeFields(result.value)).toEqual(["Sorumlu müdür", "Elektronik tebligat adresi (KEP ya da UETS)", "Yer sağlayıcının adresi"]);
     expect(missingKunyeFields(DEFAULT_KUNYE)).toHaveLength(8);
   });
 

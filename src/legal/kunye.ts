@@ -100,9 +100,11 @@ export function checkKunyeForm(form: KunyeForm): { value: KunyeSection } | { err
     const contact = { role: tidy(row.role).replace(/\n/g, " "), name: tidy(row.name).replace(/\n/g, " "), reach: tidy(row.reach).replace(/\n/g, " ") };
     if (contact.role === "" && contact.name === "" && contact.reach === "") return;
     const key = `contact-${i}`;
-    if ([contact.role, contact.name, contact.reach].some((t) => t.length > KUNYE_TEXT_MAX_LENGTH)) errors[key] = `Her alan ${tooLong(KUNYE_TEXT_MAX_LENGTH).toLowerCase()}`;
+    if ([contact.role, contact.name, contact.reach].some((t) => t.length > KUNYE_TEXT_MAX_LENGTH))
+      errors[key] = `Her alan ${tooLong(KUNYE_TEXT_MAX_LENGTH).toLowerCase()}`;
     else if (contact.role === "" || contact.name === "") errors[key] = "Görev ve ad birlikte girilmeli.";
-    else if (contact.reach !== "" && !isEmail(contact.reach) && !isPhone(contact.reach)) errors[key] = "İletişim bilgisi bir e-posta adresi ya da telefon numarası olmalı.";
+    else if (contact.reach !== "" && !isEmail(contact.reach) && !isPhone(contact.reach))
+      errors[key] = "İletişim bilgisi bir e-posta adresi ya da telefon numarası olmalı.";
     contacts.push(isEmail(contact.reach) ? { ...contact, reach: lowerDomain(contact.reach) } : contact);
   });
   if (contacts.length > KUNYE_CONTACTS_MAX) errors.contacts = `En çok ${KUNYE_CONTACTS_MAX} yayın kadrosu kişisi girilebilir.`;

@@ -79,7 +79,17 @@ export type SectionName = "identity" | "ads_txt" | "kunye";
 export const DEFAULT_IDENTITY: IdentitySection = { siteName: DEFAULT_SITE_NAME, logo: null, defaultShareImageId: null, socialProfiles: [] };
 export const DEFAULT_ADS_TXT: AdsTxtSection = { text: "" };
 /** Nothing given: readers see no invented details, admins are warned. */
-export const DEFAULT_KUNYE: KunyeSection = { owner: "", editorInChief: "", address: "", email: "", phone: "", eTebligat: "", hostName: "", hostAddress: "", contacts: [] };
+export const DEFAULT_KUNYE: KunyeSection = {
+  owner: "",
+  editorInChief: "",
+  address: "",
+  email: "",
+  phone: "",
+  eTebligat: "",
+  hostName: "",
+  hostAddress: "",
+  contacts: [],
+};
 
 /**
  * A stored section's JSON as a value of `schema`, or `defaults` when there is no row or its text is not valid

@@ -38,6 +38,7 @@ describe.skipIf(!browserTestsEnabled)("accessibility (axe-core)", { timeout: 120
     prepare: async (db, t) => {
       await seedDemo(db, { dataDir: t.dataDir, now: new Date("2026-11-27T12:00:00Z"), limit: 14 });
       await addActor(db, "editor", "Erisim Editor");
+      await addActor(db, "yonetici", "Erisim Yonetici");
     },
   });
   let base: string;
@@ -60,9 +61,28 @@ describe.skipIf(!browserTestsEnabled)("accessibility (axe-core)", { timeout: 120
     ["weather overview", "/hava-durumu/"],
     ["province weather", "/hava-durumu/ankara/"],
     ["404", "/yok-boyle-sayfa"],
+    ["künye", "/kunye/"],
+    ["iletişim", "/iletisim/"],
   ])("%s page", async (_name, path) => {
     const page = await newPage();
     await page.goto(base + (path || articleUrl));
+    expect(await violations(page)).toEqual([]);
+    await page.close();
+  });
+
+  it("newsroom künye form with the admins' warning, and refused with field errors", async () => {
+    const page = await newPage();
+    await page.goto(`${base}/yonetim/giris`);
+    await page.getByLabel("E-posta").fill("erisimyonetici-yonetici@haberci.test");
+    await page.getByLabel("Parola").fill(PASSWORD);
+    await page.getByRole("button", { name: "Giriş yap" }).click();
+    await page.getByRole("heading", { name: "Haberler" }).waitFor();
+    await page.goto(`${base}/yonetim/kunye`);
+    await page.getByText("Künye eksik.").waitFor();
+    expect(await violations(page)).toEqual([]);
+    await page.getByLabel("İletişim telefonu").fill("bizi arayın");
+    await page.getByRole("button", { name: "Künyeyi kaydet" }).click();
+    await page.getByText("Geçerli bir telefon numarası girin").waitFor();
     expect(await violations(page)).toEqual([]);
     await page.close();
   });

@@ -40,12 +40,15 @@ function Details({ rows }: { rows: Row[] }) {
       {given.map((r) => (
         <div key={r.term}>
           <dt>{r.term}</dt>
-          <dd>{r.href ? <a href={r.href}>{r.text}</a> : <Lines text={r.text} />}</dd>
+          <dd>{r.href ? <a href={r.href}>{r.href.startsWith("tel:") ? unbroken(r.text) : r.text}</a> : <Lines text={r.text} />}</dd>
         </div>
       ))}
     </dl>
   );
 }
+
+/** A phone number that never breaks across lines (spaces and hyphens as their non-breaking kinds). */
+const unbroken = (phone: string): string => phone.replace(/ /g, "\u00a0").replace(/-/g, "\u2011");
 
 const hrefOfReach = (reach: string): string | undefined =>
   reach.includes("@") ? `mailto:${reach}` : /[0-9]/.test(reach) ? `tel:${reach.replace(/[^0-9+]/g, "")}` : undefined;
@@ -66,7 +69,7 @@ function Contacts({ contacts }: { contacts: KunyeContact[] }) {
                 {c.reach && (
                   <>
                     {" — "}
-                    {href ? <a href={href}>{c.reach}</a> : c.reach}
+                    {href ? <a href={href}>{href.startsWith("tel:") ? unbroken(c.reach) : c.reach}</a> : c.reach}
                   </>
                 )}
               </dd>
@@ -96,7 +99,9 @@ export function KunyePage({ chrome, kunye, page }: KunyePageProps) {
     <Layout
       chrome={chrome}
       title={`${heading} | ${chrome.siteName}`}
-      description={page === "kunye" ? `${chrome.siteName} künyesi: sahibi, sorumlu müdürü, iletişim ve yer sağlayıcı bilgileri.` : `${chrome.siteName} iletişim bilgileri.`}
+      description={
+        page === "kunye" ? `${chrome.siteName} künyesi: sahibi, sorumlu müdürü, iletişim ve yer sağlayıcı bilgileri.` : `${chrome.siteName} iletişim bilgileri.`
+      }
       canonicalPath={page === "kunye" ? "/kunye/" : "/iletisim/"}
     >
       <article class="kunye">

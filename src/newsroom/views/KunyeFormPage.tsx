@@ -35,9 +35,9 @@ export function KunyeFormPage({ chrome, form, message, error, errors }: KunyeFor
       {message && <Notice kind="ok">{message}</Notice>}
       {error && <Notice kind="error">{error}</Notice>}
       <p>
-        Okurlar bu bilgileri <a href="/kunye/">/kunye/</a> ve <a href="/iletisim/">/iletisim/</a> sayfalarında görür; her sayfanın alt kısmı bu sayfalara
-        bağlanır. Aşağıdaki alanların hepsi Basın Kanunu'nun (5187) 4. maddesine göre internet haber sitelerinde gösterilmesi zorunlu bilgilerdir: eksik
-        kaydedilebilir, ama tamamlanana kadar yöneticiler her sayfada uyarılır.
+        Okurlar bu bilgileri <a href="/kunye/">/kunye/</a> ve <a href="/iletisim/">/iletisim/</a> sayfalarında görür; her sayfanın alt kısmı bu sayfalara bağlanır.
+        Aşağıdaki alanların hepsi Basın Kanunu'nun (5187) 4. maddesine göre internet haber sitelerinde gösterilmesi zorunlu bilgilerdir: eksik kaydedilebilir, ama
+        tamamlanana kadar yöneticiler her sayfada uyarılır.
       </p>
       <form method="post" action="/yonetim/kunye" class="settings-form">
         <Csrf chrome={chrome} />
@@ -50,7 +50,14 @@ export function KunyeFormPage({ chrome, form, message, error, errors }: KunyeFor
             <div class="field" key={name}>
               <label for={name}>{label}</label>
               {multiline ? (
-                <textarea id={name} name={name} rows={3} maxLength={KUNYE_ADDRESS_MAX_LENGTH} aria-invalid={errors?.[name] ? "true" : undefined} aria-describedby={described(name, false)}>
+                <textarea
+                  id={name}
+                  name={name}
+                  rows={3}
+                  maxLength={KUNYE_ADDRESS_MAX_LENGTH}
+                  aria-invalid={errors?.[name] ? "true" : undefined}
+                  aria-describedby={described(name, false)}
+                >
                   {form[name]}
                 </textarea>
               ) : (
@@ -77,21 +84,34 @@ export function KunyeFormPage({ chrome, form, message, error, errors }: KunyeFor
         <fieldset class="field">
           <legend>Yayın kadrosu (isteğe bağlı)</legend>
           <p class="hint">
-            Her satıra bir kişi: görevi, adı ve isterseniz e-posta adresi ya da telefonu. Boş satırlar kaydedilmez; daha fazla satır için kaydedip yeniden açın
-            (en çok {KUNYE_CONTACTS_MAX}).
+            Her satıra bir kişi: görevi, adı ve isterseniz e-posta adresi ya da telefonu. Boş satırlar kaydedilmez; daha fazla satır için kaydedip yeniden açın (en çok{" "}
+            {KUNYE_CONTACTS_MAX}).
           </p>
           <FieldError errors={errors} name="contacts" />
-          {rows.map((row, i) => (
-            <div class="kunye-contact" key={i} role="group" aria-label={`Kişi ${i + 1}`}>
-              <label for={`contactRole-${i}`}>Görev</label>
-              <input id={`contactRole-${i}`} name="contactRole" value={row.role} maxLength={KUNYE_TEXT_MAX_LENGTH} aria-describedby={errors?.[`contact-${i}`] ? `contact-${i}-hata` : undefined} />
-              <label for={`contactName-${i}`}>Ad soyad</label>
-              <input id={`contactName-${i}`} name="contactName" value={row.name} maxLength={KUNYE_TEXT_MAX_LENGTH} />
-              <label for={`contactReach-${i}`}>E-posta ya da telefon</label>
-              <input id={`contactReach-${i}`} name="contactReach" value={row.reach} maxLength={KUNYE_TEXT_MAX_LENGTH} />
-              <FieldError errors={errors} name={`contact-${i}`} />
-            </div>
-          ))}
+          {rows.map((row, i) => {
+            const refused = errors?.[`contact-${i}`] ? `contact-${i}-hata` : undefined;
+            const cell = (column: "contactRole" | "contactName" | "contactReach", label: string, value: string) => (
+              <div class="field">
+                <label for={`${column}-${i}`}>{label}</label>
+                <input
+                  id={`${column}-${i}`}
+                  name={column}
+                  value={value}
+                  maxLength={KUNYE_TEXT_MAX_LENGTH}
+                  aria-invalid={refused ? "true" : undefined}
+                  aria-describedby={refused}
+                />
+              </div>
+            );
+            return (
+              <div class="kunye-contact" key={i} role="group" aria-label={`Kişi ${i + 1}`}>
+                {cell("contactRole", "Görev", row.role)}
+                {cell("contactName", "Ad soyad", row.name)}
+                {cell("contactReach", "E-posta ya da telefon", row.reach)}
+                <FieldError errors={errors} name={`contact-${i}`} />
+              </div>
+            );
+          })}
         </fieldset>
         <button type="submit" class="primary">
           Künyeyi kaydet
