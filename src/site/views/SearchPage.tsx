@@ -18,9 +18,19 @@ export function SearchPage({ chrome, result, filters }: { chrome: Chrome; result
   const extra = `${category ? `&kategori=${category}` : ""}${filters.from ? `&baslangic=${filters.from}` : ""}${filters.to ? `&bitis=${filters.to}` : ""}`;
   const href = (n: number) => `/arama?q=${encodeURIComponent(q)}${extra}${n > 1 ? `&sayfa=${n}` : ""}`;
   return (
-    <Layout chrome={chrome} title={q ? `“${q}” araması | ${chrome.siteName}` : `Arama | ${chrome.siteName}`} noindex searchQuery={q}>
+    <Layout
+      chrome={chrome}
+      title={q ? `“${q}” araması | ${chrome.siteName}` : `Arama | ${chrome.siteName}`}
+      description={
+        q
+          ? `${chrome.siteName} haberlerinde “${q}” araması: ${result.total}${result.capped ? "+" : ""} sonuç.`
+          : `${chrome.siteName} haberlerinde sözcükle, kategoriyle ve tarihle arayın.`
+      }
+      noindex
+      searchQuery={q}
+    >
       <h1 class="page-title">{q ? `“${q}” için arama sonuçları` : "Haberlerde ara"}</h1>
-      <form class="search-form" action="/arama" method="get" role="search">
+      <form class="search-form" action="/arama" method="get" role="search" aria-label="Ayrıntılı arama">
         <label for="arama-sayfa" class="visually-hidden">
           Aranacak sözcükler
         </label>
