@@ -201,7 +201,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   // JSON bodies are not type-coerced, query strings, path parameters and forms are.
   app.setValidatorCompiler(edgeValidatorCompiler);
   const assets = await buildAssets();
-  const views = options.views ?? createViewCounter(db, 5_000, (e) => app.log.error({ err: e }, "page view flush failed"));
+  const views = options.views ?? createViewCounter(db, { onError: (e) => app.log.error({ err: e }, "page view flush failed") });
   if (!options.views) app.addHook("onClose", async () => views.stop());
 
   const errorPage = async (reply: FastifyReply, status: number, message?: string) => {

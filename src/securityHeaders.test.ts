@@ -119,7 +119,7 @@ describeEachDatabase("security headers", (get) => {
 
   it("sends no HSTS when the site is served over plain http", async () => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "haberci-http-"));
-    const views = createViewCounter(get().db, 60_000);
+    const views = createViewCounter(get().db, { everyMs: 60_000 });
     const app = await buildApp({ db: get().db, dataDir, publicUrl: "http://localhost:3000", views });
     try {
       const res = await app.inject("/");

@@ -19,7 +19,7 @@ export interface TestApp {
 
 export async function buildTestApp(db: Kysely<Database>, options: Partial<AppOptions> = {}): Promise<TestApp> {
   const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), "haberci-test-"));
-  const views = createViewCounter(db, 60_000);
+  const views = createViewCounter(db, { everyMs: 60_000 });
   // The page cache is on, as in production; a weather refresh shows at once (its spread is tested in src/cache).
   const app = await buildApp({ db, dataDir, publicUrl: TEST_PUBLIC_URL, now: () => TEST_NOW, views, pageCache: { maxMegabytes: 64, weatherSpreadMs: 0 }, ...options });
   return {

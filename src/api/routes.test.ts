@@ -100,10 +100,17 @@ describeEachDatabase("public read API", (get) => {
     expect((await t.app.inject("/api/v1/yok")).json().error.code).toBe("not_found");
   });
 
-  it("counts page views of published articles only", async () => {
-    expect((await t.app.inject({ method: "POST", url: `/api/v1/articles/${ids.c}/views` })).statusCode).toBe(204);
-    expect((await t.app.inject({ method: "POST", url: `/api/v1/articles/${ids.c}/views` })).statusCode).toBe(204);
-    expect((await t.app.inject({ method: "POST", url: `/api/v1/articles/${ids.draft}/views` })).statusCode).toBe(404);
+  it("counts page views of published articles only, once per reader, never for bots or prefetches", async () => {
+    const BROWSER = "Mozilla/5.0 (Linux; Android 14; Pixel 8) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/131.0.0.0 Mobile Safari/537.36";
+    const beacon = (id: number | undefined, remoteAddress: string, headers: Record<string, string> = {}) =>
+      t.app.inject({ method: "POST", url: `/api/v1/articles/${id}/views`, remoteAddress, headers: { "user-agent": BROWSER, ...headers } });
+    expect((await beacon(ids.c, "203.0.113.7")).statusCode).toBe(204);
+    expect((await beacon(ids.c, "203.0.113.7")).statusCode).toBe(204); // a reload: not counted again
+    expect((await beacon(ids.c, "198.51.100.23")).statusCode).toBe(204); // another reader
+    expect((await beacon(ids.c, "66.249.66.1", { "user-agent": "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)" })).statusCode).toBe(204);
+    expect((await beacon(ids.c, "192.0.2.44", { "sec-purpose": "prefetch;prerender" })).statusCode).toBe(204);
+    expect((await beacon(ids.c, "192.0.2.45", { purpose: "prefetch" })).statusCode).toBe(204);
+    expect((await beacon(ids.draft, "203.0.113.7")).statusCode).toBe(404);
     await t.views.flush();
     const { viewCount } = await get()
       .db.selectFrom("articles")

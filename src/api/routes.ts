@@ -81,6 +81,11 @@ function toJson(a: ArticleFull, publicUrl: string): Static<typeof ArticleJson> {
 }
 
 /** The list a filtered API answer shows: one category's, one tag's (both: either may change it), or every article. */
+/** A request header as one text (repeated headers joined), or undefined when absent. */
+function headerText(value: string | string[] | undefined): string | undefined {
+  return Array.isArray(value) ? value.join(", ") : value;
+}
+
 function listKeysOf(filter: { categoryId?: number; tagId?: number }): string[] {
   const keys = [];
   if (filter.categoryId !== undefined) keys.push(categoryKey(filter.categoryId));
@@ -142,7 +147,12 @@ export const apiPlugin: FastifyPluginAsyncTypebox<ApiOptions> = async (app, { db
 
   // The browser reports each article a reader actually sees (also those loaded below as "Sıradaki Haber").
   app.post("/articles/:id/views", { schema: { summary: "Count a page view", params: Id, response: { 204: Type.Null(), 404: ErrorJson } } }, async (request, reply) => {
-    await recordArticleView(db, views, request.params.id);
+    // Bots and prefetches answer the same 204 (they learn nothing); news/viewCounter.ts decides what counts.
+    await recordArticleView(db, views, request.params.id, {
+      ip: request.ip,
+      userAgent: request.headers["user-agent"],
+      purpose: headerText(request.headers["sec-purpose"] ?? request.headers.purpose ?? request.headers["x-purpose"]),
+    });
     return reply.code(204).send(null);
   });
 };

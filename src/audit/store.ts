@@ -11,6 +11,7 @@ export type AuditAction =
   | "article_published"
   | "article_scheduled"
   | "article_unpublished"
+  | "article_returned"
   | "article_deleted"
   | "article_restored"
   | "user_added"
@@ -70,6 +71,7 @@ export const AUDIT_LABELS: Record<AuditAction, string> = {
   article_published: "Haber yayımlandı",
   article_scheduled: "Haber zamanlandı",
   article_unpublished: "Haber yayından kaldırıldı",
+  article_returned: "Haber muhabire geri gönderildi",
   article_deleted: "Haber silindi",
   article_restored: "Sürüm geri yüklendi",
   user_added: "Kullanıcı eklendi",

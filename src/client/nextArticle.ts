@@ -5,6 +5,12 @@
 const LOADING_TEXT = "Yükleniyor lütfen bekleyiniz";
 
 function reportView(id: string): void {
+  // A page the browser prerenders ahead of the reader reports its view when the reader opens it (the
+  // server ignores requests marked Sec-Purpose: prerender). `document.prerendering` is not in TypeScript's DOM types yet.
+  if (Reflect.get(document, "prerendering") === true) {
+    document.addEventListener("prerenderingchange", () => reportView(id), { once: true });
+    return;
+  }
   const url = `/api/v1/articles/${encodeURIComponent(id)}/views`;
   if (!navigator.sendBeacon?.(url)) void fetch(url, { method: "POST", keepalive: true }).catch(() => {});
 }
@@ -52,7 +58,8 @@ export function startArticleStream(stream: HTMLElement): void {
     status.className = "loading";
     status.setAttribute("role", "status");
     status.textContent = LOADING_TEXT;
-    teaser.after(status);
+    // Inside the teaser, which holds a screen's height (site.css): the message moves nothing.
+    teaser.append(status);
     try {
       const response = await fetch(src, { headers: { accept: "text/html" } });
       if (!response.ok) throw new Error(String(response.status));

@@ -1,12 +1,17 @@
 // The header's weather line follows the reader's province, kept in a cookie; the page itself is
 // the same for everyone (cacheable), so the choice is applied here from a small JSON endpoint.
+// The picker names the province and the line gives its reading: the two change together, so the
+// header never shows one province's weather beside another's name. Nothing here moves the page:
+// the line's box keeps its size whatever it says (site.css), and the no-JavaScript button is a
+// <noscript> that is never drawn.
 
 const COOKIE = "il";
 
 interface WeatherJson {
   plate: string;
+  province: string;
   slug: string;
-  text: string;
+  reading: string | null;
   updatedText: string | null;
 }
 
@@ -19,39 +24,55 @@ function saveCookie(plate: string): void {
   document.cookie = `${COOKIE}=${plate}; Path=/; Max-Age=${365 * 86400}; SameSite=Lax`;
 }
 
-async function show(widget: HTMLElement, plate: string): Promise<void> {
-  const line = widget.querySelector<HTMLAnchorElement>("[data-weather-line]");
-  if (!line) return;
+async function fetchWeather(plate: string): Promise<WeatherJson | null> {
   try {
     const response = await fetch(`/api/v1/weather/${plate}`, { headers: { accept: "application/json" } });
-    if (!response.ok) return;
-    const data = (await response.json()) as WeatherJson;
-    line.textContent = data.text;
-    line.href = `/hava-durumu/${data.slug}/`;
-    if (data.updatedText) line.title = data.updatedText;
-    else line.removeAttribute("title");
+    return response.ok ? ((await response.json()) as WeatherJson) : null;
   } catch {
-    // Keep what is shown; the line is never left broken.
+    return null;
   }
 }
 
 export function startWeatherWidget(widget: HTMLElement): void {
-  const form = widget.querySelector<HTMLFormElement>("[data-weather-picker]");
-  const select = form?.querySelector<HTMLSelectElement>("select");
-  if (!form || !select) return;
-  form.querySelector("button")?.setAttribute("hidden", "");
+  const select = widget.querySelector<HTMLSelectElement>("[data-weather-picker] select");
+  const line = widget.querySelector<HTMLAnchorElement>("[data-weather-line]");
+  const reading = line?.querySelector<HTMLElement>("[data-weather-reading]");
+  const province = line?.querySelector<HTMLElement>("[data-weather-province]");
+  if (!select || !line || !reading || !province) return;
+  let shown = select.value;
+  let asked = 0;
+
+  // Shows `plate` in both places once its weather is here; a failed answer leaves the last province in both.
+  // After the reader's own pick the picker already names the new province: the old reading is hidden
+  // meanwhile (its box keeps its place, site.css).
+  const apply = async (plate: string, picked: boolean) => {
+    const ask = ++asked;
+    if (picked) line.setAttribute("aria-busy", "true");
+    const data = await fetchWeather(plate);
+    if (ask !== asked) return;
+    line.removeAttribute("aria-busy");
+    if (!data) {
+      select.value = shown;
+      return;
+    }
+    shown = data.plate;
+    select.value = data.plate;
+    reading.textContent = data.reading ?? "Hava durumu";
+    province.textContent = ` ${data.province}`;
+    line.href = `/hava-durumu/${data.slug}/`;
+    if (data.updatedText) line.title = data.updatedText;
+    else line.removeAttribute("title");
+  };
+
   const chosen = readCookie();
-  if (chosen && chosen !== select.value && select.querySelector(`option[value="${chosen}"]`)) {
-    select.value = chosen;
-    void show(widget, chosen);
-  }
+  if (chosen && chosen !== select.value && select.querySelector(`option[value="${chosen}"]`)) void apply(chosen, false);
   select.addEventListener("change", () => {
     saveCookie(select.value);
-    void show(widget, select.value);
+    void apply(select.value, true);
   });
-  form.addEventListener("submit", (event) => {
+  select.form?.addEventListener("submit", (event) => {
     event.preventDefault();
     saveCookie(select.value);
-    void show(widget, select.value);
+    void apply(select.value, true);
   });
 }

@@ -12,6 +12,9 @@ import * as m0010 from "./migrations/0010-author-profiles.ts";
 import * as m0011 from "./migrations/0011-share-crops-and-settings.ts";
 import * as m0012 from "./migrations/0012-sitemap-index.ts";
 import * as m0013 from "./migrations/0013-author-redirects.ts";
+import * as m0014 from "./migrations/0014-draft-keys-and-article-events.ts";
+import * as m0015 from "./migrations/0015-image-search.ts";
+import * as m0017 from "./migrations/0017-view-marks.ts";
 import type { Database } from "./schema.ts";
 
 // Listed explicitly (not read from the folder) so the order is reviewed and bundlers see every file.
@@ -29,6 +32,9 @@ const migrations: Record<string, Migration> = {
   "0011-share-crops-and-settings": m0011,
   "0012-sitemap-index": m0012,
   "0013-author-redirects": m0013,
+  "0014-draft-keys-and-article-events": m0014,
+  "0015-image-search": m0015,
+  "0017-view-marks": m0017,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -63,6 +63,8 @@ export interface ImageTable {
   credit: string;
   alt: string;
   createdAt: string;
+  /** Caption, credit and alt folded for the library search (media/librarySearch.ts); written by media/store.ts. */
+  searchText: Generated<string>;
 }
 
 export interface ArticleTable {
@@ -96,6 +98,8 @@ export interface ArticleTable {
   scheduledAt: string | null;
   /** The newsroom user who created it: reporters may edit only their own drafts. */
   ownerId: number | null;
+  /** The new-article form's random key, kept so a retried or racing first save finds this article (0014). */
+  draftKey: string | null;
 }
 
 export interface TagTable {
@@ -189,6 +193,21 @@ export interface ArticleRevisionTable {
   createdAt: string;
 }
 
+/** One workflow step taken on an article (0014): who, when, and for a return its reason, for a schedule its time. */
+export interface ArticleEventTable {
+  id: Generated<number>;
+  articleId: number;
+  /** A WorkflowAction of news/workflow.ts ("publish" also for a scheduled article going live, by the system). */
+  action: string;
+  /** Null for the system (the scheduler), or a user since removed. */
+  actorId: number | null;
+  actorLabel: string;
+  /** Why an article was sent back to its reporter; "" for other steps. */
+  reason: Generated<string>;
+  scheduledAt: string | null;
+  createdAt: string;
+}
+
 export interface WeatherReportTable {
   plate: string;
   provider: string;
@@ -234,6 +253,23 @@ export interface AuthorRedirectTable {
   authorId: number;
 }
 
+/**
+ * A counted view (0017): a reader's view of an article counts again only after `expiresAt` (30 minutes).
+ * The key is all there is of the reader: no address, no user agent, not the article (news/viewCounter.ts).
+ */
+export interface ArticleViewMarkTable {
+  /** HMAC-SHA-256 with the day's salt of (client address, user agent, article id), first 32 hex characters. */
+  keyHash: string;
+  seenAt: string;
+  expiresAt: string;
+}
+
+/** The random salt of one Istanbul day (`YYYY-MM-DD`), shared by the instances; past days' rows are deleted (0017). */
+export interface ViewSaltTable {
+  day: string;
+  salt: string;
+}
+
 export interface Database {
   categories: CategoryTable;
   sources: SourceTable;
@@ -251,10 +287,13 @@ export interface Database {
   signInThrottles: SignInThrottleTable;
   auditLog: AuditLogTable;
   articleRevisions: ArticleRevisionTable;
+  articleEvents: ArticleEventTable;
   weatherReports: WeatherReportTable;
   searchDocuments: SearchDocumentTable;
   searchReindexQueue: SearchReindexQueueTable;
   siteSettings: SiteSettingTable;
+  articleViewMarks: ArticleViewMarkTable;
+  viewSalts: ViewSaltTable;
 }
 
 export type Category = Selectable<CategoryTable>;

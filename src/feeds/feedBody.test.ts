@@ -17,6 +17,16 @@ describe("feedBodyHtml", () => {
     expect(html).toBe('<p>a</p><a href="https://player.vimeo.com/video/1">Film</a><a>b</a>');
   });
 
+  it("carries a body picture's figure, caption and credit, its address made absolute", () => {
+    const html = feedBodyHtml(
+      '<figure><img src="/medya/a-960.webp" srcset="/medya/a-320.webp 320w" sizes="100vw" width="960" height="540" alt="Körfez" loading="lazy" /><figcaption>İzmir <small>[Fotoğraf: DHA]</small></figcaption></figure>',
+      SITE,
+    );
+    expect(html).toBe(
+      `<figure><img width="960" height="540" alt="Körfez" src="${SITE}/medya/a-960.webp" /><figcaption>İzmir <small>[Fotoğraf: DHA]</small></figcaption></figure>`,
+    );
+  });
+
   it("leaves no ]]> that could end a CDATA section", () => {
     expect(feedBodyHtml('<p>a ]]> b</p><p title="]]>">c</p>', SITE)).not.toContain("]]>");
   });

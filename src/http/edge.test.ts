@@ -185,7 +185,7 @@ describeEachDatabase("the edge", (get) => {
       });
       expect(res.statusCode, String(version)).toBe(400);
     }
-    const slot = await editor.post("/yonetim/manset", { slot: ["9007199254740992", "", ""] });
+    const slot = await editor.post("/yonetim/manset", { slot: ["9007199254740992"], stamp: "x" });
     expect(slot.statusCode).toBe(400);
     const form = await editor.post(`/yonetim/haber/${id}`, { version: "2147483648", title: "Yeni", category: "gundem", source: "haberci", action: "save" });
     expect(form.statusCode).toBe(400);

@@ -83,8 +83,21 @@ export async function storeShareCropsOf(dataDir: string, image: { storageKey: st
 }
 
 /**
+ * Whether an upload's variants keep its animation: a GIF or WebP of more than one frame whose frames
+ * together stay within MAX_IMAGE_PIXELS (libvips decodes an animation as one tall strip of frames, and
+ * that bound keeps its memory like a still picture's). A longer animation keeps only its first frame.
+ */
+export function keepsAnimation(meta: { format?: string; pages?: number; width?: number; pageHeight?: number; height?: number }): boolean {
+  const frames = meta.pages ?? 1;
+  if (frames < 2 || (meta.format !== "gif" && meta.format !== "webp")) return false;
+  const frameHeight = meta.pageHeight ?? meta.height ?? 0;
+  return (meta.width ?? 0) * frameHeight * frames <= MAX_IMAGE_PIXELS;
+}
+
+/**
  * Writes the WebP variants (`${storageKey}-${width}.webp`), a JPEG fallback (`${storageKey}.jpg`) and the share
- * crops the picture is big enough for (writeShareCrops).
+ * crops the picture is big enough for (writeShareCrops). An animated GIF or WebP (keepsAnimation) gets animated
+ * WebP variants, so readers see it move; its JPEG fallback and share crops are its first frame.
  * The input is decoded once, streaming (sequential read, sharp's default, made explicit), straight to the largest
  * variant's width (JPEG and WebP shrink while decoding); the smaller variants and the fallback are made from that
  * in-memory copy (1920 px wide at most, ~11 MB as RGBA), not by decoding the upload again for each. Pictures over MAX_IMAGE_PIXELS are refused
@@ -99,15 +112,25 @@ export async function storeImageVariants(dataDir: string, storageKey: string, in
   if (!width || !height) throw new Error("image has no size");
   const widths = variantWidthsFor(width);
   const top = widths[widths.length - 1] ?? width;
+  const dir = mediaDir(dataDir);
+  await fs.mkdir(path.dirname(path.join(dir, storageKey)), { recursive: true });
+  const animated = keepsAnimation(meta);
+  if (animated) {
+    // Every frame, resized per variant straight from the upload (an animation is decoded once per width).
+    for (const w of widths) {
+      await sharp(input, { failOn: "truncated", animated: true, limitInputPixels: MAX_IMAGE_PIXELS })
+        .resize({ width: w, withoutEnlargement: true })
+        .webp({ quality: 78, effort: 4 })
+        .toFile(path.join(dir, variantFileName(storageKey, w)));
+    }
+  }
   const { data, info } = await source
     .rotate()
     .resize({ width: top, withoutEnlargement: true, fastShrinkOnLoad: true })
     .raw({ depth: "uchar" })
     .toBuffer({ resolveWithObject: true });
   const largest = () => sharp(data, { raw: { width: info.width, height: info.height, channels: info.channels } });
-  const dir = mediaDir(dataDir);
-  await fs.mkdir(path.dirname(path.join(dir, storageKey)), { recursive: true });
-  for (const w of widths) {
+  for (const w of animated ? [] : widths) {
     await largest()
       .resize({ width: w, withoutEnlargement: true })
       .webp({ quality: 78, effort: 4 })

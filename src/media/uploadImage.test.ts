@@ -133,6 +133,28 @@ describeEachDatabase("uploadImage", (get) => {
     }
   });
 
+  it("keeps an animated GIF moving: every WebP variant has all its frames, the JPEG fallback is its first", async () => {
+    const frames = await Promise.all(
+      ["#cc0000", "#00aa00", "#0000cc"].map((background) =>
+        sharp({ create: { width: 480, height: 270, channels: 3, background } })
+          .png()
+          .toBuffer(),
+      ),
+    );
+    const gif = await sharp(frames, { join: { animated: true } })
+      .gif({ delay: [200, 200, 200] })
+      .toBuffer();
+    const image = await upload(gif);
+    expect(image.variantWidths).toBe("320,480");
+    for (const width of [320, 480]) {
+      const meta = await sharp(path.join(dataDir, "media", `${image.storageKey}-${width}.webp`), { animated: true }).metadata();
+      expect(meta.pages, `${width} px variant`).toBe(3);
+      expect(meta.pageHeight ?? meta.height).toBe(Math.round((270 * width) / 480));
+    }
+    const fallback = await sharp(path.join(dataDir, "media", `${image.storageKey}.jpg`)).metadata();
+    expect(fallback).toMatchObject({ format: "jpeg", width: 480, height: 270 });
+  });
+
   it.each([
     ["a text file renamed to .jpg", () => Buffer.from("Bu bir görsel değil, sadece metin.\n"), /görsel değil ya da bozuk/],
     ["an SVG (not an accepted type)", () => Buffer.from('<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10"/>'), /desteklenmiyor/],

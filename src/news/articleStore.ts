@@ -37,6 +37,11 @@ export async function findArticleRow(db: Db, id: number): Promise<Article | unde
   return db.selectFrom("articles").selectAll().where("id", "=", id).executeTakeFirst();
 }
 
+/** The article created by the new-article form that carried `draftKey` (migration 0014), if any. */
+export async function findArticleByDraftKey(db: Db, draftKey: string): Promise<Article | undefined> {
+  return db.selectFrom("articles").selectAll().where("draftKey", "=", draftKey).executeTakeFirst();
+}
+
 /** Updates only when the stored version is `expectedVersion`; bumps the version. Undefined means a stale save. */
 export async function updateArticleRow(trx: Trx, id: number, expectedVersion: number, patch: ArticleUpdate): Promise<Article | undefined> {
   return trx
@@ -162,6 +167,29 @@ export async function countForNewsroom(db: Db, filter: NewsroomListFilter): Prom
     .select((eb) => eb.fn.countAll<number | string>().as("n"))
     .executeTakeFirstOrThrow();
   return Number(n);
+}
+
+/** The manşet's article ids, slot 1 first. One indexed read (articles_headline_slot). */
+export async function listHeadlineIds(db: Db): Promise<number[]> {
+  const rows = await db.selectFrom("articles").select("id").where("headlineSlot", "is not", null).orderBy("headlineSlot").execute();
+  return rows.map((r) => r.id);
+}
+
+/**
+ * The articles whose son dakika flag is on at `now` (no end time, or one after `now`), as the
+ * newsroom lists them: id, title, status and end time (ISO 8601 UTC or null), the newest
+ * publication first, at most `limit`.
+ */
+export async function listCurrentBreaking(db: Db, now: Date, limit: number) {
+  return db
+    .selectFrom("articles")
+    .select(["id", "title", "status", "breakingUntil", "publishedAt"])
+    .where("isBreaking", "=", 1)
+    .where((eb) => eb.or([eb("breakingUntil", "is", null), eb("breakingUntil", ">", now.toISOString())]))
+    .orderBy("publishedAt", "desc")
+    .orderBy("id", "desc")
+    .limit(limit)
+    .execute();
 }
 
 /** Takes every article out of the manşet. */

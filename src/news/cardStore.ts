@@ -21,6 +21,7 @@ import { rememberCard, rememberedCard } from "./cardMemo.ts";
 import { cardQuery, isBreakingNow, publishedCards, toCard } from "./cardQuery.ts";
 import { taxonomyGeneration } from "./taxonomyCache.ts";
 import { authorPath } from "./slug.ts";
+import { HEADLINE_SLOTS } from "./headlineOrder.ts";
 import type { ArticleCard, ArticleFull, AuthorRef } from "./types.ts";
 
 type Db = Kysely<Database>;
@@ -419,7 +420,7 @@ const homeCardsQuery = preparedQuery((db, params: { since: string; now: string }
       .select(["id", block(0), sql<number>`-${sql.ref("headlineSlot")}`.as("rank")])
       .where("headlineSlot", "is not", null)
       .orderBy("headlineSlot")
-      .limit(rows(10))
+      .limit(rows(HEADLINE_SLOTS))
       .as("b"),
     breakingPick(db, 1, shape.breaking, params.now),
     newest(db)

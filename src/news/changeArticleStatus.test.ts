@@ -5,7 +5,7 @@ import { describeEachDatabase } from "../../test/databases.ts";
 import { addActor, articleInput } from "../../test/newsroomFixtures.ts";
 import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "../errors.ts";
 import { changeArticleStatus } from "./changeArticleStatus.ts";
-import { setHeadlineOrder } from "./homeControl.ts";
+import { readHeadlineOrder, setHeadlineOrder } from "./homeControl.ts";
 import { installDefaults } from "./installDefaults.ts";
 import { createArticle } from "./saveArticle.ts";
 import type { Actor } from "./workflow.ts";
@@ -33,8 +33,13 @@ describeEachDatabase("changeArticleStatus", (get) => {
   const row = (id: number) =>
     get().db.selectFrom("articles").select(["status", "version", "publishedAt", "scheduledAt", "headlineSlot"]).where("id", "=", id).executeTakeFirstOrThrow();
   const reader = (id: number) => t.app.inject(`/api/v1/articles/${id}`);
-  const step = (id: number, action: Parameters<typeof changeArticleStatus>[1]["action"], actor: Actor, n: number, extra: { at?: Date; version?: number } = {}) =>
-    changeArticleStatus(get().db, { articleId: id, action, actor, now: minutes(n), ...extra });
+  const step = (
+    id: number,
+    action: Parameters<typeof changeArticleStatus>[1]["action"],
+    actor: Actor,
+    n: number,
+    extra: { at?: Date; version?: number; reason?: string } = {},
+  ) => changeArticleStatus(get().db, { articleId: id, action, actor, now: minutes(n), ...extra });
 
   it("lets a reporter send their draft for review and take it back, each step a revision", async () => {
     const id = await draft("İncelemeye giden haber");
@@ -47,7 +52,7 @@ describeEachDatabase("changeArticleStatus", (get) => {
   it("lets an editor return, publish, take off and publish again; readers follow, and the first publication time stays", async () => {
     const id = await draft("Yayına giren haber");
     await step(id, "submit", reporter, 1);
-    expect((await step(id, "return", editor, 2)).status).toBe("draft");
+    expect((await step(id, "return", editor, 2, { reason: "  Kaynağı ekleyin.  " })).status).toBe("draft");
     await step(id, "publish", editor, 3);
     expect((await reader(id)).json()).toMatchObject({ publishedAt: minutes(3).toISOString(), updatedAt: null });
 
@@ -57,13 +62,34 @@ describeEachDatabase("changeArticleStatus", (get) => {
     await step(id, "publish", editor, 5);
     expect((await reader(id)).json()).toMatchObject({ publishedAt: minutes(3).toISOString(), updatedAt: minutes(5).toISOString() });
     const audit = await get().db.selectFrom("auditLog").select("action").where("subject", "=", `haber #${id}`).orderBy("id").execute();
-    expect(audit.map((a) => a.action)).toEqual(["article_published", "article_unpublished", "article_published"]);
+    expect(audit.map((a) => a.action)).toEqual(["article_returned", "article_published", "article_unpublished", "article_published"]);
+    const returned = await get()
+      .db.selectFrom("auditLog")
+      .select("detail")
+      .where("action", "=", "article_returned")
+      .where("subject", "=", `haber #${id}`)
+      .executeTakeFirstOrThrow();
+    expect(returned.detail).toBe("Yayına giren haber — Kaynağı ekleyin.");
+  });
+
+  it("refuses a return without a reason (blank, or only spaces) or with one too long, changing nothing", async () => {
+    const id = await draft("Nedensiz geri gönderme");
+    const inReview = await step(id, "submit", reporter, 1);
+    for (const reason of [undefined, "", "   \n\t "]) {
+      const refused = step(id, "return", editor, 2, { reason });
+      await expect(refused).rejects.toMatchObject({ code: "reason_required", fields: { returnReason: expect.any(String) } });
+    }
+    await expect(step(id, "return", editor, 2, { reason: "x".repeat(1001) })).rejects.toMatchObject({ code: "reason_too_long" });
+    expect(await row(id)).toMatchObject({ status: "review", version: inReview.version });
+    const events = await get().db.selectFrom("articleEvents").select("action").where("articleId", "=", id).execute();
+    expect(events.map((e) => e.action)).toEqual(["submit"]);
+    expect((await step(id, "return", editor, 3, { reason: "x".repeat(1000) })).status).toBe("draft");
   });
 
   it("takes an article off the manşet when it is taken off the site", async () => {
     const id = await draft("Manşetten inen haber", editor);
     await step(id, "publish", editor, 1);
-    await setHeadlineOrder(get().db, { articleIds: [id], actor: editor, now: minutes(2) });
+    await setHeadlineOrder(get().db, { articleIds: [id], stamp: (await readHeadlineOrder(get().db)).stamp, actor: editor, now: minutes(2) });
     await step(id, "unpublish", editor, 3);
     expect((await row(id)).headlineSlot).toBeNull();
   });

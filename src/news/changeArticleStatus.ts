@@ -15,12 +15,15 @@ export interface ChangeStatusInput {
   /** When given, a stale version is refused with 409. */
   version?: number;
   ip?: string | null;
+  /** For "return": why (required; `assertReturnReason`). */
+  reason?: string;
 }
 
 /**
  * Moves an article along the workflow: submit, return, publish now or at a time, unschedule, unpublish.
  * Throws NotFoundError, StaleVersionError (409), ForbiddenError, or InvalidInputError for a step the
- * article's status does not allow or a bad schedule time; a refused step changes nothing.
+ * article's status does not allow, a bad schedule time or a return without a reason (`reason_required`);
+ * a refused step changes nothing.
  */
 export async function changeArticleStatus(db: Kysely<Database>, input: ChangeStatusInput): Promise<Article> {
   const { articleId, action, actor, now } = input;
@@ -28,6 +31,6 @@ export async function changeArticleStatus(db: Kysely<Database>, input: ChangeSta
   return changingArticle(db, articleId, async (trx) => {
     const current = await loadForChange(trx, articleId, input.version);
     const to = assertTransition(action, current, actor);
-    return writeStep(trx, current, { action, to, at, actor, now, ip: input.ip });
+    return writeStep(trx, current, { action, to, at, actor, now, ip: input.ip, reason: input.reason });
   });
 }

@@ -3,9 +3,10 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { TEST_NOW, type TestApp, buildTestApp } from "../../test/app.ts";
 import { describeEachDatabase } from "../../test/databases.ts";
 import { addActor, articleInput } from "../../test/newsroomFixtures.ts";
-import { ForbiddenError, InvalidInputError, NotFoundError } from "../errors.ts";
+import { ConflictError, ForbiddenError, InvalidInputError, NotFoundError } from "../errors.ts";
 import { changeArticleStatus } from "./changeArticleStatus.ts";
-import { HEADLINE_SLOTS, setBreakingFlag, setHeadlineOrder } from "./homeControl.ts";
+import { HEADLINE_SLOTS, headlineStamp } from "./headlineOrder.ts";
+import { HEADLINES_CHANGED, readHeadlineOrder, setBreakingFlag, setHeadlineOrder } from "./homeControl.ts";
 import { installDefaults } from "./installDefaults.ts";
 import { createArticle } from "./saveArticle.ts";
 import type { Actor } from "./workflow.ts";
@@ -39,40 +40,58 @@ describeEachDatabase("home control", (get) => {
     await changeArticleStatus(get().db, { articleId: a.id, action: "publish", actor: editor, now: new Date(T0.getTime() + ++counter * 1000) });
     return a.id;
   }
+  /** Saves a manşet order as an editor whose page shows the stored one. */
+  const order = async (articleIds: number[], actor: Actor = editor) =>
+    setHeadlineOrder(get().db, { articleIds, stamp: (await readHeadlineOrder(get().db)).stamp, actor, now: TEST_NOW });
   const home = async () => (await t.app.inject("/")).body;
   const audit = (action: string) => get().db.selectFrom("auditLog").select(["actorId", "detail"]).where("action", "=", action).orderBy("id", "desc").executeTakeFirst();
 
   describe("setHeadlineOrder", () => {
     it("puts the chosen articles in the manşet in the given order, and the earlier ones leave it", async () => {
       const [a, b, c] = [await published("Manşet birinci haber"), await published("Manşet ikinci haber"), await published("Manşet üçüncü haber")];
-      await setHeadlineOrder(get().db, { articleIds: [a, b], actor: editor, now: TEST_NOW });
+      await order([a, b]);
       expect(sectionTitles(await home(), "headlines")).toEqual(["Manşet birinci haber", "Manşet ikinci haber"]);
 
-      await setHeadlineOrder(get().db, { articleIds: [c, a, c], actor: editor, now: TEST_NOW });
+      await order([c, a, c]);
       expect(sectionTitles(await home(), "headlines")).toEqual(["Manşet üçüncü haber", "Manşet birinci haber"]);
       expect(await audit("headlines_changed")).toEqual({ actorId: editor.id, detail: `#${c}, #${a}` });
     });
 
     it("empties the manşet when given no articles", async () => {
-      await setHeadlineOrder(get().db, { articleIds: [await published("Manşetten çıkacak haber")], actor: editor, now: TEST_NOW });
-      await setHeadlineOrder(get().db, { articleIds: [], actor: editor, now: TEST_NOW });
+      await order([await published("Manşetten çıkacak haber")]);
+      await order([]);
       expect(await home()).not.toContain('<section class="headlines"');
     });
 
     it(`refuses more than ${HEADLINE_SLOTS} articles, an unpublished one, or a reporter, changing nothing`, async () => {
       const kept = await published("Manşette kalan haber");
-      await setHeadlineOrder(get().db, { articleIds: [kept], actor: editor, now: TEST_NOW });
+      await order([kept]);
       const many = [];
       for (let i = 0; i <= HEADLINE_SLOTS; i++) many.push(await published(`Fazla manşet ${i}`));
-      await expect(setHeadlineOrder(get().db, { articleIds: many, actor: editor, now: TEST_NOW })).rejects.toThrow(`en çok ${HEADLINE_SLOTS} haber`);
+      await expect(order(many)).rejects.toThrow(`en çok ${HEADLINE_SLOTS} haber`);
 
       const draft = await createArticle(get().db, { input: articleInput({ title: "Taslak manşet adayı" }), actor: editor, now: T0 });
-      const refused = setHeadlineOrder(get().db, { articleIds: [many[0] ?? 0, draft.id], actor: editor, now: TEST_NOW });
+      const refused = order([many[0] ?? 0, draft.id]);
       await expect(refused).rejects.toBeInstanceOf(InvalidInputError);
       await expect(refused).rejects.toThrow(`Yalnızca yayındaki haberler manşete girebilir (#${draft.id})`);
 
-      await expect(setHeadlineOrder(get().db, { articleIds: [many[0] ?? 0], actor: reporter, now: TEST_NOW })).rejects.toBeInstanceOf(ForbiddenError);
+      await expect(order([many[0] ?? 0], reporter)).rejects.toBeInstanceOf(ForbiddenError);
       expect(sectionTitles(await home(), "headlines")).toEqual(["Manşette kalan haber"]);
+    });
+    it("refuses a save made on an order another editor has changed since (409), keeping theirs", async () => {
+      const [a, b, c] = [await published("Eşzamanlı birinci"), await published("Eşzamanlı ikinci"), await published("Eşzamanlı üçüncü")];
+      await order([a, b]);
+      const opened = (await readHeadlineOrder(get().db)).stamp;
+      expect(opened).toBe(headlineStamp([a, b]));
+      // Another editor puts c first while this one still has the page open on [a, b].
+      await setHeadlineOrder(get().db, { articleIds: [c, a, b], stamp: opened, actor: editor, now: TEST_NOW });
+      const stale = setHeadlineOrder(get().db, { articleIds: [b, a], stamp: opened, actor: editor, now: TEST_NOW });
+      await expect(stale).rejects.toBeInstanceOf(ConflictError);
+      await expect(stale).rejects.toThrow(HEADLINES_CHANGED);
+      expect(sectionTitles(await home(), "headlines")).toEqual(["Eşzamanlı üçüncü", "Eşzamanlı birinci", "Eşzamanlı ikinci"]);
+      // Saving again on the stored order's stamp is a choice made knowingly: it goes through.
+      await setHeadlineOrder(get().db, { articleIds: [b, a], stamp: headlineStamp([c, a, b]), actor: editor, now: TEST_NOW });
+      expect(sectionTitles(await home(), "headlines")).toEqual(["Eşzamanlı ikinci", "Eşzamanlı birinci"]);
     });
   });
 

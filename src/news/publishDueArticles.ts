@@ -3,6 +3,7 @@ import type { Kysely } from "kysely";
 import { recordAudit } from "../audit/store.ts";
 import type { Article, Database } from "../db/schema.ts";
 import { changingArticle } from "./articleChange.ts";
+import { recordArticleEvent } from "./articleEventStore.ts";
 import { claimScheduled, clearExpiredBreaking, listDueScheduled, listExpiredBreaking } from "./articleStore.ts";
 import { writeRevision } from "./writeRevision.ts";
 
@@ -19,6 +20,7 @@ export async function publishDueArticles(db: Kysely<Database>, now: Date): Promi
       if (!claimed) return null; // another process got it
       await writeRevision(trx, claimed, null, now, "Zamanlanmış yayın");
       await recordAudit(trx, { at: now, actor: null, action: "article_published", subject: `haber #${id}`, detail: `${claimed.title} (zamanlanmış)` });
+      await recordArticleEvent(trx, { articleId: id, action: "publish", actor: null, at: now });
       return claimed;
     });
     if (article) published.push(article);

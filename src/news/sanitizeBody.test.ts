@@ -20,6 +20,21 @@ describe("sanitizeBody", () => {
     expect(sanitizeBody(input)).toBe(expected);
   });
 
+  it("keeps a body picture as a figure with its responsive variants, caption and credit", () => {
+    const figure =
+      '<figure><img src="/medya/2026/11/ab-960.webp" srcset="/medya/2026/11/ab-320.webp 320w, /medya/2026/11/ab-960.webp 960w" sizes="(max-width: 760px) 100vw, 760px" width="960" height="540" alt="Körfezde yelkenliler" loading="lazy" />' +
+      "<figcaption>İzmir Körfezi <small>[Fotoğraf: DHA]</small></figcaption></figure>";
+    expect(sanitizeBody(figure)).toBe(figure);
+  });
+
+  it("drops what a figure may not carry: handlers, styles, classes and script addresses", () => {
+    expect(
+      sanitizeBody(
+        '<figure class="x" style="float:left" onclick="a()"><img src="javascript:alert(1)" alt="a"><figcaption onmouseover="b()">Altyazı <small style="color:red">[Fotoğraf: AA]</small></figcaption></figure>',
+      ),
+    ).toBe('<figure><img alt="a" loading="lazy" /><figcaption>Altyazı <small>[Fotoğraf: AA]</small></figcaption></figure>');
+  });
+
   it("opens outside links safely in a new tab", () => {
     expect(sanitizeBody('<a href="https://www.tbmm.gov.tr">TBMM</a>')).toBe('<a href="https://www.tbmm.gov.tr" rel="noopener noreferrer" target="_blank">TBMM</a>');
   });

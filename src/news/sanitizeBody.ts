@@ -39,6 +39,8 @@ export const BODY_TAGS: readonly string[] = [
   "sub",
   "sup",
   "mark",
+  // A credit inside a figure's caption (`<small>[Fotoğraf: AA]</small>`): HTML's element for attribution.
+  "small",
   "a",
   "ul",
   "ol",

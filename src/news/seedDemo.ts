@@ -13,6 +13,7 @@ import { sanitizeBody } from "./sanitizeBody.ts";
 import { slugify } from "../lib/slug.ts";
 import { indexArticle } from "../search/index.ts";
 import { countArticles, findArticleRow, insertArticle } from "./articleStore.ts";
+import { HEADLINE_SLOTS } from "./headlineOrder.ts";
 import { insertAuthor, setArticleAuthors } from "./authorStore.ts";
 import { ensureTag, listCategories, listSources, setArticleTags } from "./taxonomyStore.ts";
 import { searchDocumentOf } from "./searchFeed.ts";
@@ -74,7 +75,6 @@ const DEMO_AUTHORS = [
     links: ["https://example.org/selin-cetin"],
   },
 ];
-const HEADLINE_SLOTS = 5;
 
 function headlineOrder(articles: DemoArticle[]): DemoArticle[] {
   const byFreshness = [...articles].sort((a, b) => a.hoursAgo - b.hoursAgo);

@@ -1,6 +1,16 @@
 import { describe, expect, it } from "vitest";
 import type { ArticleStatus, Role } from "../db/schema.ts";
-import { type WorkflowAction, assertScheduleTime, assertTransition, availableActions, canDelete, canEdit, canView, latestScheduleTime } from "./workflow.ts";
+import {
+  type WorkflowAction,
+  assertReturnReason,
+  assertScheduleTime,
+  assertTransition,
+  availableActions,
+  canDelete,
+  canEdit,
+  canView,
+  latestScheduleTime,
+} from "./workflow.ts";
 
 const actor = (role: Role, id = 1) => ({ id, name: "Test", role });
 const STATUSES: ArticleStatus[] = ["draft", "review", "scheduled", "published", "unpublished"];
@@ -108,5 +118,24 @@ describe("schedule time", () => {
 
   it("counts a year from 29 February to 1 March", () => {
     expect(latestScheduleTime(new Date("2028-02-29T10:00:00.000Z")).toISOString()).toBe("2029-03-01T10:00:00.000Z");
+  });
+});
+
+describe("a send-back's reason", () => {
+  it("is kept trimmed, line breaks inside kept and control characters removed", () => {
+    expect(assertReturnReason("  Kaynağı ekleyin.\nFotoğraf altyazısı eksik.\u0007  ")).toBe("Kaynağı ekleyin.\nFotoğraf altyazısı eksik.");
+  });
+
+  it.each([undefined, null, "", "   ", "\n\t ", "\u0000\u0007"])("is required: %j is refused with reason_required and a Turkish field error", (text) => {
+    expect(() => assertReturnReason(text)).toThrow(
+      expect.objectContaining({ code: "reason_required", fields: { returnReason: "Muhabirin neyi düzeltmesi gerektiğini yazın." } }),
+    );
+  });
+
+  it("may be 1,000 characters (counted as letters, ş and İ one each), not more", () => {
+    expect(assertReturnReason("ş".repeat(1000))).toHaveLength(1000);
+    expect(() => assertReturnReason("İ".repeat(1001))).toThrow(
+      expect.objectContaining({ code: "reason_too_long", fields: { returnReason: "En çok 1.000 karakter olabilir." } }),
+    );
   });
 });

@@ -1,6 +1,7 @@
 // The article lifecycle and who may move an article along it. Pure rules, no I/O.
 import type { ArticleStatus, Role } from "../db/schema.ts";
 import { ForbiddenError, InvalidInputError } from "../errors.ts";
+import { cleanMultiLine } from "./articleInput.ts";
 
 export interface Actor {
   id: number;
@@ -116,6 +117,27 @@ export function assertScheduleTime(at: Date | null | undefined, now: Date): Date
     throw new InvalidInputError("Yayın zamanı en çok bir yıl sonrası olabilir.", { at: "En çok bir yıl ileriye zamanlanabilir." });
   }
   return at;
+}
+
+/** The longest reason an editor may give for sending an article back (characters). */
+export const RETURN_REASON_MAX = 1000;
+
+/**
+ * The rule for a send-back's reason (issue 13, "Review"): the editor says what to fix. `text` as
+ * typed (surrounding white space is trimmed, control characters other than line breaks removed);
+ * returns the reason. Throws InvalidInputError with the field `returnReason` and the stable code
+ * `reason_required` when it is blank, `reason_too_long` past RETURN_REASON_MAX characters.
+ */
+export function assertReturnReason(text: string | null | undefined): string {
+  const reason = cleanMultiLine(text ?? "").trim();
+  if (reason === "") {
+    throw new InvalidInputError("Geri göndermek için bir neden yazın.", { returnReason: "Muhabirin neyi düzeltmesi gerektiğini yazın." }, "reason_required");
+  }
+  if ([...reason].length > RETURN_REASON_MAX) {
+    const limit = RETURN_REASON_MAX.toLocaleString("tr-TR");
+    throw new InvalidInputError(`Geri gönderme nedeni en çok ${limit} karakter olabilir.`, { returnReason: `En çok ${limit} karakter olabilir.` }, "reason_too_long");
+  }
+  return reason;
 }
 
 /** Reporters may delete their own drafts; editors anything that is not live. */

@@ -41,13 +41,15 @@ export function assertMayCreate(input: ArticleInput, actor: Actor): void {
 /**
  * Inserts a new draft owned by `actor`, with its tags, authors, first revision ("Oluşturuldu") and
  * search index. Without authors the byline is the actor's own profile (created when they have none),
- * unless `creditWriter` is false: then it is an agency item, signed by its source.
+ * unless `creditWriter` is false: then it is an agency item, signed by its source. `draftKey`: the
+ * new-article form's key (unique: a second insert with it fails, see saveArticleFromForm).
  */
-export async function writeNewArticle(trx: Trx, resolved: ResolvedInput, actor: Actor, now: Date, creditWriter = true): Promise<Article> {
+export async function writeNewArticle(trx: Trx, resolved: ResolvedInput, actor: Actor, now: Date, creditWriter = true, draftKey: string | null = null): Promise<Article> {
   const id = await insertArticle(trx, {
     ...contentColumns(resolved),
     status: "draft",
     ownerId: actor.id,
+    draftKey,
     createdAt: now.toISOString(),
     updatedAt: now.toISOString(),
   });

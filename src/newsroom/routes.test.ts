@@ -5,6 +5,7 @@ import { PASSWORD, addActor, articleInput } from "../../test/newsroomFixtures.ts
 import { type Session, cookieValue, signIn, signInForm } from "../../test/session.ts";
 import type { Role } from "../db/schema.ts";
 import { changeArticleStatus } from "../news/changeArticleStatus.ts";
+import { readHeadlineOrder } from "../news/homeControl.ts";
 import { installDefaults } from "../news/installDefaults.ts";
 import { createArticle } from "../news/saveArticle.ts";
 import type { Actor } from "../news/workflow.ts";
@@ -125,7 +126,7 @@ describeEachDatabase("newsroom routes and permissions", (get) => {
       expect: { muhabir: 403, editor: 303, yonetici: 303 },
       run: async (s) => {
         const id = await publishedOf();
-        const res = await s.post("/yonetim/manset", { slot: [String(id), ""] });
+        const res = await s.post("/yonetim/manset", { slot: [String(id)], stamp: (await readHeadlineOrder(get().db)).stamp });
         expect((await statusOf(id)).headlineSlot).toBe(res.statusCode === 303 ? 1 : null);
         return res;
       },

@@ -21,7 +21,7 @@ describeEachDatabase("client address for throttles (TRUST_PROXY)", (get) => {
 
   /** The app as main.ts builds it; without `trustProxy` it gets buildApp's default. */
   async function appWith(trustProxy?: TrustProxy): Promise<FastifyInstance> {
-    const views = createViewCounter(get().db, 60_000);
+    const views = createViewCounter(get().db, { everyMs: 60_000 });
     const app = await buildApp({ db: get().db, dataDir, publicUrl: TEST_PUBLIC_URL, now: () => TEST_NOW, views, ...(trustProxy === undefined ? {} : { trustProxy }) });
     closers.push(async () => {
       await app.close();

@@ -45,7 +45,8 @@ export async function loadChrome(db: Kysely<Database>, assets: Assets, publicUrl
     weather: {
       plate: defaultProvince.plate,
       slug: defaultProvince.slug,
-      text: weather?.text ?? defaultProvince.name,
+      province: defaultProvince.name,
+      reading: weather?.reading ?? null,
       updated: weather?.updatedAt ? `Son güncelleme ${formatIstanbulClock(weather.updatedAt)}` : null,
     },
     provinces: PICKER,

@@ -27,7 +27,8 @@ export interface Chrome {
   scriptUrl: string;
   styleUrl: string;
   categories: Array<{ slug: string; name: string }>;
-  weather: { plate: string; slug: string; text: string; updated: string | null };
+  /** The header's weather: `reading` is e.g. "Çok Bulutlu 11.3ºC" (null before any data), shown before the picker's province. */
+  weather: { plate: string; slug: string; province: string; reading: string | null; updated: string | null };
   provinces: Array<{ plate: string; name: string }>;
 }
 
@@ -145,16 +146,14 @@ export function Layout(props: LayoutProps) {
                 <span aria-hidden="true">{chrome.siteName}</span>
               )}
             </a>
-            <form class="header-search" action="/arama" method="get" role="search">
-              <label for="arama" class="visually-hidden">
-                Haberlerde ara
-              </label>
-              <input id="arama" type="search" name="q" placeholder="Haberlerde ara" maxLength={200} value={props.searchQuery ?? ""} />
-              <button type="submit">Ara</button>
-            </form>
             <div class="weather-widget" data-weather>
+              {/* The reading, then the province once: the picker shows it; the link says it to screen readers. */}
               <a class="weather-line" href={`/hava-durumu/${chrome.weather.slug}/`} title={chrome.weather.updated ?? undefined} data-weather-line aria-live="polite">
-                {chrome.weather.text}
+                <span data-weather-reading>{chrome.weather.reading ?? "Hava durumu"}</span>
+                <span class="visually-hidden" data-weather-province>
+                  {" "}
+                  {chrome.weather.province}
+                </span>
               </a>
               <form class="weather-picker" action="/hava-durumu/" method="get" data-weather-picker>
                 <label for="il-secimi" class="visually-hidden">
@@ -167,9 +166,27 @@ export function Layout(props: LayoutProps) {
                     </option>
                   ))}
                 </select>
-                <button type="submit">Göster</button>
+                {/* With JavaScript a choice applies at once; the button is never drawn, so nothing moves. */}
+                <noscript>
+                  <button type="submit">Göster</button>
+                </noscript>
               </form>
             </div>
+            <details class="header-search" data-header-search>
+              <summary>
+                <svg viewBox="0 0 24 24" width="18" height="18" aria-hidden="true" focusable="false">
+                  <path d="M10.5 4a6.5 6.5 0 1 0 0 13a6.5 6.5 0 1 0 0-13ZM15.5 15.5 21 21" fill="none" stroke="currentColor" stroke-width="2.5" stroke-linecap="round" />
+                </svg>
+                <span>Ara</span>
+              </summary>
+              <form action="/arama" method="get" role="search">
+                <label for="arama" class="visually-hidden">
+                  Haberlerde ara
+                </label>
+                <input id="arama" type="search" name="q" placeholder="Haberlerde ara" maxLength={200} value={props.searchQuery ?? ""} />
+                <button type="submit">Ara</button>
+              </form>
+            </details>
           </div>
           <nav class="wrap nav" aria-label="Kategoriler">
             <ul>

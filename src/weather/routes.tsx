@@ -5,7 +5,7 @@ import { NotFoundError } from "../errors.ts";
 import { ErrorJson } from "../http/schemas.ts";
 import { keepQuery } from "../lib/redirect.ts";
 import type { Chrome } from "../ui/Layout.tsx";
-import { PROVINCES, provinceByName, provinceByPlate, provinceBySlug } from "./provinces.ts";
+import { provinceByName, provinceByPlate, provinceBySlug } from "./provinces.ts";
 import { getAllWeather, getWeather, sortWeather, type WeatherSort, type WeatherView } from "./view.ts";
 import { WeatherIndexPage, WeatherProvincePage } from "./views.tsx";
 
@@ -19,8 +19,6 @@ export interface WeatherRoutesOptions {
 
 /** Reader pages: /hava-durumu/ and /hava-durumu/{province}/. */
 export const weatherPagesPlugin: FastifyPluginAsyncTypebox<WeatherRoutesOptions> = async (app, { db, chrome: loadChrome, cacheKeys }) => {
-  const provincesByPlate = new Map(PROVINCES.map((p) => [p.plate, p]));
-
   app.get(
     "/hava-durumu/",
     {
@@ -41,7 +39,7 @@ export const weatherPagesPlugin: FastifyPluginAsyncTypebox<WeatherRoutesOptions>
       }
       const sort: WeatherSort = request.query.sirala ?? "ad";
       const [rows, chrome] = await Promise.all([getAllWeather(db), loadChrome()]);
-      return reply.cacheWith(cacheKeys).render(WeatherIndexPage, { chrome, rows: sortWeather(rows, sort), sort, provinces: provincesByPlate });
+      return reply.cacheWith(cacheKeys).render(WeatherIndexPage, { chrome, rows: sortWeather(rows, sort), sort });
     },
   );
 
@@ -78,6 +76,7 @@ export const WeatherJson = Type.Object({
   slug: Type.String(),
   url: Type.String(),
   text: Type.String({ description: "The header line, e.g. Çok Bulutlu 11.3ºC Ankara" }),
+  reading: Type.Union([Type.String(), Type.Null()], { description: "The line without the province, e.g. Çok Bulutlu 11.3ºC; null before any data" }),
   condition: Type.Union([Type.String(), Type.Null()]),
   conditionText: Type.Union([Type.String(), Type.Null()]),
   temperature: Type.Union([Type.Number(), Type.Null()]),
@@ -94,6 +93,7 @@ function toJson(v: WeatherView, updatedText: string | null): Static<typeof Weath
     slug: v.slug,
     url: `/hava-durumu/${v.slug}/`,
     text: v.text,
+    reading: v.reading,
     condition: v.condition,
     conditionText: v.conditionText,
     temperature: v.temperature,

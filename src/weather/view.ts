@@ -12,6 +12,8 @@ export interface WeatherView {
   slug: string;
   /** The header line, e.g. "Çok Bulutlu 11.3ºC Ankara"; just the province before any data arrived. */
   text: string;
+  /** The line without the province, e.g. "Çok Bulutlu 11.3ºC"; null before any data arrived. */
+  reading: string | null;
   condition: ConditionKey | null;
   conditionText: string | null;
   temperature: number | null;
@@ -30,9 +32,18 @@ export function formatTemperature(value: number): string {
   return `${(Object.is(rounded, -0) ? 0 : rounded).toFixed(1)}ºC`;
 }
 
-export function weatherLine(province: string, report: { condition: ConditionKey; temperature: number | null } | null): string {
-  if (!report || report.temperature === null) return province;
-  return `${CONDITION_TEXT[report.condition]} ${formatTemperature(report.temperature)} ${province}`;
+type Report = { condition: ConditionKey; temperature: number | null } | null;
+
+/** Condition and temperature, e.g. "Çok Bulutlu 11.3ºC"; null without a temperature. */
+export function weatherReading(report: Report): string | null {
+  if (!report || report.temperature === null) return null;
+  return `${CONDITION_TEXT[report.condition]} ${formatTemperature(report.temperature)}`;
+}
+
+/** The header line, e.g. "Çok Bulutlu 11.3ºC Ankara"; the province alone without a temperature. */
+export function weatherLine(province: string, report: Report): string {
+  const reading = weatherReading(report);
+  return reading ? `${reading} ${province}` : province;
 }
 
 function isCondition(value: string): value is ConditionKey {
@@ -56,6 +67,7 @@ export function toView(province: Province, row: WeatherReportRow | undefined): W
     province: province.name,
     slug: province.slug,
     text: weatherLine(province.name, report),
+    reading: weatherReading(report),
     condition,
     conditionText: condition ? CONDITION_TEXT[condition] : null,
     temperature: row?.temperature ?? null,

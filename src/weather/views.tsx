@@ -3,7 +3,8 @@ import { Layout } from "../ui/Layout.tsx";
 import { formatIstanbulClock, formatIstanbulTime } from "../lib/time.ts";
 import { CONDITION_TEXT } from "./conditions.ts";
 import { WeatherIcon } from "./icons.tsx";
-import { GEONAMES_CREDIT, type Province } from "./provinces.ts";
+import { WeatherMap } from "./map/WeatherMap.tsx";
+import { GEONAMES_CREDIT } from "./provinces.ts";
 import { formatTemperature, type WeatherSort, type WeatherView } from "./view.ts";
 
 const DAY_NAMES = ["Pazar", "Pazartesi", "Salı", "Çarşamba", "Perşembe", "Cuma", "Cumartesi"];
@@ -60,30 +61,36 @@ export function WeatherProvincePage({ chrome, weather }: { chrome: Chrome; weath
             <h2 id="tahmin" class="section-title">
               {weather.forecast.length} günlük tahmin
             </h2>
-            <table class="forecast">
-              <thead>
-                <tr>
-                  <th scope="col">Gün</th>
-                  <th scope="col">Durum</th>
-                  <th scope="col">En düşük</th>
-                  <th scope="col">En yüksek</th>
-                  <th scope="col">Yağış olasılığı</th>
-                </tr>
-              </thead>
-              <tbody>
-                {weather.forecast.map((d) => (
-                  <tr key={d.date}>
-                    <th scope="row">{dayName(d.date)}</th>
-                    <td class="forecast-cond">
-                      <WeatherIcon condition={d.condition} size={36} /> <span>{CONDITION_TEXT[d.condition]}</span>
-                    </td>
-                    <td>{d.min === null ? "—" : formatTemperature(d.min)}</td>
-                    <td>{d.max === null ? "—" : formatTemperature(d.max)}</td>
-                    <td>{d.precipitationChance === null ? "—" : `%${Math.round(d.precipitationChance)}`}</td>
+            <div class="table-fit">
+              <table class="forecast">
+                <thead>
+                  <tr>
+                    <th scope="col">Gün</th>
+                    <th scope="col">Durum</th>
+                    <th scope="col">En düşük</th>
+                    <th scope="col">En yüksek</th>
+                    <th scope="col">
+                      Yağış<span class="forecast-long"> olasılığı</span>
+                    </th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {weather.forecast.map((d) => (
+                    <tr key={d.date}>
+                      <th scope="row">{dayName(d.date)}</th>
+                      <td>
+                        <span class="forecast-cond">
+                          <WeatherIcon condition={d.condition} size={36} /> <span>{CONDITION_TEXT[d.condition]}</span>
+                        </span>
+                      </td>
+                      <td>{d.min === null ? "—" : formatTemperature(d.min)}</td>
+                      <td>{d.max === null ? "—" : formatTemperature(d.max)}</td>
+                      <td>{d.precipitationChance === null ? "—" : `%${Math.round(d.precipitationChance)}`}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
           </section>
         )}
         <Credit provider={weather.provider} />
@@ -92,58 +99,13 @@ export function WeatherProvincePage({ chrome, weather }: { chrome: Chrome; weath
   );
 }
 
-/** Temperature to colour: blue at -10 ºC through green to red at 35 ºC. */
-export function temperatureColour(t: number): string {
-  const x = Math.max(0, Math.min(1, (t + 10) / 45));
-  const hue = Math.round(240 - x * 240);
-  // Dark enough for white text on every hue (WCAG AA).
-  return `hsl(${hue}, 75%, 28%)`;
-}
-
-function TurkeyMap({ rows, provinces }: { rows: WeatherView[]; provinces: ReadonlyMap<string, Province> }) {
-  // Equirectangular projection of the province seats, scaled for latitude ~39º.
-  const W = 900;
-  const H = 400;
-  const x = (lon: number) => ((lon - 25.6) / (44.9 - 25.6)) * (W - 40) + 20;
-  const y = (lat: number) => ((42.2 - lat) / (42.2 - 35.8)) * (H - 40) + 20;
-  return (
-    <svg class="weather-map" viewBox={`0 0 ${W} ${H}`} role="group" aria-labelledby="harita-baslik">
-      <title id="harita-baslik">Türkiye genelinde il merkezlerinin anlık sıcaklıkları</title>
-      {rows.map((r) => {
-        const p = provinces.get(r.plate);
-        if (!p) return null;
-        const fill = r.temperature === null ? "#b8b8b8" : temperatureColour(r.temperature);
-        return (
-          <a key={r.plate} href={`/hava-durumu/${r.slug}/`} aria-label={r.text}>
-            <circle cx={x(p.lon)} cy={y(p.lat)} r={15} fill={fill}>
-              <title>{r.text}</title>
-            </circle>
-            <text x={x(p.lon)} y={y(p.lat) + 4} text-anchor="middle" font-size="11" fill="#fff" font-weight="700">
-              {r.temperature === null ? "–" : Math.round(r.temperature)}
-            </text>
-          </a>
-        );
-      })}
-    </svg>
-  );
-}
-
-export function WeatherIndexPage({
-  chrome,
-  rows,
-  sort,
-  provinces,
-}: {
-  chrome: Chrome;
-  rows: WeatherView[];
-  sort: WeatherSort;
-  provinces: ReadonlyMap<string, Province>;
-}) {
+export function WeatherIndexPage({ chrome, rows, sort }: { chrome: Chrome; rows: WeatherView[]; sort: WeatherSort }) {
   const updated = rows
     .map((r) => r.updatedAt)
     .filter((u): u is string => u !== null)
     .sort()
     .at(-1);
+  const hasData = rows.some((r) => r.temperature !== null);
   const sortLink = (key: WeatherSort, label: string) =>
     sort === key ? <strong aria-current="true">{label}</strong> : <a href={key === "ad" ? "/hava-durumu/" : `/hava-durumu/?sirala=${key}`}>{label}</a>;
   return (
@@ -154,19 +116,22 @@ export function WeatherIndexPage({
       canonicalPath="/hava-durumu/"
     >
       <h1 class="page-title">81 ilde hava durumu</h1>
-      {updated ? <p class="weather-updated">Son güncelleme {formatIstanbulClock(updated)}</p> : <p class="empty">Henüz hava durumu verisi yok.</p>}
-      <TurkeyMap rows={rows} provinces={provinces} />
-      <p class="weather-legend">
-        {[-10, 5, 20, 35].map((t) => (
-          <span key={t}>
-            <i style={`background:${temperatureColour(t)}`} aria-hidden="true" /> {t}ºC
-          </span>
-        ))}
-      </p>
-      <p class="weather-sort">
-        Sırala: {sortLink("ad", "İl adı")} · {sortLink("sicaklik-azalan", "En sıcak")} · {sortLink("sicaklik", "En soğuk")}
-      </p>
+      {hasData && updated ? (
+        <p class="weather-updated">Son güncelleme {formatIstanbulClock(updated)}</p>
+      ) : (
+        <p class="weather-empty" role="status">
+          Şu an hava durumu verisi yok: hava durumu servisinden henüz veri alınamadı. Veriler geldiğinde harita illerin sıcaklığına göre renklenecek; il sayfaları
+          aşağıda.
+        </p>
+      )}
+      <WeatherMap rows={rows} />
+      {hasData && (
+        <p class="weather-sort">
+          Sırala: {sortLink("ad", "İl adı")} · {sortLink("sicaklik-azalan", "En sıcak")} · {sortLink("sicaklik", "En soğuk")}
+        </p>
+      )}
       <table class="weather-table">
+        <caption class="visually-hidden">İllerin anlık hava durumu ve sıcaklığı</caption>
         <thead>
           <tr>
             <th scope="col">İl</th>

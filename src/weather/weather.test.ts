@@ -2,6 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { buildTestApp, type TestApp } from "../../test/app.ts";
 import { describeEachDatabase } from "../../test/databases.ts";
 import { type FakeServer, fakeMgm, fakeOpenMeteo } from "../../test/fakeWeather.ts";
+import { MAP_SHAPES } from "./map/shapes.ts";
 import { createMgmProvider } from "./mgm.ts";
 import { createOpenMeteoProvider } from "./openMeteo.ts";
 import { PROVINCES_SORTED } from "./provinces.ts";
@@ -123,11 +124,21 @@ describeEachDatabase("weather with a fake Open-Meteo", (get) => {
     await server.close();
   });
   const provider = (timeoutMs = 2000) => createOpenMeteoProvider({ baseUrl: server.url, timeoutMs });
-  const headerLine = async (url = "/") => /data-weather-line[^>]*>([^<]*)</.exec((await t.app.inject(url)).body)?.[1];
+  // The line as read aloud: the reading, then the province the picker shows (visually hidden in the link).
+  const headerLine = async (url = "/") => /data-weather-line[^>]*>([\s\S]*?)<\/a>/.exec((await t.app.inject(url)).body)?.[1]?.replace(/<[^>]+>/g, "");
 
   it("shows only the province before any data arrived", async () => {
-    expect(await headerLine()).toBe("Ankara");
-    expect((await t.app.inject("/api/v1/weather/06")).json()).toMatchObject({ text: "Ankara", temperature: null, updatedText: null });
+    expect(await headerLine()).toBe("Hava durumu Ankara");
+    expect((await t.app.inject("/api/v1/weather/06")).json()).toMatchObject({ text: "Ankara", reading: null, temperature: null, updatedText: null });
+    // The overview says plainly that there is no data: grey provinces, no numbers, no legend.
+    const overview = (await t.app.inject("/hava-durumu/")).body;
+    expect(overview).toContain("Şu an hava durumu verisi yok");
+    const map = /<svg class="weather-map"[\s\S]*?<\/svg>/.exec(overview)?.[0] ?? "";
+    expect((map.match(/<path /g) ?? []).length).toBe(81);
+    expect(map).not.toMatch(/ºC|<text/);
+    expect(overview).not.toContain("weather-legend");
+    expect(overview).toContain("<title>Konya: veri yok</title>");
+    expect(overview).toContain("Harita verisi: turkey-map-react");
   });
 
   it("fetches all 81 provinces in one batched request and fills the header", async () => {
@@ -140,6 +151,7 @@ describeEachDatabase("weather with a fake Open-Meteo", (get) => {
     expect(await headerLine()).toBe("Çok Bulutlu 11.3ºC Ankara");
     const izmir = (await t.app.inject("/api/v1/weather/35")).json();
     expect(izmir).toMatchObject({ province: "İzmir", slug: "izmir", conditionText: "Hafif Yağmurlu", updatedText: "Son güncelleme 14:15" });
+    expect(izmir.reading).toMatch(/^Hafif Yağmurlu \d+\.\dºC$/);
     expect(izmir.text).toMatch(/^Hafif Yağmurlu \d+\.\dºC İzmir$/);
     const all = (await t.app.inject("/api/v1/weather")).json();
     expect(all.items).toHaveLength(81);
@@ -178,8 +190,24 @@ describeEachDatabase("weather with a fake Open-Meteo", (get) => {
 
   it("lists all provinces, sortable by temperature, with a map, and takes the no-JavaScript picker to a province", async () => {
     const byName = await t.app.inject("/hava-durumu/");
-    expect(byName.body).toContain('<svg class="weather-map"');
-    expect((byName.body.match(/<circle /g) ?? []).length).toBe(81);
+    const map = /<svg class="weather-map"[\s\S]*?<\/svg>/.exec(byName.body)?.[0] ?? "";
+    // 81 province outlines, each a link to its page, named with its weather, coloured by its band.
+    expect((map.match(/<path d="M/g) ?? []).length).toBe(81);
+    expect(map).toContain('<a href="/hava-durumu/ankara/" tabindex="-1"><title>Ankara: Çok Bulutlu 11.3ºC</title><path d="M');
+    expect(map).toMatch(/<title>Ankara: [^<]*<\/title><path d="[^"]+" fill="#eef1c8">/); // 11.3 ºC: the 10 ile 14ºC band
+    expect(map).not.toContain("veri yok");
+    // Labels only where they fit: Konya (the largest province) is labelled at every size, Yalova (the smallest) at none.
+    const labels = [...map.matchAll(/<text class="map-label fit-(large|medium|small)"[^>]*>(-?\d+)º<\/text>/g)];
+    expect(labels.length).toBeGreaterThan(60);
+    expect(labels.length).toBeLessThan(81);
+    const spot = (plate: string) => MAP_SHAPES.provinces.get(plate)?.label;
+    expect(map).toContain(`<text class="map-label fit-large" x="${spot("42")?.x}" y="${spot("42")?.y}">`);
+    expect(map).not.toContain(`x="${spot("77")?.x}" y="${spot("77")?.y}"`);
+    expect(byName.body).toMatch(
+      /<ul class="weather-legend" aria-label="Renklerin anlamı">(<li><i style="background:#[0-9a-f]{6}" aria-hidden="true"><\/i>-?\d+ ile -?\d+ºC<\/li>)+<\/ul>/,
+    );
+    expect(byName.body).toContain("10 ile 14ºC");
+    expect(byName.body).not.toContain("Şu an hava durumu verisi yok");
     const coldest = await t.app.inject("/hava-durumu/?sirala=sicaklik");
     const firstRow = /<tbody><tr><th scope="row"><a href="\/hava-durumu\/([a-z-]+)\/">/.exec(coldest.body)?.[1];
     expect(firstRow).not.toBe("ankara");

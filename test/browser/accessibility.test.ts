@@ -154,5 +154,17 @@ describe.skipIf(!browserTestsEnabled)("accessibility (axe-core)", { timeout: 120
       expect(await violations(page)).toEqual([]);
       await page.close();
     });
+
+    it("media picker, as a dialog in the editor and as a page of its own (with a field error)", async () => {
+      const page = await context.newPage();
+      await page.goto(`${base}/yonetim/haber/yeni`);
+      await editorReady(page);
+      await page.getByRole("link", { name: "Kütüphaneden seç ya da yeni görsel yükle" }).click();
+      await page.getByRole("dialog", { name: "Ana görseli seçin" }).getByRole("button", { name: "Seç", exact: true }).first().waitFor();
+      expect(await violations(page)).toEqual([]);
+      await page.goto(`${base}/yonetim/medya/sec?bas=2026-02-30`);
+      expect(await violations(page)).toEqual([]);
+      await page.close();
+    });
   });
 });

@@ -59,10 +59,12 @@ describe.skipIf(!browserTestsEnabled)("newsroom in Chromium", { timeout: 90_000 
     await reporter.keyboard.type("Yenilenen yol yayalara daha geniş bir alan sunuyor.");
     await reporter.getByLabel("Kategori", { exact: true }).selectOption("turkiye");
     await reporter.getByLabel("Etiketler (virgülle ayırın)").fill("İzmir, Ulaşım");
-    await reporter.getByRole("combobox", { name: "Görsel", exact: true }).selectOption({ index: 1 });
-    await reporter.getByLabel("Altyazı", { exact: true }).fill("İzmir sahilinde gün batımı");
-    await reporter.getByLabel("Fotoğraf kaynağı", { exact: true }).fill("AA");
-    await reporter.getByLabel("Alternatif metin", { exact: true }).fill("Denize batan güneş ve sahilde yürüyen insanlar");
+    // The picture comes from the media picker, with the caption, credit and alt text typed at upload.
+    await reporter.getByRole("link", { name: "Kütüphaneden seç ya da yeni görsel yükle" }).click();
+    await reporter.getByRole("dialog", { name: "Ana görseli seçin" }).getByRole("button", { name: "Seç", exact: true }).first().click();
+    expect(await reporter.getByLabel("Altyazı", { exact: true }).inputValue()).toBe("İzmir sahilinde gün batımı");
+    expect(await reporter.getByLabel("Fotoğraf kaynağı", { exact: true }).inputValue()).toBe("AA");
+    expect(await reporter.getByLabel("Alternatif metin", { exact: true }).inputValue()).toBe("Denize batan güneş ve sahilde yürüyen insanlar");
     await expect.poll(() => reporter.locator("[data-slug-preview]").textContent()).toContain("izmirde-sahil-yolu-yenilendi");
     await reporter.getByRole("button", { name: "Kaydet ve onaya gönder" }).click();
     await reporter.getByText("Haber onaya gönderildi.").waitFor();

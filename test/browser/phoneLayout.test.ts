@@ -79,4 +79,35 @@ describe.skipIf(!browserTestsEnabled)("reader layout in Chromium at 390 px", () 
     expect(label!.y - (header!.y + header!.height)).toBeGreaterThanOrEqual(12);
     await page.close();
   });
+
+  it("keeps the header's search behind a button that opens over the page, without JavaScript too", async () => {
+    for (const javaScriptEnabled of [true, false]) {
+      const context = await fixture().browser.newContext({ viewport: { width: 390, height: 844 }, javaScriptEnabled });
+      const page = await context.newPage();
+      await page.goto(`${fixture().base}/`);
+      const box = page.getByRole("searchbox", { name: "Haberlerde ara" });
+      expect(await box.isVisible()).toBe(false);
+      const mainTop = () => page.locator("main").evaluate((el) => el.getBoundingClientRect().top);
+      const before = await mainTop();
+      await page.locator("header summary", { hasText: "Ara" }).click();
+      expect(await box.isVisible()).toBe(true);
+      // It lies over the page: nothing under the header moved down.
+      expect(await mainTop()).toBe(before);
+      await box.fill("fırtına");
+      await box.press("Enter");
+      await page.waitForURL(/\/arama\?q=f%C4%B1rt%C4%B1na$/);
+      await context.close();
+    }
+  });
+
+  it("scrolls the menu sideways on one line instead of wrapping it", async () => {
+    const page = await fixture().browser.newPage({ viewport: { width: 390, height: 844 } });
+    await page.goto(`${fixture().base}/`);
+    const menu = await page.locator("nav.nav ul").evaluate((ul) => {
+      const tops = new Set([...ul.querySelectorAll("li")].map((li) => Math.round(li.getBoundingClientRect().top)));
+      return { lines: tops.size, scrolls: ul.scrollWidth > ul.clientWidth, page: document.scrollingElement!.scrollWidth };
+    });
+    expect(menu).toEqual({ lines: 1, scrolls: true, page: 390 });
+    await page.close();
+  });
 });

@@ -3,6 +3,7 @@
 // be. Generic spoilers (GENERIC) are applied to every route's sample request on top; fast-check adds
 // generated strings and numbers with a fixed seed (generatedCases).
 import fc from "fast-check";
+import { readHeadlineOrder } from "../../src/news/homeControl.ts";
 import { brandAssets } from "../../src/settings/brand.ts";
 import {
   type Ctx,
@@ -106,6 +107,11 @@ const c = (label: string, build: FuzzCase["build"], expect?: Expectation, who?: 
 /** One case per bad id; out-of-range ids must be answered 404 (a page) or 400. */
 function idCases(route: (id: string, ctx: Ctx) => FuzzRequest | Promise<FuzzRequest>, ids = BAD_IDS, who?: Who[]): FuzzCase[] {
   return ids.map((b) => c(`id ${b.v.length > 20 ? `${b.v.slice(0, 12)}…(${b.v.length})` : b.v}`, (ctx) => route(b.v, ctx), b.range ? [400, 404] : undefined, who));
+}
+
+/** The stamp of the manşet as stored now: what the manşet page would carry. */
+async function headlinesStamp(ctx: Ctx): Promise<string> {
+  return (await readHeadlineOrder(ctx.w.db)).stamp;
 }
 
 let ipCounter = 0;
@@ -754,6 +760,18 @@ export const ROUTES: Record<string, RouteSpec> = {
     cases: [
       ...idCases((id) => req("POST", `/api/v1/articles/${id}/views`)),
       c("views of a draft", (ctx) => req("POST", `/api/v1/articles/${ctx.w.ids.draftR}/views`), [404]),
+      // The reader's headers only feed the view's key (news/viewRules.ts): odd ones are counted or skipped, never an error.
+      c(
+        "a 10,000-character user agent",
+        (ctx) => req("POST", `/api/v1/articles/${ctx.w.ids.published}/views`, {}, { headers: { "user-agent": `Mozilla/5.0 ${"x".repeat(10_000)}` } }),
+        [204],
+      ),
+      c(
+        "a crawler's view",
+        (ctx) => req("POST", `/api/v1/articles/${ctx.w.ids.published}/views`, {}, { headers: { "user-agent": "Googlebot/2.1 (+http://www.google.com/bot.html)" } }),
+        [204],
+      ),
+      c("a prefetch", (ctx) => req("POST", `/api/v1/articles/${ctx.w.ids.published}/views`, {}, { headers: { "sec-purpose": "prefetch;prerender" } }), [204]),
       // The route takes no body: ignoring one is fine, as long as it is no 5xx.
       ...malformedJsonCases("POST", (ctx) => `/api/v1/articles/${ctx.w.ids.published}/views`).map((m) => ({ ...m, expect: undefined })),
     ],
@@ -993,7 +1011,14 @@ export const ROUTES: Record<string, RouteSpec> = {
     need: "signedIn",
     who: ["anon", "reporter"],
     sample: () => get("/yonetim/haber/yeni"),
-    cases: [c("mesaj=__proto__", () => get("/yonetim/haber/yeni?mesaj=__proto__")), c("?kategori=%00", () => get("/yonetim/haber/yeni?kategori=%00"))],
+    cases: [
+      c("mesaj=__proto__", () => get("/yonetim/haber/yeni?mesaj=__proto__")),
+      c("?kategori=%00", () => get("/yonetim/haber/yeni?kategori=%00")),
+      // A picture chosen in the media picker: a bad id is a 400, an id with no picture leaves the form as it was.
+      ...SOME_BAD_IDS.map((b) => c(`gorsel=${b.v}`, () => get(`/yonetim/haber/yeni?gorsel=${b.v}`), [400])),
+      c("gorsel of no picture", () => get("/yonetim/haber/yeni?gorsel=2147483000"), [200], ["reporter"]),
+      c("gorsel twice", () => get("/yonetim/haber/yeni?gorsel=1&gorsel=2"), [400], ["reporter"]),
+    ],
   },
   "GET /yonetim/haber/:id": {
     need: "signedIn",
@@ -1004,6 +1029,8 @@ export const ROUTES: Record<string, RouteSpec> = {
       c("a reporter opens another reporter's draft", (ctx) => get(`/yonetim/haber/${ctx.w.ids.draftR2}`), [403], ["reporter"]),
       c("mesaj=__proto__", (ctx) => get(`/yonetim/haber/${ctx.w.ids.draftR}?mesaj=__proto__`)),
       c("mesaj=constructor", (ctx) => get(`/yonetim/haber/${ctx.w.ids.draftR}?mesaj=constructor`)),
+      c("gorsel=abc", (ctx) => get(`/yonetim/haber/${ctx.w.ids.draftR}?gorsel=abc`), [400]),
+      c("gorsel of no picture", (ctx) => get(`/yonetim/haber/${ctx.w.ids.draftR}?gorsel=2147483000`), [200], ["reporter"]),
     ],
   },
   "POST /yonetim/haber/yeni": {
@@ -1162,6 +1189,61 @@ export const ROUTES: Record<string, RouteSpec> = {
         [403],
       ),
       ...idCases((id, ctx) => req("POST", `/yonetim/haber/${id}`, form(ctx, articleForm({ version: "1" }))), SOME_BAD_IDS),
+      // Sending back needs a reason (trimmed, at most 1,000 characters); the draft is not in review either.
+      ...["", "   ", long(1001, "ş"), long(5000)].map((reason) =>
+        c(
+          `return with reason of ${[...reason].length} characters`,
+          async (ctx) =>
+            req(
+              "POST",
+              `/yonetim/haber/${ctx.w.ids.draftR}`,
+              form(ctx, articleForm({ version: String(await ctx.w.version(ctx.w.ids.draftR)), action: "return", returnReason: reason })),
+            ),
+          [400],
+          ["editor"],
+        ),
+      ),
+    ],
+  },
+  "POST /yonetim/haber/yeni/otomatik-kayit": {
+    need: "signedIn",
+    who: writers,
+    sample: (ctx) =>
+      req("POST", "/yonetim/haber/yeni/otomatik-kayit", form(ctx, articleForm({ title: "", draftKey: "00000000-0000-4000-8000-000000000001" })), {
+        headers: { accept: "application/json" },
+      }),
+    cases: [
+      ...["", "bozuk", "00000000-0000-4000-8000-00000000000G", "00000000-0000-4000-8000-0000000000011", `${NUL}0000000-0000-4000-8000-000000000001`].map((key) =>
+        c(
+          `draft key ${JSON.stringify(key)}`,
+          (ctx) =>
+            req("POST", "/yonetim/haber/yeni/otomatik-kayit", form(ctx, articleForm({ title: "Anahtar denemesi", draftKey: key })), {
+              headers: { accept: "application/json" },
+            }),
+          [400],
+        ),
+      ),
+      c(
+        "no draft key",
+        (ctx) => req("POST", "/yonetim/haber/yeni/otomatik-kayit", form(ctx, articleForm({ title: "Anahtarsız" })), { headers: { accept: "application/json" } }),
+        [400],
+      ),
+      c(
+        "title 201 characters",
+        (ctx) =>
+          req("POST", "/yonetim/haber/yeni/otomatik-kayit", form(ctx, articleForm({ title: long(201), draftKey: "00000000-0000-4000-8000-000000000002" })), {
+            headers: { accept: "application/json" },
+          }),
+        [400],
+      ),
+      c(
+        "no CSRF token",
+        (ctx) =>
+          req("POST", "/yonetim/haber/yeni/otomatik-kayit", form(ctx, articleForm({ draftKey: "00000000-0000-4000-8000-000000000003" }), { csrf: false }), {
+            headers: { accept: "application/json" },
+          }),
+        [403],
+      ),
     ],
   },
   "POST /yonetim/haber/:id/otomatik-kayit": {
@@ -1362,30 +1444,127 @@ export const ROUTES: Record<string, RouteSpec> = {
       ),
     cases: uploadCases("/yonetim/medya", true),
   },
+  "GET /yonetim/medya/sec": {
+    need: "signedIn",
+    who: ["anon", "reporter"],
+    sample: () => get("/yonetim/medya/sec?q=kar"),
+    cases: [
+      // Days are checked by the picker's search: a bad one is the form again with a field error (400), never a 500.
+      ...BAD_DAYS.map((d) => c(`bas=${d}`, () => get(`/yonetim/medya/sec?bas=${d}`), d === "9999-12-31" ? undefined : [400])),
+      ...BAD_DAYS.map((d) => c(`bit=${d}`, () => get(`/yonetim/medya/sec?bit=${d}`), d === "9999-12-31" ? undefined : [400])),
+      c("bas after bit", () => get("/yonetim/medya/sec?bas=2026-12-01&bit=2026-11-01"), [200], ["reporter"]),
+      c("bas=%00 (read as blank once control characters are removed)", () => get("/yonetim/medya/sec?bas=%00")),
+      c("bas of 21 characters", () => get(`/yonetim/medya/sec?bas=${long(21, "1")}`), [400]),
+      c("q of 201 characters", () => get(`/yonetim/medya/sec?q=${long(201)}`), [400]),
+      c("q of LIKE wildcards", () => get("/yonetim/medya/sec?q=%25%5F%5C"), [200], ["reporter"]),
+      c("q NUL", () => get("/yonetim/medya/sec?q=%00"), [200], ["reporter"]),
+      c("q NFD", () => get(`/yonetim/medya/sec?q=${encodeURIComponent(NFD_TITLE)}`), [200], ["reporter"]),
+      ...["0", "-1", "abc", "2147483648", "1.5"].map((v) => c(`yukleyen=${v}`, () => get(`/yonetim/medya/sec?yukleyen=${v}`), [400])),
+      c("yukleyen of nobody", () => get("/yonetim/medya/sec?yukleyen=2147483000"), [200], ["reporter"]),
+      ...["0", "-1", "501", "abc", "1e3"].map((v) => c(`sayfa=${v}`, () => get(`/yonetim/medya/sec?sayfa=${v}`), [400])),
+      c("sayfa=500", () => get("/yonetim/medya/sec?sayfa=500"), [200], ["reporter"]),
+      c("haber=abc", () => get("/yonetim/medya/sec?haber=abc"), [400]),
+      c("an unknown parameter", () => get("/yonetim/medya/sec?utm_source=x"), [400]),
+    ],
+  },
+  "POST /yonetim/medya/sec": {
+    need: "signedIn",
+    who: ["anon", "reporter"],
+    sample: (ctx) =>
+      req(
+        "POST",
+        "/yonetim/medya/sec",
+        multipart([
+          { name: "_csrf", value: ctx.csrf },
+          { name: "alt", value: "x" },
+        ]),
+      ),
+    cases: [
+      ...uploadCases("/yonetim/medya/sec", true),
+      c(
+        "haber=abc",
+        (ctx) =>
+          req(
+            "POST",
+            "/yonetim/medya/sec",
+            multipart([{ name: "_csrf", value: ctx.csrf }, { name: "alt", value: "Bir görsel" }, { name: "haber", value: "abc" }, imagePart()]),
+          ),
+        [400],
+      ),
+    ],
+  },
   "GET /yonetim/manset": {
     need: "editor",
     who: ["anon", "reporter", "editor"],
     sample: () => get("/yonetim/manset"),
-    cases: [c("mesaj=__proto__", () => get("/yonetim/manset?mesaj=__proto__"))],
+    cases: [
+      c("mesaj=__proto__", () => get("/yonetim/manset?mesaj=__proto__")),
+      // The two searches take any words up to the search's limit; past it, 400.
+      ...["ara", "sdara"].flatMap((name) => [
+        c(`${name} too long`, () => get(`/yonetim/manset?${name}=${long(201)}`), [400], ["editor"]),
+        c(`${name} NUL and bidi`, () => get(`/yonetim/manset?${name}=${pct(`a${NUL}${BIDI}`)}`), [200], ["editor"]),
+        c(`${name} FTS syntax`, () => get(`/yonetim/manset?${name}=${pct('"* OR NEAR( ) : -')}`), [200], ["editor"]),
+        c(`${name} twice`, () => get(`/yonetim/manset?${name}=a&${name}=b`), undefined, ["editor"]),
+      ]),
+    ],
   },
   "POST /yonetim/manset": {
     need: "editor",
     who: ["anon", "reporter", "editor"],
-    sample: (ctx) => req("POST", "/yonetim/manset", form(ctx, { slot: "abc" })),
+    sample: async (ctx) => req("POST", "/yonetim/manset", form(ctx, { slot: "abc", stamp: await headlinesStamp(ctx) })),
     cases: [
-      ...["9007199254740992", "2147483648", "-1", "0", "abc", "1e10", "1.5"].map((s) =>
-        c(`slot ${s || "(empty)"}`, (ctx) => req("POST", "/yonetim/manset", form(ctx, { slot: [String(ctx.w.ids.published), s] })), [400]),
+      ...["9007199254740992", "2147483648", "-1", "0", "abc", "1e10", "1.5", ""].map((s) =>
+        c(
+          `slot ${s || "(empty)"}`,
+          async (ctx) => req("POST", "/yonetim/manset", form(ctx, { slot: [String(ctx.w.ids.published), s], stamp: await headlinesStamp(ctx) })),
+          [400],
+        ),
       ),
-      c("slot of a draft", (ctx) => req("POST", "/yonetim/manset", form(ctx, { slot: [String(ctx.w.ids.draftE)] })), "4xx"),
-      c("slot of an article that does not exist", (ctx) => req("POST", "/yonetim/manset", form(ctx, { slot: [String(ctx.w.ids.published), "999999"] })), "4xx"),
-      c("the same article twice", (ctx) => req("POST", "/yonetim/manset", form(ctx, { slot: [String(ctx.w.ids.published), String(ctx.w.ids.published)] }))),
-      c("an empty slot among filled ones", (ctx) => req("POST", "/yonetim/manset", form(ctx, { slot: [String(ctx.w.ids.published), "", "abc"] })), [400]),
+      ...["up", "down", "remove", "add"].flatMap((button) =>
+        ["0", "2147483648", "abc", ""].map((v) =>
+          c(
+            `${button} ${v || "(empty)"}`,
+            async (ctx) => req("POST", "/yonetim/manset", form(ctx, { slot: [String(ctx.w.ids.published)], stamp: await headlinesStamp(ctx), [button]: v })),
+            [400],
+          ),
+        ),
+      ),
+      c("add a draft", async (ctx) => req("POST", "/yonetim/manset", form(ctx, { stamp: await headlinesStamp(ctx), add: String(ctx.w.ids.draftE) })), "4xx"),
+      c("add an article that does not exist", async (ctx) => req("POST", "/yonetim/manset", form(ctx, { stamp: await headlinesStamp(ctx), add: "999999" })), "4xx"),
+      c("move an article not in the manşet", async (ctx) => req("POST", "/yonetim/manset", form(ctx, { stamp: await headlinesStamp(ctx), up: "999999" }))),
+      c("no stamp", (ctx) => req("POST", "/yonetim/manset", form(ctx, { slot: [String(ctx.w.ids.published)] })), [400]),
+      c("stamp too long", (ctx) => req("POST", "/yonetim/manset", form(ctx, { slot: [String(ctx.w.ids.published)], stamp: long(65) })), [400]),
+      c("stale stamp", (ctx) => req("POST", "/yonetim/manset", form(ctx, { slot: [String(ctx.w.ids.published)], stamp: "0000000000000000" })), [409], ["editor"]),
+      c("ara too long", async (ctx) => req("POST", "/yonetim/manset", form(ctx, { stamp: await headlinesStamp(ctx), ara: long(201) })), [400]),
+      c("slot of a draft", async (ctx) => req("POST", "/yonetim/manset", form(ctx, { slot: [String(ctx.w.ids.draftE)], stamp: await headlinesStamp(ctx) })), "4xx"),
       c(
-        "six slots",
-        (ctx) => req("POST", "/yonetim/manset", form(ctx, { slot: [ctx.w.ids.published, ctx.w.ids.published2, 999991, 999992, 999993, 999994].map(String) })),
+        "slot of an article that does not exist",
+        async (ctx) => req("POST", "/yonetim/manset", form(ctx, { slot: [String(ctx.w.ids.published), "999999"], stamp: await headlinesStamp(ctx) })),
+        "4xx",
+      ),
+      c("the same article twice", async (ctx) =>
+        req("POST", "/yonetim/manset", form(ctx, { slot: [String(ctx.w.ids.published), String(ctx.w.ids.published)], stamp: await headlinesStamp(ctx) })),
+      ),
+      c(
+        "an empty slot among filled ones",
+        async (ctx) => req("POST", "/yonetim/manset", form(ctx, { slot: [String(ctx.w.ids.published), "", "abc"], stamp: await headlinesStamp(ctx) })),
         [400],
       ),
-      c("no CSRF token", (ctx) => req("POST", "/yonetim/manset", form(ctx, { slot: [String(ctx.w.ids.published2)] }, { csrf: false })), [403]),
+      c(
+        "six slots",
+        async (ctx) =>
+          req(
+            "POST",
+            "/yonetim/manset",
+            form(ctx, { slot: [ctx.w.ids.published, ctx.w.ids.published2, 999991, 999992, 999993, 999994].map(String), stamp: await headlinesStamp(ctx) }),
+          ),
+        [400],
+      ),
+      c(
+        "no CSRF token",
+        async (ctx) => req("POST", "/yonetim/manset", form(ctx, { slot: [String(ctx.w.ids.published2)], stamp: await headlinesStamp(ctx) }, { csrf: false })),
+        [403],
+      ),
     ],
   },
   "POST /yonetim/haber/:id/son-dakika": {
@@ -1393,12 +1572,17 @@ export const ROUTES: Record<string, RouteSpec> = {
     who: ["anon", "reporter", "editor"],
     sample: (ctx) => req("POST", `/yonetim/haber/${ctx.w.ids.published}/son-dakika`, form(ctx, { breaking: "1", until: "now" })),
     cases: [
-      ...BAD_LOCAL_TIMES.filter((t) => t.v !== "").map((t) =>
-        c(
-          `until ${t.v}`,
-          (ctx) => req("POST", `/yonetim/haber/${ctx.w.ids.published}/son-dakika`, form(ctx, { breaking: "1", until: t.v })),
-          t.v.startsWith("9999") || t.v.startsWith("2020") ? undefined : [400],
-        ),
+      // Every bad end time is refused with the form shown again (400), the past one included.
+      ...BAD_LOCAL_TIMES.filter((t) => t.v !== "" && !t.v.startsWith("9999")).map((t) =>
+        c(`until ${t.v}`, (ctx) => req("POST", `/yonetim/haber/${ctx.w.ids.published}/son-dakika`, form(ctx, { breaking: "1", until: t.v })), [400]),
+      ),
+      c("until 9999-12-31T10:00", (ctx) => req("POST", `/yonetim/haber/${ctx.w.ids.published}/son-dakika`, form(ctx, { breaking: "1", until: "9999-12-31T10:00" }))),
+      c("sdara too long", (ctx) => req("POST", `/yonetim/haber/${ctx.w.ids.published}/son-dakika`, form(ctx, { breaking: "0", sdara: long(201) })), [400]),
+      c(
+        "until refused with a search kept",
+        (ctx) => req("POST", `/yonetim/haber/${ctx.w.ids.published}/son-dakika`, form(ctx, { breaking: "1", until: "yarın", sdara: `"* ${NUL}` })),
+        [400],
+        ["editor"],
       ),
       c("breaking on a draft", (ctx) => req("POST", `/yonetim/haber/${ctx.w.ids.draftE}/son-dakika`, form(ctx, { breaking: "1" })), undefined, ["editor"]),
       c("no CSRF token", (ctx) => req("POST", `/yonetim/haber/${ctx.w.ids.published}/son-dakika`, form(ctx, { breaking: "1" }, { csrf: false })), [403]),
@@ -1910,6 +2094,13 @@ export function generatedCases(): Record<string, FuzzCase[]> {
     ),
     "POST /yonetim/manset": numbers
       .slice(0, 10)
-      .map((n) => c(`fc slot ${n}`, (ctx) => req("POST", "/yonetim/manset", form(ctx, { slot: [String(ctx.w.ids.published), n] })), undefined, ["editor"])),
+      .map((n) =>
+        c(
+          `fc slot ${n}`,
+          async (ctx) => req("POST", "/yonetim/manset", form(ctx, { slot: [String(ctx.w.ids.published), n], stamp: await headlinesStamp(ctx) })),
+          undefined,
+          ["editor"],
+        ),
+      ),
   };
 }

@@ -7,6 +7,8 @@ import Image from "@tiptap/extension-image";
 import Link from "@tiptap/extension-link";
 import StarterKit from "@tiptap/starter-kit";
 import { cleanPastedHtml } from "./cleanPaste.ts";
+import { type BodyPictures, startBodyPictures } from "./bodyPictures.ts";
+import { Figure } from "./figure.ts";
 import { isAllowedHref, isAllowedImageSrc, normalizeHref } from "./links.ts";
 
 const isMac = typeof navigator !== "undefined" && /Mac|iPhone|iPad/.test(navigator.userAgent);
@@ -51,32 +53,22 @@ function editLink(editor: Editor): void {
   editor.chain().focus().extendMarkRange("link").setLink({ href }).run();
 }
 
-function insertImage(editor: Editor): void {
-  const src = window.prompt("Görselin adresi (https:// ya da / ile başlayan):", "")?.trim();
-  if (!src) return;
-  if (!isAllowedImageSrc(src)) {
-    window.alert("Görsel adresi https:// ya da / ile başlamalı.");
-    editor.commands.focus();
-    return;
-  }
-  const alt = window.prompt("Görselin açıklaması (alt metin)", "");
-  if (alt === null) return;
-  editor.chain().focus().setImage({ src, alt: alt.trim() }).run();
+/** The toolbar's buttons; "Görsel" is given the body's picture flow (bodyPictures.ts) when the editor starts. */
+function toolsWith(pictures: { run: () => void }): Tool[] {
+  return [
+    { label: "Ara başlık", keys: "Mod-Alt-2", active: (e) => e.isActive("heading", { level: 2 }), run: (e) => e.chain().focus().toggleHeading({ level: 2 }).run() },
+    { label: "Alt başlık", keys: "Mod-Alt-3", active: (e) => e.isActive("heading", { level: 3 }), run: (e) => e.chain().focus().toggleHeading({ level: 3 }).run() },
+    { label: "Kalın", keys: "Mod-B", group: true, active: (e) => e.isActive("bold"), run: (e) => e.chain().focus().toggleBold().run() },
+    { label: "İtalik", keys: "Mod-I", active: (e) => e.isActive("italic"), run: (e) => e.chain().focus().toggleItalic().run() },
+    { label: "Bağlantı", keys: "Mod-K", active: (e) => e.isActive("link"), run: editLink },
+    { label: "Madde listesi", keys: "Mod-Shift-8", group: true, active: (e) => e.isActive("bulletList"), run: (e) => e.chain().focus().toggleBulletList().run() },
+    { label: "Numaralı liste", keys: "Mod-Shift-7", active: (e) => e.isActive("orderedList"), run: (e) => e.chain().focus().toggleOrderedList().run() },
+    { label: "Alıntı", keys: "Mod-Shift-B", active: (e) => e.isActive("blockquote"), run: (e) => e.chain().focus().toggleBlockquote().run() },
+    { label: "Görsel", group: true, active: (e) => e.isActive("figure"), run: () => pictures.run() },
+    { label: "Geri al", keys: "Mod-Z", group: true, enabled: (e) => e.can().undo(), run: (e) => e.chain().focus().undo().run() },
+    { label: "Yinele", keys: "Mod-Shift-Z", enabled: (e) => e.can().redo(), run: (e) => e.chain().focus().redo().run() },
+  ];
 }
-
-const TOOLS: Tool[] = [
-  { label: "Ara başlık", keys: "Mod-Alt-2", active: (e) => e.isActive("heading", { level: 2 }), run: (e) => e.chain().focus().toggleHeading({ level: 2 }).run() },
-  { label: "Alt başlık", keys: "Mod-Alt-3", active: (e) => e.isActive("heading", { level: 3 }), run: (e) => e.chain().focus().toggleHeading({ level: 3 }).run() },
-  { label: "Kalın", keys: "Mod-B", group: true, active: (e) => e.isActive("bold"), run: (e) => e.chain().focus().toggleBold().run() },
-  { label: "İtalik", keys: "Mod-I", active: (e) => e.isActive("italic"), run: (e) => e.chain().focus().toggleItalic().run() },
-  { label: "Bağlantı", keys: "Mod-K", active: (e) => e.isActive("link"), run: editLink },
-  { label: "Madde listesi", keys: "Mod-Shift-8", group: true, active: (e) => e.isActive("bulletList"), run: (e) => e.chain().focus().toggleBulletList().run() },
-  { label: "Numaralı liste", keys: "Mod-Shift-7", active: (e) => e.isActive("orderedList"), run: (e) => e.chain().focus().toggleOrderedList().run() },
-  { label: "Alıntı", keys: "Mod-Shift-B", active: (e) => e.isActive("blockquote"), run: (e) => e.chain().focus().toggleBlockquote().run() },
-  { label: "Görsel", group: true, run: insertImage },
-  { label: "Geri al", keys: "Mod-Z", group: true, enabled: (e) => e.can().undo(), run: (e) => e.chain().focus().undo().run() },
-  { label: "Yinele", keys: "Mod-Shift-Z", enabled: (e) => e.can().redo(), run: (e) => e.chain().focus().redo().run() },
-];
 
 function shortcutTitle(keys: string): string {
   return keys
@@ -90,7 +82,7 @@ function ariaShortcut(keys: string): string {
 }
 
 /** A WAI-ARIA toolbar: one Tab stop, arrow keys between buttons. */
-function buildToolbar(editor: Editor, controls: string): { element: HTMLElement; refresh: () => void } {
+function buildToolbar(editor: Editor, controls: string, TOOLS: Tool[]): { element: HTMLElement; refresh: () => void } {
   const toolbar = document.createElement("div");
   toolbar.className = "rich-editor-toolbar";
   toolbar.setAttribute("role", "toolbar");
@@ -200,10 +192,17 @@ export function startRichEditor(textarea: HTMLTextAreaElement, onChange: () => v
   };
   const describedBy = textarea.getAttribute("aria-describedby");
   if (describedBy) attributes["aria-describedby"] = describedBy;
+  // Set once the editor exists; a drop or paste before that is left to the browser.
+  let pictures: BodyPictures | null = null;
+
+  // A read-only view (issue 13): the textarea sits in a disabled fieldset, which `disabled` on the
+  // textarea itself does not show; `:disabled` does. Then no toolbar, and no contenteditable.
+  const editable = !textarea.readOnly && !textarea.matches(":disabled");
+  if (!editable) attributes["aria-readonly"] = "true";
 
   const editor = new Editor({
     element: area,
-    editable: !textarea.readOnly && !textarea.disabled,
+    editable,
     content: textarea.value,
     extensions: [
       StarterKit.configure({
@@ -224,16 +223,40 @@ export function startRichEditor(textarea: HTMLTextAreaElement, onChange: () => v
         isAllowedUri: (url) => isAllowedHref(url),
       }),
       SiteImage.configure({ inline: true, allowBase64: false }),
+      Figure,
       LinkShortcut,
     ],
     editorProps: {
       attributes,
       transformPastedHTML: (html) => cleanPastedHtml(html),
+      // A picture file dropped or pasted into the text is uploaded and goes in as a figure (bodyPictures.ts).
+      handleDrop: (view, event, _slice, moved) => {
+        if (moved || !pictures || !(event instanceof DragEvent)) return false;
+        const at = view.posAtCoords({ left: event.clientX, top: event.clientY })?.pos ?? view.state.selection.from;
+        if (!pictures.offerFiles(event.dataTransfer?.files, at)) return false;
+        event.preventDefault();
+        return true;
+      },
+      handlePaste: (view, event) => {
+        if (!pictures || !pictures.offerFiles(event.clipboardData?.files, view.state.selection.from)) return false;
+        event.preventDefault();
+        return true;
+      },
     },
   });
 
-  const toolbar = buildToolbar(editor, editorId);
-  wrapper.append(toolbar.element, area, error);
+  const form = textarea.form;
+  const pickerLink = form?.querySelector<HTMLAnchorElement>("a[data-open-picker]");
+  const csrfToken = () => form?.querySelector<HTMLInputElement>("input[name='_csrf']")?.value ?? "";
+  const bodyPictures = startBodyPictures(editor, pickerLink?.href ?? "/yonetim/medya/sec", csrfToken);
+  pictures = bodyPictures;
+  const toolbar = buildToolbar(editor, editorId, toolsWith(bodyPictures));
+  if (editable) wrapper.append(toolbar.element, area, error, bodyPictures.element);
+  else {
+    // Read-only: no toolbar and no picture form; the text cannot be typed into.
+    wrapper.classList.add("rich-editor-readonly");
+    wrapper.append(area, error);
+  }
   textarea.after(wrapper);
   textarea.hidden = true;
   toolbar.refresh();
@@ -254,7 +277,6 @@ export function startRichEditor(textarea: HTMLTextAreaElement, onChange: () => v
   });
 
   // A hidden required field would block the submit without a word: check it here instead.
-  const form = textarea.form;
   if (textarea.required && form) {
     textarea.required = false;
     form.addEventListener("submit", (event) => {

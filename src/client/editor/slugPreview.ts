@@ -2,6 +2,7 @@
 // `/haber/{category}/{slug}-{id}.html`, with `…` for the id of an article not yet saved.
 
 import { slugify } from "../../lib/slug.ts";
+import { DRAFT_CREATED } from "./autosave.ts";
 
 /** The article id from the form's action (`/yonetim/haber/42`), or `…` for a new article. */
 export function articleIdFromAction(action: string): string {
@@ -27,16 +28,16 @@ export function startSlugPreview(form: HTMLFormElement): void {
   if (!preview || !(title instanceof HTMLInputElement)) return;
   const selector = preview.dataset.categorySelect;
   const category = selector ? form.ownerDocument.querySelector(selector) : null;
-  // form.action would be the <button name="action">, so read the attribute.
-  const id = articleIdFromAction(form.getAttribute("action") ?? "");
   const slugSpan = preview.querySelector("span") ?? document.createElement("span");
 
   const update = () => {
     const categorySlug = category instanceof HTMLSelectElement ? category.value : "";
-    const parts = previewParts(categorySlug, title.value, id);
+    // form.action would be the <button name="action">, so read the attribute (autosave changes it once a new article is created).
+    const parts = previewParts(categorySlug, title.value, articleIdFromAction(form.getAttribute("action") ?? ""));
     slugSpan.textContent = parts.slug;
     preview.replaceChildren(parts.prefix, slugSpan, parts.suffix);
   };
   title.addEventListener("input", update);
+  form.addEventListener(DRAFT_CREATED, update);
   category?.addEventListener("change", update);
 }

@@ -4,6 +4,7 @@ import type { Kysely } from "kysely";
 import { ARTICLE_STATUSES, type ArticleStatus, type Database } from "../../db/schema.ts";
 import { refuseInvalidDays } from "../../errors.ts";
 import { istanbulDayRange } from "../../lib/time.ts";
+import { latestEventsOf } from "../../news/articleEventStore.ts";
 import { type NewsroomListFilter, countForNewsroom, listForNewsroom } from "../../news/articleStore.ts";
 import { authorsOfArticles, findAuthorBySlug, listAuthors } from "../../news/authorStore.ts";
 import { loadTaxonomy } from "../../news/taxonomyCache.ts";
@@ -47,10 +48,11 @@ export interface ArticleListData {
   authors: Array<{ slug: string; name: string }>;
 }
 
-/** A row of `listForNewsroom` as the list shows it: `isBreaking` read as a boolean, the byline added. */
+/** A row of `listForNewsroom` as the list shows it: `isBreaking` read as a boolean, the byline and a send-back's reason added. */
 export function toListRow(
-  row: Omit<ArticleListRow, "isBreaking" | "authors" | "publishedAt"> & { isBreaking: number; publishedAt: string | null },
+  row: Omit<ArticleListRow, "isBreaking" | "authors" | "publishedAt" | "returnReason"> & { isBreaking: number; publishedAt: string | null },
   authors: ArticleListRow["authors"] = [],
+  returnReason: string | null = null,
 ): ArticleListRow {
   return {
     id: row.id,
@@ -64,6 +66,7 @@ export function toListRow(
     headlineSlot: row.headlineSlot,
     isBreaking: row.isBreaking === 1,
     authors,
+    returnReason,
   };
 }
 
@@ -117,9 +120,11 @@ export async function listArticles(db: Kysely<Database>, input: ArticleListInput
   } else {
     rows = await listForNewsroom(db, { ...filter, order: order === "relevance" ? "changed-desc" : order, limit: LIST_PAGE_SIZE, offset });
   }
-  const bylines = await authorsOfArticles(
-    db,
-    rows.map((r) => r.id),
-  );
-  return { rows: rows.map((r) => toListRow(r, bylines.get(r.id) ?? [])), total, page, pageCount, order, ...options };
+  const ids = rows.map((r) => r.id);
+  const [bylines, latest] = await Promise.all([authorsOfArticles(db, ids), latestEventsOf(db, ids)]);
+  const returnReason = (r: { id: number; status: ArticleStatus }) => {
+    const event = latest.get(r.id);
+    return r.status === "draft" && event?.action === "return" ? event.reason : null;
+  };
+  return { rows: rows.map((r) => toListRow(r, bylines.get(r.id) ?? [], returnReason(r))), total, page, pageCount, order, ...options };
 }

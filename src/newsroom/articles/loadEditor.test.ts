@@ -37,8 +37,25 @@ describeEachDatabase("loading the article editor", (get) => {
     expect(forReporter.canSetBreaking).toBe(false);
     expect(forReporter.version).toBe(1);
     const forEditor = await loadEditor(get().db, { articleId: null, actor: editor });
-    expect(forEditor.actions).toEqual(["publish"]);
+    expect(forEditor.actions).toEqual(["publish", "schedule"]); // the schedule field is there from the start
     expect(forEditor.canSetBreaking).toBe(true);
+    // Each new form gets its own key (its saves make one draft); an existing article has none.
+    expect(forReporter.draftKey).toMatch(/^[0-9a-f-]{36}$/);
+    expect(forEditor.draftKey).not.toBe(forReporter.draftKey);
+    expect((await loadEditor(get().db, { articleId: ids.draft, actor: reporter })).draftKey).toBeNull();
+  });
+
+  it("tells the reporter who sent their draft back, when and why, until they send it to review again", async () => {
+    const { db } = get();
+    const id = (await createArticle(db, { input: articleInput({ title: "Geri dönen haber" }), actor: reporter, now: T0 })).id;
+    expect((await loadEditor(db, { articleId: id, actor: reporter })).returned).toBeNull();
+    await changeArticleStatus(db, { articleId: id, action: "submit", actor: reporter, now: T0 });
+    await changeArticleStatus(db, { articleId: id, action: "return", actor: editor, now: T0, reason: "Valiliğin açıklamasını ekleyin." });
+    const back = await loadEditor(db, { articleId: id, actor: reporter });
+    expect(back.returned).toEqual({ by: "Editor Editor", at: T0.toISOString(), reason: "Valiliğin açıklamasını ekleyin." });
+    expect(back.canEdit).toBe(true);
+    await changeArticleStatus(db, { articleId: id, action: "submit", actor: reporter, now: T0 });
+    expect((await loadEditor(db, { articleId: id, actor: editor })).returned).toBeNull();
   });
 
   it("shows the writer their draft with its values, version and steps, and no public address yet", async () => {

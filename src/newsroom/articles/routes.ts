@@ -17,20 +17,22 @@ import { ArticlePage } from "../../site/views/ArticlePage.tsx";
 import { actorOf } from "../auth.ts";
 import { type FormRequest, formErrors } from "../formErrors.ts";
 import { type NewsroomOptions, anyone, chromeOf, messageFor } from "../page.ts";
-import { MessageQuery } from "../schemas.ts";
 import { ArticleListPage } from "../views/ArticleListPage.tsx";
 import { EditorPage, type EditorPageProps } from "../views/EditorPage.tsx";
 import { RevisionsPage } from "../views/RevisionsPage.tsx";
 import { listArticles } from "./listArticles.ts";
-import { loadEditor } from "./loadEditor.ts";
+import { loadEditor, loadEditorPicture } from "./loadEditor.ts";
+import { loadOwnNews } from "./loadOwnNews.ts";
 import { loadRevisions } from "./loadRevisions.ts";
 import {
   ArticleForm,
   type ArticleFormBody,
   ArticleListQuery,
+  NewAutosaveForm,
   RestoreForm,
   LIST_ORDERS,
   CompareQuery,
+  EditorQuery,
   RevisionParams,
   TagSuggestQuery,
   VersionForm,
@@ -48,7 +50,7 @@ export const articleRoutes: FastifyPluginAsyncTypebox<NewsroomOptions> = async (
     const filters = { query: (q ?? "").trim(), categorySlug: kategori || undefined, authorSlug: yazar || undefined, from: bas || undefined, to: bit || undefined };
     const order = sirala ? LIST_ORDERS[sirala] : undefined;
     const input = { status, ...filters, ...(withDays ? {} : { from: undefined, to: undefined }), order, page: sayfa ?? 1, actor: actorOf(request), now: now() };
-    return { status, filters, list: listArticles(db, input) };
+    return { status, filters, list: listArticles(db, input), ownNews: loadOwnNews(db, actorOf(request)) };
   };
 
   app.get(
@@ -58,24 +60,29 @@ export const articleRoutes: FastifyPluginAsyncTypebox<NewsroomOptions> = async (
       schema: { querystring: ArticleListQuery },
       // An impossible day: the list again, unfiltered by days, with the form saying what is wrong.
       errorHandler: formErrors(ArticleListPage, [InvalidInputError], async (error, request: ListRequest) => {
-        const { status, filters, list } = listFor(request, false);
-        return { chrome: chromeOf(request, assets), ...(await list), status, filters, error: { message: error.message, fields: error.fields } };
+        const { status, filters, list, ownNews } = listFor(request, false);
+        return { chrome: chromeOf(request, assets), ...(await list), ownNews: await ownNews, status, filters, error: { message: error.message, fields: error.fields } };
       }),
     },
     async (request, reply) => {
-      const { status, filters, list } = listFor(request, true);
-      return reply.render(ArticleListPage, { chrome: chromeOf(request, assets), ...(await list), status, filters, message: messageFor(request.query.mesaj) });
+      const { status, filters, list, ownNews } = listFor(request, true);
+      const [data, news] = await Promise.all([list, ownNews]);
+      return reply.render(ArticleListPage, { chrome: chromeOf(request, assets), ...data, ownNews: news, status, filters, message: messageFor(request.query.mesaj) });
     },
   );
 
-  app.get("/haber/yeni", anyone, async (request, reply) =>
-    reply.render(EditorPage, { chrome: chromeOf(request, assets), ...(await loadEditor(db, { articleId: null, actor: actorOf(request) })) }),
-  );
-
-  app.get("/haber/:id", { ...anyone, schema: { params: IdParams, querystring: MessageQuery } }, async (request, reply) =>
+  // `?gorsel=` is a choice made in the media picker (without JavaScript): the form offers that picture.
+  app.get("/haber/yeni", { ...anyone, schema: { querystring: EditorQuery } }, async (request, reply) =>
     reply.render(EditorPage, {
       chrome: chromeOf(request, assets),
-      ...(await loadEditor(db, { articleId: request.params.id, actor: actorOf(request) })),
+      ...(await loadEditor(db, { articleId: null, actor: actorOf(request), pickedImageId: request.query.gorsel })),
+    }),
+  );
+
+  app.get("/haber/:id", { ...anyone, schema: { params: IdParams, querystring: EditorQuery } }, async (request, reply) =>
+    reply.render(EditorPage, {
+      chrome: chromeOf(request, assets),
+      ...(await loadEditor(db, { articleId: request.params.id, actor: actorOf(request), pickedImageId: request.query.gorsel })),
       message: messageFor(request.query.mesaj),
     }),
   );
@@ -99,14 +106,18 @@ export const articleRoutes: FastifyPluginAsyncTypebox<NewsroomOptions> = async (
     const shown = { chrome: chromeOf(request, assets), ...data, at: form.at };
     if (error instanceof EditConflictError) {
       const conflict = { message: error.message, changes: error.changes, currentVersion: error.currentVersion, conflicts: error.conflicts, taken: error.taken };
-      return { ...shown, values: error.merged, conflict };
+      return { ...shown, values: error.merged, picture: await loadEditorPicture(db, error.merged.imageId), conflict };
     }
     const input = articleInputFromForm(form);
+    // The picture the form had, shown beside the typed values.
+    if (input.imageId !== data.values.imageId) shown.picture = await loadEditorPicture(db, input.imageId);
     if (error instanceof StaleVersionError) {
       const retry = data.canEdit ? { values: input, version: form.version ?? data.version } : { version: error.currentVersion };
       return { ...shown, ...retry, error: error.message };
     }
-    return { ...shown, values: input, version: form.version ?? data.version, error: error.message, errors: error.fields };
+    // A new article's form keeps its key, so the next save still finds a draft an autosave made.
+    const typed = { returnReason: form.returnReason, ...(articleId === null && form.draftKey ? { draftKey: form.draftKey } : {}) };
+    return { ...shown, ...typed, values: input, version: form.version ?? data.version, error: error.message, errors: error.fields };
   };
   const SAVE_ERRORS = [InvalidInputError, StaleVersionError];
 
@@ -123,8 +134,11 @@ export const articleRoutes: FastifyPluginAsyncTypebox<NewsroomOptions> = async (
       actor: actorOf(request),
       now: now(),
       ip: request.ip,
+      draftKey: articleId === null ? form.draftKey : undefined,
+      reason: form.returnReason,
     });
-    const key = action !== "save" ? action : articleId === null ? "olusturuldu" : "kaydedildi";
+    // A new form's save that found the draft its autosave made is a save, not a creation.
+    const key = action !== "save" ? action : articleId === null && article.version === 1 ? "olusturuldu" : "kaydedildi";
     return `/yonetim/haber/${article.id}?mesaj=${key}`;
   };
 
@@ -152,6 +166,34 @@ export const articleRoutes: FastifyPluginAsyncTypebox<NewsroomOptions> = async (
 
   // Autosave merges like the form: a field the editor did not change keeps its current value, and a
   // save based on a stale version changes nothing and answers 409 JSON (the page then asks for "Kaydet").
+  // The answer: `{ id, version, savedAt, editUrl, autosaveUrl }`.
+  const autosaved = (article: { id: number; version: number; updatedAt: string }) => ({
+    id: article.id,
+    version: article.version,
+    savedAt: article.updatedAt,
+    editUrl: `/yonetim/haber/${article.id}`,
+    autosaveUrl: `/yonetim/haber/${article.id}/otomatik-kayit`,
+  });
+
+  // A new article's first autosave creates the draft (once per form key, however many saves race);
+  // the page then goes on at the draft's own addresses.
+  app.post("/haber/yeni/otomatik-kayit", { ...anyone, schema: { body: NewAutosaveForm } }, async (request) => {
+    const article = await saveArticleFromForm(db, {
+      articleId: null,
+      draftKey: request.body.draftKey,
+      version: request.body.version,
+      input: articleInputFromForm(request.body),
+      resolutions: {},
+      action: "save",
+      at: undefined,
+      actor: actorOf(request),
+      now: now(),
+      ip: request.ip,
+      note: "Otomatik kayıt",
+    });
+    return autosaved(article);
+  });
+
   app.post("/haber/:id/otomatik-kayit", { ...anyone, schema: { params: IdParams, body: ArticleForm } }, async (request) => {
     const article = await saveArticleFromForm(db, {
       articleId: request.params.id,
@@ -165,7 +207,7 @@ export const articleRoutes: FastifyPluginAsyncTypebox<NewsroomOptions> = async (
       ip: request.ip,
       note: "Otomatik kayıt",
     });
-    return { version: article.version, savedAt: article.updatedAt };
+    return autosaved(article);
   });
 
   // Who may view the article is checked first (`loadArticleForViewing`); then the reader's page as it would look.

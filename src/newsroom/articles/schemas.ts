@@ -4,7 +4,7 @@ import { ARTICLE_STATUSES } from "../../db/schema.ts";
 import { Int32Id, PageNumber, Slug } from "../../http/schemas.ts";
 import { type ArticleInput, MAX_AUTHORS, parseTagList } from "../../news/articleInput.ts";
 import { MERGE_FIELDS, type Resolutions } from "../../news/mergeArticleEdit.ts";
-import { WORKFLOW_ACTIONS } from "../../news/workflow.ts";
+import { RETURN_REASON_MAX, WORKFLOW_ACTIONS } from "../../news/workflow.ts";
 import { ARTICLE_LIMITS, MAX_TAGS, TAG_MAX_LENGTH } from "../../news/schemas.ts";
 import { Csrf, LocalDateTime, MessageQuery } from "../schemas.ts";
 import type { NewsroomListOrder } from "../../news/articleStore.ts";
@@ -51,6 +51,9 @@ export const ArticleListQuery = Type.Object(
   { additionalProperties: false },
 );
 
+/** The editor's query: a message key after a redirect, and a picture chosen in the media picker (`gorsel`). */
+export const EditorQuery = Type.Object({ mesaj: MessageQuery.properties.mesaj, gorsel: Type.Optional(Int32Id) }, { additionalProperties: false });
+
 /** "save" (Kaydet) or a workflow step, as the editor form's buttons send them. */
 export const FormAction = Type.Union([Type.Literal("save"), ...WORKFLOW_ACTIONS.map((action) => Type.Literal(action))]);
 
@@ -87,6 +90,9 @@ export function resolutionsOf(form: Readonly<Record<string, unknown>>): Resoluti
   return out;
 }
 
+/** A new-article form's key, as `newDraftKey` makes it (a UUID); other shapes are refused at the edge. */
+export const DraftKey = Type.String({ pattern: "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$", maxLength: 36 });
+
 /**
  * The editor form. Text fields are optional because a read-only view (a disabled
  * fieldset) sends none of them; absent text is read as empty.
@@ -113,12 +119,19 @@ export const ArticleForm = Type.Object(
     isBreaking: Type.Optional(Type.Literal("1")),
     seoTitle: Type.Optional(Type.String({ maxLength: ARTICLE_LIMITS.seoTitle })),
     seoDescription: Type.Optional(Type.String({ maxLength: ARTICLE_LIMITS.seoDescription })),
+    // The new-article form's random key: the first save (autosave or "Kaydet") creates the draft once.
+    draftKey: Type.Optional(DraftKey),
+    // "Muhabire geri gönder": why (required for that step, checked by news/workflow.ts assertReturnReason).
+    returnReason: Type.Optional(Type.String({ maxLength: RETURN_REASON_MAX * 4 })),
     // After a conflict: the editor's choice per field (see news/saveArticleFromForm.ts).
     ...ResolutionFormFields,
   },
   { additionalProperties: false },
 );
 export type ArticleFormBody = Static<typeof ArticleForm>;
+
+/** A new article's autosave: the editor form with its key required. */
+export const NewAutosaveForm = Type.Object({ ...ArticleForm.properties, draftKey: DraftKey }, { additionalProperties: false });
 
 /** Forms that act on a version of an article (delete, restore). */
 export const VersionForm = Type.Object({ _csrf: Csrf, version: Int32Id }, { additionalProperties: false });

@@ -3,6 +3,7 @@ import { ARTICLE_STATUSES, type ArticleStatus } from "../../db/schema.ts";
 import { formatIstanbulTime } from "../../lib/time.ts";
 import { STATUS_LABELS } from "../../news/workflow.ts";
 import { type ArticleListOrder, LIST_ORDERS, LIST_ORDER_KEYS, type ListOrderKey } from "../articles/schemas.ts";
+import type { OwnNewsItem } from "../articles/loadOwnNews.ts";
 import { NewsroomLayout, type NewsroomChrome, Notice } from "./NewsroomLayout.tsx";
 
 /** One article in the list: what the table shows. Times are ISO 8601 UTC. */
@@ -19,6 +20,8 @@ export interface ArticleListRow {
   isBreaking: boolean;
   /** The byline, in order. */
   authors: Array<{ slug: string; name: string }>;
+  /** A draft sent back to its reporter (and not sent to review since): the editor's reason; else null. */
+  returnReason: string | null;
 }
 
 /** The filters as the reader of the list typed them (blank: none). */
@@ -44,6 +47,8 @@ export interface ArticleListPageProps {
   message?: string;
   /** A refused filter: the message and, per field (`from`, `to`), what is wrong. */
   error?: { message: string; fields: Record<string, string> };
+  /** "Haberlerimde neler oldu": what others did to the user's own articles, newest first. */
+  ownNews: OwnNewsItem[];
 }
 
 const TAB_LABELS: Record<ArticleStatus, string> = {
@@ -78,7 +83,51 @@ function listHref(status: ArticleStatus | undefined, filters: ArticleListFilters
   return query ? `/yonetim/?${query}` : "/yonetim/";
 }
 
-export function ArticleListPage({ chrome, rows, total, page, pageCount, order, categories, authors, status, filters, message, error }: ArticleListPageProps) {
+/** One line of "Haberlerimde neler oldu", in words. */
+function OwnNewsLine({ item }: { item: OwnNewsItem }) {
+  const title = <a href={`/yonetim/haber/${item.articleId}`}>{item.title}</a>;
+  const when = <time dateTime={item.at}>{formatIstanbulTime(item.at)}</time>;
+  switch (item.kind) {
+    case "return":
+      return (
+        <>
+          {when} · {title}: {item.by} düzeltmeye geri gönderdi. <span class="own-news-reason">Neden: {item.reason}</span>
+        </>
+      );
+    case "schedule":
+      return (
+        <>
+          {when} · {title}: {item.by} {item.scheduledAt ? `${formatIstanbulTime(item.scheduledAt)} için` : ""} zamanladı.
+        </>
+      );
+    case "unschedule":
+      return (
+        <>
+          {when} · {title}: {item.by} zamanlamayı iptal etti.
+        </>
+      );
+    case "publish":
+      return (
+        <>
+          {when} · {title}: {item.by === "sistem" ? "zamanında yayımlandı" : `${item.by} yayımladı`}.
+          {item.publicUrl && (
+            <>
+              {" "}
+              <a href={item.publicUrl}>Sitede gör</a>
+            </>
+          )}
+        </>
+      );
+    case "unpublish":
+      return (
+        <>
+          {when} · {title}: {item.by} yayından kaldırdı.
+        </>
+      );
+  }
+}
+
+export function ArticleListPage({ chrome, rows, total, page, pageCount, order, categories, authors, status, filters, message, error, ownNews }: ArticleListPageProps) {
   const orderKey = LIST_ORDER_KEYS.find((key) => LIST_ORDERS[key] === order);
   const canRelevance = filters.query !== "";
   return (
@@ -91,6 +140,18 @@ export function ArticleListPage({ chrome, rows, total, page, pageCount, order, c
       </div>
       {message && <Notice kind="ok">{message}</Notice>}
       {error && <Notice kind="error">{error.message} Gün süzgeci uygulanmadı.</Notice>}
+      {ownNews.length > 0 && (
+        <section class="own-news" aria-labelledby="own-news-title">
+          <h2 id="own-news-title">Haberlerimde neler oldu</h2>
+          <ul>
+            {ownNews.map((item) => (
+              <li key={`${item.articleId}-${item.kind}-${item.at}`} class={`own-news-${item.kind}`}>
+                <OwnNewsLine item={item} />
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <nav class="tabs" aria-label="Durum">
         {TABS.map((t) => (
           <a key={t.label} href={listHref(t.status, filters, orderKey, 1)} aria-current={t.status === status ? "page" : undefined}>
@@ -193,6 +254,7 @@ export function ArticleListPage({ chrome, rows, total, page, pageCount, order, c
                   <a href={`/yonetim/haber/${r.id}`}>{r.title}</a>
                   {r.headlineSlot !== null && <span class="pill">Manşet {r.headlineSlot}</span>}
                   {r.isBreaking && <span class="pill pill-red">Son dakika</span>}
+                  {r.returnReason !== null && <p class="list-returned">Geri gönderildi: {r.returnReason}</p>}
                 </td>
                 <td data-label="Kategori">{r.categoryName}</td>
                 <td data-label="Durum">

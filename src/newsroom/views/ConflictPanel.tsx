@@ -24,7 +24,8 @@ export interface ConflictContext {
   categories: Array<{ slug: string; name: string }>;
   sources: Array<{ slug: string; name: string }>;
   authors: Array<{ slug: string; name: string }>;
-  images: Array<{ id: number; caption: string; alt: string }>;
+  /** The picture the form shows, named in the conflict box when it is one of the values. */
+  picture: { id: number; caption: string; alt: string } | null;
 }
 
 const label = (field: MergeField) => FIELD_LABELS[field] ?? field;
@@ -41,7 +42,7 @@ function shownValue(p: ConflictContext, field: MergeField, value: FieldConflict[
     return value.length === 0 ? "(yazar yok: kaynak gösterilir)" : value.map((slug) => p.authors.find((a) => a.slug === slug)?.name ?? slug).join(", ");
   }
   if (field === "imageId") {
-    const image = p.images.find((i) => i.id === value);
+    const image = p.picture?.id === value ? p.picture : undefined;
     return value === null ? "Görsel yok" : `#${String(value)}${image ? ` — ${image.caption || image.alt}` : ""}`;
   }
   const text = asText(field, value);

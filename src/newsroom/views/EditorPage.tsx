@@ -3,8 +3,9 @@
 import type { ArticleStatus } from "../../db/schema.ts";
 import { formatIstanbulTime, toIstanbulLocalInput } from "../../lib/time.ts";
 import type { ArticleInput } from "../../news/articleInput.ts";
-import { STATUS_LABELS, type WorkflowAction } from "../../news/workflow.ts";
+import { RETURN_REASON_MAX, STATUS_LABELS, type WorkflowAction } from "../../news/workflow.ts";
 import { AUTHOR_PLACES_MAX } from "../articles/schemas.ts";
+import { pickerPath } from "./MediaPickerPage.tsx";
 import { ConflictChoice, type EditorConflict, ConflictSummary } from "./ConflictPanel.tsx";
 import { Csrf, FieldError, NewsroomLayout, type NewsroomChrome, Notice } from "./NewsroomLayout.tsx";
 
@@ -28,11 +29,19 @@ export interface EditorArticle {
   scheduledAt: string | null;
 }
 
-/** A library picture as the editor offers it. */
+/** A library picture as a select offers it (the profile's photo). */
 export interface EditorImage {
   id: number;
   caption: string;
   alt: string;
+}
+
+/** The main picture as the editor shows it: the library's text and its smallest variant (null: none stored). */
+export interface EditorPicture extends EditorImage {
+  credit: string;
+  thumb: string | null;
+  width: number;
+  height: number;
 }
 
 /** What the editor shows for an article (or a new one), as `loadEditor` reads it. */
@@ -44,7 +53,10 @@ export interface EditorData {
   sources: Array<{ slug: string; name: string }>;
   /** Every author profile, by name: the byline's choices. */
   authors: Array<{ slug: string; name: string }>;
-  images: EditorImage[];
+  /** The library picture of `values.imageId`, null when none is chosen (or it is gone). */
+  picture: EditorPicture | null;
+  /** After a choice in the media picker (`?gorsel=`): whether that picture was found and put in the form. */
+  picked?: "found" | "missing";
   /** The workflow steps offered as buttons. */
   actions: WorkflowAction[];
   canEdit: boolean;
@@ -53,6 +65,10 @@ export interface EditorData {
   publicUrl: string | null;
   /** The version the form's values are based on; after a conflict, the current one. */
   version: number;
+  /** A new article's form key (null for an existing article): its saves create one draft. */
+  draftKey: string | null;
+  /** A draft sent back by an editor, and not yet sent to review again: who, when (ISO 8601 UTC), why. */
+  returned: { by: string; at: string; reason: string } | null;
 }
 
 export interface EditorPageProps extends EditorData {
@@ -64,6 +80,8 @@ export interface EditorPageProps extends EditorData {
   conflict?: EditorConflict;
   /** The schedule time as typed (`YYYY-MM-DDTHH:mm`), when the form is shown again. */
   at?: string;
+  /** The send-back reason as typed, when the form is shown again. */
+  returnReason?: string;
 }
 
 export function EditorPage(p: EditorPageProps) {
@@ -96,17 +114,35 @@ export function EditorPage(p: EditorPageProps) {
         )}
       </div>
       {p.message && <Notice kind="ok">{p.message}</Notice>}
-      {p.error && <Notice kind="error">{p.error}</Notice>}
+      {p.picked === "found" && <Notice kind="ok">Görsel seçildi; kütüphanedeki altyazı, kaynak ve alternatif metin geldi. Habere eklemek için kaydedin.</Notice>}
+      {p.picked === "missing" && <Notice kind="warn">Seçilen görsel kütüphanede bulunamadı; görsel değişmedi.</Notice>}
+      {p.error && (
+        <Notice kind="error">
+          {p.error}
+          <FieldErrorLinks errors={p.errors} />
+        </Notice>
+      )}
       {p.conflict && <ConflictSummary conflict={p.conflict} />}
+      {p.returned && (
+        <section class="notice notice-warn returned-note" aria-labelledby="returned-title">
+          <h2 id="returned-title">Editör düzeltme istedi</h2>
+          <p>
+            {p.returned.by} bu haberi {formatIstanbulTime(p.returned.at)} tarihinde geri gönderdi:
+          </p>
+          <blockquote class="returned-reason">{p.returned.reason}</blockquote>
+        </section>
+      )}
       {readOnly && <Notice kind="warn">Bu haberi düzenleme yetkiniz yok; yalnızca görüntülüyorsunuz.</Notice>}
       <form
         method="post"
         action={action}
         class="article-form"
         id="article-form"
-        data-autosave-url={id && p.canEdit && !p.conflict ? `/yonetim/haber/${id}/otomatik-kayit` : undefined}
+        data-autosave-url={p.canEdit && !p.conflict ? (id ? `/yonetim/haber/${id}/otomatik-kayit` : "/yonetim/haber/yeni/otomatik-kayit") : undefined}
+        data-read-only={readOnly ? "true" : undefined}
       >
         <Csrf chrome={p.chrome} />
+        {!id && p.draftKey && <input type="hidden" name="draftKey" value={p.draftKey} />}
         <input type="hidden" name="version" value={String(p.conflict?.currentVersion ?? p.version)} />
         <fieldset disabled={readOnly}>
           <div class="field">
@@ -134,6 +170,7 @@ export function EditorPage(p: EditorPageProps) {
             <FieldError errors={p.errors} name="spot" />
             <ConflictChoice p={p} field="spot" />
           </div>
+          <MainPicture p={p} />
           <div class="field">
             <label for="body">Metin</label>
             <textarea id="body" name="body" rows={18} data-rich-editor aria-describedby={described("body")}>
@@ -175,43 +212,6 @@ export function EditorPage(p: EditorPageProps) {
           </div>
           <AuthorPlaces p={p} />
           <fieldset class="group">
-            <legend>Ana görsel</legend>
-            <div class="field">
-              <label for="imageId">Görsel</label>
-              <select id="imageId" name="imageId">
-                <option value="">Görsel yok</option>
-                {p.images.map((img) => (
-                  <option key={img.id} value={String(img.id)} selected={img.id === v.imageId}>
-                    #{img.id} — {img.caption || img.alt}
-                  </option>
-                ))}
-              </select>
-              <p class="hint">
-                Yeni görseli <a href="/yonetim/medya">medya kütüphanesine</a> yükleyin.
-              </p>
-              <FieldError errors={p.errors} name="imageId" />
-              <ConflictChoice p={p} field="imageId" />
-            </div>
-            <div class="grid-3">
-              <div class="field">
-                <label for="imageCaption">Altyazı</label>
-                <input id="imageCaption" name="imageCaption" value={v.imageCaption} maxLength={500} />
-                <ConflictChoice p={p} field="imageCaption" />
-              </div>
-              <div class="field">
-                <label for="imageCredit">Fotoğraf kaynağı</label>
-                <input id="imageCredit" name="imageCredit" value={v.imageCredit} maxLength={120} placeholder="AA" />
-                <ConflictChoice p={p} field="imageCredit" />
-              </div>
-              <div class="field">
-                <label for="imageAlt">Alternatif metin</label>
-                <input id="imageAlt" name="imageAlt" value={v.imageAlt} maxLength={300} aria-describedby={described("imageAlt")} />
-                <FieldError errors={p.errors} name="imageAlt" />
-                <ConflictChoice p={p} field="imageAlt" />
-              </div>
-            </div>
-          </fieldset>
-          <fieldset class="group">
             <legend>Arama motorları</legend>
             <div class="field">
               <label for="seoTitle">SEO başlığı (boşsa haber başlığı)</label>
@@ -250,6 +250,24 @@ export function EditorPage(p: EditorPageProps) {
                 <input type="datetime-local" id="at" name="at" value={p.at ?? (p.article?.scheduledAt ? toIstanbulLocalInput(p.article.scheduledAt) : "")} />
                 <FieldError errors={p.errors} name="at" />
                 <button type="submit" name="action" value="schedule">
+                  {ACTION_LABELS[a]}
+                </button>
+              </span>
+            ) : a === "return" ? (
+              <span key={a} class="return-step">
+                <label for="returnReason">Geri gönderme nedeni (muhabir görecek)</label>
+                <textarea
+                  id="returnReason"
+                  name="returnReason"
+                  rows={2}
+                  maxLength={RETURN_REASON_MAX}
+                  aria-invalid={p.errors?.returnReason ? "true" : undefined}
+                  aria-describedby={described("returnReason")}
+                >
+                  {p.returnReason ?? ""}
+                </textarea>
+                <FieldError errors={p.errors} name="returnReason" />
+                <button type="submit" name="action" value="return">
                   {ACTION_LABELS[a]}
                 </button>
               </span>
@@ -304,6 +322,117 @@ function AuthorPlaces({ p }: { p: EditorPageProps }) {
       </div>
       <FieldError errors={p.errors} name="authors" />
       <ConflictChoice p={p} field="authors" />
+    </fieldset>
+  );
+}
+
+/** Where each field with an error is, and its name, for the links under the form's error notice. */
+const FIELD_ANCHORS: Record<string, { id: string; label: string }> = {
+  title: { id: "title", label: "Başlık" },
+  spot: { id: "spot", label: "Spot" },
+  imageId: { id: "imageId", label: "Ana görsel" },
+  imageCaption: { id: "imageCaption", label: "Altyazı" },
+  imageCredit: { id: "imageCredit", label: "Fotoğraf kaynağı" },
+  imageAlt: { id: "imageAlt", label: "Alternatif metin" },
+  body: { id: "body", label: "Metin" },
+  category: { id: "category", label: "Kategori" },
+  tags: { id: "tags", label: "Etiketler" },
+  authors: { id: "author-1", label: "Yazarlar" },
+  at: { id: "at", label: "Yayın zamanı" },
+};
+
+/** Under a refused save's notice: a link to each field with an error, so the keyboard reaches it at once. */
+function FieldErrorLinks({ errors }: { errors?: Record<string, string> }) {
+  const named = Object.entries(errors ?? {}).flatMap(([field, message]) => {
+    const anchor = FIELD_ANCHORS[field];
+    return anchor ? [{ ...anchor, message }] : [];
+  });
+  if (named.length === 0) return null;
+  return (
+    <ul class="error-links">
+      {named.map((e) => (
+        <li key={e.id}>
+          <a href={`#${e.id}`}>
+            {e.label}: {e.message}
+          </a>
+        </li>
+      ))}
+    </ul>
+  );
+}
+
+/**
+ * The main picture, near the top of the form: the chosen library picture (a select of it and "Görsel yok", so
+ * it can be taken off without JavaScript), a link to the media picker (a dialog with JavaScript), and the
+ * article's own caption, credit and alt text, filled in from the library when a picture is chosen and kept
+ * per article when changed here.
+ */
+function MainPicture({ p }: { p: EditorPageProps }) {
+  const v = p.values;
+  const described = (name: string) => (p.errors?.[name] ? `${name}-hata` : undefined);
+  const picture = p.picture?.id === v.imageId ? p.picture : null;
+  const filters = { q: "", yukleyen: "", bas: "", bit: "" };
+  return (
+    <fieldset class="group main-picture" data-main-picture>
+      <legend>Ana görsel</legend>
+      <div class="main-picture-choice">
+        <img
+          class="main-picture-thumb"
+          data-picture-thumb
+          src={picture?.thumb ?? undefined}
+          alt=""
+          width={160}
+          height={picture ? Math.round((160 * picture.height) / picture.width) : 90}
+          hidden={!picture?.thumb}
+        />
+        <div class="field">
+          <label for="imageId">Görsel</label>
+          <select id="imageId" name="imageId" aria-invalid={p.errors?.imageId ? "true" : undefined} aria-describedby={described("imageId")}>
+            <option value="">Görsel yok</option>
+            {v.imageId !== null && (
+              <option value={String(v.imageId)} selected>
+                #{v.imageId}
+                {picture ? ` — ${picture.caption || picture.alt}` : ""}
+              </option>
+            )}
+          </select>
+          {p.canEdit && (
+            <p class="hint">
+              <a href={pickerPath(filters, 1, p.article?.id ?? null)} data-open-picker="main">
+                Kütüphaneden seç ya da yeni görsel yükle
+              </a>
+            </p>
+          )}
+          <FieldError errors={p.errors} name="imageId" />
+          <ConflictChoice p={p} field="imageId" />
+        </div>
+      </div>
+      <div class="grid-3">
+        <div class="field">
+          <label for="imageCaption">Altyazı</label>
+          <input id="imageCaption" name="imageCaption" value={v.imageCaption} maxLength={500} />
+          <ConflictChoice p={p} field="imageCaption" />
+        </div>
+        <div class="field">
+          <label for="imageCredit">Fotoğraf kaynağı</label>
+          <input id="imageCredit" name="imageCredit" value={v.imageCredit} maxLength={120} placeholder="AA" />
+          <ConflictChoice p={p} field="imageCredit" />
+        </div>
+        <div class="field">
+          <label for="imageAlt">Alternatif metin</label>
+          <input
+            id="imageAlt"
+            name="imageAlt"
+            value={v.imageAlt}
+            maxLength={300}
+            aria-invalid={p.errors?.imageAlt ? "true" : undefined}
+            aria-describedby={described("imageAlt")}
+          />
+          <FieldError errors={p.errors} name="imageAlt" />
+          <ConflictChoice p={p} field="imageAlt" />
+        </div>
+      </div>
+      <p class="hint">Seçilen görselin kütüphanedeki bilgileri gelir; burada değiştirdiğiniz yalnızca bu haberde geçerli olur.</p>
     </fieldset>
   );
 }

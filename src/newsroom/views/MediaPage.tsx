@@ -57,6 +57,10 @@ export function MediaPage({ chrome, images, error, errors, message, maxMb }: Med
           Yükle
         </button>
       </form>
+      <p class="hint">
+        Bir görseli habere eklemek için editörde ana görselin yanındaki “Kütüphaneden seç” bağlantısını ya da metnin araç çubuğundaki “Görsel” düğmesini kullanın; görseli
+        metne sürükleyip bırakabilir ya da yapıştırabilirsiniz. Eski görseller için <a href="/yonetim/medya/sec">kütüphanede arayın</a>.
+      </p>
       <ul class="media-grid">
         {images.map((img) => (
           <li key={img.id}>
@@ -70,12 +74,6 @@ export function MediaPage({ chrome, images, error, errors, message, maxMb }: Med
             <p>
               <strong>#{img.id}</strong> {img.caption}
               {img.credit && <> [Fotoğraf: {img.credit}]</>}
-            </p>
-            <p class="hint">
-              Metne eklemek için adres:{" "}
-              <code>
-                /medya/{img.storageKey}-{img.variantWidths.split(",").at(-1)}.webp
-              </code>
             </p>
           </li>
         ))}

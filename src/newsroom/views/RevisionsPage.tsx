@@ -36,24 +36,33 @@ export function RevisionsPage(p: RevisionsPageProps) {
       <p>
         <a href={`/yonetim/haber/${p.articleId}`}>← {p.title}</a>
       </p>
-      <form method="get" class="compare">
-        <label for="a">Karşılaştır:</label>
-        <select id="a" name="a">
-          {p.revisions.map((r) => (
-            <option key={r.version} value={String(r.version)} selected={r.version === (p.compare?.from ?? p.revisions[1]?.version)}>
-              Sürüm {r.version}
-            </option>
-          ))}
-        </select>
-        <label for="b">ile</label>
-        <select id="b" name="b">
-          {p.revisions.map((r) => (
-            <option key={r.version} value={String(r.version)} selected={r.version === (p.compare?.to ?? p.currentVersion)}>
-              Sürüm {r.version}
-            </option>
-          ))}
-        </select>
-        <button type="submit">Farkları göster</button>
+      <form method="get" class="compare" aria-labelledby="karsilastir">
+        <h2 id="karsilastir" class="compare-title">
+          Sürümleri karşılaştır
+        </h2>
+        <div class="field">
+          <label for="a">Eski sürüm</label>
+          <select id="a" name="a">
+            {p.revisions.map((r) => (
+              <option key={r.version} value={String(r.version)} selected={r.version === (p.compare?.from ?? p.revisions[1]?.version)}>
+                Sürüm {r.version}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="b">Yeni sürüm</label>
+          <select id="b" name="b">
+            {p.revisions.map((r) => (
+              <option key={r.version} value={String(r.version)} selected={r.version === (p.compare?.to ?? p.currentVersion)}>
+                Sürüm {r.version}
+              </option>
+            ))}
+          </select>
+        </div>
+        <button type="submit" class="primary">
+          Farkları göster
+        </button>
       </form>
       {p.compare && (
         <section aria-labelledby="farklar">
@@ -64,6 +73,7 @@ export function RevisionsPage(p: RevisionsPageProps) {
         </section>
       )}
       <Table
+        stack
         columns={[{ label: "Sürüm" }, { label: "Kim" }, { label: "Ne zaman" }, { label: "Durum" }, { label: "Not" }, { label: "İşlem", hidden: true }]}
         rows={p.revisions}
         rowKey={(r) => r.version}

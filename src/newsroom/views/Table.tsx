@@ -14,11 +14,17 @@ export interface TableProps<T> {
   rowKey: (row: T) => string | number;
   /** The row's cells, one per column. */
   cells: (row: T) => ComponentChildren[];
+  /** On a phone, each row becomes a block and each cell is labelled by its column (`.table-stack`). */
+  stack?: boolean;
 }
 
-export function Table<T>({ columns, rows, rowKey, cells }: TableProps<T>) {
+export function Table<T>({ columns, rows, rowKey, cells, stack }: TableProps<T>) {
+  const labelOf = (i: number) => {
+    const column = stack ? columns?.[i] : undefined;
+    return column && !column.hidden ? column.label : undefined;
+  };
   return (
-    <table class="table">
+    <table class={stack ? "table table-stack" : "table"}>
       {columns && (
         <thead>
           <tr>
@@ -34,7 +40,9 @@ export function Table<T>({ columns, rows, rowKey, cells }: TableProps<T>) {
         {rows.map((row) => (
           <tr key={rowKey(row)}>
             {cells(row).map((cell, i) => (
-              <td key={i}>{cell}</td>
+              <td key={i} data-label={labelOf(i)}>
+                {cell}
+              </td>
             ))}
           </tr>
         ))}
