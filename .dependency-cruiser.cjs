@@ -47,6 +47,10 @@ const layers = {
     allow: [...NEUTRAL, folder("db"), folder("media"), folder("audit"), file("news/events.ts"), file("cache/keys.ts")],
     why: "the site's settings and identity files: announce saves on the news events (the cache follows them) and name the ads.txt key",
   },
+  legal: {
+    allow: [...NEUTRAL, folder("db"), folder("settings"), folder("ui"), file("cache/keys.ts")],
+    why: "the publication's legal duties (künye): its rules, its use cases writing settings sections, its reader pages naming their surrogate keys",
+  },
   site: {
     allow: [
       ...NEUTRAL,
@@ -76,11 +80,12 @@ const layers = {
       folder("search"),
       folder("site"),
       folder("settings"),
+      folder("legal"),
       folder("ui"),
       folder("http"),
       folder("db"),
     ],
-    why: "the editors' side; the preview renders the reader's article page from site; admins edit the settings",
+    why: "the editors' side; the preview renders the reader's article page from site; admins edit the settings and the künye",
   },
   api: {
     allow: [

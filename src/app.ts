@@ -23,6 +23,7 @@ import { type WebSubPinger, startWebSubPings } from "./feeds/websub.ts";
 import { sitePlugin } from "./site/routes.tsx";
 import { identityRoutes } from "./settings/routes.ts";
 import { weatherPagesPlugin } from "./weather/routes.tsx";
+import { legalPagesPlugin } from "./legal/routes.tsx";
 import { edgeValidatorCompiler } from "./http/validation.ts";
 import { MAX_URL_LENGTH, UriTooLongError, assertReadableContentType, clientErrorHandler, fastifyErrorText } from "./http/limits.ts";
 import { authPlugin, isApiPath, isNewsroomPath } from "./newsroom/auth.ts";
@@ -329,6 +330,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(identityRoutes, { db });
   await app.register(sitePlugin, { db, assets, publicUrl, now });
   await app.register(weatherPagesPlugin, { db, chrome: () => loadChrome(db, assets, publicUrl), cacheKeys: [WEATHER_KEY] });
+  await app.register(legalPagesPlugin, { db, chrome: () => loadChrome(db, assets, publicUrl) });
   await app.register(apiV1Plugin, { prefix: "/api/v1", db, publicUrl, dataDir, maxUploadBytes, views, now });
   await app.register(newsroomPlugin, { prefix: "/yonetim", db, assets, dataDir, publicUrl, now, maxUploadBytes });
   return app;

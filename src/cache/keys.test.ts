@@ -99,4 +99,8 @@ describe("keysForSettingsChange", () => {
     expect(keysForSettingsChange(["ads_txt"])).toEqual(["ads-txt"]);
     expect(keysForSettingsChange(["ads_txt", "identity"]).sort()).toEqual(["ads-txt", "site"]);
   });
+  it("the künye touches only /kunye/ and /iletisim/; a section not known here touches every page", () => {
+    expect(keysForSettingsChange(["kunye"])).toEqual(["kunye"]);
+    expect(keysForSettingsChange(["yeni_bolum"])).toEqual(["site"]);
+  });
 });

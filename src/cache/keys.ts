@@ -49,14 +49,20 @@ export function monthOf(iso: string): string {
 /** /ads.txt, the only page showing the ads_txt settings section. */
 export const ADS_TXT_KEY = "ads-txt";
 
+/** /kunye/ and /iletisim/, the only pages showing the künye settings section (footers only link to them). */
+export const KUNYE_KEY = "kunye";
+
+/** The key of each settings section shown on some pages only; any other section is on every page. */
+const SECTION_KEYS: Readonly<Record<string, string>> = { ads_txt: ADS_TXT_KEY, kunye: KUNYE_KEY };
+
 /**
  * The keys a save of settings sections touches: the site's identity (name, logo, default share image, social
- * profiles) is on every page, so `site`; ads.txt only its own answer. A section no page shows yet (a later one,
- * e.g. the künye) touches `site` too, to be safe.
+ * profiles) is on every page, so `site`; ads.txt and the künye only their own pages. A section not named here
+ * touches `site`, to be safe.
  */
 export function keysForSettingsChange(sections: readonly string[]): string[] {
   const keys = new Set<string>();
-  for (const section of sections) keys.add(section === "ads_txt" ? ADS_TXT_KEY : SITE_KEY);
+  for (const section of sections) keys.add(SECTION_KEYS[section] ?? SITE_KEY);
   return [...keys];
 }
 

@@ -39,6 +39,7 @@ const MESSAGES: Record<string, string> = {
   parola: "Parolanız değişti; diğer oturumlarınız kapatıldı.",
   profil: "Profil kaydedildi.",
   ayarlar: "Ayarlar kaydedildi.",
+  kunye: "Künye kaydedildi.",
 };
 
 /** The notice for a `?mesaj=` key after a redirect; unknown or absent keys show nothing. */
@@ -46,9 +47,22 @@ export function messageFor(key: string | undefined): string | undefined {
   return key ? MESSAGES[key] : undefined;
 }
 
-/** The newsroom layout's chrome for a request: stylesheet, script and the signed-in user (or null). */
+// The künye details still missing, per admin request (set by the newsroom plugin's onRequest hook).
+const kunyeWarnings = new WeakMap<FastifyRequest, string[]>();
+
+/** Remembers for this request which required künye details are missing (labels), for the layout's warning. */
+export function rememberKunyeWarning(request: FastifyRequest, missing: string[]): void {
+  kunyeWarnings.set(request, missing);
+}
+
+/**
+ * The newsroom layout's chrome for a request: stylesheet, script, the signed-in user (or null) and, for an admin,
+ * the required künye details still missing (the layout warns about them on every page).
+ */
 export function chromeOf(request: FastifyRequest, assets: Assets): NewsroomChrome {
-  return { styleUrl: assets.newsroomStyleUrl, scriptUrl: assets.newsroomScriptUrl, user: request.user ?? null };
+  const user = request.user ?? null;
+  const missing = user?.role === "yonetici" ? (kunyeWarnings.get(request) ?? []) : [];
+  return { styleUrl: assets.newsroomStyleUrl, scriptUrl: assets.newsroomScriptUrl, user, kunyeMissing: missing };
 }
 
 /** Route options naming the least role a route needs (checked in onRequest, before the body is read). */

@@ -13,7 +13,10 @@ import { auditRoutes } from "./audit/routes.ts";
 import { homeRoutes } from "./home/routes.ts";
 import { mediaRoutes } from "./media/routes.ts";
 import { profileRoutes } from "./profile/routes.ts";
-import { type NewsroomOptions, chromeOf } from "./page.ts";
+import { missingKunyeFields } from "../legal/kunye.ts";
+import { loadSiteSettings } from "../settings/siteSettings.ts";
+import { kunyeRoutes } from "./kunye/routes.ts";
+import { type NewsroomOptions, chromeOf, rememberKunyeWarning } from "./page.ts";
 import { safeEqual } from "./secrets.ts";
 import { sessionRoutes } from "./session/routes.ts";
 import { settingsRoutes } from "./settings/routes.ts";
@@ -48,6 +51,17 @@ export const newsroomPlugin: FastifyPluginAsyncTypebox<NewsroomOptions> = async 
     if (user && !safeEqual(sentCsrfToken(request), user.csrfToken)) throw new ForbiddenError(CSRF_MESSAGE);
   });
 
+  // Admins are warned on every page while a required künye detail is missing: the settings are held in memory, so
+  // this costs no query once warm. Reporters and editors are not told (only admins can fix it).
+  app.addHook("onRequest", async (request) => {
+    if (request.user?.role !== "yonetici") return;
+    const settings = await loadSiteSettings(opts.db).catch((error: unknown) => {
+      request.log.warn({ err: error }, "settings unreadable: no künye warning");
+      return null;
+    });
+    if (settings) rememberKunyeWarning(request, missingKunyeFields(settings.kunye));
+  });
+
   // Newsroom answers are per user and may show unpublished work: never stored by a cache.
   app.addHook("onSend", async (_request, reply) => {
     reply.header("cache-control", "no-store");
@@ -56,7 +70,7 @@ export const newsroomPlugin: FastifyPluginAsyncTypebox<NewsroomOptions> = async 
   // The areas get the options without the plugin's own `prefix` (registering with it would prefix twice).
   const { db, assets, dataDir, publicUrl, maxUploadBytes, now } = opts;
   const areaOptions: NewsroomOptions = { db, assets, dataDir, publicUrl, maxUploadBytes, now };
-  for (const area of [sessionRoutes, articleRoutes, mediaRoutes, homeRoutes, userRoutes, profileRoutes, auditRoutes, settingsRoutes])
+  for (const area of [sessionRoutes, articleRoutes, mediaRoutes, homeRoutes, userRoutes, profileRoutes, auditRoutes, settingsRoutes, kunyeRoutes])
     await app.register(area, areaOptions);
 };
 

@@ -33,8 +33,12 @@ async function currentVersion(db: Kysely<Database>, section: SectionName): Promi
   return (await findSettingRow(db, section))?.version ?? 0;
 }
 
-/** Writes one section with its audit entry, then announces it. Throws ConflictError when `basedOn` is stale. */
-async function commitSection(db: Kysely<Database>, section: SectionName, value: object, basedOn: number, who: SettingsActor, detail: string): Promise<number> {
+/**
+ * Writes one section with its audit entry (`settings_changed`, subject: the section, `detail`), then announces it
+ * (`settingsChanged`). Returns the new version. Throws ConflictError when `basedOn` (the version the form was made
+ * from; 0: never saved) is no longer the stored one. Checks nothing else: callers validate `value` first.
+ */
+export async function commitSection(db: Kysely<Database>, section: SectionName, value: object, basedOn: number, who: SettingsActor, detail: string): Promise<number> {
   const version = await db.transaction().execute(async (trx) => {
     const written = await writeSection(trx, { section, value: JSON.stringify(value), basedOn, at: who.now.toISOString(), by: who.actor.id });
     if (written === null) throw new ConflictError(STALE);

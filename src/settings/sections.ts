@@ -1,6 +1,6 @@
 // The sections of the site's settings and their shapes. Each section is one row of `site_settings`, its fields
-// stored as JSON and checked against the section's schema on every read and write. A later section (the künye,
-// the publication's legal details) adds its schema and default here; no migration is needed.
+// stored as JSON and checked against the section's schema on every read and write. A new section adds its schema
+// and default here; no migration is needed.
 import { type Static, type TSchema, Type } from "@fastify/type-provider-typebox";
 import { Value } from "@sinclair/typebox/value";
 
@@ -38,11 +38,58 @@ export type IdentitySection = Static<typeof IdentitySection>;
 export const AdsTxtSection = Type.Object({ text: Type.String({ maxLength: ADS_TXT_MAX_LENGTH }) });
 export type AdsTxtSection = Static<typeof AdsTxtSection>;
 
+/** Longest text of a künye field (names, e-mail addresses, phone numbers), in characters. */
+export const KUNYE_TEXT_MAX_LENGTH = 200;
+/** Longest postal address of the künye, in characters. */
+export const KUNYE_ADDRESS_MAX_LENGTH = 500;
+/** Most editorial contacts the künye lists. */
+export const KUNYE_CONTACTS_MAX = 20;
+
+const KunyeText = Type.String({ maxLength: KUNYE_TEXT_MAX_LENGTH });
+
+/** One editorial contact of the künye: a role ("Genel Yayın Yönetmeni"), a name and an e-mail address or phone. */
+export const KunyeContact = Type.Object({ role: KunyeText, name: KunyeText, reach: KunyeText });
+export type KunyeContact = Static<typeof KunyeContact>;
+
+/**
+ * The künye: the publication's legal details (Press Law 5187 art. 4 as amended by Law 7418; see legal/kunye.ts
+ * for which are required). Empty text: not given yet.
+ */
+export const KunyeSection = Type.Object({
+  /** The owner's name or the trade name (sahibinin adı veya ticaret unvanı). */
+  owner: KunyeText,
+  /** The sorumlu müdür's name. */
+  editorInChief: KunyeText,
+  /** The place of business (faaliyet gösterilen iş yeri adresi). */
+  address: Type.String({ maxLength: KUNYE_ADDRESS_MAX_LENGTH }),
+  email: KunyeText,
+  phone: KunyeText,
+  /** The electronic notification address: a KEP address or a UETS e-tebligat address. */
+  eTebligat: KunyeText,
+  /** The hosting provider (yer sağlayıcı): its name and address. */
+  hostName: KunyeText,
+  hostAddress: Type.String({ maxLength: KUNYE_ADDRESS_MAX_LENGTH }),
+  contacts: Type.Array(KunyeContact, { maxItems: KUNYE_CONTACTS_MAX }),
+});
+export type KunyeSection = Static<typeof KunyeSection>;
+
 /** The sections' row names in `site_settings`. */
-export type SectionName = "identity" | "ads_txt";
+export type SectionName = "identity" | "ads_txt" | "kunye";
 
 export const DEFAULT_IDENTITY: IdentitySection = { siteName: DEFAULT_SITE_NAME, logo: null, defaultShareImageId: null, socialProfiles: [] };
 export const DEFAULT_ADS_TXT: AdsTxtSection = { text: "" };
+/** Nothing given: readers see no invented details, admins are warned. */
+export const DEFAULT_KUNYE: KunyeSection = {
+  owner: "",
+  editorInChief: "",
+  address: "",
+  email: "",
+  phone: "",
+  eTebligat: "",
+  hostName: "",
+  hostAddress: "",
+  contacts: [],
+};
 
 /**
  * A stored section's JSON as a value of `schema`, or `defaults` when there is no row or its text is not valid

@@ -8,7 +8,7 @@ import { type ShareImage, type ShareImages, shareImagesOf, toPicture } from "../
 import { findImage } from "../media/store.ts";
 import { newsEvents } from "../news/events.ts";
 import { BRAND_PREFIX, type BrandAssets, THEME_COLOR, brandAssets } from "./brand.ts";
-import { AdsTxtSection, DEFAULT_ADS_TXT, DEFAULT_IDENTITY, IdentitySection, parseSection } from "./sections.ts";
+import { AdsTxtSection, DEFAULT_ADS_TXT, DEFAULT_IDENTITY, DEFAULT_KUNYE, IdentitySection, KunyeSection, parseSection } from "./sections.ts";
 import { listSettingRows } from "./store.ts";
 
 /** A logo as pages show it: a site-relative address, and its size when known. */
@@ -40,8 +40,10 @@ export interface SiteSettings {
   /** The SVG logo's bytes when the logo is an SVG, served at `identity.logo.url`. */
   svgLogo: { path: string; body: Buffer } | null;
   adsTxt: string;
+  /** The publication's legal details (künye) as stored, or empty when never saved. */
+  kunye: KunyeSection;
   /** The stored version of each section (0: never saved), for the settings form's stale-save check. */
-  versions: { identity: number; adsTxt: number };
+  versions: { identity: number; adsTxt: number; kunye: number };
 }
 
 /** The address of an SVG logo: content-hashed, so it can be cached for a year. */
@@ -105,7 +107,8 @@ async function read(db: Kysely<Database>): Promise<SiteSettings> {
     identitySection,
     svgLogo,
     adsTxt: adsTxt.text,
-    versions: { identity: row("identity")?.version ?? 0, adsTxt: row("ads_txt")?.version ?? 0 },
+    kunye: parseSection(KunyeSection, row("kunye")?.value, DEFAULT_KUNYE),
+    versions: { identity: row("identity")?.version ?? 0, adsTxt: row("ads_txt")?.version ?? 0, kunye: row("kunye")?.version ?? 0 },
   };
 }
 

@@ -222,6 +222,17 @@ export function Layout(props: LayoutProps) {
                 ))}
               </ul>
             </nav>
+            {/* Press Law 5187 art. 4: the publication's details reachable from every page (legal/). */}
+            <nav aria-label="Yasal bilgiler" class="footer-legal">
+              <ul>
+                <li>
+                  <a href="/kunye/">Künye</a>
+                </li>
+                <li>
+                  <a href="/iletisim/">İletişim</a>
+                </li>
+              </ul>
+            </nav>
           </div>
         </footer>
       </body>

@@ -90,6 +90,8 @@ describe.skipIf(!browserTestsEnabled)("accessibility (axe-core)", { timeout: 120
       ["weather map", () => "/hava-durumu/"],
       ["province weather", () => "/hava-durumu/ankara/"],
       ["404", () => "/yok-boyle-sayfa"],
+      ["künye", () => "/kunye/"],
+      ["iletişim", () => "/iletisim/"],
     ])("%s", async (_name, path) => {
       const target = path();
       expect(target, "the demo article links to a tag and an author").toBeTruthy();
@@ -133,11 +135,22 @@ describe.skipIf(!browserTestsEnabled)("accessibility (axe-core)", { timeout: 120
       ["own profile", () => "/yonetim/profil", undefined],
       ["password", () => "/yonetim/parola", undefined],
       ["audit log", () => "/yonetim/denetim", undefined],
+      ["künye, with the admins' warning", () => "/yonetim/kunye", (page: Page) => page.getByText("Künye eksik.").first().waitFor()],
     ] as Array<[string, () => string, ((page: Page) => Promise<void>) | undefined]>)("%s", async (_name, path, ready) => {
       const page = await context.newPage();
       const answer = await page.goto(base + path());
       expect(answer?.status()).toBe(200);
       await ready?.(page);
+      expect(await violations(page)).toEqual([]);
+      await page.close();
+    });
+
+    it("künye form refused, with the messages beside the fields", async () => {
+      const page = await context.newPage();
+      await page.goto(`${base}/yonetim/kunye`);
+      await page.getByLabel("İletişim telefonu").fill("bizi arayın");
+      await page.getByRole("button", { name: "Künyeyi kaydet" }).click();
+      await page.getByText("Geçerli bir telefon numarası girin").waitFor();
       expect(await violations(page)).toEqual([]);
       await page.close();
     });

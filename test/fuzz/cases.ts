@@ -340,6 +340,25 @@ function settingsParts(ctx: Ctx, fields: Record<string, string>): Part[] {
   return [{ name: "_csrf", value: ctx.csrf }, ...Object.entries(all).map(([name, value]) => ({ name, value }))];
 }
 
+/** The künye form's fields, with a stale version unless `fields` says otherwise (`undefined` leaves a field out). */
+function kunyeFields(fields: Record<string, string | string[] | undefined>): FormFields {
+  const all: Record<string, string | string[] | undefined> = {
+    version: "7",
+    owner: "Fuzz Medya A.Ş.",
+    editorInChief: "Deniz Kaya",
+    address: "Ankara",
+    email: "iletisim@haberci.test",
+    phone: "+90 312 555 00 00",
+    eTebligat: "fuzz@hs01.kep.tr",
+    hostName: "Sunucu A.Ş.",
+    hostAddress: "İstanbul",
+    ...fields,
+  };
+  const out: FormFields = {};
+  for (const [name, value] of Object.entries(all)) if (value !== undefined) out[name] = value;
+  return out;
+}
+
 // ---- the table ----
 
 const publicWho: Who[] = ["anon"];
@@ -449,6 +468,20 @@ export const ROUTES: Record<string, RouteSpec> = {
   "GET /site.webmanifest": { need: "public", who: publicWho, sample: () => get("/site.webmanifest"), cases: [c("query junk", () => get("/site.webmanifest?%ff=%00"))] },
   "GET /ads.txt": { need: "public", who: publicWho, sample: () => get("/ads.txt"), cases: [c("query junk", () => get("/ads.txt?x=%0D%0ASet-Cookie:%20a=1"))] },
   "GET /son-dakika/": { need: "public", who: publicWho, sample: () => get("/son-dakika/"), cases: [c("?sayfa=2147483648", () => get("/son-dakika/?sayfa=2147483648"))] },
+  "GET /kunye/": { need: "public", who: publicWho, sample: () => get("/kunye/"), cases: [c("query junk", () => get("/kunye/?%ff=%00"))] },
+  "GET /kunye": {
+    need: "public",
+    who: publicWho,
+    sample: () => get("/kunye"),
+    cases: [c("redirect with CR/LF in the query", () => get("/kunye?a=%0D%0ALocation:%20https://evil.example"))],
+  },
+  "GET /iletisim/": { need: "public", who: publicWho, sample: () => get("/iletisim/"), cases: [c("query junk", () => get("/iletisim/?x=%0D%0ASet-Cookie:%20a=1"))] },
+  "GET /iletisim": {
+    need: "public",
+    who: publicWho,
+    sample: () => get("/iletisim"),
+    cases: [c("redirect with a 2,000-character query", () => get(`/iletisim?utm_source=${long(2000)}`))],
+  },
   "GET /son-dakika": {
     need: "public",
     who: publicWho,
@@ -1639,6 +1672,51 @@ export const ROUTES: Record<string, RouteSpec> = {
       c("version missing", (ctx) => req("POST", "/yonetim/ayarlar/ads-txt", form(ctx, { text: "x" })), [400]),
       c("version not a number", (ctx) => req("POST", "/yonetim/ayarlar/ads-txt", form(ctx, { version: "bir", text: "x" })), [400]),
       c("text twice", (ctx) => req("POST", "/yonetim/ayarlar/ads-txt", form(ctx, { version: "5", text: ["a", "b"] })), [400]),
+    ],
+  },
+  "GET /yonetim/kunye": {
+    need: "admin",
+    who: ["anon", "editor", "admin"],
+    sample: () => get("/yonetim/kunye"),
+    cases: [c("mesaj=__proto__", () => get("/yonetim/kunye?mesaj=__proto__"))],
+  },
+  "POST /yonetim/kunye": {
+    need: "admin",
+    who: admins,
+    // A stale version: refused, nothing changes.
+    sample: (ctx) => req("POST", "/yonetim/kunye", form(ctx, kunyeFields({ version: "5" }))),
+    cases: [
+      c("e-mail without a domain", (ctx) => req("POST", "/yonetim/kunye", form(ctx, kunyeFields({ email: "iletisim@" }))), [400]),
+      c("e-mail with CR/LF", (ctx) => req("POST", "/yonetim/kunye", form(ctx, kunyeFields({ email: "a@haberci.test\r\nBcc: x@y" }))), [400]),
+      c("KEP address on an ordinary domain", (ctx) => req("POST", "/yonetim/kunye", form(ctx, kunyeFields({ eTebligat: "haberci@gmail.com" }))), [400]),
+      c("phone of letters", (ctx) => req("POST", "/yonetim/kunye", form(ctx, kunyeFields({ phone: "bizi arayın" }))), [400]),
+      c("phone of 40 digits", (ctx) => req("POST", "/yonetim/kunye", form(ctx, kunyeFields({ phone: "9".repeat(40) }))), [400]),
+      c("owner of 201 characters (over the limit)", (ctx) => req("POST", "/yonetim/kunye", form(ctx, kunyeFields({ owner: long(201) }))), [400]),
+      c("owner of 10,000 characters (over the form's bound)", (ctx) => req("POST", "/yonetim/kunye", form(ctx, kunyeFields({ owner: long(10_000) }))), [400]),
+      c("owner with NUL only", (ctx) => req("POST", "/yonetim/kunye", form(ctx, kunyeFields({ owner: NUL, editorInChief: "x\ny" }))), [400]),
+      c("address of 2,600 characters", (ctx) => req("POST", "/yonetim/kunye", form(ctx, kunyeFields({ address: long(2_600) }))), [400]),
+      c("contact with a role and no name", (ctx) => req("POST", "/yonetim/kunye", form(ctx, kunyeFields({ contactRole: ["Editör"], contactName: [""] }))), [400]),
+      c(
+        "contact reach neither e-mail nor phone",
+        (ctx) => req("POST", "/yonetim/kunye", form(ctx, kunyeFields({ contactRole: ["Editör"], contactName: ["Ece"], contactReach: ["<script>"] }))),
+        [400],
+      ),
+      c(
+        "21 contacts",
+        (ctx) =>
+          req(
+            "POST",
+            "/yonetim/kunye",
+            form(ctx, kunyeFields({ contactRole: Array(21).fill("Muhabir"), contactName: Array(21).fill("Ad"), contactReach: Array(21).fill("") })),
+          ),
+        [400],
+      ),
+      c("41 contact rows (over the form's bound)", (ctx) => req("POST", "/yonetim/kunye", form(ctx, kunyeFields({ contactRole: Array(41).fill("") }))), [400]),
+      c("owner twice", (ctx) => req("POST", "/yonetim/kunye", form(ctx, kunyeFields({ owner: ["a", "b"] }))), [400]),
+      c("version missing", (ctx) => req("POST", "/yonetim/kunye", form(ctx, kunyeFields({ version: undefined }))), [400]),
+      c("version -1", (ctx) => req("POST", "/yonetim/kunye", form(ctx, kunyeFields({ version: "-1" }))), [400]),
+      c("unknown field", (ctx) => req("POST", "/yonetim/kunye", form(ctx, kunyeFields({ isAdmin: "1" }))), [400]),
+      c("no CSRF token", (ctx) => req("POST", "/yonetim/kunye", form(ctx, kunyeFields({ version: "0" }), { csrf: false })), [403]),
     ],
   },
   "GET /yonetim/kullanicilar": {

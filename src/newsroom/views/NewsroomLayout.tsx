@@ -5,6 +5,8 @@ export interface NewsroomChrome {
   styleUrl: string;
   scriptUrl: string;
   user: { name: string; role: Role; csrfToken: string } | null;
+  /** Labels of the required künye details not given yet (shown to admins only; empty: nothing to warn about). */
+  kunyeMissing?: string[];
 }
 
 export function Csrf({ chrome }: { chrome: NewsroomChrome }) {
@@ -73,6 +75,9 @@ export function NewsroomLayout({ chrome, title, children }: { chrome: NewsroomCh
                     <li>
                       <a href="/yonetim/ayarlar">Ayarlar</a>
                     </li>
+                    <li>
+                      <a href="/yonetim/kunye">Künye</a>
+                    </li>
                   </>
                 )}
                 <li>
@@ -91,7 +96,15 @@ export function NewsroomLayout({ chrome, title, children }: { chrome: NewsroomCh
             </form>
           )}
         </header>
-        <main class="nr-main">{children}</main>
+        <main class="nr-main">
+          {user?.role === "yonetici" && chrome.kunyeMissing && chrome.kunyeMissing.length > 0 && (
+            <div class="notice notice-warn kunye-warning" role="status">
+              <strong>Künye eksik.</strong> Basın Kanunu'na göre sitede gösterilmesi zorunlu şu bilgiler girilmedi: {chrome.kunyeMissing.join(", ")}.{" "}
+              <a href="/yonetim/kunye">Künyeyi tamamlayın</a>
+            </div>
+          )}
+          {children}
+        </main>
       </body>
     </html>
   );
