@@ -8,8 +8,8 @@ import { createArticle } from "../../src/news/saveArticle.ts";
 import type { Actor } from "../../src/news/workflow.ts";
 import { TEST_NOW } from "../app.ts";
 import { allTestDatabases } from "../databases.ts";
-import { PASSWORD, addActor, articleInput } from "../newsroomFixtures.ts";
-import { browserTestsEnabled, useBrowserApp } from "./fixture.ts";
+import { addActor, articleInput } from "../newsroomFixtures.ts";
+import { browserTestsEnabled, signedInContext, useBrowserApp } from "./fixture.ts";
 
 for (const target of allTestDatabases) {
   describe.skipIf(!browserTestsEnabled || !target.available)(`drafts and review in Chromium [${target.name}]`, { timeout: 120_000 }, () => {
@@ -24,18 +24,7 @@ for (const target of allTestDatabases) {
     });
     const base = () => fixture().base;
 
-    async function signedIn(email: string): Promise<BrowserContext> {
-      const context = await fixture().browser.newContext();
-      const page = await context.newPage();
-      page.setDefaultTimeout(15_000);
-      await page.goto(`${base()}/yonetim/giris`);
-      await page.getByLabel("E-posta").fill(email);
-      await page.getByLabel("Parola").fill(PASSWORD);
-      await page.getByRole("button", { name: "Giriş yap" }).click();
-      await page.getByRole("heading", { name: "Haberler" }).waitFor();
-      await page.close();
-      return context;
-    }
+    const signedIn = (email: string) => signedInContext(fixture().browser, base(), email);
 
     async function open(context: BrowserContext, path: string): Promise<Page> {
       const page = await context.newPage();

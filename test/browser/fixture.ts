@@ -3,13 +3,14 @@
 // listening on a random loopback port, and the file's one Chromium (launched on first use,
 // closed after the file's last suite). Each file keeps its own data in `prepare`.
 import type { Kysely } from "kysely";
-import type { Browser } from "playwright-core";
+import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll } from "vitest";
 import type { Db } from "../../src/db/connect.ts";
 import type { Database } from "../../src/db/schema.ts";
 import { installDefaults } from "../../src/news/installDefaults.ts";
 import { buildTestApp, type TestApp } from "../app.ts";
 import { type TestDatabase, testDatabases } from "../databases.ts";
+import { PASSWORD } from "../newsroomFixtures.ts";
 import { launchChromium } from "./chromium.ts";
 
 export { browserTestsEnabled } from "./chromium.ts";
@@ -66,4 +67,18 @@ export function useBrowserApp(options: { database?: TestDatabase; prepare?: (db:
     if (!fixture) throw new Error("browser fixture not started yet");
     return fixture;
   };
+}
+
+/** A new browser context signed in to the newsroom at `base` as `email` (the fixtures' password). */
+export async function signedInContext(browser: Browser, base: string, email: string): Promise<BrowserContext> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  page.setDefaultTimeout(15_000);
+  await page.goto(`${base}/yonetim/giris`);
+  await page.getByLabel("E-posta").fill(email);
+  await page.getByLabel("Parola").fill(PASSWORD);
+  await page.getByRole("button", { name: "Giriş yap" }).click();
+  await page.getByRole("heading", { name: "Haberler" }).waitFor();
+  await page.close();
+  return context;
 }

@@ -6,8 +6,8 @@ import type { BrowserContext, Page } from "playwright-core";
 import sharp from "sharp";
 import { describe, expect, it } from "vitest";
 import { allTestDatabases } from "../databases.ts";
-import { PASSWORD, addActor } from "../newsroomFixtures.ts";
-import { browserTestsEnabled, useBrowserApp } from "./fixture.ts";
+import { addActor } from "../newsroomFixtures.ts";
+import { browserTestsEnabled, signedInContext, useBrowserApp } from "./fixture.ts";
 
 const TITLE = "Erzurum'da ilk kar yağdı";
 const REASON = "Meteorolojinin uyarısını da ekleyin.";
@@ -28,18 +28,7 @@ for (const target of allTestDatabases) {
     const base = () => fixture().base;
     const stored = (id: number) => fixture().db.selectFrom("articles").select(["status", "spot", "body"]).where("id", "=", id).executeTakeFirstOrThrow();
 
-    async function signedIn(email: string): Promise<BrowserContext> {
-      const context = await fixture().browser.newContext();
-      const page = await context.newPage();
-      page.setDefaultTimeout(15_000);
-      await page.goto(`${base()}/yonetim/giris`);
-      await page.getByLabel("E-posta").fill(email);
-      await page.getByLabel("Parola").fill(PASSWORD);
-      await page.getByRole("button", { name: "Giriş yap" }).click();
-      await page.getByRole("heading", { name: "Haberler" }).waitFor();
-      await page.close();
-      return context;
-    }
+    const signedIn = (email: string) => signedInContext(fixture().browser, base(), email);
 
     async function open(context: BrowserContext, path: string): Promise<Page> {
       const page = await context.newPage();

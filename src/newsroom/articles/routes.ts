@@ -177,38 +177,30 @@ export const articleRoutes: FastifyPluginAsyncTypebox<NewsroomOptions> = async (
 
   // A new article's first autosave creates the draft (once per form key, however many saves race);
   // the page then goes on at the draft's own addresses.
-  app.post("/haber/yeni/otomatik-kayit", { ...anyone, schema: { body: NewAutosaveForm } }, async (request) => {
-    const article = await saveArticleFromForm(db, {
-      articleId: null,
-      draftKey: request.body.draftKey,
-      version: request.body.version,
-      input: articleInputFromForm(request.body),
-      resolutions: {},
-      action: "save",
-      at: undefined,
-      actor: actorOf(request),
-      now: now(),
-      ip: request.ip,
-      note: "Otomatik kayıt",
-    });
-    return autosaved(article);
-  });
+  /** One autosave: a plain save of the form as typed, noted as such in the revisions. */
+  const autosave = async (request: FastifyRequest, target: { articleId: number | null; draftKey?: string }, form: Static<typeof ArticleForm>) =>
+    autosaved(
+      await saveArticleFromForm(db, {
+        ...target,
+        version: form.version,
+        input: articleInputFromForm(form),
+        resolutions: {},
+        action: "save",
+        at: undefined,
+        actor: actorOf(request),
+        now: now(),
+        ip: request.ip,
+        note: "Otomatik kayıt",
+      }),
+    );
 
-  app.post("/haber/:id/otomatik-kayit", { ...anyone, schema: { params: IdParams, body: ArticleForm } }, async (request) => {
-    const article = await saveArticleFromForm(db, {
-      articleId: request.params.id,
-      version: request.body.version,
-      input: articleInputFromForm(request.body),
-      resolutions: {},
-      action: "save",
-      at: undefined,
-      actor: actorOf(request),
-      now: now(),
-      ip: request.ip,
-      note: "Otomatik kayıt",
-    });
-    return autosaved(article);
-  });
+  app.post("/haber/yeni/otomatik-kayit", { ...anyone, schema: { body: NewAutosaveForm } }, async (request) =>
+    autosave(request, { articleId: null, draftKey: request.body.draftKey }, request.body),
+  );
+
+  app.post("/haber/:id/otomatik-kayit", { ...anyone, schema: { params: IdParams, body: ArticleForm } }, async (request) =>
+    autosave(request, { articleId: request.params.id }, request.body),
+  );
 
   // Who may view the article is checked first (`loadArticleForViewing`); then the reader's page as it would look.
   app.get("/haber/:id/onizleme", { ...anyone, schema: { params: IdParams } }, async (request, reply) => {

@@ -41,23 +41,28 @@ export const mediaRoutes: FastifyPluginAsyncTypebox<NewsroomOptions> = async (ap
     maxMb,
   }));
 
+  /** The upload forms' file and texts to the library; a form without a file is refused beside its field. */
+  const uploadFromForm = (request: FastifyRequest, form: { file?: unknown; caption?: string; credit?: string; alt?: string }) => {
+    const { file, caption, credit, alt } = form;
+    if (!Buffer.isBuffer(file) || file.length === 0) throw new InvalidInputError("Bir dosya seçin.", { file: "Dosya seçilmedi." });
+    return uploadImage(db, {
+      data: file,
+      caption: caption ?? "",
+      credit: credit ?? "",
+      alt: alt ?? "",
+      actor: actorOf(request),
+      now: now(),
+      dataDir,
+      maxBytes: maxUploadBytes,
+    });
+  };
+
   // A full image queue is refused before the upload is read (503 with Retry-After).
   app.post(
     "/medya",
     { onRequest: [requireRole("muhabir"), async () => imageQueue.assertRoom()], schema: { body: UploadForm }, errorHandler: uploadErrors },
     async (request, reply) => {
-      const { file, caption, credit, alt } = request.body;
-      if (!Buffer.isBuffer(file) || file.length === 0) throw new InvalidInputError("Bir dosya seçin.", { file: "Dosya seçilmedi." });
-      await uploadImage(db, {
-        data: file,
-        caption: caption ?? "",
-        credit: credit ?? "",
-        alt: alt ?? "",
-        actor: actorOf(request),
-        now: now(),
-        dataDir,
-        maxBytes: maxUploadBytes,
-      });
+      await uploadFromForm(request, request.body);
       return reply.redirect("/yonetim/medya?mesaj=yuklendi", 303);
     },
   );
@@ -117,18 +122,8 @@ export const mediaRoutes: FastifyPluginAsyncTypebox<NewsroomOptions> = async (ap
     "/medya/sec",
     { onRequest: [requireRole("muhabir"), async () => imageQueue.assertRoom()], schema: { body: PickerUploadForm }, errorHandler: pickerUploadErrors },
     async (request, reply) => {
-      const { file, caption, credit, alt, haber } = request.body;
-      if (!Buffer.isBuffer(file) || file.length === 0) throw new InvalidInputError("Bir dosya seçin.", { file: "Dosya seçilmedi." });
-      const image = await uploadImage(db, {
-        data: file,
-        caption: caption ?? "",
-        credit: credit ?? "",
-        alt: alt ?? "",
-        actor: actorOf(request),
-        now: now(),
-        dataDir,
-        maxBytes: maxUploadBytes,
-      });
+      const image = await uploadFromForm(request, request.body);
+      const { haber } = request.body;
       if (wantsJson(request)) return reply.code(201).send({ image: pickerImageOf({ ...image, uploaderName: request.user?.name ?? null }) });
       return reply.redirect(`${editorPathOf(haber ?? null)}?gorsel=${image.id}`, 303);
     },
